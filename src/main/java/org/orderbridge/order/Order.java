@@ -1,0 +1,339 @@
+package org.orderbridge.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * The order aggregate. Its state only moves through the methods below, each of which refuses a move that
+ * makes no sense for the order's source and status.
+ */
+@Entity
+@Table(name = "shop_order")
+public class Order {
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    private OrderSource source;
+
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+
+    private String shopDomain;
+    private String externalId;
+    private Long shopifyOrderId;
+    private String shopifyGid;
+    private String name;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Customer customer;
+
+    private Long shopifyCustomerId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Address shippingAddress;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Address billingAddress;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<LineItem> lineItems;
+
+    @Column(columnDefinition = "bpchar")
+    private String currency;
+
+    private BigDecimal totalPrice;
+    private String financialStatus;
+    private String fulfillmentStatus;
+    private Instant cancelledAt;
+    private String cancelReason;
+    private String note;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> tags;
+
+    private Instant shopifyUpdatedAt;
+    private String contentHash;
+    private String lastError;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Order() {
+        // for JPA
+    }
+
+    /** An order from one of our own systems, to be created in Shopify. */
+    public static Order accept(OrderId id, String shopDomain, String externalId, Customer customer,
+            Address shippingAddress, Address billingAddress, List<LineItem> lineItems, String currency, String note,
+            List<String> tags, String contentHash, Instant now) {
+        var order = new Order();
+        order.id = id.value();
+        order.source = OrderSource.API;
+        order.status = OrderStatus.PENDING_PUSH;
+        order.shopDomain = shopDomain;
+        order.externalId = externalId;
+        order.customer = customer;
+        order.shippingAddress = shippingAddress;
+        order.billingAddress = billingAddress;
+        order.lineItems = List.copyOf(lineItems);
+        order.currency = currency;
+        order.totalPrice = lineItems.stream()
+                .map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        order.note = note;
+        order.tags = tags == null ? List.of() : List.copyOf(tags);
+        order.contentHash = contentHash;
+        order.createdAt = now;
+        order.updatedAt = now;
+        return order;
+    }
+
+    /** An order that was created in Shopify and that we learn of through a webhook. */
+    static Order fromShopify(ShopifyOrderSnapshot snapshot, Instant now) {
+        var order = new Order();
+        order.id = UUID.randomUUID();
+        order.source = OrderSource.SHOPIFY;
+        order.status = OrderStatus.SYNCED;
+        order.shopDomain = snapshot.shopDomain();
+        order.createdAt = now;
+        order.copyFrom(snapshot, now);
+        return order;
+    }
+
+    /**
+     * Applies what a webhook says, unless an equally new or newer snapshot was applied already (Shopify
+     * delivers out of order).
+     *
+     * @return whether the snapshot was applied
+     */
+    boolean applyShopify(ShopifyOrderSnapshot snapshot, Instant now) {
+        if (shopifyUpdatedAt != null && snapshot.updatedAt() != null
+                && !snapshot.updatedAt().isAfter(shopifyUpdatedAt)) {
+            return false;
+        }
+        if (status == OrderStatus.PENDING_PUSH || status == OrderStatus.PUSH_FAILED) {
+            // Shopify's webhook overtook our own push response: the order exists there, so it is pushed.
+            status = OrderStatus.PUSHED;
+            lastError = null;
+        }
+        copyFrom(snapshot, now);
+        return true;
+    }
+
+    private void copyFrom(ShopifyOrderSnapshot snapshot, Instant now) {
+        shopifyOrderId = snapshot.shopifyOrderId();
+        shopifyGid = snapshot.shopifyGid();
+        name = snapshot.name();
+        customer = snapshot.customer();
+        shopifyCustomerId = snapshot.shopifyCustomerId();
+        shippingAddress = snapshot.shippingAddress();
+        billingAddress = snapshot.billingAddress();
+        lineItems = snapshot.lineItems();
+        currency = snapshot.currency();
+        totalPrice = snapshot.totalPrice();
+        financialStatus = snapshot.financialStatus();
+        fulfillmentStatus = snapshot.fulfillmentStatus();
+        cancelledAt = snapshot.cancelledAt();
+        cancelReason = snapshot.cancelReason();
+        note = snapshot.note();
+        tags = snapshot.tags();
+        shopifyUpdatedAt = snapshot.updatedAt();
+        updatedAt = now;
+    }
+
+    /** Shopify created the order we pushed (or already had it under our custom id). */
+    public void markPushed(String gid, long legacyId, String shopifyName, Instant now) {
+        if (status == OrderStatus.PUSHED && Long.valueOf(legacyId).equals(shopifyOrderId)) {
+            return;
+        }
+        requireStatus("marked as pushed", OrderStatus.PENDING_PUSH, OrderStatus.PUSH_FAILED);
+        status = OrderStatus.PUSHED;
+        shopifyGid = gid;
+        shopifyOrderId = legacyId;
+        if (name == null) {
+            name = shopifyName;
+        }
+        lastError = null;
+        updatedAt = now;
+    }
+
+    /** Shopify refused the order for a reason that retrying cannot fix. */
+    public void markPushFailed(String reason, Instant now) {
+        requireStatus("marked as failed", OrderStatus.PENDING_PUSH);
+        status = OrderStatus.PUSH_FAILED;
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    /** A transient failure: the order stays pending and shows why it has not reached Shopify yet. */
+    public void recordPushError(String reason, Instant now) {
+        requireStatus("given a push error", OrderStatus.PENDING_PUSH);
+        lastError = reason;
+        updatedAt = now;
+    }
+
+    /** An operator asks for another attempt after fixing what made Shopify refuse the order. */
+    public void requestRepush(Instant now) {
+        requireStatus("pushed again", OrderStatus.PUSH_FAILED, OrderStatus.PENDING_PUSH);
+        status = OrderStatus.PENDING_PUSH;
+        updatedAt = now;
+    }
+
+    /** Withdraws an order that has not reached Shopify. */
+    public void cancel(Instant now) {
+        requireStatus("cancelled", OrderStatus.PENDING_PUSH, OrderStatus.PUSH_FAILED);
+        status = OrderStatus.CANCELLED;
+        cancelledAt = now;
+        cancelReason = "withdrawn";
+        updatedAt = now;
+    }
+
+    void markDeletedInShopify(Instant now) {
+        status = OrderStatus.DELETED;
+        updatedAt = now;
+    }
+
+    /** GDPR redaction: the order stays for bookkeeping, the person behind it does not. */
+    void redactCustomer(Instant now) {
+        customer = null;
+        shopifyCustomerId = null;
+        shippingAddress = null;
+        billingAddress = null;
+        note = null;
+        updatedAt = now;
+    }
+
+    public boolean isPushable() {
+        return status == OrderStatus.PENDING_PUSH;
+    }
+
+    private void requireStatus(String action, OrderStatus... allowed) {
+        for (OrderStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new IllegalOrderTransitionException(id(), status, action);
+    }
+
+    public OrderId id() {
+        return new OrderId(id);
+    }
+
+    public OrderSource source() {
+        return source;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public String shopDomain() {
+        return shopDomain;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public Long shopifyOrderId() {
+        return shopifyOrderId;
+    }
+
+    public String shopifyGid() {
+        return shopifyGid;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Customer customer() {
+        return customer;
+    }
+
+    public Address shippingAddress() {
+        return shippingAddress;
+    }
+
+    public Address billingAddress() {
+        return billingAddress;
+    }
+
+    public List<LineItem> lineItems() {
+        return lineItems;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal totalPrice() {
+        return totalPrice;
+    }
+
+    public String financialStatus() {
+        return financialStatus;
+    }
+
+    public String fulfillmentStatus() {
+        return fulfillmentStatus;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public Instant shopifyUpdatedAt() {
+        return shopifyUpdatedAt;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

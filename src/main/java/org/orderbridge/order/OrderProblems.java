@@ -1,0 +1,23 @@
+package org.orderbridge.order;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice
+class OrderProblems {
+
+    @ExceptionHandler({ InvalidOrderIdException.class, InvalidCursorException.class })
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail invalidReference(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalOrderTransitionException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ProblemDetail illegalTransition(IllegalOrderTransitionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

@@ -1,0 +1,34 @@
+package org.orderbridge.order;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.shopDomain = :shop and o.shopifyOrderId = :shopifyOrderId")
+    Optional<Order> findForUpdate(String shop, long shopifyOrderId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.id = :id")
+    Optional<Order> findForUpdate(UUID id);
+
+    Optional<Order> findByShopDomainAndExternalId(String shopDomain, String externalId);
+
+    @Query("""
+            select o from Order o where o.shopDomain = :shop
+              and (o.shopifyCustomerId = :shopifyCustomerId or o.shopifyOrderId in :shopifyOrderIds)""")
+    List<Order> findCustomerOrders(String shop, Long shopifyCustomerId, List<Long> shopifyOrderIds);
+
+    @Modifying
+    @Query("delete from Order o where o.shopDomain = :shop")
+    int deleteByShop(String shop);
+}

@@ -1,0 +1,5 @@
+package org.orderbridge.order;
+
+public enum OrderSource {
+    SHOPIFY, API
+}

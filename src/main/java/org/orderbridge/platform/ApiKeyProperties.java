@@ -1,0 +1,66 @@
+package org.orderbridge.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * API keys as {@code name:role:key} entries, comma-separated, from the environment ({@code API_KEYS}).
+ * Roles are cumulative: {@code admin} can do what {@code write} can, which can do what {@code read} can.
+ */
+@Validated
+@ConfigurationProperties("orderbridge.security")
+record ApiKeyProperties(String apiKeys) {
+
+    List<ApiKey> keys() {
+        var keys = new ArrayList<ApiKey>();
+        if (apiKeys == null || apiKeys.isBlank()) {
+            return keys;
+        }
+        for (String entry : apiKeys.split(",")) {
+            String[] parts = entry.trim().split(":", 3);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].length() < 16) {
+                throw new IllegalStateException("API_KEYS entry '" + (parts.length > 0 ? parts[0] : "")
+                        + "' must look like name:read|write|admin:key with a key of at least 16 characters");
+            }
+            keys.add(new ApiKey(parts[0], Role.parse(parts[1], parts[0]), parts[2]));
+        }
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyProperties[apiKeys=(redacted)]";
+    }
+
+    record ApiKey(String name, Role role, String secret) {
+
+        @Override
+        public String toString() {
+            return "ApiKey[" + name + ", " + role + "]";
+        }
+    }
+
+    enum Role {
+        READ, WRITE, ADMIN;
+
+        static Role parse(String text, String keyName) {
+            try {
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("API_KEYS entry '" + keyName + "' has unknown role '" + text
+                        + "' (read, write or admin)");
+            }
+        }
+
+        /** The authorities a key of this role holds, its own and those of the roles below it. */
+        List<String> authorities() {
+            return java.util.Arrays.stream(values())
+                    .filter(r -> r.ordinal() <= ordinal())
+                    .map(r -> "ROLE_" + r.name())
+                    .toList();
+        }
+    }
+}

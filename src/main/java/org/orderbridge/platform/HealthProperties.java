@@ -1,0 +1,14 @@
+package org.orderbridge.platform;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** How long a dependency may take to answer a health check before it counts as down. */
+@Validated
+@ConfigurationProperties("orderbridge.health")
+public record HealthProperties(@NotNull Duration timeout) {
+}

@@ -1,0 +1,63 @@
+package org.orderbridge.webhook;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The record of processed deliveries that makes processing idempotent. */
+@Component
+class DeliveryLog {
+
+    private final JdbcClient jdbc;
+
+    DeliveryLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims a delivery for this transaction. A concurrent claim of the same id waits on the row lock and
+     * then sees it taken, so two instances never both apply one delivery.
+     *
+     * @return false when the delivery was processed before
+     */
+    boolean claim(WebhookDelivery delivery, Instant now) {
+        return jdbc.sql("""
+                insert into webhook_delivery (webhook_id, event_id, topic, shop_domain, triggered_at, outcome, processed_at)
+                values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""")
+                .params(delivery.webhookId(), delivery.eventId(), delivery.topic(), delivery.shopDomain(),
+                        triggeredAt(delivery), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Shopify sends one event to each matching subscription, each time under a new webhook id. */
+    boolean eventSeen(WebhookDelivery delivery) {
+        if (delivery.eventId() == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                select count(*) from webhook_delivery
+                where shop_domain = ? and topic = ? and event_id = ? and webhook_id <> ?""")
+                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId(), delivery.webhookId())
+                .query(Long.class).single() > 0;
+    }
+
+    void record(WebhookDelivery delivery, WebhookOutcome outcome) {
+        jdbc.sql("update webhook_delivery set outcome = ? where webhook_id = ?")
+                .params(outcome.name(), delivery.webhookId()).update();
+    }
+
+    void forgetShop(String shop) {
+        jdbc.sql("delete from webhook_delivery where shop_domain = ?").param(shop).update();
+    }
+
+    private static Timestamp triggeredAt(WebhookDelivery delivery) {
+        try {
+            return delivery.triggeredAt() == null ? null
+                    : Timestamp.from(java.time.OffsetDateTime.parse(delivery.triggeredAt()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.orderbridge.webhook;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What non-order topics leave behind: fulfillments, installations and compliance requests. */
+@Component
+class ShopRecords {
+
+    private final JdbcClient jdbc;
+
+    ShopRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when a newer version of the fulfillment is stored already */
+    boolean upsertFulfillment(String shop, ShopifyPayloads.Fulfillment f, String trackingNumbersJson) {
+        return jdbc.sql("""
+                insert into order_fulfillment (shop_domain, shopify_fulfillment_id, shopify_order_id, status,
+                    shipment_status, tracking_company, tracking_numbers, shopify_updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (shop_domain, shopify_fulfillment_id) do update set
+                    status = excluded.status, shipment_status = excluded.shipment_status,
+                    tracking_company = excluded.tracking_company, tracking_numbers = excluded.tracking_numbers,
+                    shopify_updated_at = excluded.shopify_updated_at
+                where order_fulfillment.shopify_updated_at < excluded.shopify_updated_at""")
+                .params(shop, f.id(), f.orderId(), f.status(), f.shipmentStatus(), f.trackingCompany(),
+                        trackingNumbersJson, Timestamp.from(f.updatedAt()))
+                .update() == 1;
+    }
+
+    void markUninstalled(String shop, Instant at) {
+        jdbc.sql("""
+                insert into shop_installation (shop_domain, uninstalled_at) values (?, ?)
+                on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at""")
+                .params(shop, Timestamp.from(at)).update();
+    }
+
+    void recordCompliance(WebhookDelivery delivery, Long customerId, int ordersAffected, Instant at) {
+        jdbc.sql("""
+                insert into compliance_request (webhook_id, shop_domain, topic, customer_id, orders_affected, received_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(delivery.webhookId(), delivery.shopDomain(), delivery.topic(), customerId, ordersAffected,
+                        Timestamp.from(at))
+                .update();
+    }
+
+    /** shop/redact: nothing of the shop stays but the record that we erased it. */
+    void forgetShop(String shop) {
+        jdbc.sql("delete from order_fulfillment where shop_domain = ?").param(shop).update();
+        jdbc.sql("delete from shop_installation where shop_domain = ?").param(shop).update();
+    }
+}

@@ -1,0 +1,10 @@
+package org.orderbridge.webhook;
+
+/**
+ * One Shopify webhook as received, by HTTP or through EventBridge; the same record travels through SQS.
+ *
+ * @param payload the body exactly as Shopify signed it (UTF-8 JSON)
+ */
+record WebhookDelivery(String topic, String shopDomain, String webhookId, String eventId, String triggeredAt,
+        String apiVersion, byte[] payload) {
+}

@@ -1,0 +1,107 @@
+package org.orderbridge.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the webhook queue. Returning normally acknowledges (deletes) the message; throwing leaves it for
+ * a later receive with a growing visibility timeout, and after the queue's maxReceiveCount SQS moves it to
+ * the dead-letter queue.
+ */
+@Component
+class WebhookListener {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
+
+    private final WebhookProcessor processor;
+    private final PayloadStore payloads;
+    private final DeadLetters deadLetters;
+    private final WebhookMetrics metrics;
+    private final ObjectMapper mapper;
+
+    WebhookListener(WebhookProcessor processor, PayloadStore payloads, DeadLetters deadLetters,
+            WebhookMetrics metrics, ObjectMapper mapper) {
+        this.processor = processor;
+        this.payloads = payloads;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.mapper = mapper;
+    }
+
+    @SqsListener(value = "${orderbridge.webhook.queue}", factory = WebhookListenerConfiguration.FACTORY)
+    void onMessage(Message message) throws Exception {
+        WebhookDelivery delivery;
+        try {
+            delivery = read(message);
+        } catch (UnprocessableWebhookException e) {
+            deadLetter(message, e.getMessage());
+            return;
+        }
+        MDC.put("webhookId", delivery.webhookId());
+        MDC.put("topic", delivery.topic());
+        MDC.put("shop", delivery.shopDomain());
+        try {
+            WebhookOutcome outcome = processor.process(delivery);
+            metrics.processed(delivery.topic(), outcome);
+            log.debug("Processed webhook: {}", outcome);
+            claimCheck(message).ifPresent(payloads::delete);
+        } catch (UnprocessableWebhookException e) {
+            deadLetter(message, e.getMessage());
+        } finally {
+            MDC.remove("webhookId");
+            MDC.remove("topic");
+            MDC.remove("shop");
+        }
+    }
+
+    private WebhookDelivery read(Message message) {
+        Map<String, MessageAttributeValue> attributes = message.messageAttributes();
+        if (!WebhookQueueMessages.FORMAT_HTTP.equals(text(attributes, WebhookQueueMessages.FORMAT))) {
+            return WebhookQueueMessages.fromEventBridge(message.body(), mapper);
+        }
+        String topic = text(attributes, WebhookQueueMessages.TOPIC);
+        String shop = text(attributes, WebhookQueueMessages.SHOP);
+        String webhookId = text(attributes, WebhookQueueMessages.WEBHOOK_ID);
+        if (topic == null || shop == null || webhookId == null) {
+            throw new UnprocessableWebhookException("message lacks the topic, shop or webhook id attribute");
+        }
+        byte[] payload = claimCheck(message)
+                .map(id -> payloads.load(id).orElseThrow(() -> new UnprocessableWebhookException(
+                        "claim-checked payload " + id + " is gone")))
+                .orElseGet(() -> message.body().getBytes(StandardCharsets.UTF_8));
+        return new WebhookDelivery(topic, shop, webhookId, text(attributes, WebhookQueueMessages.EVENT_ID),
+                text(attributes, WebhookQueueMessages.TRIGGERED_AT), text(attributes, WebhookQueueMessages.API_VERSION),
+                payload);
+    }
+
+    private static java.util.Optional<UUID> claimCheck(Message message) {
+        String id = text(message.messageAttributes(), WebhookQueueMessages.CLAIM_CHECK);
+        try {
+            return java.util.Optional.ofNullable(id).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableWebhookException("claim check '" + id + "' is not a UUID");
+        }
+    }
+
+    private void deadLetter(Message message, String reason) throws Exception {
+        log.warn("Dead-lettering message {}: {}", message.messageId(), reason);
+        deadLetters.send(message.body(), message.messageAttributes(), reason);
+        metrics.deadLettered("unprocessable");
+    }
+
+    private static String text(Map<String, MessageAttributeValue> attributes, String name) {
+        MessageAttributeValue value = attributes.get(name);
+        return value == null ? null : value.stringValue();
+    }
+}

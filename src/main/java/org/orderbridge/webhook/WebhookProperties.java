@@ -1,0 +1,52 @@
+package org.orderbridge.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param secrets Shopify app client secrets that sign webhooks; several during a rotation
+ * @param allowedShops shop domains accepted; empty accepts any shop whose webhook is signed
+ * @param maxBodySize largest webhook body accepted (Shopify's can exceed 1 MB)
+ * @param maxMessageSize largest payload sent inline in an SQS message; larger ones go through the database
+ * @param enqueueTimeout how long an acknowledgement waits for SQS before answering 503
+ * @param concurrency messages processed at once by one instance
+ * @param retry visibility backoff after a failed attempt
+ */
+@Validated
+@ConfigurationProperties("orderbridge.webhook")
+record WebhookProperties(@NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List<@NotBlank String> secrets,
+        @DefaultValue Set<String> allowedShops,
+        @NotBlank String queue,
+        @NotBlank String deadLetterQueue,
+        @DefaultValue("5MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("200KB") @NotNull DataSize maxMessageSize,
+        @DefaultValue("3s") @NotNull Duration enqueueTimeout,
+        @DefaultValue("16") @Min(1) @Max(200) int concurrency,
+        @DefaultValue @NotNull Retry retry) {
+
+    record Retry(@DefaultValue("2s") Duration initialBackoff, @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5m") Duration maxBackoff) {
+    }
+
+    boolean allows(String shop) {
+        return allowedShops.isEmpty() || allowedShops.contains(shop);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookProperties[secrets=(" + secrets.size() + " redacted), allowedShops=" + allowedShops
+                + ", queue=" + queue + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package org.orderbridge.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts deliveries on the webhook queue and only returns once SQS has accepted them, which is what lets the
+ * controller acknowledge to Shopify.
+ */
+@Component
+class WebhookQueue {
+
+    private final SqsAsyncClient sqs;
+    private final WebhookProperties properties;
+    private final PayloadStore payloads;
+    private final QueueUrls queueUrls;
+
+    WebhookQueue(SqsAsyncClient sqs, WebhookProperties properties, PayloadStore payloads) {
+        this.sqs = sqs;
+        this.properties = properties;
+        this.payloads = payloads;
+        this.queueUrls = new QueueUrls(sqs);
+    }
+
+    void enqueue(WebhookDelivery delivery) {
+        Duration timeout = properties.enqueueTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        UUID claimCheck = null;
+        String body;
+        String payload = new String(delivery.payload(), StandardCharsets.UTF_8);
+        if (delivery.payload().length > properties.maxMessageSize().toBytes() || !sqsCanCarry(payload)) {
+            claimCheck = payloads.store(delivery.shopDomain(), delivery.payload());
+            body = "{\"claimCheck\":\"" + claimCheck + "\"}";
+        } else {
+            body = payload;
+        }
+        try {
+            String url = queueUrls.urlOf(properties.queue(), timeout);
+            var attributes = WebhookQueueMessages.attributes(delivery, claimCheck);
+            long remaining = Math.max(1, deadline - System.nanoTime());
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
+                    .get(remaining, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueUnavailableException(e);
+        } catch (Exception e) {
+            throw new QueueUnavailableException(e);
+        }
+    }
+
+    /**
+     * SQS refuses a few characters that JSON strings may hold raw (U+FFFE, U+FFFF, most C0 controls); such a
+     * payload travels by claim check rather than being refused for ever.
+     */
+    static boolean sqsCanCarry(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reachability for the readiness probe: the queue exists and answers. */
+    void check(Duration timeout) throws Exception {
+        String url = queueUrls.urlOf(properties.queue(), timeout);
+        sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static class QueueUnavailableException extends RuntimeException {
+
+        QueueUnavailableException(Throwable cause) {
+            super("SQS did not accept the delivery: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.orderbridge.webhook;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Shopify topics this service subscribes to. */
+enum WebhookTopic {
+    ORDERS_CREATE("orders/create"),
+    ORDERS_UPDATED("orders/updated"),
+    ORDERS_PAID("orders/paid"),
+    ORDERS_CANCELLED("orders/cancelled"),
+    ORDERS_FULFILLED("orders/fulfilled"),
+    ORDERS_PARTIALLY_FULFILLED("orders/partially_fulfilled"),
+    ORDERS_DELETE("orders/delete"),
+    FULFILLMENTS_CREATE("fulfillments/create"),
+    FULFILLMENTS_UPDATE("fulfillments/update"),
+    APP_UNINSTALLED("app/uninstalled"),
+    CUSTOMERS_DATA_REQUEST("customers/data_request"),
+    CUSTOMERS_REDACT("customers/redact"),
+    SHOP_REDACT("shop/redact");
+
+    private static final Map<String, WebhookTopic> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(WebhookTopic::topic, Function.identity()));
+
+    private final String topic;
+
+    WebhookTopic(String topic) {
+        this.topic = topic;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    static Optional<WebhookTopic> of(String topic) {
+        return Optional.ofNullable(BY_NAME.get(topic));
+    }
+
+    boolean carriesOrder() {
+        return name().startsWith("ORDERS_") && this != ORDERS_DELETE;
+    }
+}

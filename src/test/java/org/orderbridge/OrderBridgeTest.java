@@ -1,0 +1,23 @@
+package org.orderbridge;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.orderbridge.platform.EmbeddedServices;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An end-to-end test on the embedded services, over real HTTP. All such tests share one application
+ * context, so PostgreSQL and the SQS server start once per test run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EmbeddedServices.class)
+@ActiveProfiles("local")
+public @interface OrderBridgeTest {
+}

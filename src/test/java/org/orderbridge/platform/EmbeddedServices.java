@@ -1,0 +1,80 @@
+package org.orderbridge.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * The dev services of the local run and of the tests, all in this JVM: a real PostgreSQL from embedded
+ * binaries and ElasticMQ speaking the SQS protocol, with the queues and dead-letter queues the AWS stack
+ * creates. Beans are destroyed after the SQS listener containers have stopped, so that in-flight messages
+ * can still be acknowledged at shutdown.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EmbeddedServices {
+
+    public static final String REGION = "us-east-1";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+    }
+
+    @Bean(destroyMethod = "stopAndWait")
+    SQSRestServer embeddedSqs() {
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withAWSRegion(REGION).start();
+        server.waitUntilStarted();
+        return server;
+    }
+
+    @Bean
+    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedPostgres postgres, SQSRestServer sqs) {
+        String sqsEndpoint = "http://127.0.0.1:" + sqs.waitUntilStarted().localAddress().getPort();
+        createQueues(sqsEndpoint);
+        return registry -> {
+            registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "postgres");
+            registry.add("spring.cloud.aws.sqs.endpoint", () -> sqsEndpoint);
+            registry.add("spring.cloud.aws.region.static", () -> REGION);
+            registry.add("spring.cloud.aws.credentials.access-key", () -> "local");
+            registry.add("spring.cloud.aws.credentials.secret-key", () -> "local");
+        };
+    }
+
+    /** The same queues, dead-letter queues and redrive limits as infra/'s messaging stack. */
+    static void createQueues(String endpoint) {
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            createWithDeadLetterQueue(sqs, "orderbridge-webhooks", 60, 6);
+            createWithDeadLetterQueue(sqs, "orderbridge-push", 120, 8);
+        }
+    }
+
+    private static void createWithDeadLetterQueue(SqsClient sqs, String name, int visibilitySeconds,
+            int maxReceiveCount) {
+        String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")
+                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilitySeconds),
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")));
+    }
+}
