@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "orderbridge.embedded.fault-proxies=true", "orderbridge.webhook.retry.initial-backoff=1s" })
 @Import(EmbeddedServices.class)
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {

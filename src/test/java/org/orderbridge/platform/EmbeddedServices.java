@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
@@ -41,12 +42,26 @@ public class EmbeddedServices {
         return server;
     }
 
+    /**
+     * Tests reach both servers through proxies they can cut ({@code orderbridge.embedded.fault-proxies=true});
+     * the local run talks to them directly.
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedFaults embeddedFaults(EmbeddedPostgres postgres, SQSRestServer sqs, Environment environment)
+            throws IOException {
+        int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+        createQueues("http://127.0.0.1:" + sqsPort);
+        boolean proxied = environment.getProperty("orderbridge.embedded.fault-proxies", Boolean.class, false);
+        return proxied ? EmbeddedFaults.proxied(postgres.getPort(), sqsPort)
+                : EmbeddedFaults.direct(postgres.getPort(), sqsPort);
+    }
+
     @Bean
-    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedPostgres postgres, SQSRestServer sqs) {
-        String sqsEndpoint = "http://127.0.0.1:" + sqs.waitUntilStarted().localAddress().getPort();
-        createQueues(sqsEndpoint);
+    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedFaults faults) {
+        String sqsEndpoint = "http://127.0.0.1:" + faults.sqsPort();
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + faults.databasePort() + "/postgres";
         return registry -> {
-            registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+            registry.add("spring.datasource.url", () -> jdbcUrl);
             registry.add("spring.datasource.username", () -> "postgres");
             registry.add("spring.datasource.password", () -> "postgres");
             registry.add("spring.cloud.aws.sqs.endpoint", () -> sqsEndpoint);

@@ -1,0 +1,73 @@
+package org.orderbridge.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Signed Shopify deliveries over real HTTP, and realistic payloads. */
+final class WebhookFixtures {
+
+    static final String SECRET = "local-webhook-secret";
+    static final String SHOP = "alpha.myshopify.com";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private WebhookFixtures() {
+    }
+
+    static String order(long id, Instant updatedAt, String note) {
+        return order(id, updatedAt, note, null);
+    }
+
+    static String order(long id, Instant updatedAt, String note, String sourceIdentifier) {
+        return """
+                {"id":%d,"admin_graphql_api_id":"gid://shopify/Order/%d","name":"#%d","email":"jon@example.com",
+                 "created_at":"2026-11-20T10:00:00Z","updated_at":"%s","currency":"EUR","total_price":"59.80",
+                 "financial_status":"paid","fulfillment_status":null,"cancelled_at":null,"cancel_reason":null,
+                 "note":"%s","tags":"wholesale, priority","source_name":"web","source_identifier":%s,
+                 "customer":{"id":7001,"email":"jon@example.com","first_name":"Jon","last_name":"Snow","phone":"+4930123456"},
+                 "shipping_address":{"first_name":"Jon","last_name":"Snow","address1":"Wall 1","city":"Berlin",
+                   "zip":"10115","country":"Germany","country_code":"DE","phone":"+4930123456"},
+                 "billing_address":{"first_name":"Jon","last_name":"Snow","address1":"Wall 1","city":"Berlin",
+                   "zip":"10115","country":"Germany","country_code":"DE"},
+                 "line_items":[{"id":1,"sku":"MUG-1","variant_id":42,"title":"Mug","quantity":2,"price":"29.90"}]}
+                """.formatted(id, id, id % 100000, updatedAt, note,
+                sourceIdentifier == null ? "null" : "\"" + sourceIdentifier + "\"");
+    }
+
+    static long newShopifyId() {
+        return 5_000_000_000L + (System.nanoTime() & 0xFFFFFFFL);
+    }
+
+    static HttpResponse<String> deliver(int port, String topic, String body) throws IOException, InterruptedException {
+        return deliver(port, topic, SHOP, UUID.randomUUID().toString(), body);
+    }
+
+    static HttpResponse<String> deliver(int port, String topic, String shop, String webhookId, String body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(port, bytes, Map.of("X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", shop,
+                "X-Shopify-Webhook-Id", webhookId, "X-Shopify-Hmac-Sha256", WebhookSignature.sign(bytes, SECRET),
+                "X-Shopify-API-Version", "2026-10", "X-Shopify-Triggered-At", Instant.now().toString()));
+    }
+
+    static HttpResponse<String> send(int port, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/shopify"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, String> signedHeaders(String topic, byte[] body) {
+        return Map.of("X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", SHOP,
+                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
+                "X-Shopify-Hmac-Sha256", WebhookSignature.sign(body, SECRET));
+    }
+}
