@@ -56,6 +56,10 @@ public final class SimulatedStore {
     Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input) {
         ShopData data = shop(shop);
         synchronized (data) {
+            Object email = input.get("email");
+            if (email != null && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                return Result.refused(List.of("order", "email"), "INVALID", "Email is invalid");
+            }
             List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
             if (lines == null || lines.isEmpty()) {
                 return Result.refused(List.of("order", "lineItems"), "INVALID", "Line items can't be blank");
