@@ -221,10 +221,12 @@ public final class ShopifySimulator implements AutoCloseable {
                 return;
             }
             if (fault.orElse(null) instanceof Fault.Delay delay) {
-                outcome = Outcome.INJECTED_DELAY;
+                // Recorded before the delay: the client may long have given up by the time the answer goes out.
+                record(receivedAt, shop, rootFields, Outcome.INJECTED_DELAY, Duration.ZERO);
                 sleep(delay.delay());
+            } else {
+                record(receivedAt, shop, rootFields, outcome, Duration.ZERO);
             }
-            record(receivedAt, shop, rootFields, outcome, Duration.ZERO);
             respond(exchange, 200, response, null);
         } finally {
             if (webhooks != null) {
