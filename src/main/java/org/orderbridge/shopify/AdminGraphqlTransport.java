@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -141,7 +142,7 @@ final class AdminGraphqlTransport {
     }
 
     private static String abbreviated(byte[] body) {
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "" : " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 

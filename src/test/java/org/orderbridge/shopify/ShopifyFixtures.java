@@ -3,15 +3,9 @@ package org.orderbridge.shopify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.web.client.RestClient;
@@ -61,34 +55,5 @@ final class ShopifyFixtures {
                 List.of(new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90")),
                         new OrderDraft.Line("ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"))),
                 "Leave at the door", List.of("orderbridge", "b2b"));
-    }
-
-    static HttpResponse<String> postGraphql(ShopifySimulator simulator, String token, String body) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + "/" + SHOP
-                        + "/admin/api/2026-10/graphql.json"))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Access-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try (var http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return new ObjectMapper().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    static Map<String, Object> graphqlBody(String query, Map<String, Object> variables) {
-        return Map.of("query", query, "variables", variables);
     }
 }

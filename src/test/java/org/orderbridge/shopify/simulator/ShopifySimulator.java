@@ -10,6 +10,7 @@ import graphql.ParseAndValidateResult;
 import graphql.language.OperationDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -146,6 +147,7 @@ public final class ShopifySimulator implements AutoCloseable {
                 respond(exchange, 404, Map.of("errors", "Not Found"), null);
             }
         } catch (RuntimeException e) {
+            // HttpServer drops handler exceptions silently; a simulator bug must be visible in the test output.
             e.printStackTrace();
             throw e;
         }
@@ -285,7 +287,7 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     private static String seconds(Duration duration) {
-        return java.math.BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 
     private static void sleep(Duration duration) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,7 +148,7 @@ class ShopifySimulatorTest {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/webhooks", exchange -> {
                 try (exchange) {
-                    var headers = new java.util.HashMap<String, String>();
+                    var headers = new HashMap<String, String>();
                     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
                     webhooks.add(new ReceivedWebhook(headers, exchange.getRequestBody().readAllBytes()));
                     exchange.sendResponseHeaders(200, -1);
@@ -155,7 +157,7 @@ class ShopifySimulatorTest {
             server.start();
             return server;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.orderbridge.shopify.simulator;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record SimulatedOrder(String shop, long legacyId, String name, OffsetDate
 
     /** The shape the Admin GraphQL {@code Order} type's fields are read from. */
     Map<String, Object> asGraphql() {
-        var order = new java.util.LinkedHashMap<String, Object>();
+        var order = new LinkedHashMap<String, Object>();
         order.put("__typename", "Order");
         order.put("id", gid());
         order.put("legacyResourceId", Long.toString(legacyId));

@@ -13,6 +13,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLSchema;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -134,7 +135,7 @@ final class SimulatorGraphql {
         boolean unique = uniqueValues != null && Boolean.TRUE.equals(uniqueValues.get("enabled"));
         var result = scope.store().createMetafieldDefinition(scope.shop(), (String) definition.get("ownerType"),
                 (String) definition.get("namespace"), (String) definition.get("key"), (String) definition.get("type"), unique);
-        var payload = new java.util.HashMap<String, Object>();
+        var payload = new HashMap<String, Object>();
         payload.put("createdDefinition", result.value() == null ? null : result.value().asGraphql());
         payload.put("userErrors", result.userError() == null ? List.of() : List.of(result.userError()));
         return payload;
@@ -146,7 +147,7 @@ final class SimulatorGraphql {
         if (result.value() != null) {
             scope.created().add(result.value());
         }
-        var payload = new java.util.HashMap<String, Object>();
+        var payload = new HashMap<String, Object>();
         payload.put("order", result.value() == null ? null : result.value().asGraphql());
         payload.put("userErrors", result.userError() == null ? List.of() : List.of(result.userError()));
         return payload;

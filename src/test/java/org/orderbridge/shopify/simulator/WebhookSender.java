@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ final class WebhookSender implements AutoCloseable {
     static Map<String, Object> payload(SimulatedOrder order) {
         Map<String, Object> input = order.input();
         String currency = (String) input.get("currency");
-        var lineItems = new java.util.ArrayList<Map<String, Object>>();
+        var lineItems = new ArrayList<Map<String, Object>>();
         BigDecimal total = BigDecimal.ZERO;
         long lineId = order.legacyId() * 10;
         for (Map<String, Object> line : order.lineItems()) {
