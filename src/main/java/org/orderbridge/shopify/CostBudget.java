@@ -24,24 +24,26 @@ final class CostBudget {
         double cost = expectedCosts.getOrDefault(operation, (double) settings.initialCostEstimate());
         Bucket bucket = buckets.computeIfAbsent(shop, s -> new Bucket(
                 settings.bucketSize() * settings.instanceShare(), settings.restoreRate() * settings.instanceShare()));
-        bucket.take(cost, settings.safetyMargin());
-        return new Reservation(bucket, operation, cost);
+        long sequence = bucket.take(cost, settings.safetyMargin());
+        return new Reservation(bucket, operation, cost, sequence);
     }
 
     final class Reservation {
         private final Bucket bucket;
         private final ShopifyOperation operation;
         private final double cost;
+        private final long sequence;
 
-        private Reservation(Bucket bucket, ShopifyOperation operation, double cost) {
+        private Reservation(Bucket bucket, ShopifyOperation operation, double cost, long sequence) {
             this.bucket = bucket;
             this.operation = operation;
             this.cost = cost;
+            this.sequence = sequence;
         }
 
         void settle(QueryCost actual) {
             expectedCosts.put(operation, actual.requestedQueryCost());
-            bucket.resync(cost, actual.throttleStatus(), settings.instanceShare());
+            bucket.resync(cost, sequence, actual.throttleStatus(), settings.instanceShare());
         }
 
         /** No throttleStatus came back; what was taken stays taken, as Shopify may have charged it. */
@@ -56,6 +58,8 @@ final class CostBudget {
         private double available;
         private double inFlight;
         private long refilledAt = System.nanoTime();
+        private long reservations;
+        private long newestSynced = -1;
 
         Bucket(double capacity, double restoreRate) {
             this.capacity = capacity;
@@ -63,7 +67,8 @@ final class CostBudget {
             this.available = capacity;
         }
 
-        void take(double cost, double margin) {
+        /** Returns the reservation's sequence number, which orders the snapshots coming back. */
+        long take(double cost, double margin) {
             while (true) {
                 long waitNanos;
                 synchronized (this) {
@@ -73,7 +78,7 @@ final class CostBudget {
                     if (available >= needed) {
                         available -= cost;
                         inFlight += cost;
-                        return;
+                        return reservations++;
                     }
                     waitNanos = (long) Math.ceil((needed - available) / restoreRate * 1e9);
                 }
@@ -81,13 +86,20 @@ final class CostBudget {
             }
         }
 
-        synchronized void resync(double reserved, QueryCost.ThrottleStatus status, double share) {
+        synchronized void resync(double reserved, long sequence, QueryCost.ThrottleStatus status, double share) {
             inFlight = Math.max(0, inFlight - reserved);
             capacity = status.maximumAvailable() * share;
             restoreRate = status.restoreRate() * share;
+            refill();
             // Requests still in flight are not yet in Shopify's number (or already are); assuming "not yet" is the safe side.
-            available = Math.min(capacity, status.currentlyAvailable()) - inFlight;
-            refilledAt = System.nanoTime();
+            double reported = Math.min(capacity, status.currentlyAvailable()) - inFlight;
+            if (sequence > newestSynced) {
+                newestSynced = sequence;
+                available = reported;
+            } else {
+                // An answer overtaken by a later request's answer predates that request's charge: it may only lower.
+                available = Math.min(available, reported);
+            }
         }
 
         synchronized void finish(double reserved) {
