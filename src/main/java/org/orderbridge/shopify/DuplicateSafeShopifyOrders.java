@@ -98,7 +98,7 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                 throw TransientShopifyFailure.ambiguous("orderCreate returned neither an order nor userErrors", null, null);
             }
             // Shopify's wording for a taken unique value is not a contract, so every refusal is checked against the store.
-            return findExisting().<PushOutcome>map(existing -> existing)
+            return findExisting().map(PushOutcome.class::cast)
                     .orElseGet(() -> new PushOutcome.Rejected(UserErrors.describe(userErrors)));
         }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CostBuckets {
 
     /** Charged or refused; {@code throttleStatus} is the bucket after the decision, shaped like Shopify's. */
-    record Decision(boolean charged, double requested, Map<String, Object> throttleStatus, double secondsToAfford) {
+    record Decision(boolean charged, int requested, Map<String, Object> throttleStatus, double secondsToAfford) {
 
         Map<String, Object> costExtension() {
             var cost = new LinkedHashMap<String, Object>();
@@ -34,7 +34,7 @@ final class CostBuckets {
         buckets.clear();
     }
 
-    Decision charge(String shop, double cost) {
+    Decision charge(String shop, int cost) {
         return bucket(shop).charge(cost);
     }
 
@@ -58,7 +58,7 @@ final class CostBuckets {
             this.available = capacity;
         }
 
-        synchronized Decision charge(double cost) {
+        synchronized Decision charge(int cost) {
             restore();
             boolean affordable = available >= cost;
             if (affordable) {
@@ -67,7 +67,8 @@ final class CostBuckets {
             double wait = affordable ? 0 : (cost - available) / restoreRate;
             return new Decision(affordable, cost, Map.of(
                     "maximumAvailable", capacity,
-                    "currentlyAvailable", Math.floor(available),
+                    // Shopify reports whole points available, fractional capacity and rate.
+                    "currentlyAvailable", (long) Math.floor(available),
                     "restoreRate", restoreRate), wait);
         }
 
