@@ -1,0 +1,151 @@
+package org.orderbridge.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One POST to the Admin GraphQL endpoint, charged against the cost budget, with every outcome sorted into data,
+ * {@link TransientShopifyFailure} (ambiguous or not) or {@link PermanentShopifyFailure}.
+ */
+final class AdminGraphqlTransport {
+
+    private static final String TOKEN_HEADER = "X-Shopify-Access-Token";
+
+    private final RestClient http;
+    private final ShopifyProperties properties;
+    private final CostBudget budget;
+    private final ObjectMapper json;
+
+    AdminGraphqlTransport(RestClient http, ShopifyProperties properties, CostBudget budget, ObjectMapper json) {
+        this.http = http;
+        this.properties = properties;
+        this.budget = budget;
+        this.json = json;
+    }
+
+    /** Returns the {@code data} object of a response without GraphQL errors. */
+    JsonNode execute(String shop, ShopifyOperation operation, Map<String, ?> variables) {
+        String token = properties.accessTokens().tokenFor(shop)
+                .orElseThrow(() -> new PermanentShopifyFailure("No access token configured for shop " + shop));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("query", operation.document());
+        body.put("variables", variables);
+        CostBudget.Reservation reservation = budget.reserve(shop, operation);
+        Reply reply;
+        try {
+            reply = http.post()
+                    .uri(properties.endpointFor(shop))
+                    .header(TOKEN_HEADER, token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsBytes(body))
+                    .exchange((request, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),
+                            response.getBody().readAllBytes()));
+        } catch (ResourceAccessException e) {
+            reservation.settleUnknown();
+            throw ioFailure(operation, e);
+        } catch (IOException e) {
+            reservation.settleUnknown();
+            throw new PermanentShopifyFailure("Cannot serialise variables of " + operation + ": " + e.getMessage());
+        }
+        return interpret(operation, reply, reservation);
+    }
+
+    private JsonNode interpret(ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {
+        JsonNode root = parse(reply.body());
+        Optional<QueryCost> cost = root == null ? Optional.empty() : QueryCost.from(root);
+        cost.ifPresentOrElse(reservation::settle, reservation::settleUnknown);
+        int status = reply.status();
+        if (status == 429) {
+            throw TransientShopifyFailure.refused(operation + ": HTTP 429", retryAfter(reply.headers()).orElse(null));
+        }
+        if (status >= 500) {
+            throw TransientShopifyFailure.ambiguous(operation + ": HTTP " + status, retryAfter(reply.headers()).orElse(null), null);
+        }
+        if (status != 200) {
+            // 401/403 bad or revoked token, 402/423 shop frozen or locked, 404 unknown shop or version, 400/422 bad request.
+            throw new PermanentShopifyFailure(operation + ": HTTP " + status + abbreviated(reply.body()));
+        }
+        if (root == null) {
+            throw TransientShopifyFailure.ambiguous(operation + ": HTTP 200 without a JSON body", null, null);
+        }
+        JsonNode errors = root.path("errors");
+        if (!errors.isEmpty()) {
+            throw graphqlFailure(operation, errors, cost);
+        }
+        return root.path("data");
+    }
+
+    private static RuntimeException graphqlFailure(ShopifyOperation operation, JsonNode errors, Optional<QueryCost> cost) {
+        String messages = StreamSupport.stream(errors.spliterator(), false)
+                .map(e -> e.path("message").asText(e.toString()))
+                .collect(Collectors.joining("; "));
+        if (hasErrorCode(errors, "THROTTLED")) {
+            return TransientShopifyFailure.refused(operation + " throttled: " + messages,
+                    cost.map(QueryCost::timeUntilAffordable).orElse(null));
+        }
+        if (hasErrorCode(errors, "INTERNAL_SERVER_ERROR")) {
+            return TransientShopifyFailure.ambiguous(operation + ": " + messages, null, null);
+        }
+        return new PermanentShopifyFailure(operation + " refused: " + messages);
+    }
+
+    private static boolean hasErrorCode(JsonNode errors, String code) {
+        return StreamSupport.stream(errors.spliterator(), false)
+                .anyMatch(e -> code.equals(e.path("extensions").path("code").asText()));
+    }
+
+    private static TransientShopifyFailure ioFailure(ShopifyOperation operation, ResourceAccessException e) {
+        Throwable cause = e.getCause();
+        // Only these prove the request never left; a timeout or reset afterwards may hide a committed mutation.
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                || cause instanceof UnknownHostException) {
+            return TransientShopifyFailure.notSent(operation + " not sent: " + cause, e);
+        }
+        return TransientShopifyFailure.ambiguous(operation + " outcome unknown: " + cause, null, e);
+    }
+
+    private static Optional<Duration> retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            double seconds = Double.parseDouble(value.strip());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofNanos((long) Math.ceil(seconds * 1e9)));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : json.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String abbreviated(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+    }
+
+    private record Reply(int status, HttpHeaders headers, byte[] body) {
+    }
+}

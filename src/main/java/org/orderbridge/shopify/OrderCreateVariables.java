@@ -1,0 +1,99 @@
+package org.orderbridge.shopify;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns an {@link OrderDraft} into {@code orderCreate} variables, refusing drafts Shopify could never accept. */
+final class OrderCreateVariables {
+
+    static final String SOURCE_NAME = "orderbridge";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private OrderCreateVariables() {
+    }
+
+    static Map<String, Object> of(OrderDraft draft) {
+        String currency = draft.currency() == null ? "" : draft.currency().strip().toUpperCase(Locale.ROOT);
+        if (draft.orderId() == null) {
+            throw new PermanentShopifyFailure("Draft has no orderId");
+        }
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new PermanentShopifyFailure("Draft currency is not an ISO 4217 code: " + draft.currency());
+        }
+        if (draft.lines().isEmpty()) {
+            throw new PermanentShopifyFailure("Draft has no lines");
+        }
+        var order = new LinkedHashMap<String, Object>();
+        order.put("sourceName", SOURCE_NAME);
+        order.put("sourceIdentifier", draft.orderId().toString());
+        order.put("currency", currency);
+        putIfPresent(order, "email", draft.email());
+        putIfPresent(order, "phone", draft.phone());
+        putIfPresent(order, "note", draft.note());
+        order.put("tags", draft.tags());
+        putIfPresent(order, "shippingAddress", address(draft.shippingAddress()));
+        putIfPresent(order, "billingAddress", address(draft.billingAddress()));
+        order.put("lineItems", draft.lines().stream().map(line -> lineItem(line, currency)).toList());
+        order.put("metafields", List.of(OrderIdMetafield.value(draft.orderId())));
+        // Receipts are the business's decision, made outside OrderBridge.
+        return Map.of("order", order, "options", Map.of("sendReceipt", false, "sendFulfillmentReceipt", false));
+    }
+
+    private static Map<String, Object> lineItem(OrderDraft.Line line, String currency) {
+        if (line.quantity() < 1) {
+            throw new PermanentShopifyFailure("Line quantity must be positive: " + line);
+        }
+        var item = new LinkedHashMap<String, Object>();
+        item.put("quantity", line.quantity());
+        putIfPresent(item, "sku", line.sku());
+        if (line.variantId() != null) {
+            item.put("variantId", "gid://shopify/ProductVariant/" + line.variantId());
+        } else if (line.title() == null || line.title().isBlank() || line.unitPrice() == null) {
+            throw new PermanentShopifyFailure("A line without variantId needs a title and a unit price: " + line);
+        } else {
+            item.put("title", line.title());
+        }
+        if (line.unitPrice() != null) {
+            item.put("priceSet", Map.of("shopMoney", money(line.unitPrice(), currency)));
+        }
+        return item;
+    }
+
+    private static Map<String, Object> money(BigDecimal amount, String currency) {
+        if (amount.signum() < 0) {
+            throw new PermanentShopifyFailure("Negative unit price: " + amount);
+        }
+        return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
+    }
+
+    private static Map<String, Object> address(OrderDraft.Address address) {
+        if (address == null) {
+            return null;
+        }
+        var fields = new LinkedHashMap<String, Object>();
+        putIfPresent(fields, "firstName", address.firstName());
+        putIfPresent(fields, "lastName", address.lastName());
+        putIfPresent(fields, "company", address.company());
+        putIfPresent(fields, "address1", address.address1());
+        putIfPresent(fields, "address2", address.address2());
+        putIfPresent(fields, "city", address.city());
+        putIfPresent(fields, "province", address.province());
+        putIfPresent(fields, "provinceCode", address.provinceCode());
+        putIfPresent(fields, "zip", address.zip());
+        putIfPresent(fields, "country", address.country());
+        putIfPresent(fields, "countryCode",
+                address.countryCode() == null ? null : address.countryCode().toUpperCase(Locale.ROOT));
+        putIfPresent(fields, "phone", address.phone());
+        return fields;
+    }
+
+    private static void putIfPresent(Map<String, Object> target, String key, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            target.put(key, value);
+        }
+    }
+}

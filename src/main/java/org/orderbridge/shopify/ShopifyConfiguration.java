@@ -1,0 +1,46 @@
+package org.orderbridge.shopify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.net.http.HttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ShopifyProperties.class)
+class ShopifyConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static AccessTokensConverter shopifyAccessTokensConverter() {
+        return new AccessTokensConverter();
+    }
+
+    @Bean
+    ShopifyOrders shopifyOrders(ShopifyProperties properties, ObjectProvider<RestClient.Builder> restClients,
+            ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<RetryRegistry> retryRegistry,
+            ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
+        return assemble(properties, restClients.getIfAvailable(RestClient::builder),
+                objectMapper.getIfAvailable(ObjectMapper::new),
+                retryRegistry.getIfAvailable(RetryRegistry::ofDefaults),
+                circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
+    }
+
+    static ShopifyOrders assemble(ShopifyProperties properties, RestClient.Builder restClient, ObjectMapper json,
+            RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build());
+        requestFactory.setReadTimeout(properties.readTimeout());
+        var transport = new AdminGraphqlTransport(restClient.requestFactory(requestFactory).build(), properties,
+                new CostBudget(properties.budget()), json);
+        return new DuplicateSafeShopifyOrders(properties, transport,
+                new ShopifyResilience(properties, retries, circuitBreakers));
+    }
+}

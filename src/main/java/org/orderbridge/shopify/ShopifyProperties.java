@@ -1,0 +1,77 @@
+package org.orderbridge.shopify;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param adminUrl override of the Admin GraphQL endpoint, e.g. a simulator; must contain {@code {shop}} (in the path when
+ *                 the host is fixed) so requests for different shops stay apart
+ */
+@Validated
+@ConfigurationProperties("orderbridge.shopify")
+record ShopifyProperties(
+        @DefaultValue("2026-10") @NotBlank String apiVersion,
+        String adminUrl,
+        AccessTokens accessTokens,
+        @DefaultValue("2s") @NotNull Duration connectTimeout,
+        @DefaultValue("10s") @NotNull Duration readTimeout,
+        @DefaultValue @Valid @NotNull Retry retry,
+        @DefaultValue @Valid @NotNull CircuitBreaker circuitBreaker,
+        @DefaultValue @Valid @NotNull Budget budget) {
+
+    static final String DEFAULT_ADMIN_URL = "https://{shop}/admin/api/{version}/graphql.json";
+
+    ShopifyProperties {
+        adminUrl = adminUrl == null || adminUrl.isBlank() ? DEFAULT_ADMIN_URL : adminUrl;
+        if (!adminUrl.contains("{shop}")) {
+            throw new IllegalArgumentException("orderbridge.shopify.admin-url must contain {shop}: " + adminUrl);
+        }
+        accessTokens = accessTokens == null ? AccessTokens.NONE : accessTokens;
+    }
+
+    URI endpointFor(String shopDomain) {
+        return URI.create(adminUrl.replace("{shop}", shopDomain).replace("{version}", apiVersion));
+    }
+
+    /**
+     * @param baseInterval cap of the first backoff; each further attempt doubles it, up to {@code maxInterval}
+     */
+    record Retry(
+            @DefaultValue("5") @Min(1) int maxAttempts,
+            @DefaultValue("500ms") @NotNull Duration baseInterval,
+            @DefaultValue("20s") @NotNull Duration maxInterval) {
+    }
+
+    record CircuitBreaker(
+            @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+            @DefaultValue("10") @Min(1) int slidingWindowSize,
+            @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
+            @DefaultValue("30s") @NotNull Duration waitInOpenState,
+            @DefaultValue("2") @Min(1) int permittedCallsInHalfOpenState) {
+    }
+
+    /**
+     * @param bucketSize          Shopify's bucket until the first response tells the real one
+     * @param restoreRate         points per second, likewise only a starting value
+     * @param safetyMargin        points kept free so that estimates that are slightly off do not hit THROTTLED
+     * @param instanceShare       fraction of the shop's bucket this instance may use, for N instances sharing a shop
+     * @param initialCostEstimate expected cost of an operation before Shopify has reported its requestedQueryCost
+     */
+    record Budget(
+            @DefaultValue("1000") @Positive double bucketSize,
+            @DefaultValue("100") @Positive double restoreRate,
+            @DefaultValue("50") @Min(0) double safetyMargin,
+            @DefaultValue("1.0") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double instanceShare,
+            @DefaultValue("10") @Min(1) int initialCostEstimate) {
+    }
+}

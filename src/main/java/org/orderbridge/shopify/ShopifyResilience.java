@@ -1,0 +1,81 @@
+package org.orderbridge.shopify;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Per-shop Retry and CircuitBreaker, registered in the (Spring-managed, hence metered) registries under
+ * {@code shopify-<shop>}, so one broken shop does not stop the others.
+ */
+final class ShopifyResilience {
+
+    private final RetryRegistry retries;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final RetryConfig retryConfig;
+    private final CircuitBreakerConfig circuitBreakerConfig;
+    private final ShopifyProperties.Retry retrySettings;
+    private final Duration openStateWait;
+
+    ShopifyResilience(ShopifyProperties properties, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+        this.retries = retries;
+        this.circuitBreakers = circuitBreakers;
+        this.retrySettings = properties.retry();
+        this.retryConfig = RetryConfig.<Object>custom()
+                .maxAttempts(retrySettings.maxAttempts())
+                .intervalBiFunction(this::waitBeforeNextAttempt)
+                // CallNotPermittedException cannot reach this Retry (the breaker is outside), and must not be retried anyway.
+                .retryOnException(TransientShopifyFailure.class::isInstance)
+                .build();
+        ShopifyProperties.CircuitBreaker breaker = properties.circuitBreaker();
+        this.openStateWait = breaker.waitInOpenState();
+        this.circuitBreakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // A refusal says nothing about Shopify's health, so it neither opens nor closes the circuit.
+                .ignoreExceptions(PermanentShopifyFailure.class, ShopifyUnavailableException.class)
+                .build();
+    }
+
+    Retry retryFor(String shop) {
+        return retries.retry("shopify-" + shop, retryConfig);
+    }
+
+    CircuitBreaker circuitBreakerFor(String shop) {
+        return circuitBreakers.circuitBreaker("shopify-" + shop, circuitBreakerConfig);
+    }
+
+    Duration openStateWait() {
+        return openStateWait;
+    }
+
+    /** Shopify's own word (Retry-After, throttleStatus) wins; otherwise exponential backoff with full jitter. */
+    private long waitBeforeNextAttempt(int attempt, Either<Throwable, Object> outcome) {
+        if (outcome.isLeft() && outcome.getLeft() instanceof TransientShopifyFailure failure
+                && failure.waitHint().isPresent()) {
+            // Rounded up: waiting a hair less than Shopify asked just earns another refusal.
+            long nanos = failure.waitHint().get().toNanos();
+            return Math.max(1, (nanos + 999_999) / 1_000_000);
+        }
+        return ThreadLocalRandom.current().nextLong(backoffCap(attempt) + 1);
+    }
+
+    long backoffCap(int attempt) {
+        long base = retrySettings.baseInterval().toMillis();
+        long max = retrySettings.maxInterval().toMillis();
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        return Math.min(max, base << doublings);
+    }
+}

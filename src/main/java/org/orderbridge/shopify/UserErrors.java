@@ -1,0 +1,28 @@
+package org.orderbridge.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+final class UserErrors {
+
+    private UserErrors() {
+    }
+
+    static boolean hasCode(JsonNode userErrors, String code) {
+        return StreamSupport.stream(userErrors.spliterator(), false)
+                .anyMatch(e -> code.equals(e.path("code").asText()));
+    }
+
+    static String describe(JsonNode userErrors) {
+        return StreamSupport.stream(userErrors.spliterator(), false)
+                .map(e -> {
+                    String field = e.path("field").isArray()
+                            ? StreamSupport.stream(e.path("field").spliterator(), false).map(JsonNode::asText)
+                                    .collect(Collectors.joining("."))
+                            : "";
+                    return (field.isEmpty() ? "" : field + ": ") + e.path("message").asText();
+                })
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,58 @@
+package org.orderbridge.shopify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import graphql.GraphQLContext;
+import graphql.ParseAndValidate;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.orderbridge.shopify.simulator.AdminSchema;
+
+class ShopifyDocumentsTest {
+
+    @ParameterizedTest
+    @EnumSource(ShopifyOperation.class)
+    void everyDocumentValidatesAgainstShopifysAdminSchema(ShopifyOperation operation) {
+        Document document = Parser.parse(operation.document());
+
+        assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isEmpty();
+    }
+
+    @Test
+    void orderCreateVariablesOfAFullDraftMatchTheSchemaInputTypes() {
+        assertVariablesCoerce(ShopifyOperation.CREATE_ORDER, OrderCreateVariables.of(ShopifyFixtures.draft()));
+    }
+
+    @Test
+    void metafieldDefinitionVariablesMatchTheSchemaInputTypes() {
+        assertVariablesCoerce(ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup());
+        assertVariablesCoerce(ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition());
+        assertVariablesCoerce(ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
+                Map.of("identifier", OrderIdMetafield.identifier(UUID.randomUUID())));
+    }
+
+    @Test
+    void schemaRejectsAFieldShopifyDoesNotHave() {
+        Document document = Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");
+
+        assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isNotEmpty();
+    }
+
+    private static void assertVariablesCoerce(ShopifyOperation operation, Map<String, Object> variables) {
+        OperationDefinition definition = Parser.parse(operation.document())
+                .getDefinitionsOfType(OperationDefinition.class).getFirst();
+        assertThatCode(() -> ValuesResolver.coerceVariableValues(AdminSchema.get(), definition.getVariableDefinitions(),
+                RawVariables.of(variables), GraphQLContext.getDefault(), Locale.ROOT))
+                .doesNotThrowAnyException();
+    }
+}

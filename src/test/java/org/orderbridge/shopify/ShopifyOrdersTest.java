@@ -1,0 +1,132 @@
+package org.orderbridge.shopify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.shopify.simulator.RecordedRequest;
+import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
+
+class ShopifyOrdersTest {
+
+    private final ShopifySimulator simulator = ShopifyFixtures.simulator();
+    private final ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator));
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createsTheOrderWithSourceTagsAddressesLinesAndUniqueOrderIdMetafield() {
+        OrderDraft draft = ShopifyFixtures.draft();
+
+        PushOutcome outcome = orders.createOrder(draft);
+
+        SimulatedOrder stored = simulator.store().orders(SHOP).getFirst();
+        assertThat(outcome).isEqualTo(new PushOutcome.Created(stored.gid(), stored.legacyId(), stored.name()));
+        assertThat(stored.sourceName()).isEqualTo("orderbridge");
+        assertThat(stored.sourceIdentifier()).isEqualTo(draft.orderId().toString());
+        assertThat(stored.metafieldValue("orderbridge", "order_id")).contains(draft.orderId().toString());
+        assertThat(stored.input()).containsEntry("currency", "EUR").containsEntry("email", "jane.doe@example.com")
+                .containsEntry("note", "Leave at the door").containsEntry("tags", List.of("orderbridge", "b2b"));
+        assertThat((Map<String, Object>) stored.input().get("shippingAddress")).containsEntry("countryCode", "DE")
+                .containsEntry("city", "Berlin");
+        assertThat(stored.lineItems()).hasSize(2);
+        assertThat(stored.lineItems().get(0)).containsEntry("variantId", "gid://shopify/ProductVariant/44012345678")
+                .containsEntry("quantity", 2).doesNotContainKey("title");
+        assertThat(stored.lineItems().get(1)).containsEntry("title", "Custom engraving").containsEntry("sku", "ENGRAVING")
+                .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")));
+    }
+
+    @Test
+    void createsTheUniqueOrderIdDefinitionOncePerShop() {
+        orders.createOrder(ShopifyFixtures.draft());
+        orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(simulator.store().metafieldDefinition(SHOP, "ORDER", "orderbridge", "order_id"))
+                .hasValueSatisfying(definition -> assertThat(definition.uniqueValues()).isTrue());
+        assertThat(simulator.requests()).filteredOn(r -> r.isFor("metafieldDefinitionCreate")).hasSize(1);
+        assertThat(simulator.requests()).filteredOn(r -> r.isFor("metafieldDefinition")).hasSize(1);
+    }
+
+    @Test
+    void secondCreateForTheSameOrderIdReturnsTheExistingOrder() {
+        OrderDraft draft = ShopifyFixtures.draft();
+        PushOutcome first = orders.createOrder(draft);
+
+        PushOutcome second = ShopifyFixtures.client(ShopifyFixtures.properties(simulator)).createOrder(draft);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(simulator.store().orders(SHOP)).hasSize(1);
+    }
+
+    @Test
+    void userErrorsAreRejectedWithoutRetry() {
+        PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft(UUID.randomUUID(), "not-an-email"));
+
+        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("order.email: Email is invalid"));
+        assertThat(simulator.store().orders(SHOP)).isEmpty();
+        assertThat(simulator.requests()).filteredOn(r -> r.isFor("orderCreate")).hasSize(1);
+    }
+
+    @Test
+    void wrongAccessTokenIsRejectedWithoutRetry() {
+        ShopifyOrders misconfigured = ShopifyFixtures.client(ShopifyFixtures.properties(simulator, "shpat_revoked",
+                Duration.ofSeconds(2), ShopifyFixtures.FAST_RETRY, ShopifyFixtures.LENIENT_BREAKER,
+                ShopifyFixtures.STANDARD_BUDGET));
+
+        PushOutcome outcome = misconfigured.createOrder(ShopifyFixtures.draft());
+
+        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("HTTP 401"));
+        assertThat(simulator.requests()).extracting(RecordedRequest::outcome).containsExactly(Outcome.UNAUTHORIZED);
+    }
+
+    @Test
+    void draftsShopifyCouldNeverAcceptAreRejectedWithoutCallingShopify() {
+        OrderDraft valid = ShopifyFixtures.draft();
+        OrderDraft withoutLines = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null, "EUR",
+                List.of(), null, null);
+        OrderDraft customLineWithoutPrice = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null,
+                "EUR", List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null)), null, null);
+        OrderDraft badCurrency = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null, "euro",
+                valid.lines(), null, null);
+
+        assertThat(List.of(withoutLines, customLineWithoutPrice, badCurrency)).allSatisfy(draft ->
+                assertThat(orders.createOrder(draft)).isInstanceOf(PushOutcome.Rejected.class));
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void unknownShopIsRejectedAndNotKnown() {
+        OrderDraft draft = ShopifyFixtures.draft();
+        OrderDraft elsewhere = new OrderDraft("other.myshopify.com", draft.orderId(), draft.email(), null, null, null,
+                null, null, "EUR", draft.lines(), null, null);
+
+        assertThat(orders.knowsShop(SHOP)).isTrue();
+        assertThat(orders.knowsShop("other.myshopify.com")).isFalse();
+        assertThat(orders.createOrder(elsewhere)).isInstanceOf(PushOutcome.Rejected.class);
+        assertThat(simulator.requests()).isEmpty();
+    }
+
+    @Test
+    void existingOrderIdDefinitionWithoutUniquenessIsRejectedRatherThanRiskingDuplicates() {
+        simulator.store().addMetafieldDefinition(SHOP, "ORDER", "orderbridge", "order_id", "single_line_text_field", false);
+
+        PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("uniqueValues"));
+        assertThat(simulator.store().orders(SHOP)).isEmpty();
+    }
+}

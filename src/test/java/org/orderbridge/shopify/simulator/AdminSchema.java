@@ -1,0 +1,154 @@
+package org.orderbridge.shopify.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.GraphQLContext;
+import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
+import graphql.language.Document;
+import graphql.language.EnumValue;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.execution.CoercedVariables;
+import graphql.schema.Coercing;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.InterfaceWiringEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.ScalarWiringEnvironment;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnionWiringEnvironment;
+import graphql.schema.idl.WiringFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Shopify's published Admin GraphQL schema (API 2026-10), built from the introspection result in test resources. Custom
+ * scalars pass values through unchanged and abstract types resolve by a {@code __typename} entry, which is all the
+ * simulator needs to execute documents while graphql-java checks them against the real types.
+ */
+public final class AdminSchema {
+
+    public static final String RESOURCE = "/shopify/admin-graphql-2026-10.introspection.json.gz";
+
+    private static volatile GraphQLSchema schema;
+
+    private AdminSchema() {
+    }
+
+    public static GraphQLSchema get() {
+        GraphQLSchema loaded = schema;
+        if (loaded == null) {
+            synchronized (AdminSchema.class) {
+                if (schema == null) {
+                    schema = load();
+                }
+                loaded = schema;
+            }
+        }
+        return loaded;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GraphQLSchema load() {
+        try (InputStream in = new GZIPInputStream(AdminSchema.class.getResourceAsStream(RESOURCE))) {
+            Map<String, Object> introspection = new ObjectMapper().readValue(in, Map.class);
+            Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
+            Document sdl = new IntrospectionResultToSchema().createSchemaDefinition(data);
+            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl),
+                    RuntimeWiring.newRuntimeWiring().wiringFactory(new PassThroughWiring()).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static final class PassThroughWiring implements WiringFactory {
+
+        private static final TypeResolver BY_TYPENAME = env ->
+                env.getSchema().getObjectType((String) ((Map<?, ?>) env.getObject()).get("__typename"));
+
+        @Override
+        public boolean providesScalar(ScalarWiringEnvironment environment) {
+            return !ScalarInfo.isGraphqlSpecifiedScalar(environment.getScalarTypeDefinition().getName());
+        }
+
+        @Override
+        public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
+            return GraphQLScalarType.newScalar()
+                    .name(environment.getScalarTypeDefinition().getName())
+                    .definition(environment.getScalarTypeDefinition())
+                    .coercing(new PassThrough())
+                    .build();
+        }
+
+        @Override
+        public boolean providesTypeResolver(InterfaceWiringEnvironment environment) {
+            return true;
+        }
+
+        @Override
+        public TypeResolver getTypeResolver(InterfaceWiringEnvironment environment) {
+            return BY_TYPENAME;
+        }
+
+        @Override
+        public boolean providesTypeResolver(UnionWiringEnvironment environment) {
+            return true;
+        }
+
+        @Override
+        public TypeResolver getTypeResolver(UnionWiringEnvironment environment) {
+            return BY_TYPENAME;
+        }
+    }
+
+    private static final class PassThrough implements Coercing<Object, Object> {
+
+        @Override
+        public Object serialize(Object dataFetcherResult, GraphQLContext context, Locale locale) {
+            return dataFetcherResult;
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            return input;
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            return literal(input, variables);
+        }
+
+        private static Object literal(Value<?> value, CoercedVariables variables) {
+            return switch (value) {
+                case StringValue v -> v.getValue();
+                case IntValue v -> v.getValue();
+                case FloatValue v -> v.getValue();
+                case BooleanValue v -> v.isValue();
+                case EnumValue v -> v.getName();
+                case NullValue v -> null;
+                case VariableReference v -> variables.get(v.getName());
+                case ArrayValue v -> v.getValues().stream().map(item -> literal(item, variables)).toList();
+                case ObjectValue v -> {
+                    var object = new LinkedHashMap<String, Object>();
+                    v.getObjectFields().forEach(f -> object.put(f.getName(), literal(f.getValue(), variables)));
+                    yield object;
+                }
+                default -> throw new IllegalArgumentException("Unsupported literal " + value);
+            };
+        }
+    }
+}

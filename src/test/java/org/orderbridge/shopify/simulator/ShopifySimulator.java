@@ -1,0 +1,353 @@
+package org.orderbridge.shopify.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.ParseAndValidateResult;
+import graphql.language.OperationDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
+
+/**
+ * A local stand-in for Shopify's Admin GraphQL API: validates every document against the real 2026-10 schema, keeps
+ * orders per shop, enforces unique metafield values, meters query cost with a leaky bucket and injects faults on demand.
+ *
+ * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
+ * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults} and
+ * {@code GET /_sim/orders}.
+ */
+public final class ShopifySimulator implements AutoCloseable {
+
+    public static final String API_VERSION = "2026-10";
+    private static final Pattern GRAPHQL_PATH = Pattern.compile("^(?:/([^/]+))?/admin/api/([^/]+)/graphql\\.json$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, String> tokens;
+    private final SimulatedStore store = new SimulatedStore();
+    private final Faults faults = new Faults();
+    private final CostBuckets buckets;
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final WebhookSender webhooks;
+    private volatile Duration latency;
+
+    private ShopifySimulator(Builder builder) throws IOException {
+        this.tokens = new ConcurrentHashMap<>(builder.tokens);
+        this.buckets = new CostBuckets(builder.bucketSize, builder.restoreRate);
+        this.latency = builder.latency;
+        this.webhooks = builder.webhookUrl == null ? null
+                : new WebhookSender(builder.webhookUrl, builder.webhookSecret, API_VERSION);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        AdminSchema.get();
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Value for {@code orderbridge.shopify.admin-url}. */
+    public String adminUrlTemplate() {
+        return "http://127.0.0.1:" + port() + "/{shop}/admin/api/{version}/graphql.json";
+    }
+
+    public SimulatedStore store() {
+        return store;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public void addShop(String shop, String accessToken) {
+        tokens.put(shop, accessToken);
+    }
+
+    public void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** New bucket settings for all shops; buckets start full again. */
+    public void setCostLimits(double bucketSize, double restoreRate) {
+        buckets.reconfigure(bucketSize, restoreRate);
+    }
+
+    /** Empties (or partly refills) a shop's bucket, as if other apps had just spent it. */
+    public void setAvailablePoints(String shop, double points) {
+        buckets.setAvailable(shop, points);
+    }
+
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public long count(Outcome outcome) {
+        return requests().stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        if (webhooks != null) {
+            webhooks.close();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher graphqlPath = GRAPHQL_PATH.matcher(path);
+            if (path.equals("/health") && method.equals("GET")) {
+                respond(exchange, 200, Map.of("status", "UP"), null);
+            } else if (path.equals("/_sim/faults") && method.equals("POST")) {
+                faultFromAdmin(exchange);
+            } else if (path.equals("/_sim/faults") && method.equals("DELETE")) {
+                faults.clear();
+                respond(exchange, 204, null, null);
+            } else if (path.equals("/_sim/orders") && method.equals("GET")) {
+                respond(exchange, 200, store.allOrders().stream().map(WebhookSender::payload).toList(), null);
+            } else if (graphqlPath.matches() && method.equals("POST")) {
+                graphql(exchange, graphqlPath);
+            } else {
+                respond(exchange, 404, Map.of("errors", "Not Found"), null);
+            }
+        } catch (RuntimeException e) {
+            // HttpServer drops handler exceptions silently; a simulator bug must be visible in the test output.
+            e.printStackTrace();
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void graphql(HttpExchange exchange, Matcher path) throws IOException {
+        long receivedAt = System.nanoTime();
+        sleep(latency);
+        String shop = path.group(1) != null ? path.group(1) : exchange.getRequestHeaders().getFirst("X-Shopify-Shop-Domain");
+        String expectedToken = shop == null ? null : tokens.get(shop);
+        if (expectedToken == null) {
+            record(receivedAt, shop, List.of(), Outcome.UNKNOWN_SHOP, Duration.ZERO);
+            respond(exchange, 404, Map.of("errors", "Not Found"), null);
+            return;
+        }
+        if (!expectedToken.equals(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+            record(receivedAt, shop, List.of(), Outcome.UNAUTHORIZED, Duration.ZERO);
+            respond(exchange, 401, Map.of("errors",
+                    "[API] Invalid API key or access token (unrecognized login or wrong password)"), null);
+            return;
+        }
+        Map<String, Object> body;
+        try {
+            body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        } catch (IOException e) {
+            record(receivedAt, shop, List.of(), Outcome.BAD_REQUEST, Duration.ZERO);
+            respond(exchange, 400, Map.of("errors", "Bad Request: body is not JSON"), null);
+            return;
+        }
+        ExecutionInput input = input(body);
+        ParseAndValidateResult parsed = SimulatorGraphql.parseAndValidate(input);
+        Optional<OperationDefinition> operation = parsed.getDocument() == null ? Optional.empty()
+                : parsed.getDocument().getDefinitionsOfType(OperationDefinition.class).stream().findFirst();
+        List<String> rootFields = operation.map(SimulatorGraphql::rootFields).orElse(List.of());
+
+        Optional<Fault> fault = faults.take(rootFields);
+        if (fault.orElse(null) instanceof Fault.Status status) {
+            record(receivedAt, shop, rootFields, Outcome.INJECTED_STATUS,
+                    status.retryAfter() == null ? Duration.ZERO : status.retryAfter());
+            Map<String, String> headers = status.retryAfter() == null ? null
+                    : Map.of("Retry-After", seconds(status.retryAfter()));
+            respond(exchange, status.status(), Map.of("errors", "Injected HTTP " + status.status()), headers);
+            return;
+        }
+        if (fault.orElse(null) instanceof Fault.Reset) {
+            record(receivedAt, shop, rootFields, Outcome.INJECTED_RESET, Duration.ZERO);
+            return;
+        }
+        if (parsed.isFailure()) {
+            record(receivedAt, shop, rootFields, Outcome.GRAPHQL_ERRORS, Duration.ZERO);
+            respond(exchange, 200, Map.of("errors", parsed.getErrors().stream().map(GraphQLError::toSpecification).toList()), null);
+            return;
+        }
+        CostBuckets.Decision cost = buckets.charge(shop, SimulatorGraphql.cost(operation.orElseThrow()));
+        if (!cost.charged()) {
+            record(receivedAt, shop, rootFields, Outcome.THROTTLED,
+                    Duration.ofNanos((long) Math.ceil(cost.secondsToAfford() * 1e9)));
+            respond(exchange, 200, Map.of(
+                    "errors", List.of(Map.of("message", "Throttled", "extensions", Map.of(
+                            "code", "THROTTLED", "documentation", "https://shopify.dev/api/usage/rate-limits"))),
+                    "extensions", Map.of("cost", cost.costExtension())), null);
+            return;
+        }
+        List<SimulatedOrder> created = Collections.synchronizedList(new ArrayList<>());
+        ExecutionResult result = SimulatorGraphql.execute(input(body), new SimulatorGraphql.Scope(store, shop, created));
+        var response = new LinkedHashMap<>(result.toSpecification());
+        response.put("extensions", Map.of("cost", cost.costExtension()));
+        Outcome outcome = result.getErrors().isEmpty() ? Outcome.OK : Outcome.GRAPHQL_ERRORS;
+        try {
+            if (fault.orElse(null) instanceof Fault.DropAfterCommit) {
+                record(receivedAt, shop, rootFields, Outcome.INJECTED_DROP_AFTER_COMMIT, Duration.ZERO);
+                return;
+            }
+            if (fault.orElse(null) instanceof Fault.Delay delay) {
+                // Recorded before the delay: the client may long have given up by the time the answer goes out.
+                record(receivedAt, shop, rootFields, Outcome.INJECTED_DELAY, Duration.ZERO);
+                sleep(delay.delay());
+            } else {
+                record(receivedAt, shop, rootFields, outcome, Duration.ZERO);
+            }
+            respond(exchange, 200, response, null);
+        } finally {
+            if (webhooks != null) {
+                created.forEach(webhooks::orderCreated);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ExecutionInput input(Map<String, Object> body) {
+        Object variables = body.get("variables");
+        return ExecutionInput.newExecutionInput(String.valueOf(body.get("query")))
+                .operationName((String) body.get("operationName"))
+                .variables(variables instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of())
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void faultFromAdmin(HttpExchange exchange) throws IOException {
+        Map<String, Object> spec = JSON.readValue(exchange.getRequestBody(), Map.class);
+        int count = ((Number) spec.getOrDefault("count", 1)).intValue();
+        Duration retryAfter = spec.get("retryAfterSeconds") instanceof Number n
+                ? Duration.ofNanos((long) (n.doubleValue() * 1e9)) : null;
+        Fault fault = switch (String.valueOf(spec.get("type"))) {
+            case "status" -> new Fault.Status(((Number) spec.getOrDefault("status", 503)).intValue(), retryAfter);
+            case "reset" -> Fault.reset();
+            case "drop-after-commit" -> Fault.dropAfterCommit();
+            case "delay" -> Fault.delay(Duration.ofMillis(((Number) spec.getOrDefault("delayMs", 15_000)).longValue()));
+            default -> null;
+        };
+        if (fault == null) {
+            respond(exchange, 400, Map.of("errors", "type must be status, reset, drop-after-commit or delay"), null);
+            return;
+        }
+        faults.nextFor((String) spec.get("rootField"), count, fault);
+        respond(exchange, 202, Map.of("queued", fault.toString(), "count", count), null);
+    }
+
+    private void record(long receivedAt, String shop, List<String> rootFields, Outcome outcome, Duration askedToWait) {
+        requests.add(new RecordedRequest(receivedAt, shop, rootFields, outcome, askedToWait));
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body, Map<String, String> headers)
+            throws IOException {
+        if (headers != null) {
+            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        }
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration == null || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static final class Builder {
+        private int port;
+        private final Map<String, String> tokens = new LinkedHashMap<>();
+        private double bucketSize = 1000;
+        private double restoreRate = 100;
+        private Duration latency = Duration.ZERO;
+        private URI webhookUrl;
+        private String webhookSecret;
+
+        private Builder() {
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder shop(String shopDomain, String accessToken) {
+            tokens.put(shopDomain, accessToken);
+            return this;
+        }
+
+        /** Shopify: bucket 1,000 with 100 points/s (standard) or 1,000 points/s (Plus). */
+        public Builder costLimits(double bucketSize, double restoreRate) {
+            this.bucketSize = bucketSize;
+            this.restoreRate = restoreRate;
+            return this;
+        }
+
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder webhooks(URI url, String secret) {
+            this.webhookUrl = url;
+            this.webhookSecret = secret;
+            return this;
+        }
+
+        public ShopifySimulator start() {
+            try {
+                return new ShopifySimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the Shopify simulator", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.orderbridge.shopify.simulator;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java). */
+public record SimulatedOrder(String shop, long legacyId, String name, OffsetDateTime createdAt, Map<String, Object> input) {
+
+    public String gid() {
+        return "gid://shopify/Order/" + legacyId;
+    }
+
+    public String sourceName() {
+        return (String) input.get("sourceName");
+    }
+
+    public String sourceIdentifier() {
+        return (String) input.get("sourceIdentifier");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> lineItems() {
+        return (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> metafields() {
+        return (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());
+    }
+
+    public Optional<String> metafieldValue(String namespace, String key) {
+        return metafields().stream()
+                .filter(m -> Objects.equals(m.get("namespace"), namespace) && Objects.equals(m.get("key"), key))
+                .map(m -> (String) m.get("value"))
+                .findFirst();
+    }
+
+    /** The shape the Admin GraphQL {@code Order} type's fields are read from. */
+    Map<String, Object> asGraphql() {
+        var order = new LinkedHashMap<String, Object>();
+        order.put("__typename", "Order");
+        order.put("id", gid());
+        order.put("legacyResourceId", Long.toString(legacyId));
+        order.put("name", name);
+        order.put("createdAt", createdAt.toString());
+        order.put("email", input.get("email"));
+        order.put("sourceName", sourceName());
+        order.put("sourceIdentifier", sourceIdentifier());
+        order.put("currencyCode", input.get("currency"));
+        order.put("note", input.get("note"));
+        order.put("tags", input.getOrDefault("tags", List.of()));
+        return order;
+    }
+}

@@ -1,0 +1,145 @@
+package org.orderbridge.shopify.simulator;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Orders and metafield definitions per shop; each shop's changes are serialised, as uniqueness checks require. */
+public final class SimulatedStore {
+
+    private final Map<String, ShopData> shops = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(5_100_000_000_000L);
+
+    public List<SimulatedOrder> orders(String shop) {
+        return shop(shop).orders();
+    }
+
+    public List<SimulatedOrder> allOrders() {
+        return shops.values().stream().flatMap(s -> s.orders().stream()).toList();
+    }
+
+    public Optional<SimulatedMetafieldDefinition> metafieldDefinition(String shop, String ownerType, String namespace,
+            String key) {
+        return shop(shop).definition(ownerType, namespace, key);
+    }
+
+    /** Seeds a definition directly, e.g. one created by a merchant without the uniqueValues capability. */
+    public SimulatedMetafieldDefinition addMetafieldDefinition(String shop, String ownerType, String namespace,
+            String key, String type, boolean uniqueValues) {
+        var definition = new SimulatedMetafieldDefinition(ids.incrementAndGet(), ownerType, namespace, key, type,
+                uniqueValues);
+        shop(shop).add(definition);
+        return definition;
+    }
+
+    /** Returns the created definition, or a userError in Shopify's shape. */
+    Result<SimulatedMetafieldDefinition> createMetafieldDefinition(String shop, String ownerType, String namespace,
+            String key, String type, boolean uniqueValues) {
+        ShopData data = shop(shop);
+        synchronized (data) {
+            if (data.definition(ownerType, namespace, key).isPresent()) {
+                return Result.refused(List.of("definition", "key"), "TAKEN",
+                        "Key is in use for " + ownerType.toLowerCase() + " metafields on the '" + namespace + "' namespace.");
+            }
+            return Result.ok(addMetafieldDefinition(shop, ownerType, namespace, key, type, uniqueValues));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input) {
+        ShopData data = shop(shop);
+        synchronized (data) {
+            Object email = input.get("email");
+            if (email != null && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                return Result.refused(List.of("order", "email"), "INVALID", "Email is invalid");
+            }
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
+            if (lines == null || lines.isEmpty()) {
+                return Result.refused(List.of("order", "lineItems"), "INVALID", "Line items can't be blank");
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).get("variantId") == null && lines.get(i).get("title") == null) {
+                    return Result.refused(List.of("order", "lineItems", Integer.toString(i), "title"), "INVALID",
+                            "Title can't be blank when no variant is given");
+                }
+            }
+            List<Map<String, Object>> metafields = (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());
+            for (int i = 0; metafields != null && i < metafields.size(); i++) {
+                Map<String, Object> metafield = metafields.get(i);
+                var definition = data.definition("ORDER", (String) metafield.get("namespace"), (String) metafield.get("key"));
+                if (definition.isPresent() && definition.get().uniqueValues()
+                        && data.orderByMetafield(definition.get(), (String) metafield.get("value")).isPresent()) {
+                    // Real wording unknown; OrderBridge must not depend on it.
+                    return Result.refused(List.of("order", "metafields", Integer.toString(i), "value"), "INVALID",
+                            "Value is already in use by another order");
+                }
+            }
+            var order = new SimulatedOrder(shop, ids.incrementAndGet(), "#" + (1001 + data.orders().size()),
+                    OffsetDateTime.now(ZoneOffset.UTC), new LinkedHashMap<>(input));
+            data.add(order);
+            return Result.ok(order);
+        }
+    }
+
+    Optional<SimulatedOrder> orderByCustomId(String shop, String namespace, String key, String value) {
+        ShopData data = shop(shop);
+        return data.definition("ORDER", namespace, key)
+                .filter(SimulatedMetafieldDefinition::uniqueValues)
+                .flatMap(definition -> data.orderByMetafield(definition, value));
+    }
+
+    Optional<SimulatedOrder> orderById(String shop, String gid) {
+        return orders(shop).stream().filter(o -> o.gid().equals(gid)).findFirst();
+    }
+
+    private ShopData shop(String shop) {
+        return shops.computeIfAbsent(shop, s -> new ShopData());
+    }
+
+    record Result<T>(T value, Map<String, Object> userError) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, null);
+        }
+
+        static <T> Result<T> refused(List<String> field, String code, String message) {
+            return new Result<>(null, Map.of("field", field, "code", code, "message", message));
+        }
+    }
+
+    private static final class ShopData {
+        private final List<SimulatedOrder> orders = new ArrayList<>();
+        private final List<SimulatedMetafieldDefinition> definitions = new ArrayList<>();
+
+        synchronized List<SimulatedOrder> orders() {
+            return List.copyOf(orders);
+        }
+
+        synchronized void add(SimulatedOrder order) {
+            orders.add(order);
+        }
+
+        synchronized void add(SimulatedMetafieldDefinition definition) {
+            definitions.add(definition);
+        }
+
+        synchronized Optional<SimulatedMetafieldDefinition> definition(String ownerType, String namespace, String key) {
+            return definitions.stream()
+                    .filter(d -> d.ownerType().equals(ownerType) && Objects.equals(d.namespace(), namespace)
+                            && d.key().equals(key))
+                    .findFirst();
+        }
+
+        synchronized Optional<SimulatedOrder> orderByMetafield(SimulatedMetafieldDefinition definition, String value) {
+            return orders.stream()
+                    .filter(o -> o.metafieldValue(definition.namespace(), definition.key()).filter(value::equals).isPresent())
+                    .findFirst();
+        }
+    }
+}
