@@ -67,9 +67,8 @@ public final class MessagingStack extends Stack {
 
     /** Shopify's EventBridge delivery is an alternative to HTTPS webhooks; both land on the same queue. */
     private void routeShopifyPartnerEvents(String eventSourceName) {
-        // Creating the bus from the partner source is what activates it; the name must equal the source.
+        // Creating the bus from the partner source is what activates it; CDK names the bus after the source.
         EventBus bus = EventBus.Builder.create(this, "ShopifyPartnerBus")
-                .eventBusName(eventSourceName)
                 .eventSourceName(eventSourceName)
                 .build();
         Rule.Builder.create(this, "ShopifyEventsToWebhookQueue")
