@@ -1,0 +1,145 @@
+package org.orderbridge.infra.stacks;
+
+import java.util.List;
+import org.orderbridge.infra.DatabaseMode;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
+import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
+import software.amazon.awscdk.services.rds.BackupProps;
+import software.amazon.awscdk.services.rds.ClusterInstance;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseCluster;
+import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
+import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/** PostgreSQL for OrderBridge: Aurora (writer + reader in another AZ) or, by switch, RDS Multi-AZ. */
+public final class DataStack extends Stack {
+
+    public static final String DATABASE_NAME = "orderbridge";
+    public static final int PORT = 5432;
+
+    public record Props(
+            IVpc vpc,
+            ISecurityGroup serviceSecurityGroup,
+            DatabaseMode mode,
+            List<String> availabilityZones,
+            InstanceType instanceType,
+            int backupRetentionDays) {}
+
+    /** What the service and the alarms need to know about the database, whichever mode built it. */
+    public record Database(DatabaseMode mode, String endpoint, String identifier, ISecret secret) {
+
+        /** pgjdbc re-resolves the writer endpoint on reconnect; targetServerType refuses a demoted reader. */
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + endpoint + ":" + PORT + "/" + DATABASE_NAME + "?targetServerType=primary";
+        }
+    }
+
+    private final Database database;
+
+    public DataStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+        if (props.backupRetentionDays() < 7) {
+            throw new IllegalArgumentException("backupRetentionDays must be >= 7, was " + props.backupRetentionDays());
+        }
+
+        SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "DatabaseSecurityGroup")
+                .vpc(props.vpc())
+                .description("OrderBridge PostgreSQL: service tasks only")
+                .allowAllOutbound(false)
+                .build();
+        // Peer.securityGroupId keeps the rule inline here; passing the ISecurityGroup would move it into the
+        // network stack and create a dependency cycle.
+        securityGroup.addIngressRule(
+                Peer.securityGroupId(props.serviceSecurityGroup().getSecurityGroupId()),
+                Port.tcp(PORT),
+                "OrderBridge service tasks");
+
+        SubnetSelection isolated = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+        // The rotation Lambda must reach the Secrets Manager API, which isolated subnets cannot.
+        SubnetSelection rotationSubnets = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        RotationSingleUserOptions rotation = RotationSingleUserOptions.builder()
+                .automaticallyAfter(Duration.days(30))
+                .vpcSubnets(rotationSubnets)
+                .build();
+
+        database = props.mode() == DatabaseMode.AURORA
+                ? aurora(props, securityGroup, isolated, rotation)
+                : multiAz(props, securityGroup, isolated, rotation);
+    }
+
+    private Database aurora(Props props, SecurityGroup securityGroup, SubnetSelection subnets, RotationSingleUserOptions rotation) {
+        DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "Cluster")
+                .engine(DatabaseClusterEngine.auroraPostgres(
+                        AuroraPostgresClusterEngineProps.builder().version(AuroraPostgresEngineVersion.VER_17_6).build()))
+                .credentials(Credentials.fromGeneratedSecret("orderbridge"))
+                .defaultDatabaseName(DATABASE_NAME)
+                .vpc(props.vpc())
+                .vpcSubnets(subnets)
+                .securityGroups(List.of(securityGroup))
+                .writer(ClusterInstance.provisioned("Writer", ProvisionedClusterInstanceProps.builder()
+                        .instanceType(props.instanceType())
+                        .availabilityZone(props.availabilityZones().get(0))
+                        .build()))
+                // Tier 0 + a different AZ makes this reader the failover target when the writer's AZ fails.
+                .readers(List.of(ClusterInstance.provisioned("Reader", ProvisionedClusterInstanceProps.builder()
+                        .instanceType(props.instanceType())
+                        .availabilityZone(props.availabilityZones().get(1))
+                        .promotionTier(0)
+                        .build())))
+                .storageEncrypted(true)
+                .backup(BackupProps.builder().retention(Duration.days(props.backupRetentionDays())).build())
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.SNAPSHOT)
+                .cloudwatchLogsExports(List.of("postgresql"))
+                .build();
+        cluster.addRotationSingleUser(rotation);
+        return new Database(DatabaseMode.AURORA,
+                cluster.getClusterEndpoint().getHostname(), cluster.getClusterIdentifier(), cluster.getSecret());
+    }
+
+    private Database multiAz(Props props, SecurityGroup securityGroup, SubnetSelection subnets, RotationSingleUserOptions rotation) {
+        DatabaseInstance instance = DatabaseInstance.Builder.create(this, "Instance")
+                .engine(DatabaseInstanceEngine.postgres(
+                        PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_17_6).build()))
+                .credentials(Credentials.fromGeneratedSecret("orderbridge"))
+                .databaseName(DATABASE_NAME)
+                .instanceType(props.instanceType())
+                .multiAz(true)
+                .vpc(props.vpc())
+                .vpcSubnets(subnets)
+                .securityGroups(List.of(securityGroup))
+                .storageEncrypted(true)
+                .allocatedStorage(50)
+                .backupRetention(Duration.days(props.backupRetentionDays()))
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.SNAPSHOT)
+                .cloudwatchLogsExports(List.of("postgresql"))
+                .build();
+        instance.addRotationSingleUser(rotation);
+        return new Database(DatabaseMode.MULTI_AZ,
+                instance.getDbInstanceEndpointAddress(), instance.getInstanceIdentifier(), instance.getSecret());
+    }
+
+    public Database database() {
+        return database;
+    }
+}

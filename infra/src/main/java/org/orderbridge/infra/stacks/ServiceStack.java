@@ -1,0 +1,238 @@
+package org.orderbridge.infra.stacks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecs.AvailabilityZoneRebalancing;
+import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/** The OrderBridge container on Fargate behind an HTTPS ALB, scaled on CPU and on queue backlog per task. */
+public final class ServiceStack extends Stack {
+
+    public static final int CONTAINER_PORT = 8080;
+    public static final String READINESS_PATH = "/actuator/health/readiness";
+    /** Spring's graceful-shutdown phase is 25 s; ECS must not SIGKILL before it ends. */
+    public static final Duration STOP_TIMEOUT = Duration.seconds(40);
+    /** Longer than a typical request, shorter than the stop timeout, so the ALB drains before Spring stops. */
+    public static final Duration DEREGISTRATION_DELAY = Duration.seconds(30);
+    /** Keys of the app secret (JSON) created by operators; see infra/README.md. */
+    public static final List<String> APP_SECRET_KEYS = List.of("SHOPIFY_WEBHOOK_SECRETS", "SHOPIFY_ACCESS_TOKENS", "API_KEYS");
+
+    public record Props(
+            IVpc vpc,
+            ISecurityGroup serviceSecurityGroup,
+            ISecurityGroup loadBalancerSecurityGroup,
+            String namePrefix,
+            String region,
+            String certificateArn,
+            String ecrRepository,
+            String imageTag,
+            String appSecretName,
+            Optional<String> allowedShops,
+            int minTasks,
+            int maxTasks,
+            DataStack.Database database,
+            MessagingStack.QueuePair webhooks,
+            MessagingStack.QueuePair push) {}
+
+    private final Cluster cluster;
+    private final FargateService service;
+    private final ApplicationLoadBalancer loadBalancer;
+    private final ApplicationTargetGroup targetGroup;
+
+    public ServiceStack(Construct scope, String id, StackProps stackProps, Props props) {
+        super(scope, id, stackProps);
+
+        cluster = Cluster.Builder.create(this, "Cluster")
+                .vpc(props.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED) // RunningTaskCount for backlog-per-task scaling
+                .build();
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(1024)
+                .memoryLimitMiB(2048)
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64) // what the release workflow builds
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+        ContainerDefinition container = addContainer(task, props);
+
+        service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(props.minTasks())
+                .securityGroups(List.of(props.serviceSecurityGroup()))
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                // Fargate spreads tasks over the subnets' AZs; rebalancing restores that after an AZ recovers.
+                .availabilityZoneRebalancing(AvailabilityZoneRebalancing.ENABLED)
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .healthCheckGracePeriod(Duration.seconds(60))
+                .build();
+
+        loadBalancer = ApplicationLoadBalancer.Builder.create(this, "Alb")
+                .vpc(props.vpc())
+                .internetFacing(true)
+                .securityGroup(props.loadBalancerSecurityGroup())
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                .dropInvalidHeaderFields(true)
+                .build();
+        loadBalancer.addRedirect(); // HTTP :80 -> HTTPS :443
+
+        ApplicationListener https = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
+                .port(443)
+                .protocol(ApplicationProtocol.HTTPS)
+                .certificates(List.of(ListenerCertificate.fromArn(props.certificateArn())))
+                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                .build());
+        targetGroup = https.addTargets("App", AddApplicationTargetsProps.builder()
+                .port(CONTAINER_PORT)
+                .protocol(ApplicationProtocol.HTTP)
+                .targets(List.of(service.loadBalancerTarget(
+                        software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions.builder()
+                                .containerName(container.getContainerName())
+                                .containerPort(CONTAINER_PORT)
+                                .build())))
+                .healthCheck(HealthCheck.builder()
+                        .path(READINESS_PATH)
+                        .interval(Duration.seconds(10))
+                        .timeout(Duration.seconds(5))
+                        .healthyThresholdCount(2)
+                        .unhealthyThresholdCount(3)
+                        .healthyHttpCodes("200")
+                        .build())
+                .deregistrationDelay(DEREGISTRATION_DELAY)
+                .build());
+        // Actuator (metrics, health details) stays internal; the ALB health check bypasses listener rules.
+        https.addAction("BlockActuator", AddApplicationActionProps.builder()
+                .priority(10)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of("/actuator", "/actuator/*"))))
+                .action(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                        .contentType("text/plain").messageBody("Not Found").build()))
+                .build());
+
+        grantQueueAccess(task.getTaskRole(), props);
+        new ServiceScaling(this, "Scaling", service, cluster, props.minTasks(), props.maxTasks(),
+                List.of(props.webhooks().queue(), props.push().queue()));
+    }
+
+    private ContainerDefinition addContainer(FargateTaskDefinition task, Props props) {
+        IRepository repository = Repository.fromRepositoryName(this, "Repository", props.ecrRepository());
+        ISecret appSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(
+                this, "AppSecret", props.appSecretName());
+        ISecret dbSecret = props.database().secret();
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "aws");
+        environment.put("SERVER_PORT", Integer.toString(CONTAINER_PORT));
+        environment.put("AWS_REGION", props.region());
+        environment.put("DATABASE_URL", props.database().jdbcUrl());
+        environment.put("WEBHOOK_QUEUE", props.webhooks().queue().getQueueName());
+        environment.put("WEBHOOK_DLQ", props.webhooks().deadLetterQueue().getQueueName());
+        environment.put("PUSH_QUEUE", props.push().queue().getQueueName());
+        environment.put("PUSH_DLQ", props.push().deadLetterQueue().getQueueName());
+        environment.put("SHOPIFY_API_VERSION", "2026-10");
+        props.allowedShops().ifPresent(shops -> environment.put("SHOPIFY_ALLOWED_SHOPS", shops));
+
+        // Credentials only ever reach the task as ECS secrets: resolved by the agent at start, never in the
+        // task definition, and read through the execution role rather than the application's role.
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        secrets.put("DATABASE_USERNAME", Secret.fromSecretsManager(dbSecret, "username"));
+        secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(dbSecret, "password"));
+        for (String key : APP_SECRET_KEYS) {
+            secrets.put(key, Secret.fromSecretsManager(appSecret, key));
+        }
+
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/ecs/" + props.namePrefix())
+                .retention(RetentionDays.ONE_MONTH)
+                .build();
+
+        return task.addContainer("orderbridge", ContainerDefinitionOptions.builder()
+                .containerName("orderbridge")
+                .image(ContainerImage.fromEcrRepository(repository, props.imageTag()))
+                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .environment(environment)
+                .secrets(secrets)
+                .stopTimeout(STOP_TIMEOUT)
+                .essential(true)
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logs)
+                        .streamPrefix("app")
+                        .mode(AwsLogDriverMode.NON_BLOCKING) // a CloudWatch hiccup must not stall request threads
+                        .build()))
+                .build());
+    }
+
+    /** The task role reaches only its own four queues; there is no wildcard resource. */
+    private static void grantQueueAccess(IRole taskRole, Props props) {
+        props.webhooks().queue().grantSendMessages(taskRole);
+        props.webhooks().queue().grantConsumeMessages(taskRole);
+        props.push().queue().grantSendMessages(taskRole);
+        props.push().queue().grantConsumeMessages(taskRole);
+        // Dead-letter queues: read for the admin redrive, which sends back to the work queues above.
+        props.webhooks().deadLetterQueue().grantConsumeMessages(taskRole);
+        props.push().deadLetterQueue().grantConsumeMessages(taskRole);
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public ApplicationLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
+    }
+}

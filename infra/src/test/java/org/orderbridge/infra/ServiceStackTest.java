@@ -1,0 +1,167 @@
+package org.orderbridge.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ServiceStackTest {
+
+    private static final Set<String> SECRET_VARIABLES = Set.of(
+            "DATABASE_USERNAME", "DATABASE_PASSWORD", "SHOPIFY_WEBHOOK_SECRETS", "SHOPIFY_ACCESS_TOKENS", "API_KEYS");
+
+    private final Template template = TestApps.template(TestApps.staging().service());
+
+    @Test
+    void targetGroupChecksReadinessAndDrainsWithinTheStopTimeout() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+                "HealthCheckPath", "/actuator/health/readiness",
+                "HealthCheckIntervalSeconds", 10,
+                "HealthCheckTimeoutSeconds", Match.anyValue(),
+                "HealthyThresholdCount", 2,
+                "UnhealthyThresholdCount", 3,
+                "Matcher", Map.of("HttpCode", "200"),
+                "TargetGroupAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "30")))));
+        var group = (Map<?, ?>) template.findResources("AWS::ElasticLoadBalancingV2::TargetGroup")
+                .values().iterator().next().get("Properties");
+        assertTrue(((Number) group.get("HealthCheckTimeoutSeconds")).intValue() < 10, "timeout must be below the interval");
+        // Spring drains for up to 25 s after SIGTERM; ECS must wait longer than that before SIGKILL.
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("StopTimeout", 40)))));
+    }
+
+    @Test
+    void httpsListenerUsesTheCertificateAndHttpRedirects() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 443,
+                "Protocol", "HTTPS",
+                "Certificates", List.of(Map.of("CertificateArn", TestApps.CERTIFICATE_ARN))));
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 80,
+                "Protocol", "HTTP",
+                "DefaultActions", List.of(Map.of("Type", "redirect", "RedirectConfig", Map.of(
+                        "Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
+                "Conditions", Match.arrayWith(List.of(Match.objectLike(Map.of("Field", "path-pattern")))),
+                "Actions", List.of(Match.objectLike(Map.of("Type", "fixed-response")))));
+    }
+
+    @Test
+    void atLeastTwoTasksSpreadOverThreePrivateSubnets() {
+        Capture subnets = new Capture();
+        template.hasResourceProperties("AWS::ECS::Service", Map.of(
+                "DesiredCount", 2,
+                "LaunchType", "FARGATE",
+                "AvailabilityZoneRebalancing", "ENABLED",
+                "DeploymentConfiguration", Match.objectLike(Map.of(
+                        "MinimumHealthyPercent", 100,
+                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true))),
+                "NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
+                        "AssignPublicIp", "DISABLED",
+                        "SecurityGroups", Match.anyValue(),
+                        "Subnets", subnets))));
+        List<Object> ids = subnets.asArray();
+        assertEquals(3, ids.size());
+        assertTrue(ids.stream().allMatch(s -> s.toString().contains("privateSubnet")), "tasks not in private subnets: " + ids);
+        template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 2));
+    }
+
+    @Test
+    void credentialsAreEcsSecretsNeverPlainEnvironment() {
+        Capture env = new Capture();
+        Capture secrets = new Capture();
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env, "Secrets", secrets)))));
+        Map<String, Object> plain = env.asArray().stream().map(e -> (Map<?, ?>) e)
+                .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("Value")));
+        Set<String> secretNames = secrets.asArray().stream().map(e -> (String) ((Map<?, ?>) e).get("Name"))
+                .collect(Collectors.toSet());
+
+        assertEquals(SECRET_VARIABLES, secretNames);
+        for (String name : plain.keySet()) {
+            assertFalse(SECRET_VARIABLES.contains(name), name + " is a plain environment variable");
+            assertFalse(name.matches(".*(PASSWORD|SECRET|TOKEN|KEY).*"), name + " looks like a secret");
+        }
+        assertTrue(plain.get("DATABASE_URL").toString().contains("targetServerType=primary"));
+        assertEquals("aws", plain.get("SPRING_PROFILES_ACTIVE"));
+        assertTrue(plain.keySet().containsAll(Set.of(
+                "AWS_REGION", "WEBHOOK_QUEUE", "WEBHOOK_DLQ", "PUSH_QUEUE", "PUSH_DLQ", "SHOPIFY_API_VERSION")));
+        assertFalse(plain.containsKey("SQS_ENDPOINT"), "SQS_ENDPOINT is for emulators only");
+        assertFalse(plain.containsKey("JAVA_TOOL_OPTIONS"), "the image owns JVM flags");
+    }
+
+    @Test
+    void taskRoleTouchesOnlyItsOwnQueues() {
+        String taskRole = roleOf("TaskRoleArn");
+        for (Map<?, ?> statement : statementsOf(taskRole)) {
+            assertEquals("Allow", statement.get("Effect"));
+            assertFalse("*".equals(statement.get("Resource")), "wildcard resource in task role: " + statement);
+            String resource = statement.get("Resource").toString();
+            assertTrue(resource.contains("OrderBridge-staging-Messaging"), "task role reaches beyond its queues: " + statement);
+            for (Object action : actions(statement)) {
+                assertTrue(action.toString().startsWith("sqs:") && !action.toString().contains("*"), "action " + action);
+            }
+        }
+    }
+
+    @Test
+    void executionRoleReadsOnlyTheServiceSecrets() {
+        String executionRole = roleOf("ExecutionRoleArn");
+        List<Map<?, ?>> secretStatements = statementsOf(executionRole).stream()
+                .filter(s -> actions(s).stream().anyMatch(a -> a.toString().startsWith("secretsmanager:")))
+                .toList();
+        assertEquals(2, secretStatements.size(), "expected the database and app secrets only");
+        for (Map<?, ?> statement : secretStatements) {
+            String resource = statement.get("Resource").toString();
+            assertTrue(resource.contains("OrderBridge-staging-Data") || resource.contains("orderbridge/staging/app-??????"),
+                    "unexpected secret: " + resource);
+        }
+    }
+
+    @Test
+    void scalesOnCpuAndOnBacklogPerTask() {
+        template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+                "PolicyType", "TargetTrackingScaling",
+                "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
+                        "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")))));
+        template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+                "PolicyType", "TargetTrackingScaling",
+                "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
+                        "CustomizedMetricSpecification", Map.of("Metrics", Match.arrayWith(List.of(
+                                // arrayWith is order-sensitive: the task count is queried before the expression.
+                                Match.objectLike(Map.of("MetricStat", Match.objectLike(Map.of(
+                                        "Metric", Match.objectLike(Map.of("MetricName", "RunningTaskCount")))))),
+                                Match.objectLike(Map.of(
+                                        "Expression", Match.stringLikeRegexp("/ IF\\(tasks > 0, tasks, 1\\)"),
+                                        "ReturnData", true)))))))));
+    }
+
+    private String roleOf(String property) {
+        Capture role = new Capture();
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(property, Map.of("Fn::GetAtt", List.of(role, "Arn"))));
+        return role.asString();
+    }
+
+    private List<Map<?, ?>> statementsOf(String role) {
+        return template.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of(
+                        "Roles", List.of(Map.of("Ref", role))))).values().stream()
+                .flatMap(p -> ((List<?>) ((Map<?, ?>) ((Map<?, ?>) p.get("Properties")).get("PolicyDocument"))
+                        .get("Statement")).stream())
+                .<Map<?, ?>>map(s -> (Map<?, ?>) s)
+                .toList();
+    }
+
+    private static List<?> actions(Map<?, ?> statement) {
+        Object action = statement.get("Action");
+        return action instanceof List<?> list ? list : List.of(action);
+    }
+}
