@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.orderbridge.platform.EmbeddedServices;
+import org.orderbridge.push.PushFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(EmbeddedServices.class)
+// Until branch shopify lands: an in-memory ShopifyOrders instead of the client and its HTTP simulator.
+@Import({ EmbeddedServices.class, PushFixtures.FakeShopifyConfiguration.class })
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {
 }
