@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,30 @@ class OrderIntakeApiTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    }
+
+    @Test
+    void createsOneOrderFromConcurrentIdenticalRequests() throws Exception {
+        var request = orderRequest(externalId(), "concurrent@example.com");
+        List<ResponseEntity<JsonNode>> responses;
+        try (var executor = Executors.newFixedThreadPool(6)) {
+            var start = new CountDownLatch(1);
+            var futures = IntStream.range(0, 6).mapToObj(i -> executor.submit(() -> {
+                start.await();
+                return post(request);
+            })).toList();
+            start.countDown();
+            responses = new java.util.ArrayList<>();
+            for (var future : futures) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
+                .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+        assertThat(responses).extracting(r -> r.getBody().get("id").asText()).containsOnly(
+                responses.getFirst().getBody().get("id").asText());
     }
 
     @Test
