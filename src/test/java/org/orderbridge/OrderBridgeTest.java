@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.orderbridge.platform.EmbeddedServices;
+import org.orderbridge.push.PushFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "orderbridge.embedded.fault-proxies=true", "orderbridge.webhook.retry.initial-backoff=1s" })
-@Import(EmbeddedServices.class)
+// Until the simulator is wired in: an in-memory ShopifyOrders instead of the client and its HTTP simulator.
+@Import({ EmbeddedServices.class, PushFixtures.FakeShopifyConfiguration.class })
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {
 }

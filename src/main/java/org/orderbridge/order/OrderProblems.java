@@ -15,9 +15,29 @@ class OrderProblems {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    @ExceptionHandler(OrderNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ProblemDetail notFound(OrderNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
     @ExceptionHandler(IllegalOrderTransitionException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail illegalTransition(IllegalOrderTransitionException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(ExternalIdConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ProblemDetail externalIdConflict(ExternalIdConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("existingOrderId", e.existing().toString());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownShopException.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+    ProblemDetail unknownShop(UnknownShopException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
     }
 }

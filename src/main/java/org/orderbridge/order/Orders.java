@@ -6,20 +6,118 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The order feature's public service: reads, and the changes that Shopify tells us about. */
+/**
+ * The order feature's public service: reads, orders accepted from our API and their way into Shopify, and
+ * the changes that Shopify tells us about.
+ */
 @Service
 public class Orders {
 
     private final OrderRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
 
-    Orders(OrderRepository repository, Clock clock) {
+    Orders(OrderRepository repository, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
+    }
+
+    /**
+     * Accepts an order from our API. The order and its push request commit together (the push request goes
+     * to the outbox through {@link PushRequested}). The same external id with the same content is a client's
+     * retry and answers with the order already accepted.
+     *
+     * @throws ExternalIdConflictException when the external id is taken by an order with different content
+     */
+    Intake accept(CreateOrderRequest request) {
+        String hash = ContentHash.of(request);
+        Optional<Intake> retry = reads.execute(status -> findRetry(request, hash));
+        if (retry.isPresent()) {
+            return retry.get();
+        }
+        try {
+            return transactions.execute(status -> insert(request, hash));
+        } catch (DataIntegrityViolationException race) {
+            // A concurrent request with the same external id committed first; the unique index decided, and
+            // this request is answered as that one's retry.
+            return reads.execute(status -> findRetry(request, hash)).orElseThrow(() -> race);
+        }
+    }
+
+    private Optional<Intake> findRetry(CreateOrderRequest request, String hash) {
+        return repository.findByShopDomainAndExternalId(request.shop(), request.externalId()).map(existing -> {
+            if (!hash.equals(existing.contentHash())) {
+                throw new ExternalIdConflictException(request.shop(), request.externalId(), existing.id());
+            }
+            return new Intake(existing, false);
+        });
+    }
+
+    private Intake insert(CreateOrderRequest request, String hash) {
+        var customer = request.customer();
+        var lines = request.lineItems().stream()
+                .map(l -> new LineItem(null, l.sku(), l.variantId(), l.title(), l.quantity(),
+                        new java.math.BigDecimal(l.unitPrice())))
+                .toList();
+        Order order = Order.accept(OrderId.newId(), request.shop(), request.externalId(),
+                new Customer(customer.email(), customer.firstName(), customer.lastName(), customer.phone()),
+                request.shippingAddress().toAddress(),
+                request.billingAddress() == null ? null : request.billingAddress().toAddress(), lines,
+                request.currency(), request.note(), request.tags(), hash, now());
+        repository.saveAndFlush(order);
+        events.publishEvent(new PushRequested(order.id()));
+        return new Intake(order, true);
+    }
+
+    /** An operator's re-push of a parked order, or of a pending one whose message went to the dead-letter queue. */
+    @Transactional
+    public Order requestRepush(OrderId id) {
+        Order order = load(id);
+        order.requestRepush(now());
+        events.publishEvent(new PushRequested(order.id()));
+        return order;
+    }
+
+    /** Withdraws an order that has not reached Shopify. */
+    @Transactional
+    public Order cancel(OrderId id) {
+        Order order = load(id);
+        order.cancel(now());
+        return order;
+    }
+
+    @Transactional
+    public void markPushed(OrderId id, String shopifyGid, long shopifyLegacyId, String shopifyName) {
+        load(id).markPushed(shopifyGid, shopifyLegacyId, shopifyName, now());
+    }
+
+    @Transactional
+    public void markPushFailed(OrderId id, String reason) {
+        load(id).markPushFailed(reason, now());
+    }
+
+    @Transactional
+    public void recordPushError(OrderId id, String reason) {
+        load(id).recordPushError(reason, now());
+    }
+
+    private Order load(OrderId id) {
+        return repository.findForUpdate(id.value()).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
     @Transactional(readOnly = true)
@@ -94,6 +192,10 @@ public class Orders {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** An accepted order, and whether this request created it or repeated an earlier one. */
+    record Intake(Order order, boolean created) {
     }
 
     public enum SyncResult {

@@ -3,16 +3,24 @@ package org.orderbridge.platform;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * API keys as {@code name:role:key} entries, comma-separated, from the environment ({@code API_KEYS}).
  * Roles are cumulative: {@code admin} can do what {@code write} can, which can do what {@code read} can.
+ *
+ * @param publicApiDocs whether the OpenAPI document and Swagger UI are open to anyone (else: read role)
+ * @param maxRequestSize largest request body the API reads (the webhook endpoint has its own limit)
  */
 @Validated
 @ConfigurationProperties("orderbridge.security")
-record ApiKeyProperties(String apiKeys) {
+record ApiKeyProperties(String apiKeys, @DefaultValue("false") boolean publicApiDocs,
+        @DefaultValue("1MB") @NotNull DataSize maxRequestSize) {
 
     List<ApiKey> keys() {
         var keys = new ArrayList<ApiKey>();
@@ -32,7 +40,8 @@ record ApiKeyProperties(String apiKeys) {
 
     @Override
     public String toString() {
-        return "ApiKeyProperties[apiKeys=(redacted)]";
+        return "ApiKeyProperties[apiKeys=(redacted), publicApiDocs=" + publicApiDocs + ", maxRequestSize="
+                + maxRequestSize + "]";
     }
 
     record ApiKey(String name, Role role, String secret) {

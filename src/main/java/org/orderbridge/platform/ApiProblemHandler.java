@@ -12,11 +12,16 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,6 +56,38 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Lists every field error at once, so that a client fixes its request in one round trip. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is invalid; see errors");
+        problem.setProperty("errors", e.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
+                        : error.getObjectName(), error.getDefaultMessage()))
+                .toList());
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    /** Not JSON, or JSON of the wrong shape; the detail names no internals. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape");
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @ExceptionHandler(RequestBodyLimitFilter.TooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimitFilter.TooLargeException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(e.problem());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,46 @@
+package org.orderbridge.order;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * SHA-256 of a canonical form of an order request: how a retry is told apart from a different order under
+ * the same external id. Canonical means sorted keys, nulls written out, and prices as numbers rather than
+ * text, so that "19.9" and "19.90" are the same order.
+ */
+final class ContentHash {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private ContentHash() {
+    }
+
+    static String of(CreateOrderRequest request) {
+        var lines = request.lineItems().stream()
+                .map(l -> new CreateOrderRequest.LineRequest(l.sku(), l.variantId(), l.title(), l.quantity(),
+                        new BigDecimal(l.unitPrice()).stripTrailingZeros().toPlainString()))
+                .toList();
+        var canonical = new CreateOrderRequest(request.externalId(), request.shop(), request.customer(),
+                request.shippingAddress(), request.billingAddress(), lines, request.currency(), request.note(),
+                request.tags());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash an order request", e);
+        }
+    }
+}

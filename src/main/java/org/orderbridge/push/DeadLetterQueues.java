@@ -1,0 +1,123 @@
+package org.orderbridge.push;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import org.springframework.stereotype.Component;
+
+/** Lists and re-drives the messages in the push and webhook dead-letter queues. */
+@Component
+class DeadLetterQueues {
+
+    /** Set by whoever dead-letters a message on purpose (SQS's own redrive sets none). */
+    static final String REASON = "ob-dead-letter-reason";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough to send a batch on and delete it; a redrive that dies meanwhile leaves them in place. */
+    private static final int REDRIVE_VISIBILITY_SECONDS = 30;
+
+    private final SqsAsyncClient sqs;
+    private final QueueUrls queueUrls;
+    private final Map<String, Pair> queues;
+
+    DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, PushProperties push, WebhookQueueNames webhook) {
+        this.sqs = sqs;
+        this.queueUrls = queueUrls;
+        this.queues = Map.of("push", new Pair(push.queue(), push.deadLetterQueue()),
+                "webhook", new Pair(webhook.queue(), webhook.deadLetterQueue()));
+    }
+
+    /**
+     * Looks at up to {@code max} messages without taking them: they are received with visibility timeout 0,
+     * so they stay available (their receive count in the dead-letter queue grows, which nothing reads).
+     */
+    List<DeadLetter> peek(String queue, int max) throws Exception {
+        String url = queueUrls.urlOf(pair(queue).deadLetterQueue(), TIMEOUT);
+        var seen = new LinkedHashMap<String, DeadLetter>();
+        for (int round = 0; round < 10 && seen.size() < max; round++) {
+            int before = seen.size();
+            for (Message message : receive(url, Math.min(10, max - seen.size()), 0)) {
+                seen.putIfAbsent(message.messageId(), DeadLetter.of(message));
+            }
+            if (seen.size() == before) {
+                break;
+            }
+        }
+        return List.copyOf(seen.values()).subList(0, Math.min(max, seen.size()));
+    }
+
+    /** Moves up to {@code max} messages back to their source queue: each is sent there before it is deleted. */
+    int redrive(String queue, int max) throws Exception {
+        Pair pair = pair(queue);
+        String dlq = queueUrls.urlOf(pair.deadLetterQueue(), TIMEOUT);
+        String source = queueUrls.urlOf(pair.queue(), TIMEOUT);
+        int moved = 0;
+        while (moved < max) {
+            List<Message> messages = receive(dlq, Math.min(10, max - moved), REDRIVE_VISIBILITY_SECONDS);
+            if (messages.isEmpty()) {
+                break;
+            }
+            for (Message message : messages) {
+                var attributes = new HashMap<>(message.messageAttributes());
+                attributes.remove(REASON);
+                sqs.sendMessage(b -> b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private List<Message> receive(String url, int count, int visibilitySeconds) throws Exception {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(count).waitTimeSeconds(0)
+                        .visibilityTimeout(visibilitySeconds).messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                MessageSystemAttributeName.SENT_TIMESTAMP))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).messages();
+    }
+
+    private Pair pair(String queue) {
+        Pair pair = queues.get(queue);
+        if (pair == null) {
+            throw new IllegalArgumentException("queue must be push or webhook");
+        }
+        return pair;
+    }
+
+    private record Pair(String queue, String deadLetterQueue) {
+    }
+
+    /**
+     * @param approximateReceiveCount receives in the source queue before SQS moved it, plus peeks since
+     */
+    record DeadLetter(String messageId, String body, Map<String, String> attributes, Integer approximateReceiveCount,
+            Instant sentAt) {
+
+        static DeadLetter of(Message message) {
+            var attributes = new LinkedHashMap<String, String>();
+            message.messageAttributes().forEach((name, value) -> attributes.put(name, text(value)));
+            var system = message.attributes();
+            String count = system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+            String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+            return new DeadLetter(message.messageId(), message.body(), attributes,
+                    count == null ? null : Integer.valueOf(count),
+                    sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
+        }
+
+        private static String text(MessageAttributeValue value) {
+            return value.stringValue() != null ? value.stringValue() : "(binary)";
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.orderbridge.push;
+
+import java.sql.Array;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One pass of the outbox relay: claims a batch of rows with {@code FOR UPDATE SKIP LOCKED} (so instances
+ * running side by side take disjoint batches), sends them to the push queue, and deletes the rows SQS
+ * accepted, all in one transaction. A crash after the send but before the commit sends a row twice; the
+ * worker is idempotent, so at-least-once is enough. Holds no state between passes: a new relay picks up
+ * whatever an earlier one, or an earlier process, left behind.
+ */
+class OutboxRelay {
+
+    private static final int SQS_BATCH = 10;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SqsAsyncClient sqs;
+    private final QueueUrls queueUrls;
+    private final String queue;
+    private final int batchSize;
+    private final Duration sendTimeout;
+
+    OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqsAsyncClient sqs,
+            QueueUrls queueUrls, PushProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Rows stay locked while SQS answers; bound that, so a hung SQS cannot hold them for long.
+        this.transactions.setTimeout((int) Math.max(5, properties.relay().sendTimeout().toSeconds() * 2));
+        this.sqs = sqs;
+        this.queueUrls = queueUrls;
+        this.queue = properties.queue();
+        this.batchSize = properties.relay().batchSize();
+        this.sendTimeout = properties.relay().sendTimeout();
+    }
+
+    /**
+     * @return how many rows were sent and deleted
+     * @throws RuntimeException when nothing could be sent (SQS down) or the database failed; the rows stay
+     */
+    int relayBatch() {
+        return transactions.execute(status -> {
+            List<Row> rows = jdbc.query(
+                    "select id, order_id from push_outbox order by id limit ? for update skip locked",
+                    (rs, n) -> new Row(rs.getLong("id"), rs.getObject("order_id", UUID.class)), batchSize);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Long> sent = send(rows);
+            if (!sent.isEmpty()) {
+                jdbc.update(connection -> {
+                    var statement = connection.prepareStatement("delete from push_outbox where id = any(?)");
+                    Array ids = connection.createArrayOf("bigint", sent.toArray());
+                    statement.setArray(1, ids);
+                    return statement;
+                });
+            }
+            if (sent.isEmpty()) {
+                throw new RelayFailedException("SQS accepted none of " + rows.size() + " push requests");
+            }
+            return sent.size();
+        });
+    }
+
+    /** Rows left in the outbox and the age of the oldest, for the backlog gauges. */
+    Backlog backlog() {
+        return jdbc.queryForObject(
+                "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from push_outbox",
+                (rs, n) -> new Backlog(rs.getLong(1), rs.getDouble(2)));
+    }
+
+    private List<Long> send(List<Row> rows) {
+        String url;
+        try {
+            url = queueUrls.urlOf(queue, sendTimeout);
+        } catch (Exception e) {
+            throw new RelayFailedException("push queue unavailable: " + e, e);
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        var sent = new ArrayList<Long>();
+        for (int from = 0; from < rows.size(); from += SQS_BATCH) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + SQS_BATCH));
+            List<SendMessageBatchRequestEntry> entries = chunk.stream()
+                    .map(row -> SendMessageBatchRequestEntry.builder().id(String.valueOf(row.id()))
+                            .messageBody(PushMessages.body(row.orderId())).build())
+                    .toList();
+            SendMessageBatchResponse response;
+            try {
+                response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries))
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                if (sent.isEmpty()) {
+                    throw new RelayFailedException("SQS did not accept push requests: " + e, e);
+                }
+                // What was sent already is deleted; the rest waits for the next pass.
+                break;
+            }
+            response.successful().forEach(ok -> sent.add(Long.parseLong(ok.id())));
+        }
+        return sent;
+    }
+
+    private record Row(long id, UUID orderId) {
+    }
+
+    record Backlog(long rows, double oldestAgeSeconds) {
+    }
+
+    static class RelayFailedException extends RuntimeException {
+
+        RelayFailedException(String message) {
+            super(message);
+        }
+
+        RelayFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.orderbridge.push;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.springframework.stereotype.Component;
+
+/** Resolves queue names to URLs once; a name that is already a URL is used as it is; failures are retried. */
+@Component
+class QueueUrls {
+
+    private final SqsAsyncClient sqs;
+    private final ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
+
+    QueueUrls(SqsAsyncClient sqs) {
+        this.sqs = sqs;
+    }
+
+    String urlOf(String queue, Duration timeout) throws Exception {
+        if (queue.startsWith("https://") || queue.startsWith("http://")) {
+            return queue;
+        }
+        String known = urls.get(queue);
+        if (known != null) {
+            return known;
+        }
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .queueUrl();
+        urls.put(queue, url);
+        return url;
+    }
+}

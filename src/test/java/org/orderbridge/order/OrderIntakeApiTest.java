@@ -1,0 +1,213 @@
+package org.orderbridge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.orderbridge.push.PushFixtures.READ_KEY;
+import static org.orderbridge.push.PushFixtures.WRITE_KEY;
+import static org.orderbridge.push.PushFixtures.headers;
+import static org.orderbridge.push.PushFixtures.orderRequest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.push.PushFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The intake API end to end; orders that reach "Shopify" here reach the in-memory fake (PushFixtures). */
+@OrderBridgeTest
+class OrderIntakeApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    PushFixtures.FakeShopify shopify;
+
+    @Test
+    void acceptsOrderWithLocationAndPendingPush() {
+        var response = post(orderRequest(externalId(), "intake@example.com"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = response.getBody().get("id").asText();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/orders/" + id);
+        assertThat(response.getBody().get("status").asText()).isIn("PENDING_PUSH", "PUSHED");
+        assertThat(response.getBody().at("/total/amount").asText()).isEqualTo("39.8");
+        assertThat(get(id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void answersRetryWithSameContentWith200AndTheSameOrder() {
+        var request = orderRequest(externalId(), "retry@example.com");
+        var first = post(request);
+        // The same price written differently is the same order.
+        request.put("lineItems", List.of(Map.of("sku", "ENGINE-1", "title", "Difference engine", "quantity", 2,
+                "unitPrice", "19.9")));
+        var again = post(request);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    }
+
+    @Test
+    void createsOneOrderFromConcurrentIdenticalRequests() throws Exception {
+        var request = orderRequest(externalId(), "concurrent@example.com");
+        List<ResponseEntity<JsonNode>> responses;
+        try (var executor = Executors.newFixedThreadPool(6)) {
+            var start = new CountDownLatch(1);
+            var futures = IntStream.range(0, 6).mapToObj(i -> executor.submit(() -> {
+                start.await();
+                return post(request);
+            })).toList();
+            start.countDown();
+            responses = new java.util.ArrayList<>();
+            for (var future : futures) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
+                .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+        assertThat(responses).extracting(r -> r.getBody().get("id").asText()).containsOnly(
+                responses.getFirst().getBody().get("id").asText());
+    }
+
+    @Test
+    void refusesSameExternalIdWithDifferentContentWith409() {
+        var request = orderRequest(externalId(), "conflict@example.com");
+        var first = post(request);
+        request.put("note", "a different order");
+        var conflicting = post(request);
+
+        assertThat(conflicting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(conflicting.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(conflicting.getBody().get("existingOrderId")).isEqualTo(first.getBody().get("id"));
+    }
+
+    @Test
+    void listsEveryFieldErrorOfAnInvalidOrder() {
+        var request = orderRequest(externalId(), "not-an-email");
+        request.put("currency", "XYZ");
+        request.put("shop", "");
+        request.put("lineItems", List.of(Map.of("title", "No sku", "quantity", 0, "unitPrice", "12,50")));
+
+        var response = post(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains("customer.email",
+                "currency", "shop", "lineItems[0].quantity", "lineItems[0].unitPrice",
+                "lineItems[0].skuOrVariantId");
+    }
+
+    @Test
+    void refusesOrderForUnknownShopWith422() {
+        var request = orderRequest(externalId(), "unknown-shop@example.com");
+        request.put("shop", "not-connected.myshopify.com");
+
+        var response = post(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("detail").asText()).contains("not-connected.myshopify.com");
+    }
+
+    @Test
+    void refusesBodyThatIsNotJsonWith400() {
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
+                new HttpEntity<>("{\"externalId\": ", headers(WRITE_KEY)), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesBodyAboveOneMegabyteWith413() {
+        var request = orderRequest(externalId(), "large@example.com");
+        request.put("note", "x".repeat(1_100_000));
+
+        var response = post(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesOrderFromReadOnlyKey() {
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
+                new HttpEntity<>(orderRequest(externalId(), "reader@example.com"), headers(READ_KEY)),
+                JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void cancelsOrderThatHasNotReachedShopifyAndRefusesOnceItHas() {
+        shopify.reject("cancel-parked@example.com", "Variant is sold out");
+        String parked = post(orderRequest(externalId(), "cancel-parked@example.com")).getBody().get("id").asText();
+        String pushed = post(orderRequest(externalId(), "cancel@example.com")).getBody().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
+
+        var cancelled = rest.exchange("/api/v1/orders/" + pushed + "/cancel", HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(cancelled.getBody().get("detail").asText()).contains("PUSHED");
+
+        var withdrawn = rest.exchange("/api/v1/orders/" + parked + "/cancel", HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(status(parked)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void answers404ForCancelOfUnknownOrder() {
+        var response = rest.exchange("/api/v1/orders/" + UUID.randomUUID() + "/cancel", HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void refusesManualPushFromWriteKey() {
+        String id = post(orderRequest(externalId(), "repush-denied@example.com")).getBody().get("id").asText();
+
+        var response = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private ResponseEntity<JsonNode> post(Object body) {
+        return rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(body, headers(WRITE_KEY)),
+                JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String id) {
+        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
+                JsonNode.class);
+    }
+
+    private String status(String id) {
+        return get(id).getBody().get("status").asText();
+    }
+
+    private static String externalId() {
+        return "ext-" + UUID.randomUUID();
+    }
+}

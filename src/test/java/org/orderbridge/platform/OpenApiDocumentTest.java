@@ -1,0 +1,66 @@
+package org.orderbridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.OrderBridgeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** The OpenAPI document describes every endpoint and how each one fails; public in the local profile. */
+@OrderBridgeTest
+class OpenApiDocumentTest {
+
+    /** Every operation of the API, with the error statuses its clients must be prepared for. */
+    private static final Map<String, List<String>> OPERATIONS = Map.of(
+            "post /api/v1/orders", List.of("400", "401", "403", "409", "413", "422", "503"),
+            "get /api/v1/orders", List.of("400", "401", "403"),
+            "get /api/v1/orders/{id}", List.of("400", "401", "403", "404"),
+            "post /api/v1/orders/{id}/push", List.of("400", "401", "403", "404", "409"),
+            "post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409"),
+            "get /api/v1/admin/dead-letters", List.of("400", "401", "403"),
+            "post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403"),
+            "post /webhooks/shopify", List.of("400", "401", "403", "413", "503"));
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void listsEveryEndpointWithItsErrorResponses() {
+        var response = rest.getForEntity("/v3/api-docs", JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode paths = response.getBody().get("paths");
+        assertThat(operations(paths)).containsExactlyInAnyOrderElementsOf(OPERATIONS.keySet());
+        OPERATIONS.forEach((operation, errors) -> {
+            String[] methodAndPath = operation.split(" ");
+            JsonNode responses = paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses");
+            for (String status : errors) {
+                assertThat(responses.has(status)).as(operation + " documents " + status).isTrue();
+                assertThat(responses.get(status).has("content")
+                        && responses.get(status).get("content").has("application/problem+json"))
+                        .as(operation + " " + status + " is problem+json").isTrue();
+            }
+        });
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        var response = rest.getForEntity("/swagger-ui/index.html", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static List<String> operations(JsonNode paths) {
+        var operations = new ArrayList<String>();
+        paths.properties().forEach(path -> path.getValue().properties()
+                .forEach(method -> operations.add(method.getKey() + " " + path.getKey())));
+        return operations;
+    }
+}

@@ -1,0 +1,141 @@
+package org.orderbridge.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.orderbridge.push.PushFixtures.READ_KEY;
+import static org.orderbridge.push.PushFixtures.SHOP;
+import static org.orderbridge.push.PushFixtures.WRITE_KEY;
+import static org.orderbridge.push.PushFixtures.headers;
+import static org.orderbridge.push.PushFixtures.orderRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.OrderBridgeTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Shopify's orders/create for an order we pushed finds that order (by source identifier), never a new one. */
+@OrderBridgeTest
+class WebhookLinkingTest {
+
+    private static final String WEBHOOK_SECRET = "local-webhook-secret";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    PushFixtures.FakeShopify shopify;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void appliesOrdersCreateToTheOrderWePushed() {
+        String id = accept("link-after-push@example.com");
+        await().atMost(WAIT).until(() -> order(id).get("status").asText().equals("PUSHED"));
+        long shopifyId = order(id).get("shopifyOrderId").asLong();
+
+        deliverOrdersCreate(id, shopifyId, "#1001");
+
+        await().atMost(WAIT).until(() -> order(id).hasNonNull("shopifyUpdatedAt"));
+        JsonNode order = order(id);
+        assertThat(order.get("status").asText()).isEqualTo("PUSHED");
+        assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
+        assertThat(order.get("name").asText()).isEqualTo("#1001");
+        assertThat(rowsFor(shopifyId)).isOne();
+    }
+
+    @Test
+    void linksOrdersCreateThatOvertakesOurPushAndDoesNotPushAgain() {
+        String email = "link-before-push@example.com";
+        // Our push keeps failing as far as we can tell, while Shopify did create the order.
+        shopify.beUnavailable(email);
+        String id = accept(email);
+        await().atMost(WAIT).until(() -> !shopify.callsFor(email).isEmpty());
+        long shopifyId = 7_000_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xFFFFFF);
+
+        deliverOrdersCreate(id, shopifyId, "#2002");
+
+        await().atMost(WAIT).until(() -> order(id).get("status").asText().equals("PUSHED"));
+        JsonNode order = order(id);
+        assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
+        assertThat(order.get("shopifyGid").asText()).isEqualTo("gid://shopify/Order/" + shopifyId);
+        assertThat(order.get("lastError")).isNull();
+        assertThat(rowsFor(shopifyId)).isOne();
+
+        // The push message still being retried now finds the order settled and creates nothing more.
+        shopify.recover(email);
+        int calls = shopify.callsFor(email).size();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> shopify.callsFor(email).size() <= calls + 1);
+        assertThat(order(id).get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
+    }
+
+    private void deliverOrdersCreate(String orderId, long shopifyId, String name) {
+        String payload = """
+                {"id": %d, "admin_graphql_api_id": "gid://shopify/Order/%d", "name": "%s",
+                 "email": "ada@example.com", "currency": "GBP", "total_price": "39.80",
+                 "financial_status": "pending", "fulfillment_status": null,
+                 "updated_at": "%s", "created_at": "%s",
+                 "source_name": "orderbridge", "source_identifier": "%s", "tags": "test",
+                 "line_items": [{"id": 1, "sku": "ENGINE-1", "title": "Difference engine", "quantity": 2,
+                                 "price": "19.90"}]}
+                """.formatted(shopifyId, shopifyId, name, Instant.now(), Instant.now(), orderId);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Shopify-Hmac-Sha256", sign(body));
+        headers.set("X-Shopify-Topic", "orders/create");
+        headers.set("X-Shopify-Shop-Domain", SHOP);
+        headers.set("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
+        headers.set("X-Shopify-Event-Id", UUID.randomUUID().toString());
+        var response = rest.exchange("/webhooks/shopify", HttpMethod.POST, new HttpEntity<>(body, headers),
+                String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static String sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String accept(String email) {
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
+                new HttpEntity<>(orderRequest("ext-" + UUID.randomUUID(), email), headers(WRITE_KEY)),
+                JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().get("id").asText();
+    }
+
+    private JsonNode order(String id) {
+        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
+                JsonNode.class).getBody();
+    }
+
+    private int rowsFor(long shopifyId) {
+        return jdbc.queryForObject("select count(*) from shop_order where shopify_order_id = ?", Integer.class,
+                shopifyId);
+    }
+}
