@@ -1,0 +1,41 @@
+-- Posts signed orders/create deliveries from DELIVERIES (made by make_webhooks.py), each with a fresh
+-- X-Shopify-Webhook-Id. With MAX_REQUESTS set, each thread stops after its share of that many requests.
+local deliveries = {}
+local counter = 0
+local thread_id = 0
+local threads = {}
+local limit = tonumber(os.getenv("MAX_REQUESTS") or "0")
+local thread_count = tonumber(os.getenv("THREADS") or "2")
+
+function setup(thread)
+  thread:set("thread_id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(os.getenv("DELIVERIES")) do
+    local tab = line:find("\t", 1, true)
+    table.insert(deliveries, { line:sub(1, tab - 1), line:sub(tab + 1) })
+  end
+end
+
+function request()
+  counter = counter + 1
+  if limit > 0 and counter > limit / thread_count then
+    wrk.thread:stop()
+  end
+  local d = deliveries[((counter * thread_count + thread_id) % #deliveries) + 1]
+  return wrk.format("POST", "/webhooks/shopify", {
+    ["Content-Type"] = "application/json",
+    ["X-Shopify-Topic"] = "orders/create",
+    ["X-Shopify-Shop-Domain"] = "bench.myshopify.com",
+    ["X-Shopify-Webhook-Id"] = string.format("bench-%d-%d-%d", os.time(), thread_id, counter),
+    ["X-Shopify-Hmac-Sha256"] = d[1],
+    ["X-Shopify-API-Version"] = "2026-10",
+  }, d[2])
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("p50_ms=%.2f p99_ms=%.2f non2xx=%d\n", latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status))
+end

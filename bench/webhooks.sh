@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Webhook benchmark on the embedded defaults (issue 2): acknowledgement throughput and latency at 32
+# connections against the liveness ceiling, then 20,000 webhooks end to end (acknowledged → in PostgreSQL).
+# Usage: bench/webhooks.sh [duration=30s]   Needs wrk and python3. Prints a markdown block for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-30s}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+work="$(mktemp -d)"
+log="${work}/service.log"
+trap 'kill ${app_pid:-0} 2>/dev/null || true; wait ${app_pid:-0} 2>/dev/null || true; rm -rf "${work}"' EXIT
+
+python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/deliveries.txt"
+./mvnw -q -DskipTests test-compile
+./mvnw -q spring-boot:test-run -Dspring-boot.run.arguments="--server.port=8080" > "${log}" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null
+
+processed() {
+  curl -s -H 'X-API-Key: local-read-key-00001' http://127.0.0.1:8080/actuator/prometheus \
+    | awk '/^orderbridge_webhooks_processed_total/ { sum += $2 } END { printf "%d", sum }'
+}
+
+echo "== warm-up"
+DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d10s -s bench/webhook.lua http://127.0.0.1:8080 >/dev/null
+wrk -t2 -c32 -d5s http://127.0.0.1:8080/actuator/health/liveness >/dev/null
+
+echo "== liveness ceiling (32 connections, ${duration})"
+wrk -t2 -c32 -d"${duration}" --latency http://127.0.0.1:8080/actuator/health/liveness | tee "${work}/liveness.txt"
+echo "== webhook acknowledgements (32 connections, ${duration})"
+DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d"${duration}" --latency -s bench/webhook.lua \
+  http://127.0.0.1:8080 | tee "${work}/ack.txt"
+
+echo "== waiting for the backlog to drain"
+previous=-1
+while true; do
+  now=$(processed)
+  [[ "${now}" == "${previous}" ]] && break
+  previous="${now}"
+  sleep 5
+done
+
+echo "== end to end: 20,000 webhooks"
+before=$(processed)
+start=$(date +%s.%N)
+MAX_REQUESTS=20000 DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d600s -s bench/webhook.lua \
+  http://127.0.0.1:8080 | tee "${work}/e2e.txt"
+acked=$(date +%s.%N)
+until (( $(processed) - before >= 20000 )); do sleep 0.5; done
+finished=$(date +%s.%N)
+
+live_rps=$(awk '/Requests\/sec/ { print $2 }' "${work}/liveness.txt")
+ack_rps=$(awk '/Requests\/sec/ { print $2 }' "${work}/ack.txt")
+python3 - "$live_rps" "$ack_rps" "$start" "$acked" "$finished" <<'PY'
+import sys
+live, ack, start, acked, done = map(float, sys.argv[1:])
+print(f"liveness ceiling: {live:.0f} req/s; acknowledgements: {ack:.0f}/s = {100 * ack / live:.0f}% of the ceiling")
+print(f"end to end: 20000 webhooks acknowledged in {acked - start:.1f} s, all in PostgreSQL after {done - start:.1f} s"
+      f" = {20000 / (done - start):.0f} processed/s")
+PY
+grep -E "p50_ms|Latency Distribution" -A0 "${work}/ack.txt" || true
