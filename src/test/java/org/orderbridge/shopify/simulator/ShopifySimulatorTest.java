@@ -117,6 +117,24 @@ class ShopifySimulatorTest {
     }
 
     @Test
+    void refusesWithAnInjectedUserErrorOnlyTheShopItWasQueuedFor() throws Exception {
+        simulator.addShop("other.myshopify.com", TOKEN);
+        simulator.faults().forShop(SHOP).nextFor("orderCreate", 1, Fault.userError("Variant is sold out"));
+        Map<String, Object> body = Map.of("query", ORDER_CREATE, "variables", Map.of("order", Map.of(
+                "currency", "EUR", "lineItems", List.of(Map.of("title", "Thing", "quantity", 1)))));
+
+        JsonNode other = JSON.readTree(post("/other.myshopify.com/admin/api/2026-10/graphql.json", TOKEN, body).body());
+        JsonNode refused = JSON.readTree(post("/" + SHOP + "/admin/api/2026-10/graphql.json", TOKEN, body).body());
+
+        assertThat(other.at("/data/orderCreate/order/id").asText()).startsWith("gid://shopify/Order/");
+        assertThat(refused.at("/data/orderCreate/userErrors/0/message").asText()).isEqualTo("Variant is sold out");
+        assertThat(refused.at("/extensions/cost")).isNotEmpty();
+        assertThat(simulator.store().orders(SHOP)).isEmpty();
+        assertThat(simulator.requests()).extracting(RecordedRequest::outcome)
+                .containsExactly(Outcome.OK, Outcome.INJECTED_USER_ERROR);
+    }
+
+    @Test
     void sendsASignedOrdersCreateWebhookForACreatedOrder() throws Exception {
         post("/" + SHOP + "/admin/api/2026-10/graphql.json", TOKEN, Map.of("query", ORDER_CREATE, "variables",
                 Map.of("order", Map.of("currency", "EUR", "email", "a@example.com", "sourceName", "orderbridge",
