@@ -90,7 +90,7 @@ final class ReliabilityFixtures {
     static ShopifySimulator shopify() {
         // Latency keeps pushes in flight long enough for a crash to hit some of them.
         return ShopifySimulator.builder().port(0).shop(PUSH_SHOP, SHOPIFY_TOKEN).costLimits(2000, 1000)
-                .latency(Duration.ofMillis(150)).start();
+                .latency(Duration.ofMillis(300)).start();
     }
 
     /** Appends a scenario's figures to target/reliability/measurements.txt and prints them. */
@@ -494,6 +494,9 @@ final class ReliabilityFixtures {
             }
         }
 
+        /** Steady rather than saturating: the suite shares two cores with the service and the servers. */
+        private static final Duration PACE = Duration.ofMillis(50);
+
         private final int port;
         private final Map<String, Long> acknowledgedWebhooks = new ConcurrentHashMap<>();
         private final Map<String, String> acceptedOrders = new ConcurrentHashMap<>();
@@ -530,6 +533,7 @@ final class ReliabilityFixtures {
                 if (sendUntilAccepted(Route.WEBHOOK, request) != null) {
                     acknowledgedWebhooks.put(webhookId, shopifyId);
                 }
+                sleep(PACE);
             }
         }
 
@@ -545,6 +549,7 @@ final class ReliabilityFixtures {
                 if (response != null) {
                     acceptedOrders.put(externalId, readId(response));
                 }
+                sleep(PACE);
             }
         }
 
