@@ -121,9 +121,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     .body(problem);
         }
 
-        /** SQLState class 08 (connection), 57P01 (admin shutdown) and 25006 (read-only after demotion). */
+        /**
+         * SQLState class 08 (connection), 57P01 (admin shutdown) and 25006 (read-only after demotion); or a
+         * transaction that could not be rolled back or committed. When the primary dies mid-transaction, the pool
+         * closes the broken connection and the rollback fails on it with a "Connection is closed" that has no
+         * SQLState; Spring then throws that instead of the original 08006. Either way nothing was committed, or
+         * the outcome is unknown and a retry is safe: intake is idempotent by externalId and state transitions do
+         * not apply twice.
+         */
         static boolean isCause(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.hibernate.TransactionException
+                        || t instanceof org.springframework.transaction.TransactionSystemException) {
+                    return true;
+                }
                 if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                     String state = sql.getSQLState();
                     if (state.startsWith("08") || state.equals("57P01") || state.equals("25006")) {

@@ -116,11 +116,19 @@ public class EmbeddedServices {
 
     /** The same queues, dead-letter queues and redrive limits as infra/'s messaging stack. */
     static void createQueues(String endpoint) {
+        createQueues(endpoint, 60, 120);
+    }
+
+    /**
+     * With other visibility timeouts, for tests in which a cut long poll or a killed service leaves messages
+     * invisible: they come back after this many seconds instead of a minute or two.
+     */
+    public static void createQueues(String endpoint, int webhookVisibilitySeconds, int pushVisibilitySeconds) {
         try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
-            createWithDeadLetterQueue(sqs, "orderbridge-webhooks", 60, 6);
-            createWithDeadLetterQueue(sqs, "orderbridge-push", 120, 8);
+            createWithDeadLetterQueue(sqs, "orderbridge-webhooks", webhookVisibilitySeconds, 6);
+            createWithDeadLetterQueue(sqs, "orderbridge-push", pushVisibilitySeconds, 8);
         }
     }
 

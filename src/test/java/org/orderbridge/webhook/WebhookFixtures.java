@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Signed Shopify deliveries over real HTTP, and realistic payloads. */
-final class WebhookFixtures {
+public final class WebhookFixtures {
 
     static final String SECRET = "local-webhook-secret";
     static final String SHOP = "alpha.myshopify.com";
@@ -20,7 +20,7 @@ final class WebhookFixtures {
     private WebhookFixtures() {
     }
 
-    static String order(long id, Instant updatedAt, String note) {
+    public static String order(long id, Instant updatedAt, String note) {
         return order(id, updatedAt, note, null);
     }
 

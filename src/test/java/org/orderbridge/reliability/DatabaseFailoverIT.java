@@ -1,0 +1,93 @@
+package org.orderbridge.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
+import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
+import static org.orderbridge.reliability.ReliabilityFixtures.readiness;
+import static org.orderbridge.reliability.ReliabilityFixtures.record;
+import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
+import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
+import org.orderbridge.reliability.ReliabilityFixtures.Service;
+import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
+import org.orderbridge.reliability.ReliabilityFixtures.Stored;
+import org.orderbridge.reliability.ReliabilityFixtures.Traffic;
+import org.orderbridge.reliability.ReliabilityFixtures.Traffic.Route;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
+
+/**
+ * The primary dies under load and its synchronous standby is promoted; the service, connected through a
+ * multi-host URL with targetServerType=primary, carries on without a restart.
+ */
+class DatabaseFailoverIT {
+
+    /** Longer than a readiness check takes to fail, so that the probe sees the outage before promotion. */
+    private static final Duration DETECTION_DELAY = Duration.ofSeconds(4);
+
+    @Test
+    void primaryFailoverUnderLoadLosesNoAcknowledgedWriteAndNeedsNoRestart() throws Exception {
+        try (var database = PostgresServers.primaryWithSynchronousStandby();
+                var sqs = new Sqs();
+                ShopifySimulator shopify = ReliabilityFixtures.shopify();
+                var service = Service.start("failover-service", database, sqs, shopify);
+                var probe = new ReadinessProbe(service.port())) {
+            long pid = service.pid();
+            var traffic = Traffic.start(service.port());
+            var stored = new Stored(database.standbyPort());
+            Instant killed;
+            Instant promoted;
+            long backlogAtPromotion;
+            try (traffic) {
+                traffic.awaitAcknowledged(20, 20, Duration.ofSeconds(60));
+
+                database.killPrimary();
+                killed = Instant.now();
+                sleep(DETECTION_DELAY);
+                database.promoteStandby();
+                promoted = Instant.now();
+                backlogAtPromotion = traffic.acknowledgedWebhooks().size()
+                        - stored.processedWebhooks(traffic.acknowledgedWebhooks().keySet());
+
+                traffic.awaitAcknowledged(traffic.acknowledgedWebhooks().size() + 20,
+                        traffic.acceptedOrders().size() + 20, Duration.ofSeconds(60));
+            }
+            awaitSettled(traffic, stored, Duration.ofSeconds(90));
+
+            assertThat(service.isAlive()).as("service survived").isTrue();
+            assertThat(service.pid()).as("same JVM, never restarted").isEqualTo(pid);
+            assertThat(probe.wasUnreadyBetween(killed, promoted)).as("readiness 503 while no primary").isTrue();
+            assertThat(readiness(service.port())).as("readiness after promotion").isEqualTo(200);
+            assertThat(traffic.answers()).as("every answer a 2xx or a 503 with Retry-After")
+                    .allMatch(Traffic.Answer::acceptable);
+            assertThat(traffic.answers(Route.INTAKE)).as("intakes refused during the outage")
+                    .anyMatch(a -> a.status() == 503);
+            assertNothingLostNothingDuplicated(traffic, stored, sqs, shopify);
+
+            var figures = new LinkedHashMap<String, Object>();
+            figures.put("promotionToFirstIntakeMs", Duration.between(promoted,
+                    traffic.firstAcceptedAfter(Route.INTAKE, promoted).orElseThrow()).toMillis());
+            figures.put("promotionToReadyMs", Duration.between(promoted,
+                    probe.firstReadyAfter(promoted).orElseThrow()).toMillis());
+            figures.put("primaryDownMs", Duration.between(killed, promoted).toMillis());
+            figures.put("webhooksAcknowledgedWhilePrimaryDown", traffic.answers(Route.WEBHOOK).stream()
+                    .filter(a -> a.status() == 200 && a.received().isAfter(killed) && a.received().isBefore(promoted))
+                    .count());
+            figures.put("webhookBacklogAtPromotion", backlogAtPromotion);
+            figures.put("intake503", traffic.answers(Route.INTAKE).stream().filter(a -> a.status() == 503)
+                    .count());
+            figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
+            figures.put("ordersAccepted", traffic.acceptedOrders().size());
+            figures.put("shopifyOrders", shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
+            figures.put("lost", 0);
+            figures.put("duplicates", 0);
+            record("database-failover", figures);
+        }
+    }
+}
