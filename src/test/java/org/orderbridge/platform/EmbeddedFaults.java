@@ -35,6 +35,16 @@ public final class EmbeddedFaults implements AutoCloseable {
         return sqsPort;
     }
 
+    /**
+     * Restores SQS and waits out the long polls that the cut orphaned: the server does not notice that their
+     * connections are gone and would hand a new message to one of them, after which it stays invisible for the
+     * queue's whole visibility timeout (real SQS behaves the same when a receive's response is lost).
+     */
+    public void restoreSqsAndAwaitOrphanedPolls() throws InterruptedException {
+        sqs().restore();
+        Thread.sleep(11_000);
+    }
+
     public FaultProxy database() {
         return require(database);
     }

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.util.StringUtils;
 
 /**
- * The dev services of the local run and of the tests, all in this JVM: a real PostgreSQL from embedded
- * binaries, ElasticMQ speaking the SQS protocol, with the queues and dead-letter queues the AWS stack
+ * The dev services of the local run and of the tests, all in this JVM unless {@link DevServers} says
+ * otherwise: a real PostgreSQL from embedded binaries, ElasticMQ speaking the SQS protocol, with the queues and dead-letter queues the AWS stack
  * creates, and the Shopify simulator, which sends signed orders/create webhooks back to this service.
  * Beans are destroyed after the SQS listener containers have stopped, so that in-flight messages can still
  * be acknowledged at shutdown.
@@ -42,16 +39,8 @@ public class EmbeddedServices {
             "alpha.myshopify.com", "shpat_local_alpha");
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
-    }
-
-    @Bean(destroyMethod = "stopAndWait")
-    SQSRestServer embeddedSqs() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion(REGION).start();
-        server.waitUntilStarted();
-        return server;
+    DevServers devServers(Environment environment) throws IOException {
+        return DevServers.start(environment.getProperty("orderbridge.dev-services", "embedded"));
     }
 
     @Bean(destroyMethod = "close")
@@ -76,13 +65,11 @@ public class EmbeddedServices {
      * the local run talks to them directly.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedFaults embeddedFaults(EmbeddedPostgres postgres, SQSRestServer sqs, Environment environment)
-            throws IOException {
-        int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
-        createQueues("http://127.0.0.1:" + sqsPort);
+    EmbeddedFaults embeddedFaults(DevServers servers, Environment environment) throws IOException {
+        createQueues("http://127.0.0.1:" + servers.sqsPort());
         boolean proxied = environment.getProperty("orderbridge.embedded.fault-proxies", Boolean.class, false);
-        return proxied ? EmbeddedFaults.proxied(postgres.getPort(), sqsPort)
-                : EmbeddedFaults.direct(postgres.getPort(), sqsPort);
+        return proxied ? EmbeddedFaults.proxied(servers.databasePort(), servers.sqsPort())
+                : EmbeddedFaults.direct(servers.databasePort(), servers.sqsPort());
     }
 
     /**

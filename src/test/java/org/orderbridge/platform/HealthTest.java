@@ -44,13 +44,13 @@ class HealthTest {
     }
 
     @Test
-    void takesInstanceOutOfServiceWhileSqsIsUnreachable() {
+    void takesInstanceOutOfServiceWhileSqsIsUnreachable() throws InterruptedException {
         faults.sqs().cut();
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> status("/actuator/health/readiness") == 503);
             assertThat(status("/actuator/health/liveness")).isEqualTo(200);
         } finally {
-            faults.sqs().restore();
+            faults.restoreSqsAndAwaitOrphanedPolls();
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> status("/actuator/health/readiness") == 200);
     }

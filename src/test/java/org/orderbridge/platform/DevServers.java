@@ -1,0 +1,53 @@
+package org.orderbridge.platform;
+
+import java.io.IOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The PostgreSQL and SQS servers behind the dev services: in this JVM by default (no Docker needed), or as
+ * Testcontainers (PostgreSQL, LocalStack) with {@code -Dorderbridge.dev-services=containers}
+ * ({@code ./mvnw verify -Pcontainers}), which is how CI also runs the suite where Docker exists.
+ */
+record DevServers(int databasePort, String database, int sqsPort, AutoCloseable stop) implements AutoCloseable {
+
+    static DevServers start(String kind) throws IOException {
+        return "containers".equals(kind) ? containers() : embedded();
+    }
+
+    private static DevServers embedded() throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withAWSRegion(EmbeddedServices.REGION).start();
+        int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+        return new DevServers(postgres.getPort(), "postgres", sqsPort, () -> {
+            sqs.stopAndWait();
+            postgres.close();
+        });
+    }
+
+    @SuppressWarnings("resource") // stopped by the returned record
+    private static DevServers containers() {
+        var postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:17-alpine"))
+                .withDatabaseName("postgres").withUsername("postgres").withPassword("postgres")
+                .withCommand("postgres", "-c", "max_connections=200");
+        var localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
+                .withServices(LocalStackContainer.Service.SQS).withEnv("SQS_ENDPOINT_STRATEGY", "path");
+        postgres.start();
+        localstack.start();
+        return new DevServers(postgres.getMappedPort(5432), "postgres", localstack.getMappedPort(4566), () -> {
+            localstack.stop();
+            postgres.stop();
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop.close();
+    }
+}
