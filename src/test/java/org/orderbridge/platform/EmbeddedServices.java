@@ -43,9 +43,14 @@ public class EmbeddedServices {
         return DevServers.start(environment.getProperty("orderbridge.dev-services", "embedded"));
     }
 
+    /** Latency and Shopify's cost bucket are settable for benchmarks ({@code orderbridge.simulator.*}). */
     @Bean(destroyMethod = "close")
-    ShopifySimulator shopifySimulator() {
-        ShopifySimulator.Builder builder = ShopifySimulator.builder().port(0);
+    ShopifySimulator shopifySimulator(Environment environment) {
+        ShopifySimulator.Builder builder = ShopifySimulator.builder().port(0)
+                .latency(environment.getProperty("orderbridge.simulator.latency", java.time.Duration.class,
+                        java.time.Duration.ZERO))
+                .costLimits(environment.getProperty("orderbridge.simulator.bucket-size", Double.class, 1000.0),
+                        environment.getProperty("orderbridge.simulator.restore-rate", Double.class, 100.0));
         SIMULATED_SHOPS.forEach(builder::shop);
         return builder.start();
     }

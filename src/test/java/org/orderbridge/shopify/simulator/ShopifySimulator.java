@@ -126,6 +126,24 @@ public final class ShopifySimulator implements AutoCloseable {
         return requests().stream().filter(r -> r.outcome() == outcome).count();
     }
 
+    /**
+     * What the benchmarks read: requests by outcome, orders created, orders whose source identifier (our
+     * order id) appears more than once, and THROTTLED answers after the first second of traffic.
+     */
+    public Map<String, Object> stats() {
+        List<RecordedRequest> seen = requests();
+        var byOutcome = new java.util.TreeMap<String, Long>();
+        seen.forEach(r -> byOutcome.merge(r.outcome().name(), 1L, Long::sum));
+        long first = seen.stream().mapToLong(RecordedRequest::receivedAtNanos).min().orElse(0);
+        long lateThrottled = seen.stream().filter(r -> r.outcome() == Outcome.THROTTLED)
+                .filter(r -> r.receivedAtNanos() - first > 1_000_000_000L).count();
+        var perSource = new java.util.HashMap<Object, Long>();
+        store.allOrders().forEach(o -> perSource.merge(o.sourceIdentifier(), 1L, Long::sum));
+        long duplicates = perSource.values().stream().filter(n -> n > 1).count();
+        return Map.of("requests", seen.size(), "byOutcome", byOutcome, "orders", store.allOrders().size(),
+                "duplicateOrders", duplicates, "throttledAfterFirstSecond", lateThrottled);
+    }
+
     public void clearRequests() {
         requests.clear();
     }
@@ -152,6 +170,8 @@ public final class ShopifySimulator implements AutoCloseable {
             } else if (path.equals("/_sim/faults") && method.equals("DELETE")) {
                 faults.clear();
                 respond(exchange, 204, null, null);
+            } else if (path.equals("/_sim/stats") && method.equals("GET")) {
+                respond(exchange, 200, stats(), null);
             } else if (path.equals("/_sim/orders") && method.equals("GET")) {
                 respond(exchange, 200, store.allOrders().stream().map(WebhookSender::payload).toList(), null);
             } else if (graphqlPath.matches() && method.equals("POST")) {
