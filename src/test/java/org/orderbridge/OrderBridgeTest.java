@@ -6,21 +6,24 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.orderbridge.platform.EmbeddedServices;
-import org.orderbridge.push.PushFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An end-to-end test on the embedded services, over real HTTP. All such tests share one application
- * context, so PostgreSQL and the SQS server start once per test run.
+ * An end-to-end test on the embedded services, over real HTTP, with the real Shopify client talking to the
+ * simulator. All such tests share one application context, so PostgreSQL, the SQS server and the simulator
+ * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
+ * within a second of its end; the queue's redelivery backoff still spans several attempts.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "orderbridge.embedded.fault-proxies=true", "orderbridge.webhook.retry.initial-backoff=1s" })
-// Until the simulator is wired in: an in-memory ShopifyOrders instead of the client and its HTTP simulator.
-@Import({ EmbeddedServices.class, PushFixtures.FakeShopifyConfiguration.class })
+        properties = { "orderbridge.embedded.fault-proxies=true", "orderbridge.webhook.retry.initial-backoff=1s",
+                "orderbridge.shopify.retry.max-attempts=2", "orderbridge.shopify.retry.base-interval=20ms",
+                "orderbridge.shopify.retry.max-interval=100ms",
+                "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms" })
+@Import(EmbeddedServices.class)
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {
 }

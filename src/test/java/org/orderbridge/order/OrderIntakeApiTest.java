@@ -2,10 +2,12 @@ package org.orderbridge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
 import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
 import static org.orderbridge.push.PushFixtures.orderRequest;
+import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
-import org.orderbridge.push.PushFixtures;
+import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -27,7 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The intake API end to end; orders that reach "Shopify" here reach the in-memory fake (PushFixtures). */
+/** The intake API end to end; orders that reach Shopify here reach the simulator of EmbeddedServices. */
 @OrderBridgeTest
 class OrderIntakeApiTest {
 
@@ -35,7 +39,12 @@ class OrderIntakeApiTest {
     TestRestTemplate rest;
 
     @Autowired
-    PushFixtures.FakeShopify shopify;
+    ShopifySimulator shopify;
+
+    @AfterEach
+    void repairShopify() {
+        shopify.faults().clear();
+    }
 
     @Test
     void acceptsOrderWithLocationAndPendingPush() {
@@ -157,8 +166,10 @@ class OrderIntakeApiTest {
 
     @Test
     void cancelsOrderThatHasNotReachedShopifyAndRefusesOnceItHas() {
-        shopify.reject("cancel-parked@example.com", "Variant is sold out");
-        String parked = post(orderRequest(externalId(), "cancel-parked@example.com")).getBody().get("id").asText();
+        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant is sold out"));
+        var refused = orderRequest(externalId(), "cancel-parked@example.com");
+        refused.put("shop", FAULTY_SHOP);
+        String parked = post(refused).getBody().get("id").asText();
         String pushed = post(orderRequest(externalId(), "cancel@example.com")).getBody().get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
@@ -173,6 +184,8 @@ class OrderIntakeApiTest {
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(status(parked)).isEqualTo("CANCELLED");
+        assertThat(shopifyOrdersFor(shopify, parked)).isEmpty();
+        assertThat(shopifyOrdersFor(shopify, pushed)).hasSize(1);
     }
 
     @Test

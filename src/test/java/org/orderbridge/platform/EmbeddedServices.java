@@ -2,32 +2,44 @@ package org.orderbridge.platform;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.util.StringUtils;
 
 /**
  * The dev services of the local run and of the tests, all in this JVM: a real PostgreSQL from embedded
- * binaries and ElasticMQ speaking the SQS protocol, with the queues and dead-letter queues the AWS stack
- * creates. Beans are destroyed after the SQS listener containers have stopped, so that in-flight messages
- * can still be acknowledged at shutdown.
+ * binaries, ElasticMQ speaking the SQS protocol, with the queues and dead-letter queues the AWS stack
+ * creates, and the Shopify simulator, which sends signed orders/create webhooks back to this service.
+ * Beans are destroyed after the SQS listener containers have stopped, so that in-flight messages can still
+ * be acknowledged at shutdown.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedServices {
 
     public static final String REGION = "us-east-1";
+    public static final Map<String, String> SIMULATED_SHOPS = Map.of(
+            "ob-test.myshopify.com", "shpat_local_ob_test",
+            "alpha.myshopify.com", "shpat_local_alpha");
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
@@ -40,6 +52,23 @@ public class EmbeddedServices {
                 .withAWSRegion(REGION).start();
         server.waitUntilStarted();
         return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    ShopifySimulator shopifySimulator() {
+        ShopifySimulator.Builder builder = ShopifySimulator.builder().port(0);
+        SIMULATED_SHOPS.forEach(builder::shop);
+        return builder.start();
+    }
+
+    /** The service's port is known only once its web server runs, so the webhook target is set then. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> shopifySimulatorWebhooks(ShopifySimulator simulator,
+            Environment environment) {
+        return event -> Binder.get(environment).bind("orderbridge.webhook.secrets", Bindable.listOf(String.class))
+                .orElse(List.of()).stream().findFirst()
+                .ifPresent(secret -> simulator.setWebhooks(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()
+                        + "/webhooks/shopify"), secret));
     }
 
     /**
@@ -56,8 +85,15 @@ public class EmbeddedServices {
                 : EmbeddedFaults.direct(postgres.getPort(), sqsPort);
     }
 
+    /**
+     * The simulator stands in for Shopify unless access tokens are configured ({@code SHOPIFY_ACCESS_TOKENS}),
+     * which points the local run at real stores.
+     */
     @Bean
-    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedFaults faults) {
+    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedFaults faults, ShopifySimulator shopify,
+            Environment environment) {
+        boolean realShopify = StringUtils.hasText(environment.getProperty("orderbridge.shopify.access-tokens"));
+        boolean customAdminUrl = StringUtils.hasText(environment.getProperty("orderbridge.shopify.admin-url"));
         String sqsEndpoint = "http://127.0.0.1:" + faults.sqsPort();
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + faults.databasePort() + "/postgres";
         return registry -> {
@@ -68,6 +104,13 @@ public class EmbeddedServices {
             registry.add("spring.cloud.aws.region.static", () -> REGION);
             registry.add("spring.cloud.aws.credentials.access-key", () -> "local");
             registry.add("spring.cloud.aws.credentials.secret-key", () -> "local");
+            if (!realShopify) {
+                registry.add("orderbridge.shopify.access-tokens", () -> SIMULATED_SHOPS.entrySet().stream()
+                        .map(shop -> shop.getKey() + "=" + shop.getValue()).collect(Collectors.joining(",")));
+            }
+            if (!realShopify && !customAdminUrl) {
+                registry.add("orderbridge.shopify.admin-url", shopify::adminUrlTemplate);
+            }
         };
     }
 

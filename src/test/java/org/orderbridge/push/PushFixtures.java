@@ -2,28 +2,24 @@ package org.orderbridge.push;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
-import org.orderbridge.shopify.OrderDraft;
-import org.orderbridge.shopify.PushOutcome;
-import org.orderbridge.shopify.ShopifyOrders;
-import org.orderbridge.shopify.ShopifyUnavailableException;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Shared fixtures of the push and intake tests. {@link FakeShopify} stands in for the Shopify client until
- * branch shopify lands; at merge it gives way to the real client against the HTTP simulator.
+ * Shared fixtures of the push and intake tests, which push through the real Shopify client to the simulator
+ * of EmbeddedServices.
  */
 public final class PushFixtures {
 
     public static final String SHOP = "ob-test.myshopify.com";
+    /**
+     * Tests that break Shopify (faults, open circuit) do so for this shop only, so that orders other tests
+     * push to {@link #SHOP} in the background are not caught by them.
+     */
+    public static final String FAULTY_SHOP = "alpha.myshopify.com";
     public static final String ADMIN_KEY = "local-admin-key-0001";
     public static final String WRITE_KEY = "local-write-key-0001";
     public static final String READ_KEY = "local-read-key-00001";
@@ -55,54 +51,12 @@ public final class PushFixtures {
                 "tags", List.of("test")));
     }
 
-    /** An in-memory Shopify: creates every order unless told otherwise for a customer email; records calls. */
-    public static class FakeShopify implements ShopifyOrders {
-
-        private final Queue<OrderDraft> calls = new ConcurrentLinkedQueue<>();
-        private final Map<String, Function<OrderDraft, PushOutcome>> byEmail = new ConcurrentHashMap<>();
-        private final AtomicLong ids = new AtomicLong(5_000_000_000L);
-
-        @Override
-        public PushOutcome createOrder(OrderDraft draft) {
-            calls.add(draft);
-            var behaviour = byEmail.get(draft.email());
-            if (behaviour != null) {
-                return behaviour.apply(draft);
-            }
-            long id = ids.incrementAndGet();
-            return new PushOutcome.Created("gid://shopify/Order/" + id, id, "#" + (id % 100_000));
-        }
-
-        @Override
-        public boolean knowsShop(String shopDomain) {
-            return SHOP.equals(shopDomain);
-        }
-
-        public void reject(String email, String reason) {
-            byEmail.put(email, draft -> new PushOutcome.Rejected(reason));
-        }
-
-        public void beUnavailable(String email) {
-            byEmail.put(email, draft -> {
-                throw new ShopifyUnavailableException("HTTP 503 from Shopify", null, null);
-            });
-        }
-
-        public void recover(String email) {
-            byEmail.remove(email);
-        }
-
-        public List<OrderDraft> callsFor(String email) {
-            return calls.stream().filter(d -> email.equals(d.email())).toList();
-        }
+    /** Shopify's orders for our order id, in any simulated shop: exactly one once it is pushed. */
+    public static List<SimulatedOrder> shopifyOrdersFor(ShopifySimulator shopify, String orderId) {
+        return shopify.store().allOrders().stream().filter(o -> orderId.equals(o.sourceIdentifier())).toList();
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class FakeShopifyConfiguration {
-
-        @Bean
-        FakeShopify fakeShopify() {
-            return new FakeShopify();
-        }
+    public static long orderCreateCalls(ShopifySimulator shopify, String shop) {
+        return shopify.requests().stream().filter(r -> shop.equals(r.shop()) && r.isFor("orderCreate")).count();
     }
 }

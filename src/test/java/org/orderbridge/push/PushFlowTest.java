@@ -3,17 +3,23 @@ package org.orderbridge.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
+import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
 import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
+import static org.orderbridge.push.PushFixtures.orderCreateCalls;
 import static org.orderbridge.push.PushFixtures.orderRequest;
+import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** From intake through outbox, queue and worker to Shopify, which is the in-memory fake of PushFixtures. */
+/** From intake through outbox, queue and worker to Shopify, which is the simulator behind the real client. */
 @OrderBridgeTest
 class PushFlowTest {
 
@@ -34,7 +40,7 @@ class PushFlowTest {
     TestRestTemplate rest;
 
     @Autowired
-    PushFixtures.FakeShopify shopify;
+    ShopifySimulator shopify;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -54,39 +60,44 @@ class PushFlowTest {
     @Autowired
     OutboxRelayScheduler relayScheduler;
 
+    @AfterEach
+    void repairShopify() {
+        shopify.faults().clear();
+    }
+
     @Test
     void pushesAcceptedOrderToShopify() {
-        String email = "push-ok@example.com";
-        String id = accept(email);
+        String id = accept("push-ok@example.com");
 
         JsonNode order = awaitStatus(id, "PUSHED");
 
-        assertThat(order.get("shopifyOrderId").asLong()).isPositive();
-        assertThat(order.get("shopifyGid").asText()).startsWith("gid://shopify/Order/");
-        assertThat(shopify.callsFor(email)).singleElement().satisfies(draft -> {
-            assertThat(draft.orderId()).hasToString(id);
-            assertThat(draft.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        assertThat(shopifyOrdersFor(shopify, id)).singleElement().satisfies(created -> {
+            assertThat(created.shop()).isEqualTo(PushFixtures.SHOP);
+            assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
+            assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asText());
+            assertThat(created.input()).containsEntry("email", "push-ok@example.com");
+            assertThat(created.lineItems()).singleElement()
+                    .satisfies(line -> assertThat(line).containsEntry("quantity", 2).containsEntry("sku", "ENGINE-1"));
         });
         assertThat(outboxRows(id)).isZero();
     }
 
     @Test
     void parksOrderThatShopifyRejectsAndPushesItAgainOnRequest() {
-        String email = "push-rejected@example.com";
-        shopify.reject(email, "Variant 42 does not exist");
-        String id = accept(email);
+        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant 42 does not exist"));
+        String id = accept("push-rejected@example.com", FAULTY_SHOP);
 
         JsonNode parked = awaitStatus(id, "PUSH_FAILED");
         assertThat(parked.get("lastError").asText()).isEqualTo("Variant 42 does not exist");
+        assertThat(shopifyOrdersFor(shopify, id)).isEmpty();
 
-        shopify.recover(email);
         var repush = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
                 new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(repush.getBody().get("status").asText()).isEqualTo("PENDING_PUSH");
 
         assertThat(awaitStatus(id, "PUSHED").get("lastError")).isNull();
-        assertThat(shopify.callsFor(email)).hasSize(2);
+        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
     }
 
     @Test
@@ -102,40 +113,42 @@ class PushFlowTest {
 
     @Test
     void deadLettersOrderAfterRetriesAndPushesItAfterRedrive() {
-        String email = "push-unavailable@example.com";
-        shopify.beUnavailable(email);
-        String id = accept(email);
+        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
+        long callsBefore = orderCreateCalls(shopify, FAULTY_SHOP);
+        String id = accept("push-unavailable@example.com", FAULTY_SHOP);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> deadLetters().toString().contains(id));
         JsonNode pending = order(id);
         assertThat(pending.get("status").asText()).isEqualTo("PENDING_PUSH");
         assertThat(pending.get("lastError").asText()).contains("Shopify unavailable");
-        assertThat(shopify.callsFor(email)).hasSizeGreaterThanOrEqualTo(8);
+        // Not one call per receive: the open circuit spares Shopify some of them.
+        assertThat(orderCreateCalls(shopify, FAULTY_SHOP) - callsBefore).isGreaterThanOrEqualTo(2);
         JsonNode deadLetter = findDeadLetter(id);
         assertThat(deadLetter.get("approximateReceiveCount").asInt()).isPositive();
 
-        shopify.recover(email);
+        shopify.faults().clear();
         var redrive = rest.exchange("/api/v1/admin/dead-letters/redrive?queue=push&max=100", HttpMethod.POST,
                 new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
 
         assertThat(redrive.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(redrive.getBody().get("moved").asInt()).isPositive();
         awaitStatus(id, "PUSHED");
+        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
         assertThat(deadLetters().toString()).doesNotContain(id);
     }
 
     @Test
     void keepsPushRequestInOutboxUntilARelayRunsAgain() {
-        String email = "push-crash@example.com";
         relayScheduler.stop();
         String id;
         try {
             // Committed with no relay running: what a crash right after the commit leaves behind.
-            id = accept(email);
+            String accepted = accept("push-crash@example.com");
+            id = accepted;
             assertThat(outboxRows(id)).isOne();
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                    .until(() -> shopify.callsFor(email).isEmpty());
+                    .until(() -> shopifyOrdersFor(shopify, accepted).isEmpty());
             assertThat(order(id).get("status").asText()).isEqualTo("PENDING_PUSH");
 
             // A new relay, as in a restarted instance, knows nothing but the table.
@@ -146,6 +159,7 @@ class PushFlowTest {
         }
         assertThat(outboxRows(id)).isZero();
         awaitStatus(id, "PUSHED");
+        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
     }
 
     @Test
@@ -160,8 +174,13 @@ class PushFlowTest {
     }
 
     private String accept(String email) {
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
-                new HttpEntity<>(orderRequest("ext-" + UUID.randomUUID(), email), headers(WRITE_KEY)),
+        return accept(email, PushFixtures.SHOP);
+    }
+
+    private String accept(String email, String shop) {
+        var request = orderRequest("ext-" + UUID.randomUUID(), email);
+        request.put("shop", shop);
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
                 JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return response.getBody().get("id").asText();

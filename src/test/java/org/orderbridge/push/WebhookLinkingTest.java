@@ -2,11 +2,13 @@ package org.orderbridge.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
-import static org.orderbridge.push.PushFixtures.SHOP;
 import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
+import static org.orderbridge.push.PushFixtures.orderCreateCalls;
 import static org.orderbridge.push.PushFixtures.orderRequest;
+import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +20,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,34 +47,38 @@ class WebhookLinkingTest {
     TestRestTemplate rest;
 
     @Autowired
-    PushFixtures.FakeShopify shopify;
+    ShopifySimulator shopify;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @AfterEach
+    void repairShopify() {
+        shopify.faults().clear();
+    }
+
     @Test
-    void appliesOrdersCreateToTheOrderWePushed() {
-        String id = accept("link-after-push@example.com");
-        await().atMost(WAIT).until(() -> order(id).get("status").asText().equals("PUSHED"));
-        long shopifyId = order(id).get("shopifyOrderId").asLong();
+    void appliesShopifysOrdersCreateToTheOrderWePushed() {
+        String id = accept("link-after-push@example.com", PushFixtures.SHOP);
 
-        deliverOrdersCreate(id, shopifyId, "#1001");
-
+        // The simulator sends the signed orders/create for the order it created, as Shopify does.
         await().atMost(WAIT).until(() -> order(id).hasNonNull("shopifyUpdatedAt"));
+        SimulatedOrder created = shopifyOrdersFor(shopify, id).getFirst();
         JsonNode order = order(id);
         assertThat(order.get("status").asText()).isEqualTo("PUSHED");
-        assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
-        assertThat(order.get("name").asText()).isEqualTo("#1001");
-        assertThat(rowsFor(shopifyId)).isOne();
+        assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(created.legacyId());
+        assertThat(order.get("name").asText()).isEqualTo(created.name());
+        assertThat(rowsFor(created.legacyId())).isOne();
+        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
     }
 
     @Test
     void linksOrdersCreateThatOvertakesOurPushAndDoesNotPushAgain() {
-        String email = "link-before-push@example.com";
         // Our push keeps failing as far as we can tell, while Shopify did create the order.
-        shopify.beUnavailable(email);
-        String id = accept(email);
-        await().atMost(WAIT).until(() -> !shopify.callsFor(email).isEmpty());
+        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
+        long callsBefore = orderCreateCalls(shopify, FAULTY_SHOP);
+        String id = accept("link-before-push@example.com", FAULTY_SHOP);
+        await().atMost(WAIT).until(() -> orderCreateCalls(shopify, FAULTY_SHOP) > callsBefore);
         long shopifyId = 7_000_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xFFFFFF);
 
         deliverOrdersCreate(id, shopifyId, "#2002");
@@ -81,13 +91,13 @@ class WebhookLinkingTest {
         assertThat(rowsFor(shopifyId)).isOne();
 
         // The push message still being retried now finds the order settled and creates nothing more.
-        shopify.recover(email);
-        int calls = shopify.callsFor(email).size();
+        shopify.faults().clear();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> shopify.callsFor(email).size() <= calls + 1);
+                .until(() -> shopifyOrdersFor(shopify, id).isEmpty());
         assertThat(order(id).get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
     }
 
+    /** Shopify's orders/create for an order the simulator does not hold, with Shopify's id and name. */
     private void deliverOrdersCreate(String orderId, long shopifyId, String name) {
         String payload = """
                 {"id": %d, "admin_graphql_api_id": "gid://shopify/Order/%d", "name": "%s",
@@ -103,7 +113,7 @@ class WebhookLinkingTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Shopify-Hmac-Sha256", sign(body));
         headers.set("X-Shopify-Topic", "orders/create");
-        headers.set("X-Shopify-Shop-Domain", SHOP);
+        headers.set("X-Shopify-Shop-Domain", FAULTY_SHOP);
         headers.set("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
         headers.set("X-Shopify-Event-Id", UUID.randomUUID().toString());
         var response = rest.exchange("/webhooks/shopify", HttpMethod.POST, new HttpEntity<>(body, headers),
@@ -121,9 +131,10 @@ class WebhookLinkingTest {
         }
     }
 
-    private String accept(String email) {
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
-                new HttpEntity<>(orderRequest("ext-" + UUID.randomUUID(), email), headers(WRITE_KEY)),
+    private String accept(String email, String shop) {
+        var request = orderRequest("ext-" + UUID.randomUUID(), email);
+        request.put("shop", shop);
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
                 JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return response.getBody().get("id").asText();

@@ -21,6 +21,10 @@ public sealed interface Fault {
     record Delay(Duration delay) implements Fault {
     }
 
+    /** Answer a mutation with this userError instead of executing it: a permanent refusal, charged like a success. */
+    record UserError(String code, String message) implements Fault {
+    }
+
     static Fault tooManyRequests(Duration retryAfter) {
         return new Status(429, retryAfter);
     }
@@ -39,5 +43,9 @@ public sealed interface Fault {
 
     static Fault delay(Duration delay) {
         return new Delay(delay);
+    }
+
+    static Fault userError(String message) {
+        return new UserError("INVALID", message);
     }
 }

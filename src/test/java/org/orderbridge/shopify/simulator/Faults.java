@@ -8,7 +8,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Faults queued for the next matching GraphQL requests, in the order they were queued. */
 public final class Faults {
 
-    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Rule> rules;
+    private final String shop;
+
+    Faults() {
+        this(new CopyOnWriteArrayList<>(), null);
+    }
+
+    private Faults(List<Rule> rules, String shop) {
+        this.rules = rules;
+        this.shop = shop;
+    }
+
+    /**
+     * The same queue, but faults queued through the result hit only requests for {@code shop}: tests sharing one
+     * simulator keep their faults away from each other's orders.
+     */
+    public Faults forShop(String shop) {
+        return new Faults(rules, shop);
+    }
 
     /** The next {@code count} GraphQL requests, whatever they do, suffer {@code fault}. */
     public Faults next(int count, Fault fault) {
@@ -17,17 +35,18 @@ public final class Faults {
 
     /** The next {@code count} requests whose root field is {@code rootField} (e.g. "orderCreate") suffer {@code fault}. */
     public Faults nextFor(String rootField, int count, Fault fault) {
-        rules.add(new Rule(rootField, fault, new AtomicInteger(count)));
+        rules.add(new Rule(shop, rootField, fault, new AtomicInteger(count)));
         return this;
     }
 
+    /** Drops every queued fault, for all shops. */
     public void clear() {
         rules.clear();
     }
 
-    Optional<Fault> take(List<String> rootFields) {
+    Optional<Fault> take(String requestShop, List<String> rootFields) {
         for (Rule rule : rules) {
-            if ((rule.rootField == null || rootFields.contains(rule.rootField)) && rule.remaining.getAndDecrement() > 0) {
+            if (rule.matches(requestShop, rootFields) && rule.remaining.getAndDecrement() > 0) {
                 return Optional.of(rule.fault);
             }
         }
@@ -35,6 +54,11 @@ public final class Faults {
         return Optional.empty();
     }
 
-    private record Rule(String rootField, Fault fault, AtomicInteger remaining) {
+    private record Rule(String shop, String rootField, Fault fault, AtomicInteger remaining) {
+
+        boolean matches(String requestShop, List<String> rootFields) {
+            return (shop == null || shop.equalsIgnoreCase(requestShop))
+                    && (rootField == null || rootFields.contains(rootField));
+        }
     }
 }

@@ -14,7 +14,7 @@ public record RecordedRequest(long receivedAtNanos, String shop, List<String> ro
 
     public enum Outcome {
         OK, GRAPHQL_ERRORS, THROTTLED, UNAUTHORIZED, UNKNOWN_SHOP, BAD_REQUEST,
-        INJECTED_STATUS, INJECTED_RESET, INJECTED_DROP_AFTER_COMMIT, INJECTED_DELAY
+        INJECTED_STATUS, INJECTED_RESET, INJECTED_DROP_AFTER_COMMIT, INJECTED_DELAY, INJECTED_USER_ERROR
     }
 
     public boolean isFor(String rootField) {

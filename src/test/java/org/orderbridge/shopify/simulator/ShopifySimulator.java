@@ -49,7 +49,7 @@ public final class ShopifySimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final CostBuckets buckets;
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
-    private final WebhookSender webhooks;
+    private volatile WebhookSender webhooks;
     private volatile Duration latency;
 
     private ShopifySimulator(Builder builder) throws IOException {
@@ -90,6 +90,18 @@ public final class ShopifySimulator implements AutoCloseable {
         tokens.put(shop, accessToken);
     }
 
+    /**
+     * Where signed {@code orders/create} webhooks go from now on; for a target whose port is known only after the
+     * simulator has started.
+     */
+    public void setWebhooks(URI url, String secret) {
+        WebhookSender previous = webhooks;
+        webhooks = new WebhookSender(url, secret, API_VERSION);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
     public void setLatency(Duration latency) {
         this.latency = latency;
     }
@@ -122,8 +134,9 @@ public final class ShopifySimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-        if (webhooks != null) {
-            webhooks.close();
+        WebhookSender sender = webhooks;
+        if (sender != null) {
+            sender.close();
         }
     }
 
@@ -184,7 +197,7 @@ public final class ShopifySimulator implements AutoCloseable {
                 : parsed.getDocument().getDefinitionsOfType(OperationDefinition.class).stream().findFirst();
         List<String> rootFields = operation.map(SimulatorGraphql::rootFields).orElse(List.of());
 
-        Optional<Fault> fault = faults.take(rootFields);
+        Optional<Fault> fault = faults.take(shop, rootFields);
         if (fault.orElse(null) instanceof Fault.Status status) {
             record(receivedAt, shop, rootFields, Outcome.INJECTED_STATUS,
                     status.retryAfter() == null ? Duration.ZERO : status.retryAfter());
@@ -212,6 +225,11 @@ public final class ShopifySimulator implements AutoCloseable {
                     "extensions", Map.of("cost", cost.costExtension())), null);
             return;
         }
+        if (fault.orElse(null) instanceof Fault.UserError userError) {
+            record(receivedAt, shop, rootFields, Outcome.INJECTED_USER_ERROR, Duration.ZERO);
+            respond(exchange, 200, userErrorResponse(rootFields, userError, cost), null);
+            return;
+        }
         List<SimulatedOrder> created = Collections.synchronizedList(new ArrayList<>());
         ExecutionResult result = SimulatorGraphql.execute(input(body), new SimulatorGraphql.Scope(store, shop, created));
         var response = new LinkedHashMap<>(result.toSpecification());
@@ -231,10 +249,23 @@ public final class ShopifySimulator implements AutoCloseable {
             }
             respond(exchange, 200, response, null);
         } finally {
-            if (webhooks != null) {
-                created.forEach(webhooks::orderCreated);
+            WebhookSender sender = webhooks;
+            if (sender != null) {
+                created.forEach(sender::orderCreated);
             }
         }
+    }
+
+    /** Each root field's payload carries only the userError; Shopify leaves the payload's object null then. */
+    private static Map<String, Object> userErrorResponse(List<String> rootFields, Fault.UserError fault,
+            CostBuckets.Decision cost) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("field", null);
+        error.put("code", fault.code());
+        error.put("message", fault.message());
+        var data = new LinkedHashMap<String, Object>();
+        rootFields.forEach(field -> data.put(field, Map.of("userErrors", List.of(error))));
+        return Map.of("data", data, "extensions", Map.of("cost", cost.costExtension()));
     }
 
     @SuppressWarnings("unchecked")
@@ -257,13 +288,16 @@ public final class ShopifySimulator implements AutoCloseable {
             case "reset" -> Fault.reset();
             case "drop-after-commit" -> Fault.dropAfterCommit();
             case "delay" -> Fault.delay(Duration.ofMillis(((Number) spec.getOrDefault("delayMs", 15_000)).longValue()));
+            case "user-error" -> Fault.userError(String.valueOf(spec.getOrDefault("message", "Injected userError")));
             default -> null;
         };
         if (fault == null) {
-            respond(exchange, 400, Map.of("errors", "type must be status, reset, drop-after-commit or delay"), null);
+            respond(exchange, 400, Map.of("errors",
+                    "type must be status, reset, drop-after-commit, delay or user-error"), null);
             return;
         }
-        faults.nextFor((String) spec.get("rootField"), count, fault);
+        Faults target = spec.get("shop") instanceof String shop ? faults.forShop(shop) : faults;
+        target.nextFor((String) spec.get("rootField"), count, fault);
         respond(exchange, 202, Map.of("queued", fault.toString(), "count", count), null);
     }
 
