@@ -7,6 +7,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * Tomcat's own error report, for requests it refuses before any servlet sees them (a malformed request line
  * or header, an encoded slash in the path, a header section too large), as an RFC 9457 problem rather than
@@ -20,8 +22,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String title = org.springframework.http.HttpStatus.resolve(status) == null ? "Error"
-                : org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase();
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
