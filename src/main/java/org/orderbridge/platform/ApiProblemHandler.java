@@ -95,6 +95,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (DatabaseUnavailable.isCause(e)) {
             return databaseUnavailable(e);
         }
+        if (UnstorableText.isCause(e)) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request holds text that cannot be stored, such as a NUL character (\\u0000)"));
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
@@ -107,6 +111,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     record FieldProblem(String field, String message) {
+    }
+
+    /**
+     * SQLState 22021 (character not in repertoire) and 22P05 (untranslatable character): PostgreSQL refuses
+     * NUL in text and in jsonb, which JSON and URLs can carry; the client sent it, so it is the client's error.
+     */
+    static final class UnstorableText {
+
+        private UnstorableText() {
+        }
+
+        static boolean isCause(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql
+                        && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static final class DatabaseUnavailable {

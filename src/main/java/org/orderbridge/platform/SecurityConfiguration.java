@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,6 +51,13 @@ class SecurityConfiguration {
                                 : AuthorityAuthorizationManager.hasRole("READ"))
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    /** The firewall's refusals (encoded slashes, NUL, unknown methods...) as problems, like every other 400. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemSecurityHandlers problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "The request was rejected as malformed or unsafe");
     }
 
     /** Keeps Boot from generating a user and logging its password: API keys are the only credentials. */
