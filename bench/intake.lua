@@ -1,9 +1,6 @@
--- POST /api/v1/orders with a fresh externalId each time. With MAX_REQUESTS set, the run stops after about
--- that many requests in all (each of THREADS threads stops after its share).
+-- POST /api/v1/orders with a fresh externalId each time.
 local counter = 0
 local threads = {}
-local limit = tonumber(os.getenv("MAX_REQUESTS") or "0")
-local thread_count = tonumber(os.getenv("THREADS") or "2")
 local run = os.getenv("RUN_ID") or tostring(os.time())
 
 function setup(thread)
@@ -21,9 +18,6 @@ local body_template = [[{"externalId":"%s","shop":"ob-test.myshopify.com",
 
 function request()
   counter = counter + 1
-  if limit > 0 and counter > limit / thread_count then
-    wrk.thread:stop()
-  end
   local external = string.format("bench-%s-%d-%d", run, thread_id, counter)
   return wrk.format("POST", "/api/v1/orders", {
     ["Content-Type"] = "application/json",

@@ -4,10 +4,11 @@
 import base64, hashlib, hmac, json, sys
 
 count, secret, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+first_id = 7_000_000_000 + (int(sys.argv[4]) * 1_000_000 if len(sys.argv) > 4 else 0)
 with open(out, "w") as f:
     for i in range(count):
         order = {
-            "id": 7_000_000_000 + i, "admin_graphql_api_id": f"gid://shopify/Order/{7_000_000_000 + i}",
+            "id": first_id + i, "admin_graphql_api_id": f"gid://shopify/Order/{first_id + i}",
             "name": f"#B{i}", "email": f"buyer{i}@example.com", "created_at": "2026-11-25T10:00:00Z",
             "updated_at": "2026-11-25T10:00:00Z", "currency": "EUR", "total_price": "119.60",
             "financial_status": "paid", "fulfillment_status": None, "source_name": "web",

@@ -1,10 +1,9 @@
 -- Posts signed orders/create deliveries from DELIVERIES (made by make_webhooks.py), each with a fresh
--- X-Shopify-Webhook-Id. With MAX_REQUESTS set, each thread stops after its share of that many requests.
+-- X-Shopify-Webhook-Id.
 local deliveries = {}
 local counter = 0
 local thread_id = 0
 local threads = {}
-local limit = tonumber(os.getenv("MAX_REQUESTS") or "0")
 local thread_count = tonumber(os.getenv("THREADS") or "2")
 
 function setup(thread)
@@ -21,9 +20,6 @@ end
 
 function request()
   counter = counter + 1
-  if limit > 0 and counter > limit / thread_count then
-    wrk.thread:stop()
-  end
   local d = deliveries[((counter * thread_count + thread_id) % #deliveries) + 1]
   return wrk.format("POST", "/webhooks/shopify", {
     ["Content-Type"] = "application/json",

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize largest webhook body accepted (Shopify's can exceed 1 MB)
  * @param maxMessageSize largest payload sent inline in an SQS message; larger ones go through the database
  * @param enqueueTimeout how long an acknowledgement waits for SQS before answering 503
+ * @param sendBatchWindow how long a delivery may wait for others to share its SendMessageBatch
  * @param concurrency messages processed at once by one instance
  * @param retry visibility backoff after a failed attempt
  */
@@ -33,6 +34,7 @@ record WebhookProperties(@NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List
         @DefaultValue("5MB") @NotNull DataSize maxBodySize,
         @DefaultValue("200KB") @NotNull DataSize maxMessageSize,
         @DefaultValue("3s") @NotNull Duration enqueueTimeout,
+        @DefaultValue("5ms") @NotNull Duration sendBatchWindow,
         @DefaultValue("16") @Min(1) @Max(200) int concurrency,
         @DefaultValue @NotNull Retry retry) {
 

@@ -3,10 +3,14 @@ package org.orderbridge.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +18,26 @@ import org.springframework.stereotype.Component;
  * controller acknowledge to Shopify.
  */
 @Component
-class WebhookQueue {
+class WebhookQueue implements DisposableBean {
 
     private final SqsAsyncClient sqs;
     private final WebhookProperties properties;
     private final PayloadStore payloads;
     private final QueueUrls queueUrls;
+    private final ScheduledExecutorService batchScheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("webhook-send-batches").daemon().factory());
+    private final SqsAsyncBatchManager batches;
 
     WebhookQueue(SqsAsyncClient sqs, WebhookProperties properties, PayloadStore payloads) {
         this.sqs = sqs;
         this.properties = properties;
         this.payloads = payloads;
         this.queueUrls = new QueueUrls(sqs);
+        // Concurrent acknowledgements share SendMessageBatch calls: one signed request carries up to ten
+        // deliveries, for at most send-batch-window of extra latency.
+        this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(batchScheduler)
+                .overrideConfiguration(o -> o.maxBatchSize(10).sendRequestFrequency(properties.sendBatchWindow()))
+                .build();
     }
 
     void enqueue(WebhookDelivery delivery) {
@@ -44,7 +56,7 @@ class WebhookQueue {
             String url = queueUrls.urlOf(properties.queue(), timeout);
             var attributes = WebhookQueueMessages.attributes(delivery, claimCheck);
             long remaining = Math.max(1, deadline - System.nanoTime());
-            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
+            batches.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
                     .get(remaining, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,6 +87,12 @@ class WebhookQueue {
         String url = queueUrls.urlOf(properties.queue(), timeout);
         sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        batches.close();
+        batchScheduler.shutdown();
     }
 
     static class QueueUnavailableException extends RuntimeException {

@@ -3,6 +3,7 @@ package org.orderbridge.platform;
 import java.io.IOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.elasticmq.RelaxedSQSLimits$;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -22,8 +23,10 @@ record DevServers(int databasePort, String database, int sqsPort, AutoCloseable 
 
     private static DevServers embedded() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        // Strict limits check every character of every message body through Scala collections, which cost
+        // more CPU than the whole acknowledgement path; the service enforces SQS's character rules itself.
         SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion(EmbeddedServices.REGION).start();
+                .withAWSRegion(EmbeddedServices.REGION).withSQSLimits(RelaxedSQSLimits$.MODULE$).start();
         int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
         return new DevServers(postgres.getPort(), "postgres", sqsPort, () -> {
             sqs.stopAndWait();
