@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
+import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 
 /** Lists and re-drives the messages in the push and webhook dead-letter queues. */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.orderbridge.platform.QueueUrls;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.orderbridge.order.OrderId;
+import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.orderbridge.platform.QueueUrls;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.springframework.stereotype.Component;
@@ -23,10 +25,10 @@ class DeadLetters {
     private final WebhookProperties properties;
     private final QueueUrls queueUrls;
 
-    DeadLetters(SqsAsyncClient sqs, WebhookProperties properties) {
+    DeadLetters(SqsAsyncClient sqs, WebhookProperties properties, QueueUrls queueUrls) {
         this.sqs = sqs;
         this.properties = properties;
-        this.queueUrls = new QueueUrls(sqs);
+        this.queueUrls = queueUrls;
     }
 
     void send(String body, Map<String, MessageAttributeValue> attributes, String reason) throws Exception {

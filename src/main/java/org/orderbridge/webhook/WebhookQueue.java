@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.orderbridge.platform.QueueUrls;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -28,11 +30,11 @@ class WebhookQueue implements DisposableBean {
             Thread.ofPlatform().name("webhook-send-batches").daemon().factory());
     private final SqsAsyncBatchManager batches;
 
-    WebhookQueue(SqsAsyncClient sqs, WebhookProperties properties, PayloadStore payloads) {
+    WebhookQueue(SqsAsyncClient sqs, WebhookProperties properties, QueueUrls queueUrls, PayloadStore payloads) {
         this.sqs = sqs;
         this.properties = properties;
         this.payloads = payloads;
-        this.queueUrls = new QueueUrls(sqs);
+        this.queueUrls = queueUrls;
         // Concurrent acknowledgements share SendMessageBatch calls: one signed request carries up to ten
         // deliveries, for at most send-batch-window of extra latency.
         this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(batchScheduler)

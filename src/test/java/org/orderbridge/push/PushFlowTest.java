@@ -1,5 +1,6 @@
 package org.orderbridge.push;
 
+import org.orderbridge.platform.QueueUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;

@@ -1,4 +1,4 @@
-package org.orderbridge.push;
+package org.orderbridge.platform;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,18 +8,21 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.stereotype.Component;
 
-/** Resolves queue names to URLs once; a name that is already a URL is used as it is; failures are retried. */
+/**
+ * Resolves queue names to URLs once; a name that is already a URL is used as it is. Resolution is retried on
+ * the next call after a failure, so an SQS outage at startup heals by itself.
+ */
 @Component
-class QueueUrls {
+public class QueueUrls {
 
     private final SqsAsyncClient sqs;
     private final ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
 
-    QueueUrls(SqsAsyncClient sqs) {
+    public QueueUrls(SqsAsyncClient sqs) {
         this.sqs = sqs;
     }
 
-    String urlOf(String queue, Duration timeout) throws Exception {
+    public String urlOf(String queue, Duration timeout) throws Exception {
         if (queue.startsWith("https://") || queue.startsWith("http://")) {
             return queue;
         }

@@ -1,0 +1,49 @@
+package org.orderbridge.platform;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
+import io.awspring.cloud.sqs.listener.errorhandler.Jitter;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/** The one way this service consumes a queue. */
+public final class SqsListeners {
+
+    private SqsListeners() {
+    }
+
+    /**
+     * Immediate acknowledgement on success: batched acknowledgements can be lost at shutdown and the messages
+     * processed again. After a failure, the message's visibility timeout grows exponentially from the receive
+     * count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
+     * messages get 20 s to finish at shutdown.
+     */
+    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(SqsAsyncClient sqs,
+            int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+        return SqsMessageListenerContainerFactory.<Message>builder()
+                .sqsAsyncClient(sqs)
+                .configure(options -> options
+                        .maxConcurrentMessages(concurrency)
+                        .maxMessagesPerPoll(Math.min(10, concurrency))
+                        .pollTimeout(Duration.ofSeconds(10))
+                        .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                        .acknowledgementInterval(Duration.ZERO)
+                        .acknowledgementThreshold(0)
+                        .listenerShutdownTimeout(Duration.ofSeconds(20))
+                        .acknowledgementShutdownTimeout(Duration.ofSeconds(5))
+                        .messageAttributeNames(List.of("All"))
+                        .messageSystemAttributeNames(List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+                .errorHandler(ExponentialBackoffErrorHandler.<Message>builder()
+                        .initialVisibilityTimeoutSeconds((int) Math.max(1, initialBackoff.toSeconds()))
+                        .multiplier(multiplier)
+                        .maxVisibilityTimeoutSeconds((int) Math.max(1, maxBackoff.toSeconds()))
+                        .jitter(Jitter.FULL)
+                        .build())
+                .build();
+    }
+}
