@@ -71,11 +71,13 @@ final class AdminGraphqlTransport {
         Optional<QueryCost> cost = root == null ? Optional.empty() : QueryCost.from(root);
         cost.ifPresentOrElse(reservation::settle, reservation::settleUnknown);
         int status = reply.status();
+        Optional<Duration> retryAfter = status == 429 || status >= 500 ? retryAfter(reply.headers()) : Optional.empty();
+        retryAfter.ifPresent(reservation::holdOff);
         if (status == 429) {
-            throw TransientShopifyFailure.refused(operation + ": HTTP 429", retryAfter(reply.headers()).orElse(null));
+            throw TransientShopifyFailure.refused(operation + ": HTTP 429", retryAfter.orElse(null));
         }
         if (status >= 500) {
-            throw TransientShopifyFailure.ambiguous(operation + ": HTTP " + status, retryAfter(reply.headers()).orElse(null), null);
+            throw TransientShopifyFailure.ambiguous(operation + ": HTTP " + status, retryAfter.orElse(null), null);
         }
         if (status != 200) {
             // 401/403 bad or revoked token, 402/423 shop frozen or locked, 404 unknown shop or version, 400/422 bad request.

@@ -1,5 +1,6 @@
 package org.orderbridge.shopify;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,14 @@ final class CostBudget {
             bucket.resync(cost, sequence, actual.throttleStatus(), settings.instanceShare());
         }
 
+        /**
+         * Shopify asked (Retry-After) that the shop not be called for this long: it holds every thread's next
+         * request, not just the retry of the refused one.
+         */
+        void holdOff(Duration wait) {
+            bucket.holdOff(System.nanoTime() + wait.toNanos());
+        }
+
         /** No throttleStatus came back; what was taken stays taken, as Shopify may have charged it. */
         void settleUnknown() {
             bucket.finish(cost);
@@ -60,6 +69,7 @@ final class CostBudget {
         private long refilledAt = System.nanoTime();
         private long reservations;
         private long newestSynced = -1;
+        private long heldUntil = System.nanoTime();
 
         Bucket(double capacity, double restoreRate) {
             this.capacity = capacity;
@@ -72,17 +82,26 @@ final class CostBudget {
             while (true) {
                 long waitNanos;
                 synchronized (this) {
-                    refill();
-                    // A cost above the whole bucket must still be attempted once the bucket is full.
-                    double needed = Math.min(cost + margin, capacity);
-                    if (available >= needed) {
-                        available -= cost;
-                        inFlight += cost;
-                        return reservations++;
+                    waitNanos = heldUntil - System.nanoTime();
+                    if (waitNanos <= 0) {
+                        refill();
+                        // A cost above the whole bucket must still be attempted once the bucket is full.
+                        double needed = Math.min(cost + margin, capacity);
+                        if (available >= needed) {
+                            available -= cost;
+                            inFlight += cost;
+                            return reservations++;
+                        }
+                        waitNanos = (long) Math.ceil((needed - available) / restoreRate * 1e9);
                     }
-                    waitNanos = (long) Math.ceil((needed - available) / restoreRate * 1e9);
                 }
                 sleep(waitNanos);
+            }
+        }
+
+        synchronized void holdOff(long untilNanos) {
+            if (untilNanos - heldUntil > 0) {
+                heldUntil = untilNanos;
             }
         }
 

@@ -8,6 +8,8 @@ import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
@@ -56,6 +58,26 @@ class ShopifyResilienceTest {
         assertThat(gap(creates.get(0), creates.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(700));
         // 429 means Shopify did not execute the create, so no look-up is needed before repeating it.
         assertThat(simulator.requests()).noneMatch(r -> r.isFor("orderByIdentifier"));
+    }
+
+    @Test
+    void holdsEveryPushToTheShopForTheRetryAfterOfA429() throws Exception {
+        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator));
+        simulator.faults().nextFor("orderCreate", 1, Fault.tooManyRequests(Duration.ofMillis(700)));
+
+        var refused = CompletableFuture.supplyAsync(() -> orders.createOrder(ShopifyFixtures.draft()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.count(Outcome.INJECTED_STATUS) == 1);
+        // Lets the client read the 429 before the second push starts.
+        Thread.sleep(100);
+        PushOutcome other = orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(other).isInstanceOf(PushOutcome.Created.class);
+        assertThat(refused.get(5, TimeUnit.SECONDS)).isInstanceOf(PushOutcome.Created.class);
+        List<RecordedRequest> creates = simulator.requests().stream().filter(r -> r.isFor("orderCreate")).toList();
+        assertThat(creates).extracting(RecordedRequest::outcome)
+                .containsExactly(Outcome.INJECTED_STATUS, Outcome.OK, Outcome.OK);
+        assertThat(creates.subList(1, 3)).allSatisfy(create ->
+                assertThat(gap(creates.get(0), create)).isGreaterThanOrEqualTo(Duration.ofMillis(700)));
     }
 
     @Test
