@@ -1,6 +1,9 @@
 package org.orderbridge.platform;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.elasticmq.RelaxedSQSLimits$;
@@ -15,7 +18,7 @@ import org.testcontainers.utility.DockerImageName;
  * Testcontainers (PostgreSQL, LocalStack) with {@code -Dorderbridge.dev-services=containers}
  * ({@code ./mvnw verify -Pcontainers}), which is how CI also runs the suite where Docker exists.
  */
-record DevServers(int databasePort, String database, int sqsPort, AutoCloseable stop) implements AutoCloseable {
+public record DevServers(int databasePort, String database, int sqsPort, AutoCloseable stop) implements AutoCloseable {
 
     static DevServers start(String kind) throws IOException {
         return "containers".equals(kind) ? containers() : embedded();
@@ -47,6 +50,12 @@ record DevServers(int databasePort, String database, int sqsPort, AutoCloseable 
             localstack.stop();
             postgres.stop();
         });
+    }
+
+    /** A connection of its own, past the application's pool and the fault proxy: for tests that hold locks. */
+    public Connection openDirectConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database, "postgres",
+                "postgres");
     }
 
     @Override

@@ -17,10 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.platform.DevServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,7 @@ class SlowDatabaseTest {
     int port;
 
     @Autowired
-    EmbeddedPostgres postgres;
+    DevServers servers;
 
     @Autowired
     JdbcClient jdbc;
@@ -105,7 +105,7 @@ class SlowDatabaseTest {
 
     /** From a session of its own, outside the application's pool and its fault proxy. */
     private void holdLock(CountDownLatch locked) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection connection = servers.openDirectConnection()) {
             connection.setAutoCommit(false);
             try (var statement = connection.createStatement()) {
                 statement.execute("lock table shop_order in access exclusive mode");
