@@ -331,11 +331,15 @@ class ShopifyStormTest {
             return simulator.requests().stream().filter(r -> r.outcome().name().startsWith("INJECTED_")).count();
         }
 
-        /** Another app spends the shop's bucket for half a second, faster than it refills. */
+        /**
+         * Another app spends the shop's bucket, faster than it refills, until a request of ours is throttled (at
+         * most 3 s: while the breaker is open, none may come).
+         */
         private void drain() {
             drains++;
+            long throttled = simulator.count(Outcome.THROTTLED);
             try {
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < 60 && simulator.count(Outcome.THROTTLED) == throttled; i++) {
                     simulator.setAvailablePoints(SHOP, 0);
                     Thread.sleep(50);
                 }
