@@ -62,7 +62,7 @@ class WebhookController {
     @ApiResponse(responseCode = "503", description = "Could not be queued; Shopify retries", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
-        Timer.Sample sample = metrics.startAcknowledgement();
+        Timer.Sample sample = metrics.received();
         byte[] body = readBody(request);
         String hmac = request.getHeader("X-Shopify-Hmac-Sha256");
         if (hmac == null || hmac.isBlank()) {

@@ -20,7 +20,8 @@ class WebhookMetrics {
                 .register(registry);
     }
 
-    Timer.Sample startAcknowledgement() {
+    Timer.Sample received() {
+        counter("orderbridge.webhooks.received").increment();
         return Timer.start(registry);
     }
 
