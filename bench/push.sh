@@ -42,7 +42,11 @@ stop_service
 
 start_service --orderbridge.simulator.latency=50ms --orderbridge.simulator.restore-rate=100 \
   --orderbridge.simulator.bucket-size=1000
-simulator=$(grep -o 'http://127.0.0.1:[0-9]*' "${work}/service.log" | grep -v ':8080' | head -n 1)
+for _ in $(seq 1 30); do
+  simulator=$(grep -o 'Shopify simulator *http://127.0.0.1:[0-9]*' "${work}/service.log" | grep -o 'http.*' | head -n 1 || true)
+  [[ -n "${simulator}" ]] && break
+  sleep 1
+done
 echo "== push: ${orders} orders (simulator ${simulator})"
 start=$(date +%s.%N)
 python3 bench/send_orders.py "${orders}" 8080
