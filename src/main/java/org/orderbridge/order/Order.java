@@ -72,8 +72,10 @@ public class Order {
     private Instant createdAt;
     private Instant updatedAt;
 
+    // A wrapper, null until the first insert: that is how Spring Data tells a new order with an assigned id from a
+    // stored one, and persists it instead of merging it (which would cost a select before every insert).
     @Version
-    private long version;
+    private Long version;
 
     protected Order() {
         // for JPA
@@ -334,6 +336,6 @@ public class Order {
     }
 
     public long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }
