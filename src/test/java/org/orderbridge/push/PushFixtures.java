@@ -1,5 +1,13 @@
 package org.orderbridge.push;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpEntity;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
@@ -58,5 +66,20 @@ public final class PushFixtures {
 
     public static long orderCreateCalls(ShopifySimulator shopify, String shop) {
         return shopify.requests().stream().filter(r -> shop.equals(r.shop()) && r.isFor("orderCreate")).count();
+    }
+
+    /** Accepts a fresh order for the shop through the API and returns its id. */
+    public static String accept(TestRestTemplate rest, String email, String shop) {
+        var request = orderRequest("ext-" + UUID.randomUUID(), email);
+        request.put("shop", shop);
+        var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
+                JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().get("id").asText();
+    }
+
+    public static JsonNode order(TestRestTemplate rest, String id) {
+        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
+                JsonNode.class).getBody();
     }
 }

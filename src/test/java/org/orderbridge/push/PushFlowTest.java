@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
-import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
 import static org.orderbridge.push.PushFixtures.orderCreateCalls;
-import static org.orderbridge.push.PushFixtures.orderRequest;
 import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -179,17 +176,11 @@ class PushFlowTest {
     }
 
     private String accept(String email, String shop) {
-        var request = orderRequest("ext-" + UUID.randomUUID(), email);
-        request.put("shop", shop);
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
-                JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("id").asText();
+        return PushFixtures.accept(rest, email, shop);
     }
 
     private JsonNode order(String id) {
-        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
-                JsonNode.class).getBody();
+        return PushFixtures.order(rest, id);
     }
 
     private JsonNode awaitStatus(String id, String status) {

@@ -3,11 +3,8 @@ package org.orderbridge.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
-import static org.orderbridge.push.PushFixtures.READ_KEY;
-import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
 import static org.orderbridge.push.PushFixtures.orderCreateCalls;
-import static org.orderbridge.push.PushFixtures.orderRequest;
 import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.nio.charset.StandardCharsets;
@@ -132,17 +129,11 @@ class WebhookLinkingTest {
     }
 
     private String accept(String email, String shop) {
-        var request = orderRequest("ext-" + UUID.randomUUID(), email);
-        request.put("shop", shop);
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
-                JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("id").asText();
+        return PushFixtures.accept(rest, email, shop);
     }
 
     private JsonNode order(String id) {
-        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
-                JsonNode.class).getBody();
+        return PushFixtures.order(rest, id);
     }
 
     private int rowsFor(long shopifyId) {
