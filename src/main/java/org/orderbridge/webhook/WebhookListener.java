@@ -62,6 +62,7 @@ class WebhookListener {
             MDC.remove("webhookId");
             MDC.remove("topic");
             MDC.remove("shop");
+            MDC.remove("shopifyOrderId");
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.orderbridge.order.Orders;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,9 @@ class WebhookProcessor {
     private WebhookOutcome apply(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload, Instant now) {
         String shop = delivery.shopDomain();
         if (topic.carriesOrder()) {
-            return switch (orders.applyShopifySnapshot(ShopifyPayloads.order(shop, payload))) {
+            var snapshot = ShopifyPayloads.order(shop, payload);
+            MDC.put("shopifyOrderId", String.valueOf(snapshot.shopifyOrderId()));
+            return switch (orders.applyShopifySnapshot(snapshot)) {
                 case CREATED -> WebhookOutcome.CREATED;
                 case UPDATED -> WebhookOutcome.UPDATED;
                 case LINKED -> WebhookOutcome.LINKED;
