@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
+import org.orderbridge.platform.DeadLetters;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadLetterQueues {
 
-    /** Set by whoever dead-letters a message on purpose (SQS's own redrive sets none). */
-    static final String REASON = "ob-dead-letter-reason";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Long enough to send a batch on and delete it; a redrive that dies meanwhile leaves them in place. */
@@ -70,7 +69,7 @@ class DeadLetterQueues {
             }
             for (Message message : messages) {
                 var attributes = new HashMap<>(message.messageAttributes());
-                attributes.remove(REASON);
+                attributes.remove(DeadLetters.REASON);
                 sqs.sendMessage(b -> b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))

@@ -1,20 +1,16 @@
 package org.orderbridge.push;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.orderbridge.order.OrderId;
-import org.orderbridge.platform.QueueUrls;
+import org.orderbridge.platform.DeadLetters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,16 +25,13 @@ class PushListener {
 
     private final PushWorker worker;
     private final ObjectMapper mapper;
-    private final SqsAsyncClient sqs;
-    private final QueueUrls queueUrls;
+    private final DeadLetters deadLetters;
     private final PushProperties properties;
 
-    PushListener(PushWorker worker, ObjectMapper mapper, SqsAsyncClient sqs, QueueUrls queueUrls,
-            PushProperties properties) {
+    PushListener(PushWorker worker, ObjectMapper mapper, DeadLetters deadLetters, PushProperties properties) {
         this.worker = worker;
         this.mapper = mapper;
-        this.sqs = sqs;
-        this.queueUrls = queueUrls;
+        this.deadLetters = deadLetters;
         this.properties = properties;
     }
 
@@ -48,7 +41,8 @@ class PushListener {
         try {
             id = PushMessages.orderId(message.body(), mapper);
         } catch (IllegalArgumentException e) {
-            deadLetter(message, e.getMessage());
+            log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
+            deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), e.getMessage());
             return;
         }
         MDC.put("orderId", id.toString());
@@ -57,16 +51,5 @@ class PushListener {
         } finally {
             MDC.remove("orderId");
         }
-    }
-
-    /** A message that can never succeed goes to the dead-letter queue at once, with the reason. */
-    private void deadLetter(Message message, String reason) throws Exception {
-        log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
-        Duration timeout = Duration.ofSeconds(10);
-        String url = queueUrls.urlOf(properties.deadLetterQueue(), timeout);
-        var attributes = Map.of(DeadLetterQueues.REASON,
-                MessageAttributeValue.builder().dataType("String").stringValue(reason).build());
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(message.body()).messageAttributes(attributes))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
+import org.orderbridge.platform.DeadLetters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +30,16 @@ class WebhookListener {
     private final DeadLetters deadLetters;
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
+    private final WebhookProperties properties;
 
     WebhookListener(WebhookProcessor processor, PayloadStore payloads, DeadLetters deadLetters,
-            WebhookMetrics metrics, ObjectMapper mapper) {
+            WebhookMetrics metrics, ObjectMapper mapper, WebhookProperties properties) {
         this.processor = processor;
         this.payloads = payloads;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.mapper = mapper;
+        this.properties = properties;
     }
 
     @SqsListener(value = "${orderbridge.webhook.queue}", factory = WebhookListenerConfiguration.FACTORY)
@@ -97,7 +100,7 @@ class WebhookListener {
 
     private void deadLetter(Message message, String reason) throws Exception {
         log.warn("Dead-lettering message {}: {}", message.messageId(), reason);
-        deadLetters.send(message.body(), message.messageAttributes(), reason);
+        deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), reason);
         metrics.deadLettered("unprocessable");
     }
 

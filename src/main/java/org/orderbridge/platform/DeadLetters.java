@@ -1,4 +1,4 @@
-package org.orderbridge.webhook;
+package org.orderbridge.platform;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,42 +6,41 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-
-import org.orderbridge.platform.QueueUrls;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Moves a message that can never succeed to the dead-letter queue at once, with the reason, instead of
+ * Moves a message that can never succeed to its dead-letter queue at once, with the reason, instead of
  * letting it burn through every redelivery first.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
-    static final String REASON = "ob-dead-letter-reason";
+    /** Set on messages dead-lettered on purpose (SQS's own redrive sets none). */
+    public static final String REASON = "ob-dead-letter-reason";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final SqsAsyncClient sqs;
-    private final WebhookProperties properties;
     private final QueueUrls queueUrls;
 
-    DeadLetters(SqsAsyncClient sqs, WebhookProperties properties, QueueUrls queueUrls) {
+    DeadLetters(SqsAsyncClient sqs, QueueUrls queueUrls) {
         this.sqs = sqs;
-        this.properties = properties;
         this.queueUrls = queueUrls;
     }
 
-    void send(String body, Map<String, MessageAttributeValue> attributes, String reason) throws Exception {
-        Duration timeout = Duration.ofSeconds(10);
+    public void send(String deadLetterQueue, String body, Map<String, MessageAttributeValue> attributes,
+            String reason) throws Exception {
         var withReason = new HashMap<>(attributes);
         withReason.put(REASON, MessageAttributeValue.builder().dataType("String")
                 .stringValue(reason.length() > 1000 ? reason.substring(0, 1000) : reason).build());
-        // SQS allows ten attributes a message; the reason must fit beside ours.
+        // SQS allows ten attributes a message; the reason must fit beside the others.
         while (withReason.size() > 10) {
             withReason.keySet().stream().filter(k -> !k.equals(REASON)).findFirst().ifPresent(withReason::remove);
         }
-        String url = queueUrls.urlOf(properties.deadLetterQueue(), timeout);
+        String url = queueUrls.urlOf(deadLetterQueue, TIMEOUT);
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(withReason))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
