@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.orderbridge.platform.EmbeddedServices;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
                 "orderbridge.shopify.retry.max-attempts=2", "orderbridge.shopify.retry.base-interval=20ms",
                 "orderbridge.shopify.retry.max-interval=100ms",
                 "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms" })
+@AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {

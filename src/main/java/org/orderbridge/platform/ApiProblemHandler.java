@@ -77,7 +77,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
             }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -87,7 +87,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestBodyLimitFilter.TooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimitFilter.TooLargeException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(e.problem());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(e.problem());
     }
 
     @ExceptionHandler(Exception.class)

@@ -39,7 +39,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, detail(limit));
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, detail(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
@@ -59,7 +59,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
 
         ProblemDetail problem() {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail(limit));
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail(limit));
         }
     }
 

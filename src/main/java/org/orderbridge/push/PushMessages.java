@@ -2,8 +2,8 @@ package org.orderbridge.push;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.orderbridge.order.OrderId;
 
@@ -26,11 +26,11 @@ final class PushMessages {
             throw new IllegalArgumentException("push message is not JSON");
         }
         JsonNode id = json == null ? null : json.get("orderId");
-        if (id == null || !id.isTextual()) {
+        if (id == null || !id.isString()) {
             throw new IllegalArgumentException("push message has no orderId");
         }
         try {
-            return new OrderId(UUID.fromString(id.asText()));
+            return new OrderId(UUID.fromString(id.asString()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("push message's orderId is not a UUID");
         }

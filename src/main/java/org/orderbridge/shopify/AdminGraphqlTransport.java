@@ -1,7 +1,8 @@
 package org.orderbridge.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -59,7 +60,7 @@ final class AdminGraphqlTransport {
         } catch (ResourceAccessException e) {
             reservation.settleUnknown();
             throw ioFailure(operation, e);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             reservation.settleUnknown();
             throw new PermanentShopifyFailure("Cannot serialise variables of " + operation + ": " + e.getMessage());
         }
@@ -95,7 +96,7 @@ final class AdminGraphqlTransport {
 
     private static RuntimeException graphqlFailure(ShopifyOperation operation, JsonNode errors, Optional<QueryCost> cost) {
         String messages = StreamSupport.stream(errors.spliterator(), false)
-                .map(e -> e.path("message").asText(e.toString()))
+                .map(e -> e.path("message").asString(e.toString()))
                 .collect(Collectors.joining("; "));
         if (hasErrorCode(errors, "THROTTLED")) {
             return TransientShopifyFailure.refused(operation + " throttled: " + messages,
@@ -109,7 +110,7 @@ final class AdminGraphqlTransport {
 
     private static boolean hasErrorCode(JsonNode errors, String code) {
         return StreamSupport.stream(errors.spliterator(), false)
-                .anyMatch(e -> code.equals(e.path("extensions").path("code").asText()));
+                .anyMatch(e -> code.equals(e.path("extensions").path("code").asString()));
     }
 
     private static TransientShopifyFailure ioFailure(ShopifyOperation operation, ResourceAccessException e) {
@@ -138,7 +139,7 @@ final class AdminGraphqlTransport {
     private JsonNode parse(byte[] body) {
         try {
             return body.length == 0 ? null : json.readTree(body);
-        } catch (IOException notJson) {
+        } catch (JacksonException notJson) {
             return null;
         }
     }

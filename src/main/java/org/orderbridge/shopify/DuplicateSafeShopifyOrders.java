@@ -1,6 +1,6 @@
 package org.orderbridge.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
 import java.util.Map;
@@ -109,8 +109,8 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
         }
 
         private static PushOutcome.Created created(JsonNode order) {
-            return new PushOutcome.Created(order.path("id").asText(), Long.parseLong(order.path("legacyResourceId").asText()),
-                    order.path("name").asText());
+            return new PushOutcome.Created(order.path("id").asString(), Long.parseLong(order.path("legacyResourceId").asString()),
+                    order.path("name").asString());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.orderbridge.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package org.orderbridge.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -11,7 +11,7 @@ final class UserErrors {
 
     static boolean hasCode(JsonNode userErrors, String code) {
         return StreamSupport.stream(userErrors.spliterator(), false)
-                .anyMatch(e -> code.equals(e.path("code").asText()));
+                .anyMatch(e -> code.equals(e.path("code").asString()));
     }
 
     static String describe(JsonNode userErrors) {
@@ -21,7 +21,7 @@ final class UserErrors {
                             ? StreamSupport.stream(e.path("field").spliterator(), false).map(JsonNode::asText)
                                     .collect(Collectors.joining("."))
                             : "";
-                    return (field.isEmpty() ? "" : field + ": ") + e.path("message").asText();
+                    return (field.isEmpty() ? "" : field + ": ") + e.path("message").asString();
                 })
                 .collect(Collectors.joining("; "));
     }

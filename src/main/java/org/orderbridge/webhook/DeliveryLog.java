@@ -31,11 +31,17 @@ class DeliveryLog {
                 .update() == 1;
     }
 
-    /** Shopify sends one event to each matching subscription, each time under a new webhook id. */
+    /**
+     * Shopify sends one event to each matching subscription, each time under a new webhook id. Two such
+     * deliveries processed at once would each miss the other's uncommitted record, so the event is locked for
+     * the rest of the transaction first: the second one waits and then sees the first one's record.
+     */
     boolean eventSeen(WebhookDelivery delivery) {
         if (delivery.eventId() == null) {
             return false;
         }
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '|' || ? || '|' || ?, 0))")
+                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId()).query((rs, row) -> 1).list();
         return jdbc.sql("""
                 select count(*) from webhook_delivery
                 where shop_domain = ? and topic = ? and event_id = ? and webhook_id <> ?""")

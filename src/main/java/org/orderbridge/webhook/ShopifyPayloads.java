@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
@@ -44,7 +44,7 @@ final class ShopifyPayloads {
 
     static Fulfillment fulfillment(JsonNode json) {
         var numbers = new ArrayList<String>();
-        json.path("tracking_numbers").forEach(n -> numbers.add(n.asText()));
+        json.path("tracking_numbers").forEach(n -> numbers.add(n.asString()));
         return new Fulfillment(requiredId(json, "id"), requiredId(json, "order_id"), text(json, "status"),
                 text(json, "shipment_status"), text(json, "tracking_company"), numbers,
                 requiredInstant(json, "updated_at"));
@@ -63,8 +63,8 @@ final class ShopifyPayloads {
         if (node.canConvertToLong()) {
             return node.asLong();
         }
-        if (node.isTextual() && node.asText().matches("\\d{1,18}")) {
-            return Long.parseLong(node.asText());
+        if (node.isString() && node.asString().matches("\\d{1,18}")) {
+            return Long.parseLong(node.asString());
         }
         return null;
     }
@@ -97,7 +97,7 @@ final class ShopifyPayloads {
 
     static String text(JsonNode json, String field) {
         JsonNode node = json.path(field);
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+        return node.isValueNode() && !node.isNull() ? node.asString() : null;
     }
 
     private static String currency(JsonNode json) {

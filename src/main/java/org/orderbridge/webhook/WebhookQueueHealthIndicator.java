@@ -2,8 +2,8 @@ package org.orderbridge.webhook;
 
 import org.orderbridge.platform.HealthProperties;
 import org.orderbridge.platform.TimeLimitedHealthCheck;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** Without the webhook queue this instance cannot acknowledge a single webhook, so it is not ready. */

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
@@ -84,11 +84,9 @@ final class WebhookQueueMessages {
 
     /** EventBridge keeps the header names as Shopify sent them, whose case varies between topics. */
     private static String header(JsonNode metadata, String name) {
-        var fields = metadata.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            if (field.getKey().equalsIgnoreCase(name) && field.getValue().isTextual()) {
-                return field.getValue().asText();
+        for (var field : metadata.properties()) {
+            if (field.getKey().equalsIgnoreCase(name) && field.getValue().isString()) {
+                return field.getValue().asString();
             }
         }
         return null;

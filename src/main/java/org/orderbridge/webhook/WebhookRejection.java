@@ -43,7 +43,7 @@ class WebhookRejection extends ErrorResponseException {
     }
 
     static WebhookRejection tooLarge(long limit) {
-        return new WebhookRejection(HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
+        return new WebhookRejection(HttpStatus.CONTENT_TOO_LARGE, "too_large",
                 "The body exceeds the limit of " + limit + " bytes");
     }
 

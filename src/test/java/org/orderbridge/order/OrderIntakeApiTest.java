@@ -17,14 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -51,10 +51,10 @@ class OrderIntakeApiTest {
         var response = post(orderRequest(externalId(), "intake@example.com"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String id = response.getBody().get("id").asText();
+        String id = response.getBody().get("id").asString();
         assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/orders/" + id);
-        assertThat(response.getBody().get("status").asText()).isIn("PENDING_PUSH", "PUSHED");
-        assertThat(response.getBody().at("/total/amount").asText()).isEqualTo("39.8");
+        assertThat(response.getBody().get("status").asString()).isIn("PENDING_PUSH", "PUSHED");
+        assertThat(response.getBody().at("/total/amount").asString()).isEqualTo("39.8");
         assertThat(get(id).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -92,8 +92,8 @@ class OrderIntakeApiTest {
         assertThat(responses).extracting(ResponseEntity::getStatusCode)
                 .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
                 .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
-        assertThat(responses).extracting(r -> r.getBody().get("id").asText()).containsOnly(
-                responses.getFirst().getBody().get("id").asText());
+        assertThat(responses).extracting(r -> r.getBody().get("id").asString()).containsOnly(
+                responses.getFirst().getBody().get("id").asString());
     }
 
     @Test
@@ -119,7 +119,7 @@ class OrderIntakeApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains("customer.email",
+        assertThat(response.getBody().get("errors").findValuesAsString("field")).contains("customer.email",
                 "currency", "shop", "lineItems[0].quantity", "lineItems[0].unitPrice",
                 "lineItems[0].skuOrVariantId");
     }
@@ -131,8 +131,8 @@ class OrderIntakeApiTest {
 
         var response = post(request);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(response.getBody().get("detail").asText()).contains("not-connected.myshopify.com");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(response.getBody().get("detail").asString()).contains("not-connected.myshopify.com");
     }
 
     @Test
@@ -151,7 +151,7 @@ class OrderIntakeApiTest {
 
         var response = post(request);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -169,20 +169,20 @@ class OrderIntakeApiTest {
         shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant is sold out"));
         var refused = orderRequest(externalId(), "cancel-parked@example.com");
         refused.put("shop", FAULTY_SHOP);
-        String parked = post(refused).getBody().get("id").asText();
-        String pushed = post(orderRequest(externalId(), "cancel@example.com")).getBody().get("id").asText();
+        String parked = post(refused).getBody().get("id").asString();
+        String pushed = post(orderRequest(externalId(), "cancel@example.com")).getBody().get("id").asString();
         await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
 
         var cancelled = rest.exchange("/api/v1/orders/" + pushed + "/cancel", HttpMethod.POST,
                 new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(cancelled.getBody().get("detail").asText()).contains("PUSHED");
+        assertThat(cancelled.getBody().get("detail").asString()).contains("PUSHED");
 
         var withdrawn = rest.exchange("/api/v1/orders/" + parked + "/cancel", HttpMethod.POST,
                 new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(withdrawn.getBody().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.getBody().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(status(parked)).isEqualTo("CANCELLED");
         assertThat(shopifyOrdersFor(shopify, parked)).isEmpty();
         assertThat(shopifyOrdersFor(shopify, pushed)).hasSize(1);
@@ -198,7 +198,7 @@ class OrderIntakeApiTest {
 
     @Test
     void refusesManualPushFromWriteKey() {
-        String id = post(orderRequest(externalId(), "repush-denied@example.com")).getBody().get("id").asText();
+        String id = post(orderRequest(externalId(), "repush-denied@example.com")).getBody().get("id").asString();
 
         var response = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
                 new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
@@ -217,7 +217,7 @@ class OrderIntakeApiTest {
     }
 
     private String status(String id) {
-        return get(id).getBody().get("status").asText();
+        return get(id).getBody().get("status").asString();
     }
 
     private static String externalId() {

@@ -9,8 +9,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.elasticmq.RelaxedSQSLimits$;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -39,11 +39,11 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
 
     @SuppressWarnings("resource") // stopped by the returned record
     private static DevServers containers() {
-        var postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:17-alpine"))
+        var postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:17-alpine"))
                 .withDatabaseName("postgres").withUsername("postgres").withPassword("postgres")
                 .withCommand("postgres", "-c", "max_connections=200");
         var localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
-                .withServices(LocalStackContainer.Service.SQS).withEnv("SQS_ENDPOINT_STRATEGY", "path");
+                .withServices("sqs").withEnv("SQS_ENDPOINT_STRATEGY", "path");
         postgres.start();
         localstack.start();
         return new DevServers(postgres.getMappedPort(5432), "postgres", localstack.getMappedPort(4566), () -> {

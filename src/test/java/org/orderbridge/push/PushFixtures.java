@@ -3,8 +3,8 @@ package org.orderbridge.push;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpEntity;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import tools.jackson.databind.JsonNode;
 import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +75,7 @@ public final class PushFixtures {
         var response = rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)),
                 JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("id").asText();
+        return response.getBody().get("id").asString();
     }
 
     public static JsonNode order(TestRestTemplate rest, String id) {

@@ -12,7 +12,7 @@ import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
@@ -21,7 +21,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -72,7 +72,7 @@ class PushFlowTest {
         assertThat(shopifyOrdersFor(shopify, id)).singleElement().satisfies(created -> {
             assertThat(created.shop()).isEqualTo(PushFixtures.SHOP);
             assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
-            assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asText());
+            assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asString());
             assertThat(created.input()).containsEntry("email", "push-ok@example.com");
             assertThat(created.lineItems()).singleElement()
                     .satisfies(line -> assertThat(line).containsEntry("quantity", 2).containsEntry("sku", "ENGINE-1"));
@@ -86,13 +86,13 @@ class PushFlowTest {
         String id = accept("push-rejected@example.com", FAULTY_SHOP);
 
         JsonNode parked = awaitStatus(id, "PUSH_FAILED");
-        assertThat(parked.get("lastError").asText()).isEqualTo("Variant 42 does not exist");
+        assertThat(parked.get("lastError").asString()).isEqualTo("Variant 42 does not exist");
         assertThat(shopifyOrdersFor(shopify, id)).isEmpty();
 
         var repush = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
                 new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(repush.getBody().get("status").asText()).isEqualTo("PENDING_PUSH");
+        assertThat(repush.getBody().get("status").asString()).isEqualTo("PENDING_PUSH");
 
         assertThat(awaitStatus(id, "PUSHED").get("lastError")).isNull();
         assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
@@ -118,8 +118,8 @@ class PushFlowTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> deadLetters().toString().contains(id));
         JsonNode pending = order(id);
-        assertThat(pending.get("status").asText()).isEqualTo("PENDING_PUSH");
-        assertThat(pending.get("lastError").asText()).contains("Shopify unavailable");
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING_PUSH");
+        assertThat(pending.get("lastError").asString()).contains("Shopify unavailable");
         // Not one call per receive: the open circuit spares Shopify some of them.
         assertThat(orderCreateCalls(shopify, FAULTY_SHOP) - callsBefore).isGreaterThanOrEqualTo(2);
         JsonNode deadLetter = findDeadLetter(id);
@@ -147,7 +147,7 @@ class PushFlowTest {
             assertThat(outboxRows(id)).isOne();
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
                     .until(() -> shopifyOrdersFor(shopify, accepted).isEmpty());
-            assertThat(order(id).get("status").asText()).isEqualTo("PENDING_PUSH");
+            assertThat(order(id).get("status").asString()).isEqualTo("PENDING_PUSH");
 
             // A new relay, as in a restarted instance, knows nothing but the table.
             var fresh = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties);
@@ -185,7 +185,7 @@ class PushFlowTest {
 
     private JsonNode awaitStatus(String id, String status) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> order(id).get("status").asText().equals(status));
+                .until(() -> order(id).get("status").asString().equals(status));
         return order(id);
     }
 
@@ -198,7 +198,7 @@ class PushFlowTest {
 
     private JsonNode findDeadLetter(String id) {
         for (JsonNode message : deadLetters()) {
-            if (message.get("body").asText().contains(id)) {
+            if (message.get("body").asString().contains(id)) {
                 return message;
             }
         }

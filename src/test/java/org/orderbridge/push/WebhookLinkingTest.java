@@ -16,7 +16,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
@@ -25,7 +25,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -62,9 +62,9 @@ class WebhookLinkingTest {
         await().atMost(WAIT).until(() -> order(id).hasNonNull("shopifyUpdatedAt"));
         SimulatedOrder created = shopifyOrdersFor(shopify, id).getFirst();
         JsonNode order = order(id);
-        assertThat(order.get("status").asText()).isEqualTo("PUSHED");
+        assertThat(order.get("status").asString()).isEqualTo("PUSHED");
         assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(created.legacyId());
-        assertThat(order.get("name").asText()).isEqualTo(created.name());
+        assertThat(order.get("name").asString()).isEqualTo(created.name());
         assertThat(rowsFor(created.legacyId())).isOne();
         assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
     }
@@ -80,10 +80,10 @@ class WebhookLinkingTest {
 
         deliverOrdersCreate(id, shopifyId, "#2002");
 
-        await().atMost(WAIT).until(() -> order(id).get("status").asText().equals("PUSHED"));
+        await().atMost(WAIT).until(() -> order(id).get("status").asString().equals("PUSHED"));
         JsonNode order = order(id);
         assertThat(order.get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
-        assertThat(order.get("shopifyGid").asText()).isEqualTo("gid://shopify/Order/" + shopifyId);
+        assertThat(order.get("shopifyGid").asString()).isEqualTo("gid://shopify/Order/" + shopifyId);
         assertThat(order.get("lastError")).isNull();
         assertThat(rowsFor(shopifyId)).isOne();
 

@@ -11,7 +11,7 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import org.junit.jupiter.api.Test;
 import software.amazon.jdbc.plugin.failover.FailoverSuccessSQLException;
 
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;

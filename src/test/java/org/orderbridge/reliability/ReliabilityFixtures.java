@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -628,19 +628,11 @@ final class ReliabilityFixtures {
         }
 
         private static byte[] json(Object value) {
-            try {
-                return JSON.writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return JSON.writeValueAsBytes(value);
         }
 
         private static String readId(String body) {
-            try {
-                return JSON.readTree(body).path("id").asText();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return JSON.readTree(body).path("id").asString();
         }
     }
 

@@ -1,6 +1,6 @@
 package org.orderbridge.shopify.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import graphql.GraphQLContext;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.ArrayValue;

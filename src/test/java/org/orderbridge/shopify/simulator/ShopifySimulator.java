@@ -1,6 +1,6 @@
 package org.orderbridge.shopify.simulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import graphql.ExecutionInput;
@@ -206,7 +206,7 @@ public final class ShopifySimulator implements AutoCloseable {
         Map<String, Object> body;
         try {
             body = JSON.readValue(exchange.getRequestBody(), Map.class);
-        } catch (IOException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             record(receivedAt, shop, List.of(), Outcome.BAD_REQUEST, Duration.ZERO);
             respond(exchange, 400, Map.of("errors", "Bad Request: body is not JSON"), null);
             return;

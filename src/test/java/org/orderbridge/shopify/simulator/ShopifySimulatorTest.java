@@ -3,8 +3,8 @@ package org.orderbridge.shopify.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ class ShopifySimulatorTest {
         JsonNode response = JSON.readTree(post("/" + SHOP + "/admin/api/2026-10/graphql.json", TOKEN,
                 Map.of("query", "{ shop { name ordersPlacedToday } }")).body());
 
-        assertThat(response.path("errors").get(0).path("message").asText()).contains("ordersPlacedToday");
+        assertThat(response.path("errors").get(0).path("message").asString()).contains("ordersPlacedToday");
         assertThat(simulator.requests()).extracting(RecordedRequest::outcome).containsExactly(Outcome.GRAPHQL_ERRORS);
     }
 
@@ -89,7 +89,7 @@ class ShopifySimulatorTest {
         JsonNode response = JSON.readTree(post("/" + SHOP + "/admin/api/2026-10/graphql.json", TOKEN, Map.of(
                 "query", ORDER_CREATE, "variables", Map.of("order", Map.of("currency", "EUR")))).body());
 
-        assertThat(response.at("/errors/0/extensions/code").asText()).isEqualTo("THROTTLED");
+        assertThat(response.at("/errors/0/extensions/code").asString()).isEqualTo("THROTTLED");
         assertThat(response.at("/extensions/cost/requestedQueryCost").asDouble()).isEqualTo(10);
         assertThat(response.at("/extensions/cost/throttleStatus/currentlyAvailable").asDouble()).isLessThan(10);
         assertThat(response.at("/extensions/cost/throttleStatus/restoreRate").asDouble()).isEqualTo(100);
@@ -126,8 +126,8 @@ class ShopifySimulatorTest {
         JsonNode other = JSON.readTree(post("/other.myshopify.com/admin/api/2026-10/graphql.json", TOKEN, body).body());
         JsonNode refused = JSON.readTree(post("/" + SHOP + "/admin/api/2026-10/graphql.json", TOKEN, body).body());
 
-        assertThat(other.at("/data/orderCreate/order/id").asText()).startsWith("gid://shopify/Order/");
-        assertThat(refused.at("/data/orderCreate/userErrors/0/message").asText()).isEqualTo("Variant is sold out");
+        assertThat(other.at("/data/orderCreate/order/id").asString()).startsWith("gid://shopify/Order/");
+        assertThat(refused.at("/data/orderCreate/userErrors/0/message").asString()).isEqualTo("Variant is sold out");
         assertThat(refused.at("/extensions/cost")).isNotEmpty();
         assertThat(simulator.store().orders(SHOP)).isEmpty();
         assertThat(simulator.requests()).extracting(RecordedRequest::outcome)
@@ -151,11 +151,11 @@ class ShopifySimulatorTest {
                 .containsKeys("X-shopify-webhook-id", "X-shopify-event-id", "X-shopify-triggered-at");
         JsonNode payload = JSON.readTree(webhook.body());
         assertThat(payload.path("id").asLong()).isEqualTo(order.legacyId());
-        assertThat(payload.path("admin_graphql_api_id").asText()).isEqualTo(order.gid());
-        assertThat(payload.path("source_identifier").asText()).isEqualTo("abc");
-        assertThat(payload.path("total_price").asText()).isEqualTo("9.00");
-        assertThat(payload.path("tags").asText()).isEqualTo("x, y");
-        assertThat(payload.at("/line_items/0/sku").asText()).isEqualTo("T-1");
+        assertThat(payload.path("admin_graphql_api_id").asString()).isEqualTo(order.gid());
+        assertThat(payload.path("source_identifier").asString()).isEqualTo("abc");
+        assertThat(payload.path("total_price").asString()).isEqualTo("9.00");
+        assertThat(payload.path("tags").asString()).isEqualTo("x, y");
+        assertThat(payload.at("/line_items/0/sku").asString()).isEqualTo("T-1");
     }
 
     private record ReceivedWebhook(Map<String, String> headers, byte[] body) {
