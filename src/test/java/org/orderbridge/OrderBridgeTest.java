@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.orderbridge.platform.EmbeddedServices;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,13 +18,17 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "orderbridge.embedded.fault-proxies=true", "orderbridge.webhook.retry.initial-backoff=1s",
-                "orderbridge.shopify.retry.max-attempts=2", "orderbridge.shopify.retry.base-interval=20ms",
-                "orderbridge.shopify.retry.max-interval=100ms",
-                "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderbridge.embedded.fault-proxies=true",
+            "orderbridge.webhook.retry.initial-backoff=1s",
+            "orderbridge.shopify.retry.max-attempts=2",
+            "orderbridge.shopify.retry.base-interval=20ms",
+            "orderbridge.shopify.retry.max-interval=100ms",
+            "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms"
+        })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)
 @ActiveProfiles("local")
-public @interface OrderBridgeTest {
-}
+public @interface OrderBridgeTest {}

@@ -3,7 +3,6 @@ package org.orderbridge;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.orderbridge.platform.EmbeddedServices;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.boot.SpringApplication;
@@ -33,13 +32,16 @@ public class TestOrderBridgeApplication {
         Environment environment = context.getEnvironment();
         Binder binder = Binder.get(environment);
         String service = "http://127.0.0.1:" + environment.getProperty("local.server.port");
-        String secret = binder.bind("orderbridge.webhook.secrets", Bindable.listOf(String.class))
-                .orElse(List.of()).stream().findFirst().orElse("(none configured)");
+        String secret =
+                binder.bind("orderbridge.webhook.secrets", Bindable.listOf(String.class)).orElse(List.of()).stream()
+                        .findFirst()
+                        .orElse("(none configured)");
         List<String> apiKeys = binder.bind("orderbridge.security.api-keys", Bindable.listOf(String.class))
                 .orElse(List.of());
         ShopifySimulator simulator = context.getBean(ShopifySimulator.class);
         // The copy on the test classpath, so the command works from any directory.
-        String sample = new ClassPathResource("samples/orders-create.json").getFile().getAbsolutePath();
+        String sample =
+                new ClassPathResource("samples/orders-create.json").getFile().getAbsolutePath();
         String line = "=".repeat(100);
         return """
 
@@ -76,19 +78,33 @@ public class TestOrderBridgeApplication {
 
                 curl -s '%2$s/api/v1/orders' -H 'X-API-Key: %9$s'
                 %1$s
-                """.formatted(line, service, secret, rolesAndKeys(apiKeys), simulator.port(),
-                environment.getProperty("orderbridge.shopify.admin-url"), sample, keyWithRole(apiKeys, "write"),
-                keyWithRole(apiKeys, "read"));
+                """.formatted(
+                        line,
+                        service,
+                        secret,
+                        rolesAndKeys(apiKeys),
+                        simulator.port(),
+                        environment.getProperty("orderbridge.shopify.admin-url"),
+                        sample,
+                        keyWithRole(apiKeys, "write"),
+                        keyWithRole(apiKeys, "read"));
     }
 
     private static String rolesAndKeys(List<String> apiKeys) {
-        return apiKeys.stream().map(entry -> entry.split(":", 3)).filter(parts -> parts.length == 3)
-                .map(parts -> parts[1] + " " + parts[2]).collect(Collectors.joining(", "));
+        return apiKeys.stream()
+                .map(entry -> entry.split(":", 3))
+                .filter(parts -> parts.length == 3)
+                .map(parts -> parts[1] + " " + parts[2])
+                .collect(Collectors.joining(", "));
     }
 
     /** The key of the first {@code name:role:key} entry with this role. */
     private static String keyWithRole(List<String> apiKeys, String role) {
-        return apiKeys.stream().map(entry -> entry.split(":", 3)).filter(parts -> parts.length == 3
-                && parts[1].equals(role)).map(parts -> parts[2]).findFirst().orElse("(no " + role + " key)");
+        return apiKeys.stream()
+                .map(entry -> entry.split(":", 3))
+                .filter(parts -> parts.length == 3 && parts[1].equals(role))
+                .map(parts -> parts[2])
+                .findFirst()
+                .orElse("(no " + role + " key)");
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -24,16 +23,26 @@ final class ContentHash {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     static String of(CreateOrderRequest request) {
         var lines = request.lineItems().stream()
-                .map(l -> new CreateOrderRequest.LineRequest(l.sku(), l.variantId(), l.title(), l.quantity(),
+                .map(l -> new CreateOrderRequest.LineRequest(
+                        l.sku(),
+                        l.variantId(),
+                        l.title(),
+                        l.quantity(),
                         new BigDecimal(l.unitPrice()).stripTrailingZeros().toPlainString()))
                 .toList();
-        var canonical = new CreateOrderRequest(request.externalId(), request.shop(), request.customer(),
-                request.shippingAddress(), request.billingAddress(), lines, request.currency(), request.note(),
+        var canonical = new CreateOrderRequest(
+                request.externalId(),
+                request.shop(),
+                request.customer(),
+                request.shippingAddress(),
+                request.billingAddress(),
+                lines,
+                request.currency(),
+                request.note(),
                 request.tags());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

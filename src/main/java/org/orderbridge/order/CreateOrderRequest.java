@@ -1,7 +1,6 @@
 package org.orderbridge.order;
 
-import java.util.List;
-
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -13,16 +12,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
-import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 
 /** The body of {@code POST /api/v1/orders}. Limits follow what Shopify accepts for an order. */
 record CreateOrderRequest(
         @Schema(description = "The caller's id of the order, unique per shop; repeating it is a safe retry")
         @NotBlank @Size(max = 255) String externalId,
+
         @Schema(example = "example.myshopify.com")
-        @NotBlank @Size(max = 255) @Pattern(regexp = "[a-z0-9][a-z0-9-]*\\.myshopify\\.com",
-                message = "must be a shop domain such as example.myshopify.com") String shop,
+        @NotBlank @Size(max = 255) @Pattern(
+                regexp = "[a-z0-9][a-z0-9-]*\\.myshopify\\.com",
+                message = "must be a shop domain such as example.myshopify.com")
+        String shop,
+
         @NotNull @Valid CustomerRequest customer,
         @NotNull @Valid AddressRequest shippingAddress,
         @Valid AddressRequest billingAddress,
@@ -31,34 +33,58 @@ record CreateOrderRequest(
         @Size(max = 5000) String note,
         @Size(max = 250) List<@NotBlank @Size(max = 40) String> tags) {
 
-    record CustomerRequest(@NotBlank @Email @Size(max = 255) String email, @Size(max = 255) String firstName,
-            @Size(max = 255) String lastName, @Size(max = 32) String phone) {
-    }
+    record CustomerRequest(
+            @NotBlank @Email @Size(max = 255) String email,
+            @Size(max = 255) String firstName,
+            @Size(max = 255) String lastName,
+            @Size(max = 32) String phone) {}
 
-    record AddressRequest(@Size(max = 255) String firstName, @Size(max = 255) String lastName,
-            @Size(max = 255) String company, @NotBlank @Size(max = 255) String address1,
-            @Size(max = 255) String address2, @NotBlank @Size(max = 255) String city,
-            @Size(max = 255) String province, @Size(max = 16) String provinceCode, @Size(max = 32) String zip,
+    record AddressRequest(
+            @Size(max = 255) String firstName,
+            @Size(max = 255) String lastName,
+            @Size(max = 255) String company,
+            @NotBlank @Size(max = 255) String address1,
+            @Size(max = 255) String address2,
+            @NotBlank @Size(max = 255) String city,
+            @Size(max = 255) String province,
+            @Size(max = 16) String provinceCode,
+            @Size(max = 32) String zip,
             @Size(max = 255) String country,
+
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String countryCode,
+
             @Size(max = 32) String phone) {
 
         Address toAddress() {
-            return new Address(firstName, lastName, company, address1, address2, city, province, provinceCode, zip,
-                    country, countryCode, phone);
+            return new Address(
+                    firstName,
+                    lastName,
+                    company,
+                    address1,
+                    address2,
+                    city,
+                    province,
+                    provinceCode,
+                    zip,
+                    country,
+                    countryCode,
+                    phone);
         }
     }
 
-    record LineRequest(@Size(max = 255) String sku, @Positive Long variantId, @NotBlank @Size(max = 255) String title,
+    record LineRequest(
+            @Size(max = 255) String sku,
+            @Positive Long variantId,
+            @NotBlank @Size(max = 255) String title,
             @Min(1) @Max(100000) int quantity,
+
             @Schema(description = "Decimal string in the order's currency", example = "19.90")
             @NotNull @Pattern(regexp = "\\d{1,13}(\\.\\d{1,4})?", message = "must be a decimal string such as 19.90")
             String unitPrice) {
 
         /** Shopify needs one or the other to know what is sold. */
         @Schema(hidden = true)
-        @AssertTrue(message = "sku or variantId is required")
-        boolean isSkuOrVariantId() {
+        @AssertTrue(message = "sku or variantId is required") boolean isSkuOrVariantId() {
             return (sku != null && !sku.isBlank()) || variantId != null;
         }
     }

@@ -1,4 +1,3 @@
 package org.orderbridge.order;
 
-public record Customer(String email, String firstName, String lastName, String phone) {
-}
+public record Customer(String email, String firstName, String lastName, String phone) {}

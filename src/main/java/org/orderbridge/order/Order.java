@@ -1,10 +1,5 @@
 package org.orderbridge.order;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -82,9 +80,19 @@ public class Order {
     }
 
     /** An order from one of our own systems, to be created in Shopify. */
-    public static Order accept(OrderId id, String shopDomain, String externalId, Customer customer,
-            Address shippingAddress, Address billingAddress, List<LineItem> lineItems, String currency, String note,
-            List<String> tags, String contentHash, Instant now) {
+    public static Order accept(
+            OrderId id,
+            String shopDomain,
+            String externalId,
+            Customer customer,
+            Address shippingAddress,
+            Address billingAddress,
+            List<LineItem> lineItems,
+            String currency,
+            String note,
+            List<String> tags,
+            String contentHash,
+            Instant now) {
         var order = new Order();
         order.id = id.value();
         order.source = OrderSource.API;
@@ -126,7 +134,8 @@ public class Order {
      * @return whether the snapshot was applied
      */
     boolean applyShopify(ShopifyOrderSnapshot snapshot, Instant now) {
-        if (shopifyUpdatedAt != null && snapshot.updatedAt() != null
+        if (shopifyUpdatedAt != null
+                && snapshot.updatedAt() != null
                 && !snapshot.updatedAt().isAfter(shopifyUpdatedAt)) {
             return false;
         }

@@ -2,5 +2,4 @@ package org.orderbridge.order;
 
 import java.util.List;
 
-public record OrderPage(List<Order> orders, OrderCursor next) {
-}
+public record OrderPage(List<Order> orders, OrderCursor next) {}

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class OrderProblems {
 
-    @ExceptionHandler({ InvalidOrderIdException.class, InvalidCursorException.class })
+    @ExceptionHandler({InvalidOrderIdException.class, InvalidCursorException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalidReference(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

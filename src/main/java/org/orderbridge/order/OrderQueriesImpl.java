@@ -1,10 +1,9 @@
 package org.orderbridge.order;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
 
 class OrderQueriesImpl implements OrderQueries {
 

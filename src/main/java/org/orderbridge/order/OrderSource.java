@@ -1,5 +1,6 @@
 package org.orderbridge.order;
 
 public enum OrderSource {
-    SHOPIFY, API
+    SHOPIFY,
+    API
 }

@@ -5,11 +5,31 @@ import java.time.Instant;
 import java.util.List;
 
 /** The API's representation of an order. */
-record OrderView(String id, OrderSource source, OrderStatus status, String shop, String externalId,
-        Long shopifyOrderId, String shopifyGid, String name, Customer customer, Address shippingAddress,
-        Address billingAddress, List<LineItem> lineItems, Money total, String financialStatus,
-        String fulfillmentStatus, Instant cancelledAt, String cancelReason, String note, List<String> tags,
-        Instant shopifyUpdatedAt, String lastError, Instant createdAt, Instant updatedAt, long version) {
+record OrderView(
+        String id,
+        OrderSource source,
+        OrderStatus status,
+        String shop,
+        String externalId,
+        Long shopifyOrderId,
+        String shopifyGid,
+        String name,
+        Customer customer,
+        Address shippingAddress,
+        Address billingAddress,
+        List<LineItem> lineItems,
+        Money total,
+        String financialStatus,
+        String fulfillmentStatus,
+        Instant cancelledAt,
+        String cancelReason,
+        String note,
+        List<String> tags,
+        Instant shopifyUpdatedAt,
+        String lastError,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     record Money(String amount, String currency) {
 
@@ -19,10 +39,30 @@ record OrderView(String id, OrderSource source, OrderStatus status, String shop,
     }
 
     static OrderView of(Order o) {
-        return new OrderView(o.id().toString(), o.source(), o.status(), o.shopDomain(), o.externalId(),
-                o.shopifyOrderId(), o.shopifyGid(), o.name(), o.customer(), o.shippingAddress(), o.billingAddress(),
-                o.lineItems(), Money.of(o.totalPrice(), o.currency()), o.financialStatus(), o.fulfillmentStatus(),
-                o.cancelledAt(), o.cancelReason(), o.note(), o.tags(), o.shopifyUpdatedAt(), o.lastError(),
-                o.createdAt(), o.updatedAt(), o.version());
+        return new OrderView(
+                o.id().toString(),
+                o.source(),
+                o.status(),
+                o.shopDomain(),
+                o.externalId(),
+                o.shopifyOrderId(),
+                o.shopifyGid(),
+                o.name(),
+                o.customer(),
+                o.shippingAddress(),
+                o.billingAddress(),
+                o.lineItems(),
+                Money.of(o.totalPrice(), o.currency()),
+                o.financialStatus(),
+                o.fulfillmentStatus(),
+                o.cancelledAt(),
+                o.cancelReason(),
+                o.note(),
+                o.tags(),
+                o.shopifyUpdatedAt(),
+                o.lastError(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.version());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -27,7 +26,10 @@ public class Orders {
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
 
-    Orders(OrderRepository repository, Clock clock, ApplicationEventPublisher events,
+    Orders(
+            OrderRepository repository,
+            Clock clock,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.clock = clock;
@@ -60,25 +62,37 @@ public class Orders {
     }
 
     private Optional<Intake> findRetry(CreateOrderRequest request, String hash) {
-        return repository.findByShopDomainAndExternalId(request.shop(), request.externalId()).map(existing -> {
-            if (!hash.equals(existing.contentHash())) {
-                throw new ExternalIdConflictException(request.shop(), request.externalId(), existing.id());
-            }
-            return new Intake(existing, false);
-        });
+        return repository
+                .findByShopDomainAndExternalId(request.shop(), request.externalId())
+                .map(existing -> {
+                    if (!hash.equals(existing.contentHash())) {
+                        throw new ExternalIdConflictException(request.shop(), request.externalId(), existing.id());
+                    }
+                    return new Intake(existing, false);
+                });
     }
 
     private Intake insert(CreateOrderRequest request, String hash) {
         var customer = request.customer();
         var lines = request.lineItems().stream()
-                .map(l -> new LineItem(null, l.sku(), l.variantId(), l.title(), l.quantity(),
-                        new java.math.BigDecimal(l.unitPrice())))
+                .map(l -> new LineItem(
+                        null, l.sku(), l.variantId(), l.title(), l.quantity(), new java.math.BigDecimal(l.unitPrice())))
                 .toList();
-        Order order = Order.accept(OrderId.newId(), request.shop(), request.externalId(),
+        Order order = Order.accept(
+                OrderId.newId(),
+                request.shop(),
+                request.externalId(),
                 new Customer(customer.email(), customer.firstName(), customer.lastName(), customer.phone()),
                 request.shippingAddress().toAddress(),
-                request.billingAddress() == null ? null : request.billingAddress().toAddress(), lines,
-                request.currency(), request.note(), request.tags(), hash, now());
+                request.billingAddress() == null
+                        ? null
+                        : request.billingAddress().toAddress(),
+                lines,
+                request.currency(),
+                request.note(),
+                request.tags(),
+                hash,
+                now());
         repository.saveAndFlush(order);
         events.publishEvent(new PushRequested(order.id()));
         return new Intake(order, true);
@@ -159,7 +173,8 @@ public class Orders {
         }
         try {
             OrderId id = OrderId.parse(snapshot.sourceIdentifier());
-            return repository.findForUpdate(id.value())
+            return repository
+                    .findForUpdate(id.value())
                     .filter(order -> order.source() == OrderSource.API)
                     .filter(order -> order.shopDomain().equals(snapshot.shopDomain()));
         } catch (InvalidOrderIdException notOurs) {
@@ -177,8 +192,8 @@ public class Orders {
     /** Erases a customer's personal data from the shop's orders (Shopify's customers/redact). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int redactCustomer(String shop, Long shopifyCustomerId, List<Long> shopifyOrderIds) {
-        List<Order> orders = repository.findCustomerOrders(shop, shopifyCustomerId,
-                shopifyOrderIds.isEmpty() ? List.of(-1L) : shopifyOrderIds);
+        List<Order> orders = repository.findCustomerOrders(
+                shop, shopifyCustomerId, shopifyOrderIds.isEmpty() ? List.of(-1L) : shopifyOrderIds);
         Instant now = now();
         orders.forEach(order -> order.redactCustomer(now));
         return orders.size();
@@ -195,10 +210,12 @@ public class Orders {
     }
 
     /** An accepted order, and whether this request created it or repeated an earlier one. */
-    record Intake(Order order, boolean created) {
-    }
+    record Intake(Order order, boolean created) {}
 
     public enum SyncResult {
-        CREATED, UPDATED, LINKED, STALE
+        CREATED,
+        UPDATED,
+        LINKED,
+        STALE
     }
 }

@@ -1,16 +1,14 @@
 package org.orderbridge.platform;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -25,7 +23,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationEntryPoint entryPoint;
 
     ApiKeyAuthenticationFilter(List<ApiKeyProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
-        this.keys = keys.stream().map(k -> new HashedKey(k.name(), k.role(), sha256(k.secret()))).toList();
+        this.keys = keys.stream()
+                .map(k -> new HashedKey(k.name(), k.role(), sha256(k.secret())))
+                .toList();
         this.entryPoint = entryPoint;
     }
 
@@ -43,7 +43,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(match.name(), null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                match.name(),
+                null,
                 AuthorityUtils.createAuthorityList(match.role().authorities()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
@@ -80,6 +82,5 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private record HashedKey(String name, ApiKeyProperties.Role role, byte[] hash) {
-    }
+    private record HashedKey(String name, ApiKeyProperties.Role role, byte[] hash) {}
 }

@@ -1,10 +1,8 @@
 package org.orderbridge.platform;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("orderbridge.security")
-record ApiKeyProperties(String apiKeys, @DefaultValue("false") boolean publicApiDocs,
+record ApiKeyProperties(
+        String apiKeys,
+        @DefaultValue("false") boolean publicApiDocs,
         @DefaultValue("1MB") @NotNull DataSize maxRequestSize) {
 
     List<ApiKey> keys() {
@@ -53,14 +53,16 @@ record ApiKeyProperties(String apiKeys, @DefaultValue("false") boolean publicApi
     }
 
     enum Role {
-        READ, WRITE, ADMIN;
+        READ,
+        WRITE,
+        ADMIN;
 
         static Role parse(String text, String keyName) {
             try {
                 return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("API_KEYS entry '" + keyName + "' has unknown role '" + text
-                        + "' (read, write or admin)");
+                throw new IllegalStateException(
+                        "API_KEYS entry '" + keyName + "' has unknown role '" + text + "' (read, write or admin)");
             }
         }
 

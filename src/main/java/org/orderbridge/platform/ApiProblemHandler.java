@@ -1,7 +1,6 @@
 package org.orderbridge.platform;
 
 import jakarta.validation.ConstraintViolationException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,8 +34,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     /** A failover or a saturated pool: nothing was committed, so the client may safely try again. */
-    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, QueryTimeoutException.class })
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        QueryTimeoutException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable while serving a request: {}", e.toString());
         return DatabaseUnavailable.problem();
@@ -44,44 +47,49 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The resource was changed concurrently; read it again and retry");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "The resource was changed concurrently; read it again and retry");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> invalidParameter(ConstraintViolationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request parameters");
-        problem.setProperty("errors", e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                e.getConstraintViolations().stream()
+                        .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                        .toList());
         return ResponseEntity.badRequest().body(problem);
     }
 
     /** Lists every field error at once, so that a client fixes its request in one round trip. */
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is invalid; see errors");
-        problem.setProperty("errors", e.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
-                        : error.getObjectName(), error.getDefaultMessage()))
-                .toList());
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is invalid; see errors");
+        problem.setProperty(
+                "errors",
+                e.getBindingResult().getAllErrors().stream()
+                        .map(error -> new FieldProblem(
+                                error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                                error.getDefaultMessage()))
+                        .toList());
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
     /** Not JSON, or JSON of the wrong shape; the detail names no internals. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
@@ -96,12 +104,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             return databaseUnavailable(e);
         }
         if (UnstorableText.isCause(e)) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request holds text that cannot be stored, such as a NUL character (\\u0000)"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "The request holds text that cannot be stored, such as a NUL character (\\u0000)"));
         }
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -110,8 +120,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    record FieldProblem(String field, String message) {
-    }
+    record FieldProblem(String field, String message) {}
 
     /**
      * SQLState 22021 (character not in repertoire) and 22P05 (untranslatable character): PostgreSQL refuses
@@ -119,8 +128,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      */
     static final class UnstorableText {
 
-        private UnstorableText() {
-        }
+        private UnstorableText() {}
 
         static boolean isCause(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -135,13 +143,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     static final class DatabaseUnavailable {
 
-        private DatabaseUnavailable() {
-        }
+        private DatabaseUnavailable() {}
 
         static ResponseEntity<ProblemDetail> problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The database is unavailable (failover in progress?); nothing was stored, retry shortly");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
                     .body(problem);
         }
 

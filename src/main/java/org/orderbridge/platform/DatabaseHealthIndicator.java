@@ -2,9 +2,7 @@ package org.orderbridge.platform;
 
 import java.sql.Connection;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -27,12 +25,15 @@ class DatabaseHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return TimeLimitedHealthCheck.run(properties.timeout(), () -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout((int) Math.max(1, properties.timeout().toSeconds()));
                 try (var rs = statement.executeQuery("select pg_is_in_recovery()")) {
                     rs.next();
                     return rs.getBoolean(1)
-                            ? Health.down().withDetail("error", "connected to a read-only standby").build()
+                            ? Health.down()
+                                    .withDetail("error", "connected to a read-only standby")
+                                    .build()
                             : Health.up().build();
                 }
             }

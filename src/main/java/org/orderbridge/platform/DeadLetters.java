@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
+import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Moves a message that can never succeed to its dead-letter queue at once, with the reason, instead of
@@ -30,14 +28,21 @@ public class DeadLetters {
         this.queueUrls = queueUrls;
     }
 
-    public void send(String deadLetterQueue, String body, Map<String, MessageAttributeValue> attributes,
-            String reason) throws Exception {
+    public void send(String deadLetterQueue, String body, Map<String, MessageAttributeValue> attributes, String reason)
+            throws Exception {
         var withReason = new HashMap<>(attributes);
-        withReason.put(REASON, MessageAttributeValue.builder().dataType("String")
-                .stringValue(reason.length() > 1000 ? reason.substring(0, 1000) : reason).build());
+        withReason.put(
+                REASON,
+                MessageAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue(reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                        .build());
         // SQS allows ten attributes a message; the reason must fit beside the others.
         while (withReason.size() > 10) {
-            withReason.keySet().stream().filter(k -> !k.equals(REASON)).findFirst().ifPresent(withReason::remove);
+            withReason.keySet().stream()
+                    .filter(k -> !k.equals(REASON))
+                    .findFirst()
+                    .ifPresent(withReason::remove);
         }
         String url = queueUrls.urlOf(deadLetterQueue, TIMEOUT);
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(withReason))

@@ -1,9 +1,7 @@
 package org.orderbridge.platform;
 
 import java.time.Clock;
-
 import org.apache.catalina.core.StandardHost;
-
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;

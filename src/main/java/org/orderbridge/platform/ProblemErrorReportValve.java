@@ -2,11 +2,9 @@ package org.orderbridge.platform;
 
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-
 import org.springframework.http.HttpStatus;
 
 /**

@@ -1,12 +1,8 @@
 package org.orderbridge.platform;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import tools.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /** Answers 401 and 403 in RFC 9457 form, like every other error of this API. */
 @Component
@@ -27,11 +24,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
-        write(request, response, HttpStatus.UNAUTHORIZED,
-                "A valid API key is required in the X-API-Key header");
+        write(request, response, HttpStatus.UNAUTHORIZED, "A valid API key is required in the X-API-Key header");
     }
 
     @Override

@@ -3,10 +3,8 @@ package org.orderbridge.platform;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Resolves queue names to URLs once; a name that is already a URL is used as it is. Resolution is retried on
@@ -30,7 +28,8 @@ public class QueueUrls {
         if (known != null) {
             return known;
         }
-        String url = sqs.getQueueUrl(b -> b.queueName(queue)).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        String url = sqs.getQueueUrl(b -> b.queueName(queue))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .queueUrl();
         urls.put(queue, url);
         return url;

@@ -1,9 +1,8 @@
 package org.orderbridge.platform;
 
 import java.util.List;
-
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
@@ -13,8 +12,13 @@ import org.springframework.core.env.Profiles;
  */
 class RequiredEnvironment implements EnvironmentPostProcessor {
 
-    static final List<String> REQUIRED = List.of("DATABASE_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD",
-            "SHOPIFY_WEBHOOK_SECRETS", "SHOPIFY_ACCESS_TOKENS", "API_KEYS");
+    static final List<String> REQUIRED = List.of(
+            "DATABASE_URL",
+            "DATABASE_USERNAME",
+            "DATABASE_PASSWORD",
+            "SHOPIFY_WEBHOOK_SECRETS",
+            "SHOPIFY_ACCESS_TOKENS",
+            "API_KEYS");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

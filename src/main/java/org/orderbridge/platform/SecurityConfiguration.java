@@ -1,8 +1,8 @@
 package org.orderbridge.platform;
 
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,40 +24,52 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyProperties properties, ProblemSecurityHandlers problems)
             throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new RequestBodyLimitFilter(properties.maxRequestSize(), problems),
+                .addFilterAfter(
+                        new RequestBodyLimitFilter(properties.maxRequestSize(), problems),
                         AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.keys(), problems),
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(properties.keys(), problems),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
                         // Shopify authenticates webhooks by HMAC, which the controller checks on the raw body.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/shopify").permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("READ")
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole("READ")
-                        .requestMatchers("/api/v1/**").hasRole("WRITE")
+                        .requestMatchers(HttpMethod.POST, "/webhooks/shopify")
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole("READ")
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                        .hasRole("READ")
+                        .requestMatchers("/api/v1/**")
+                        .hasRole("WRITE")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .access(properties.publicApiDocs() ? (a, c) -> new AuthorizationDecision(true)
-                                : AuthorityAuthorizationManager.hasRole("READ"))
-                        .anyRequest().denyAll())
+                        .access(
+                                properties.publicApiDocs()
+                                        ? (a, c) -> new AuthorizationDecision(true)
+                                        : AuthorityAuthorizationManager.hasRole("READ"))
+                        .anyRequest()
+                        .denyAll())
                 .build();
     }
 
     /** The firewall's refusals (encoded slashes, NUL, unknown methods...) as problems, like every other 400. */
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler(ProblemSecurityHandlers problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "The request was rejected as malformed or unsafe");
+        return (request, response, rejected) -> problems.write(
+                request, response, HttpStatus.BAD_REQUEST, "The request was rejected as malformed or unsafe");
     }
 
     /** Keeps Boot from generating a user and logging its password: API keys are the only credentials. */

@@ -1,12 +1,10 @@
 package org.orderbridge.platform;
 
-import java.time.Duration;
-
 import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 @Configuration(proxyBeanMethods = false)
 class SqsClientConfiguration {
@@ -18,9 +16,8 @@ class SqsClientConfiguration {
      */
     @Bean
     SqsAsyncClientCustomizer sqsDeadlines() {
-        return builder -> builder
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofSeconds(13))
-                        .apiCallTimeout(Duration.ofSeconds(30)))
+        return builder -> builder.overrideConfiguration(
+                        o -> o.apiCallAttemptTimeout(Duration.ofSeconds(13)).apiCallTimeout(Duration.ofSeconds(30)))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .readTimeout(Duration.ofSeconds(13))

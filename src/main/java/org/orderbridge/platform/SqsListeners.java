@@ -1,12 +1,11 @@
 package org.orderbridge.platform;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.Jitter;
+import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -14,8 +13,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /** The one way this service consumes a queue. */
 public final class SqsListeners {
 
-    private SqsListeners() {
-    }
+    private SqsListeners() {}
 
     /**
      * Immediate acknowledgement on success: batched acknowledgements can be lost at shutdown and the messages
@@ -23,12 +21,11 @@ public final class SqsListeners {
      * count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
      * messages get 20 s to finish at shutdown.
      */
-    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(SqsAsyncClient sqs,
-            int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(
+            SqsAsyncClient sqs, int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
         return SqsMessageListenerContainerFactory.<Message>builder()
                 .sqsAsyncClient(sqs)
-                .configure(options -> options
-                        .maxConcurrentMessages(concurrency)
+                .configure(options -> options.maxConcurrentMessages(concurrency)
                         .maxMessagesPerPoll(Math.min(10, concurrency))
                         .pollTimeout(Duration.ofSeconds(10))
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)

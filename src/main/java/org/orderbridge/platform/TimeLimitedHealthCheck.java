@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -19,8 +18,7 @@ public final class TimeLimitedHealthCheck {
 
     private static final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
 
-    private TimeLimitedHealthCheck() {
-    }
+    private TimeLimitedHealthCheck() {}
 
     public static Health run(Duration timeout, Callable<Health> check) {
         Future<Health> result = checks.submit(check);
@@ -28,9 +26,13 @@ public final class TimeLimitedHealthCheck {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            return Health.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms").build();
+            return Health.down()
+                    .withDetail("error", "no answer within " + timeout.toMillis() + " ms")
+                    .build();
         } catch (ExecutionException e) {
-            return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getCause().getClass().getSimpleName())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("error", "interrupted").build();

@@ -1,16 +1,13 @@
 package org.orderbridge.push;
 
-import java.util.List;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +20,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 @Validated
-@ApiResponse(responseCode = "400", description = "queue is neither push nor webhook, or max is out of range",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "401", description = "No or unknown API key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The API key is not an admin key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "500", description = "SQS did not answer",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "400",
+        description = "queue is neither push nor webhook, or max is out of range",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "403",
+        description = "The API key is not an admin key",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "500",
+        description = "SQS did not answer",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
 class DeadLetterController {
 
     private static final String QUEUE = "push|webhook";
@@ -44,19 +61,22 @@ class DeadLetterController {
     @GetMapping
     @Operation(summary = "Look at dead-lettered messages without removing them")
     @ApiResponse(responseCode = "200", description = "Up to max messages, with attributes and receive count")
-    List<DeadLetterQueues.DeadLetter> list(@RequestParam @Pattern(regexp = QUEUE) String queue,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int max) throws Exception {
+    List<DeadLetterQueues.DeadLetter> list(
+            @RequestParam @Pattern(regexp = QUEUE) String queue,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int max)
+            throws Exception {
         return deadLetters.peek(queue, max);
     }
 
     @PostMapping("/redrive")
     @Operation(summary = "Move dead-lettered messages back to their source queue")
     @ApiResponse(responseCode = "200", description = "How many messages were moved")
-    Redriven redrive(@RequestParam @Pattern(regexp = QUEUE) String queue,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int max) throws Exception {
+    Redriven redrive(
+            @RequestParam @Pattern(regexp = QUEUE) String queue,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int max)
+            throws Exception {
         return new Redriven(deadLetters.redrive(queue, max));
     }
 
-    record Redriven(int moved) {
-    }
+    record Redriven(int moved) {}
 }

@@ -7,20 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
+import org.orderbridge.platform.DeadLetters;
+import org.orderbridge.platform.QueueUrls;
+import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-import org.orderbridge.platform.DeadLetters;
-import org.orderbridge.platform.QueueUrls;
-import org.springframework.stereotype.Component;
-
 /** Lists and re-drives the messages in the push and webhook dead-letter queues. */
 @Component
 class DeadLetterQueues {
-
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Long enough to send a batch on and delete it; a redrive that dies meanwhile leaves them in place. */
@@ -33,8 +30,11 @@ class DeadLetterQueues {
     DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, PushProperties push, WebhookQueueNames webhook) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
-        this.queues = Map.of("push", new Pair(push.queue(), push.deadLetterQueue()),
-                "webhook", new Pair(webhook.queue(), webhook.deadLetterQueue()));
+        this.queues = Map.of(
+                "push",
+                new Pair(push.queue(), push.deadLetterQueue()),
+                "webhook",
+                new Pair(webhook.queue(), webhook.deadLetterQueue()));
     }
 
     /**
@@ -70,7 +70,8 @@ class DeadLetterQueues {
             for (Message message : messages) {
                 var attributes = new HashMap<>(message.messageAttributes());
                 attributes.remove(DeadLetters.REASON);
-                sqs.sendMessage(b -> b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
+                sqs.sendMessage(b ->
+                                b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,11 +82,16 @@ class DeadLetterQueues {
     }
 
     private List<Message> receive(String url, int count, int visibilitySeconds) throws Exception {
-        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(count).waitTimeSeconds(0)
-                        .visibilityTimeout(visibilitySeconds).messageAttributeNames("All")
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+        return sqs.receiveMessage(b -> b.queueUrl(url)
+                        .maxNumberOfMessages(count)
+                        .waitTimeSeconds(0)
+                        .visibilityTimeout(visibilitySeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
                                 MessageSystemAttributeName.SENT_TIMESTAMP))
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).messages();
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .messages();
     }
 
     private Pair pair(String queue) {
@@ -96,13 +102,16 @@ class DeadLetterQueues {
         return pair;
     }
 
-    private record Pair(String queue, String deadLetterQueue) {
-    }
+    private record Pair(String queue, String deadLetterQueue) {}
 
     /**
      * @param approximateReceiveCount receives in the source queue before SQS moved it, plus peeks since
      */
-    record DeadLetter(String messageId, String body, Map<String, String> attributes, Integer approximateReceiveCount,
+    record DeadLetter(
+            String messageId,
+            String body,
+            Map<String, String> attributes,
+            Integer approximateReceiveCount,
             Instant sentAt) {
 
         static DeadLetter of(Message message) {
@@ -111,7 +120,10 @@ class DeadLetterQueues {
             var system = message.attributes();
             String count = system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
             String sent = system.get(MessageSystemAttributeName.SENT_TIMESTAMP);
-            return new DeadLetter(message.messageId(), message.body(), attributes,
+            return new DeadLetter(
+                    message.messageId(),
+                    message.body(),
+                    attributes,
                     count == null ? null : Integer.valueOf(count),
                     sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
         }

@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
-
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * One pass of the outbox relay: claims a batch of rows with {@code FOR UPDATE SKIP LOCKED} (so instances
@@ -35,12 +33,17 @@ class OutboxRelay {
     private final int batchSize;
     private final Duration sendTimeout;
 
-    OutboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqsAsyncClient sqs,
-            QueueUrls queueUrls, PushProperties properties) {
+    OutboxRelay(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            SqsAsyncClient sqs,
+            QueueUrls queueUrls,
+            PushProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         // Rows stay locked while SQS answers; bound that, so a hung SQS cannot hold them for long.
-        this.transactions.setTimeout((int) Math.max(5, properties.relay().sendTimeout().toSeconds() * 2));
+        this.transactions.setTimeout(
+                (int) Math.max(5, properties.relay().sendTimeout().toSeconds() * 2));
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.queue = properties.queue();
@@ -56,7 +59,8 @@ class OutboxRelay {
         return transactions.execute(status -> {
             List<Row> rows = jdbc.query(
                     "select id, order_id from push_outbox order by id limit ? for update skip locked",
-                    (rs, n) -> new Row(rs.getLong("id"), rs.getObject("order_id", UUID.class)), batchSize);
+                    (rs, n) -> new Row(rs.getLong("id"), rs.getObject("order_id", UUID.class)),
+                    batchSize);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -95,8 +99,10 @@ class OutboxRelay {
         for (int from = 0; from < rows.size(); from += SQS_BATCH) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + SQS_BATCH));
             List<SendMessageBatchRequestEntry> entries = chunk.stream()
-                    .map(row -> SendMessageBatchRequestEntry.builder().id(String.valueOf(row.id()))
-                            .messageBody(PushMessages.body(row.orderId())).build())
+                    .map(row -> SendMessageBatchRequestEntry.builder()
+                            .id(String.valueOf(row.id()))
+                            .messageBody(PushMessages.body(row.orderId()))
+                            .build())
                     .toList();
             SendMessageBatchResponse response;
             try {
@@ -117,11 +123,9 @@ class OutboxRelay {
         return sent;
     }
 
-    private record Row(long id, UUID orderId) {
-    }
+    private record Row(long id, UUID orderId) {}
 
-    record Backlog(long rows, double oldestAgeSeconds) {
-    }
+    record Backlog(long rows, double oldestAgeSeconds) {}
 
     static class RelayFailedException extends RuntimeException {
 

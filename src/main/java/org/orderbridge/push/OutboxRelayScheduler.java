@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-
+import org.orderbridge.platform.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.orderbridge.platform.QueueUrls;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Runs the outbox relay on every instance: again at once after a full batch, after the poll interval when
@@ -35,8 +33,13 @@ class OutboxRelayScheduler implements SmartLifecycle {
     private int failures;
     private long backlogRefreshedAt;
 
-    OutboxRelayScheduler(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqsAsyncClient sqs,
-            QueueUrls queueUrls, PushProperties properties, PushMetrics metrics) {
+    OutboxRelayScheduler(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            SqsAsyncClient sqs,
+            QueueUrls queueUrls,
+            PushProperties properties,
+            PushMetrics metrics) {
         this.relay = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties);
         this.properties = properties.relay();
         this.metrics = metrics;
@@ -49,8 +52,8 @@ class OutboxRelayScheduler implements SmartLifecycle {
         }
         running = true;
         failures = 0;
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon()
-                .factory());
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("outbox-relay").daemon().factory());
         executor.execute(this::pass);
     }
 
@@ -74,7 +77,10 @@ class OutboxRelayScheduler implements SmartLifecycle {
             next = backoff();
             // One line per failure at most every few passes: an SQS outage would otherwise flood the log.
             if (failures == 1 || failures % 20 == 0) {
-                log.warn("Outbox relay pass failed ({} in a row), next in {} ms: {}", failures, next.toMillis(),
+                log.warn(
+                        "Outbox relay pass failed ({} in a row), next in {} ms: {}",
+                        failures,
+                        next.toMillis(),
                         e.toString());
             }
         }

@@ -1,17 +1,15 @@
 package org.orderbridge.push;
 
-import java.util.Map;
-
-import tools.jackson.databind.ObjectMapper;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import java.util.Map;
+import org.orderbridge.order.OrderId;
+import org.orderbridge.platform.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.sqs.model.Message;
-
-import org.orderbridge.order.OrderId;
-import org.orderbridge.platform.DeadLetters;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Consumes the push queue. Returning acknowledges the message; throwing leaves it for a later receive with

@@ -1,12 +1,11 @@
 package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 @Configuration(proxyBeanMethods = false)
 class PushListenerConfiguration {
@@ -14,10 +13,10 @@ class PushListenerConfiguration {
     static final String FACTORY = "pushListenerContainerFactory";
 
     @Bean(FACTORY)
-    SqsMessageListenerContainerFactory<Message> pushListenerContainerFactory(SqsAsyncClient sqs,
-            PushProperties properties) {
+    SqsMessageListenerContainerFactory<Message> pushListenerContainerFactory(
+            SqsAsyncClient sqs, PushProperties properties) {
         var retry = properties.retry();
-        return SqsListeners.immediateAckWithBackoff(sqs, properties.concurrency(), retry.initialBackoff(),
-                retry.multiplier(), retry.maxBackoff());
+        return SqsListeners.immediateAckWithBackoff(
+                sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
     }
 }

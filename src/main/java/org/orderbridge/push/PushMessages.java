@@ -1,17 +1,14 @@
 package org.orderbridge.push;
 
 import java.util.UUID;
-
+import org.orderbridge.order.OrderId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-
-import org.orderbridge.order.OrderId;
 
 /** The push queue's message: {@code {"orderId":"..."}}; the order itself is read from the database. */
 final class PushMessages {
 
-    private PushMessages() {
-    }
+    private PushMessages() {}
 
     static String body(UUID orderId) {
         return "{\"orderId\":\"" + orderId + "\"}";

@@ -2,7 +2,6 @@ package org.orderbridge.push;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-
 import org.orderbridge.order.PushRequested;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +25,9 @@ class PushOutbox {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(PushRequested request) {
-        jdbc.update("insert into push_outbox (order_id, created_at) values (?, ?)", request.orderId().value(),
+        jdbc.update(
+                "insert into push_outbox (order_id, created_at) values (?, ?)",
+                request.orderId().value(),
                 Timestamp.from(clock.instant()));
     }
 }

@@ -1,13 +1,11 @@
 package org.orderbridge.push;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,15 +19,17 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("orderbridge.push")
-record PushProperties(@NotBlank String queue,
+record PushProperties(
+        @NotBlank String queue,
         @NotBlank String deadLetterQueue,
         @DefaultValue("8") @Min(1) @Max(100) int concurrency,
         @DefaultValue @NotNull @Valid Retry retry,
         @DefaultValue @NotNull @Valid Relay relay) {
 
-    record Retry(@DefaultValue("5s") @NotNull Duration initialBackoff, @DefaultValue("2.0") double multiplier,
-            @DefaultValue("10m") @NotNull Duration maxBackoff) {
-    }
+    record Retry(
+            @DefaultValue("5s") @NotNull Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("10m") @NotNull Duration maxBackoff) {}
 
     /**
      * @param pollInterval pause after a pass that found fewer rows than a batch
@@ -37,10 +37,10 @@ record PushProperties(@NotBlank String queue,
      * @param maxBackoff longest pause after consecutive failures (SQS or database down)
      * @param sendTimeout how long one pass waits for SQS before giving up (its rows stay)
      */
-    record Relay(@DefaultValue("true") boolean enabled,
+    record Relay(
+            @DefaultValue("true") boolean enabled,
             @DefaultValue("200ms") @NotNull Duration pollInterval,
             @DefaultValue("50") @Min(1) @Max(500) int batchSize,
             @DefaultValue("30s") @NotNull Duration maxBackoff,
-            @DefaultValue("5s") @NotNull Duration sendTimeout) {
-    }
+            @DefaultValue("5s") @NotNull Duration sendTimeout) {}
 }

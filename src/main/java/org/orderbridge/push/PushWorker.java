@@ -2,10 +2,6 @@ package org.orderbridge.push;
 
 import java.util.List;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.orderbridge.order.Address;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.Order;
@@ -15,6 +11,8 @@ import org.orderbridge.shopify.OrderDraft;
 import org.orderbridge.shopify.PushOutcome;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.orderbridge.shopify.ShopifyUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,8 +64,9 @@ class PushWorker {
         switch (outcome) {
             case PushOutcome.Created created -> {
                 metrics.outcome("pushed");
-                settle(id, () -> orders.markPushed(id, created.shopifyGid(), created.shopifyLegacyId(),
-                        created.name()));
+                settle(
+                        id,
+                        () -> orders.markPushed(id, created.shopifyGid(), created.shopifyLegacyId(), created.name()));
             }
             case PushOutcome.Rejected rejected -> {
                 metrics.outcome("rejected");
@@ -94,15 +93,36 @@ class PushWorker {
         List<OrderDraft.Line> lines = order.lineItems().stream()
                 .map(l -> new OrderDraft.Line(l.sku(), l.variantId(), l.title(), l.quantity(), l.unitPrice()))
                 .toList();
-        return new OrderDraft(order.shopDomain(), order.id().value(), customer == null ? null : customer.email(),
-                customer == null ? null : customer.phone(), customer == null ? null : customer.firstName(),
-                customer == null ? null : customer.lastName(), address(order.shippingAddress()),
-                address(order.billingAddress()), order.currency(), lines, order.note(), order.tags());
+        return new OrderDraft(
+                order.shopDomain(),
+                order.id().value(),
+                customer == null ? null : customer.email(),
+                customer == null ? null : customer.phone(),
+                customer == null ? null : customer.firstName(),
+                customer == null ? null : customer.lastName(),
+                address(order.shippingAddress()),
+                address(order.billingAddress()),
+                order.currency(),
+                lines,
+                order.note(),
+                order.tags());
     }
 
     private static OrderDraft.Address address(Address a) {
-        return a == null ? null : new OrderDraft.Address(a.firstName(), a.lastName(), a.company(), a.address1(),
-                a.address2(), a.city(), a.province(), a.provinceCode(), a.zip(), a.country(), a.countryCode(),
-                a.phone());
+        return a == null
+                ? null
+                : new OrderDraft.Address(
+                        a.firstName(),
+                        a.lastName(),
+                        a.company(),
+                        a.address1(),
+                        a.address2(),
+                        a.city(),
+                        a.province(),
+                        a.provinceCode(),
+                        a.zip(),
+                        a.country(),
+                        a.countryCode(),
+                        a.phone());
     }
 }

@@ -25,9 +25,12 @@ record AccessTokens(Map<String, String> byShop) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
                 // The entry itself may hold a token, so it is not echoed.
-                throw new IllegalArgumentException("Shopify access tokens must look like shop=token, separated by commas");
+                throw new IllegalArgumentException(
+                        "Shopify access tokens must look like shop=token, separated by commas");
             }
-            byShop.put(entry.substring(0, eq).strip().toLowerCase(), entry.substring(eq + 1).strip());
+            byShop.put(
+                    entry.substring(0, eq).strip().toLowerCase(),
+                    entry.substring(eq + 1).strip());
         }
         return new AccessTokens(byShop);
     }

@@ -1,9 +1,5 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -18,6 +14,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One POST to the Admin GraphQL endpoint, charged against the cost budget, with every outcome sorted into data,
@@ -41,7 +40,9 @@ final class AdminGraphqlTransport {
 
     /** Returns the {@code data} object of a response without GraphQL errors. */
     JsonNode execute(String shop, ShopifyOperation operation, Map<String, ?> variables) {
-        String token = properties.accessTokens().tokenFor(shop)
+        String token = properties
+                .accessTokens()
+                .tokenFor(shop)
                 .orElseThrow(() -> new PermanentShopifyFailure("No access token configured for shop " + shop));
         var body = new LinkedHashMap<String, Object>();
         body.put("query", operation.document());
@@ -55,7 +56,9 @@ final class AdminGraphqlTransport {
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(json.writeValueAsBytes(body))
-                    .exchange((request, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),
+                    .exchange((request, response) -> new Reply(
+                            response.getStatusCode().value(),
+                            response.getHeaders(),
                             response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
             reservation.settleUnknown();
@@ -81,7 +84,8 @@ final class AdminGraphqlTransport {
             throw TransientShopifyFailure.ambiguous(operation + ": HTTP " + status, retryAfter.orElse(null), null);
         }
         if (status != 200) {
-            // 401/403 bad or revoked token, 402/423 shop frozen or locked, 404 unknown shop or version, 400/422 bad request.
+            // 401/403 bad or revoked token, 402/423 shop frozen or locked, 404 unknown shop or version, 400/422 bad
+            // request.
             throw new PermanentShopifyFailure(operation + ": HTTP " + status + abbreviated(reply.body()));
         }
         if (root == null) {
@@ -94,12 +98,14 @@ final class AdminGraphqlTransport {
         return root.path("data");
     }
 
-    private static RuntimeException graphqlFailure(ShopifyOperation operation, JsonNode errors, Optional<QueryCost> cost) {
+    private static RuntimeException graphqlFailure(
+            ShopifyOperation operation, JsonNode errors, Optional<QueryCost> cost) {
         String messages = StreamSupport.stream(errors.spliterator(), false)
                 .map(e -> e.path("message").asString(e.toString()))
                 .collect(Collectors.joining("; "));
         if (hasErrorCode(errors, "THROTTLED")) {
-            return TransientShopifyFailure.refused(operation + " throttled: " + messages,
+            return TransientShopifyFailure.refused(
+                    operation + " throttled: " + messages,
                     cost.map(QueryCost::timeUntilAffordable).orElse(null));
         }
         if (hasErrorCode(errors, "INTERNAL_SERVER_ERROR")) {
@@ -116,7 +122,8 @@ final class AdminGraphqlTransport {
     private static TransientShopifyFailure ioFailure(ShopifyOperation operation, ResourceAccessException e) {
         Throwable cause = e.getCause();
         // Only these prove the request never left; a timeout or reset afterwards may hide a committed mutation.
-        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+        if (cause instanceof ConnectException
+                || cause instanceof HttpConnectTimeoutException
                 || cause instanceof UnknownHostException) {
             return TransientShopifyFailure.notSent(operation + " not sent: " + cause, e);
         }
@@ -149,6 +156,5 @@ final class AdminGraphqlTransport {
         return text.isEmpty() ? "" : " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 
-    private record Reply(int status, HttpHeaders headers, byte[] body) {
-    }
+    private record Reply(int status, HttpHeaders headers, byte[] body) {}
 }

@@ -23,8 +23,11 @@ final class CostBudget {
     /** Blocks until the shop's bucket can afford the operation, then takes its expected cost out of it. */
     Reservation reserve(String shop, ShopifyOperation operation) {
         double cost = expectedCosts.getOrDefault(operation, (double) settings.initialCostEstimate());
-        Bucket bucket = buckets.computeIfAbsent(shop, s -> new Bucket(
-                settings.bucketSize() * settings.instanceShare(), settings.restoreRate() * settings.instanceShare()));
+        Bucket bucket = buckets.computeIfAbsent(
+                shop,
+                s -> new Bucket(
+                        settings.bucketSize() * settings.instanceShare(),
+                        settings.restoreRate() * settings.instanceShare()));
         long sequence = bucket.take(cost, settings.safetyMargin());
         return new Reservation(bucket, operation, cost, sequence);
     }
@@ -110,7 +113,8 @@ final class CostBudget {
             capacity = status.maximumAvailable() * share;
             restoreRate = status.restoreRate() * share;
             refill();
-            // Requests still in flight are not yet in Shopify's number (or already are); assuming "not yet" is the safe side.
+            // Requests still in flight are not yet in Shopify's number (or already are); assuming "not yet" is the safe
+            // side.
             double reported = Math.min(capacity, status.currentlyAvailable()) - inFlight;
             if (sequence > newestSynced) {
                 newestSynced = sequence;

@@ -1,12 +1,12 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Creates orders so that Shopify never holds two for one OrderBridge order id: the id is a unique metafield, so a
@@ -22,8 +22,8 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
     private final OrderIdDefinitions definitions;
     private final ShopifyResilience resilience;
 
-    DuplicateSafeShopifyOrders(ShopifyProperties properties, AdminGraphqlTransport transport,
-            ShopifyResilience resilience) {
+    DuplicateSafeShopifyOrders(
+            ShopifyProperties properties, AdminGraphqlTransport transport, ShopifyResilience resilience) {
         this.properties = properties;
         this.transport = transport;
         this.definitions = new OrderIdDefinitions(transport);
@@ -49,12 +49,14 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
             log.warn("Shopify rejected order {} for {}: {}", draft.orderId(), shop, e.getMessage());
             return new PushOutcome.Rejected(e.getMessage());
         } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException("Circuit open for " + shop + "; not calling Shopify",
-                    resilience.openStateWait(), e);
+            throw new ShopifyUnavailableException(
+                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
         } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException("Shopify unavailable for " + shop + " after "
-                    + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
-                    e.waitHint().orElse(properties.retry().maxInterval()), e);
+            throw new ShopifyUnavailableException(
+                    "Shopify unavailable for " + shop + " after "
+                            + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
+                    e.waitHint().orElse(properties.retry().maxInterval()),
+                    e);
         }
     }
 
@@ -76,14 +78,19 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
             if (mayAlreadyExist) {
                 Optional<PushOutcome.Created> existing = findExisting();
                 if (existing.isPresent()) {
-                    log.info("Order {} already in {} as {} after an unanswered create", draft.orderId(), shop,
+                    log.info(
+                            "Order {} already in {} as {} after an unanswered create",
+                            draft.orderId(),
+                            shop,
                             existing.get().name());
                     return existing.get();
                 }
             }
             JsonNode payload;
             try {
-                payload = transport.execute(shop, ShopifyOperation.CREATE_ORDER, variables).path("orderCreate");
+                payload = transport
+                        .execute(shop, ShopifyOperation.CREATE_ORDER, variables)
+                        .path("orderCreate");
             } catch (TransientShopifyFailure e) {
                 mayAlreadyExist |= e.ambiguous();
                 throw e;
@@ -95,21 +102,30 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
             }
             if (userErrors.isEmpty()) {
                 mayAlreadyExist = true;
-                throw TransientShopifyFailure.ambiguous("orderCreate returned neither an order nor userErrors", null, null);
+                throw TransientShopifyFailure.ambiguous(
+                        "orderCreate returned neither an order nor userErrors", null, null);
             }
-            // Shopify's wording for a taken unique value is not a contract, so every refusal is checked against the store.
-            return findExisting().map(PushOutcome.class::cast)
+            // Shopify's wording for a taken unique value is not a contract, so every refusal is checked against the
+            // store.
+            return findExisting()
+                    .map(PushOutcome.class::cast)
                     .orElseGet(() -> new PushOutcome.Rejected(UserErrors.describe(userErrors)));
         }
 
         private Optional<PushOutcome.Created> findExisting() {
-            JsonNode order = transport.execute(shop, ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
-                    Map.of("identifier", OrderIdMetafield.identifier(draft.orderId()))).path("orderByIdentifier");
+            JsonNode order = transport
+                    .execute(
+                            shop,
+                            ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
+                            Map.of("identifier", OrderIdMetafield.identifier(draft.orderId())))
+                    .path("orderByIdentifier");
             return order.isObject() ? Optional.of(created(order)) : Optional.empty();
         }
 
         private static PushOutcome.Created created(JsonNode order) {
-            return new PushOutcome.Created(order.path("id").asString(), Long.parseLong(order.path("legacyResourceId").asString()),
+            return new PushOutcome.Created(
+                    order.path("id").asString(),
+                    Long.parseLong(order.path("legacyResourceId").asString()),
                     order.path("name").asString());
         }
     }

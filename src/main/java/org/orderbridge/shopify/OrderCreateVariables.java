@@ -13,11 +13,11 @@ final class OrderCreateVariables {
     static final String SOURCE_NAME = "orderbridge";
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    private OrderCreateVariables() {
-    }
+    private OrderCreateVariables() {}
 
     static Map<String, Object> of(OrderDraft draft) {
-        String currency = draft.currency() == null ? "" : draft.currency().strip().toUpperCase(Locale.ROOT);
+        String currency =
+                draft.currency() == null ? "" : draft.currency().strip().toUpperCase(Locale.ROOT);
         if (draft.orderId() == null) {
             throw new PermanentShopifyFailure("Draft has no orderId");
         }
@@ -37,7 +37,9 @@ final class OrderCreateVariables {
         order.put("tags", draft.tags());
         putIfPresent(order, "shippingAddress", address(draft.shippingAddress()));
         putIfPresent(order, "billingAddress", address(draft.billingAddress()));
-        order.put("lineItems", draft.lines().stream().map(line -> lineItem(line, currency)).toList());
+        order.put(
+                "lineItems",
+                draft.lines().stream().map(line -> lineItem(line, currency)).toList());
         order.put("metafields", List.of(OrderIdMetafield.value(draft.orderId())));
         // Receipts are the business's decision, made outside OrderBridge.
         return Map.of("order", order, "options", Map.of("sendReceipt", false, "sendFulfillmentReceipt", false));
@@ -85,7 +87,9 @@ final class OrderCreateVariables {
         putIfPresent(fields, "provinceCode", address.provinceCode());
         putIfPresent(fields, "zip", address.zip());
         putIfPresent(fields, "country", address.country());
-        putIfPresent(fields, "countryCode",
+        putIfPresent(
+                fields,
+                "countryCode",
                 address.countryCode() == null ? null : address.countryCode().toUpperCase(Locale.ROOT));
         putIfPresent(fields, "phone", address.phone());
         return fields;

@@ -1,8 +1,8 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /** Makes sure each shop has the unique order-id metafield definition before the first order is pushed there. */
 final class OrderIdDefinitions {
@@ -22,8 +22,13 @@ final class OrderIdDefinitions {
         if (definition.isMissingNode() || definition.isNull()) {
             definition = create(shop);
         }
-        if (!definition.path("capabilities").path("uniqueValues").path("enabled").asBoolean()) {
-            // Without uniqueness Shopify would accept duplicates and orderByIdentifier would not work; an admin must fix it.
+        if (!definition
+                .path("capabilities")
+                .path("uniqueValues")
+                .path("enabled")
+                .asBoolean()) {
+            // Without uniqueness Shopify would accept duplicates and orderByIdentifier would not work; an admin must
+            // fix it.
             throw new PermanentShopifyFailure("Metafield definition " + OrderIdMetafield.NAMESPACE + "."
                     + OrderIdMetafield.KEY + " exists in " + shop + " without the uniqueValues capability");
         }
@@ -31,13 +36,15 @@ final class OrderIdDefinitions {
     }
 
     private JsonNode find(String shop) {
-        return transport.execute(shop, ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup())
+        return transport
+                .execute(shop, ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup())
                 .path("metafieldDefinition");
     }
 
     private JsonNode create(String shop) {
-        JsonNode payload = transport.execute(shop, ShopifyOperation.CREATE_ORDER_ID_DEFINITION,
-                OrderIdMetafield.definition()).path("metafieldDefinitionCreate");
+        JsonNode payload = transport
+                .execute(shop, ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition())
+                .path("metafieldDefinitionCreate");
         JsonNode created = payload.path("createdDefinition");
         if (!created.isMissingNode() && !created.isNull()) {
             return created;

@@ -13,8 +13,7 @@ final class OrderIdMetafield {
     static final String KEY = "order_id";
     static final String TYPE = "single_line_text_field";
 
-    private OrderIdMetafield() {
-    }
+    private OrderIdMetafield() {}
 
     static Map<String, Object> value(UUID orderId) {
         return Map.of("namespace", NAMESPACE, "key", KEY, "type", TYPE, "value", orderId.toString());
@@ -29,13 +28,22 @@ final class OrderIdMetafield {
     }
 
     static Map<String, Object> definition() {
-        return Map.of("definition", Map.of(
-                "name", "OrderBridge order id",
-                "namespace", NAMESPACE,
-                "key", KEY,
-                "type", TYPE,
-                "ownerType", "ORDER",
-                "description", "Idempotency key of the OrderBridge order this Shopify order was created from.",
-                "capabilities", Map.of("uniqueValues", Map.of("enabled", true))));
+        return Map.of(
+                "definition",
+                Map.of(
+                        "name",
+                        "OrderBridge order id",
+                        "namespace",
+                        NAMESPACE,
+                        "key",
+                        KEY,
+                        "type",
+                        TYPE,
+                        "ownerType",
+                        "ORDER",
+                        "description",
+                        "Idempotency key of the OrderBridge order this Shopify order was created from.",
+                        "capabilities",
+                        Map.of("uniqueValues", Map.of("enabled", true))));
     }
 }

@@ -4,10 +4,8 @@ package org.orderbridge.shopify;
 public sealed interface PushOutcome {
 
     /** The order exists in Shopify: created by this call or found from an earlier attempt. */
-    record Created(String shopifyGid, long shopifyLegacyId, String name) implements PushOutcome {
-    }
+    record Created(String shopifyGid, long shopifyLegacyId, String name) implements PushOutcome {}
 
     /** Shopify (or the draft itself) refuses the order; retrying the same draft will not help. */
-    record Rejected(String reason) implements PushOutcome {
-    }
+    record Rejected(String reason) implements PushOutcome {}
 }

@@ -1,6 +1,5 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ShopifyProperties.class)
@@ -23,24 +23,36 @@ class ShopifyConfiguration {
     }
 
     @Bean
-    ShopifyOrders shopifyOrders(ShopifyProperties properties, ObjectProvider<RestClient.Builder> restClients,
-            ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<RetryRegistry> retryRegistry,
+    ShopifyOrders shopifyOrders(
+            ShopifyProperties properties,
+            ObjectProvider<RestClient.Builder> restClients,
+            ObjectProvider<ObjectMapper> objectMapper,
+            ObjectProvider<RetryRegistry> retryRegistry,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
-        return assemble(properties, restClients.getIfAvailable(RestClient::builder),
+        return assemble(
+                properties,
+                restClients.getIfAvailable(RestClient::builder),
                 objectMapper.getIfAvailable(ObjectMapper::new),
                 retryRegistry.getIfAvailable(RetryRegistry::ofDefaults),
                 circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
     }
 
-    static ShopifyOrders assemble(ShopifyProperties properties, RestClient.Builder restClient, ObjectMapper json,
-            RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+    static ShopifyOrders assemble(
+            ShopifyProperties properties,
+            RestClient.Builder restClient,
+            ObjectMapper json,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers) {
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
         requestFactory.setReadTimeout(properties.readTimeout());
-        var transport = new AdminGraphqlTransport(restClient.requestFactory(requestFactory).build(), properties,
-                new CostBudget(properties.budget()), json);
-        return new DuplicateSafeShopifyOrders(properties, transport,
-                new ShopifyResilience(properties, retries, circuitBreakers));
+        var transport = new AdminGraphqlTransport(
+                restClient.requestFactory(requestFactory).build(),
+                properties,
+                new CostBudget(properties.budget()),
+                json);
+        return new DuplicateSafeShopifyOrders(
+                properties, transport, new ShopifyResilience(properties, retries, circuitBreakers));
     }
 }

@@ -2,7 +2,6 @@ package org.orderbridge.shopify;
 
 /** Every GraphQL document this client sends; kept in one place so a test can validate them all against the schema. */
 enum ShopifyOperation {
-
     FIND_ORDER_ID_DEFINITION("""
             query FindOrderIdDefinition($namespace: String!, $key: String!) {
               metafieldDefinition(identifier: {ownerType: ORDER, namespace: $namespace, key: $key}) {

@@ -49,16 +49,15 @@ record ShopifyProperties(
     record Retry(
             @DefaultValue("5") @Min(1) int maxAttempts,
             @DefaultValue("500ms") @NotNull Duration baseInterval,
-            @DefaultValue("20s") @NotNull Duration maxInterval) {
-    }
+            @DefaultValue("20s") @NotNull Duration maxInterval) {}
 
     record CircuitBreaker(
             @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+
             @DefaultValue("10") @Min(1) int slidingWindowSize,
             @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
             @DefaultValue("30s") @NotNull Duration waitInOpenState,
-            @DefaultValue("2") @Min(1) int permittedCallsInHalfOpenState) {
-    }
+            @DefaultValue("2") @Min(1) int permittedCallsInHalfOpenState) {}
 
     /**
      * @param bucketSize          Shopify's bucket until the first response tells the real one
@@ -71,7 +70,8 @@ record ShopifyProperties(
             @DefaultValue("1000") @Positive double bucketSize,
             @DefaultValue("100") @Positive double restoreRate,
             @DefaultValue("50") @Min(0) double safetyMargin,
+
             @DefaultValue("1.0") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double instanceShare,
-            @DefaultValue("10") @Min(1) int initialCostEstimate) {
-    }
+
+            @DefaultValue("10") @Min(1) int initialCostEstimate) {}
 }

@@ -3,7 +3,6 @@ package org.orderbridge.shopify;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -31,7 +30,8 @@ final class ShopifyResilience {
         this.retryConfig = RetryConfig.<Object>custom()
                 .maxAttempts(retrySettings.maxAttempts())
                 .intervalBiFunction(this::waitBeforeNextAttempt)
-                // CallNotPermittedException cannot reach this Retry (the breaker is outside), and must not be retried anyway.
+                // CallNotPermittedException cannot reach this Retry (the breaker is outside), and must not be retried
+                // anyway.
                 .retryOnException(TransientShopifyFailure.class::isInstance)
                 .build();
         ShopifyProperties.CircuitBreaker breaker = properties.circuitBreaker();
@@ -63,7 +63,8 @@ final class ShopifyResilience {
 
     /** Shopify's own word (Retry-After, throttleStatus) wins; otherwise exponential backoff with full jitter. */
     private long waitBeforeNextAttempt(int attempt, Either<Throwable, Object> outcome) {
-        if (outcome.isLeft() && outcome.getLeft() instanceof TransientShopifyFailure failure
+        if (outcome.isLeft()
+                && outcome.getLeft() instanceof TransientShopifyFailure failure
                 && failure.waitHint().isPresent()) {
             // Rounded up: waiting a hair less than Shopify asked just earns another refusal.
             long nanos = failure.waitHint().get().toNanos();

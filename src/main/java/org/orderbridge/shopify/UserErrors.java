@@ -1,13 +1,12 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.databind.JsonNode;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
 
 final class UserErrors {
 
-    private UserErrors() {
-    }
+    private UserErrors() {}
 
     static boolean hasCode(JsonNode userErrors, String code) {
         return StreamSupport.stream(userErrors.spliterator(), false)
@@ -18,10 +17,12 @@ final class UserErrors {
         return StreamSupport.stream(userErrors.spliterator(), false)
                 .map(e -> {
                     String field = e.path("field").isArray()
-                            ? StreamSupport.stream(e.path("field").spliterator(), false).map(JsonNode::asText)
+                            ? StreamSupport.stream(e.path("field").spliterator(), false)
+                                    .map(JsonNode::asText)
                                     .collect(Collectors.joining("."))
                             : "";
-                    return (field.isEmpty() ? "" : field + ": ") + e.path("message").asString();
+                    return (field.isEmpty() ? "" : field + ": ")
+                            + e.path("message").asString();
                 })
                 .collect(Collectors.joining("; "));
     }

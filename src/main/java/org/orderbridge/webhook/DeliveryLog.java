@@ -2,7 +2,6 @@ package org.orderbridge.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,15 @@ class DeliveryLog {
         return jdbc.sql("""
                 insert into webhook_delivery (webhook_id, event_id, topic, shop_domain, triggered_at, outcome, processed_at)
                 values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""")
-                .params(delivery.webhookId(), delivery.eventId(), delivery.topic(), delivery.shopDomain(),
-                        triggeredAt(delivery), Timestamp.from(now))
-                .update() == 1;
+                        .params(
+                                delivery.webhookId(),
+                                delivery.eventId(),
+                                delivery.topic(),
+                                delivery.shopDomain(),
+                                triggeredAt(delivery),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /**
@@ -41,27 +46,36 @@ class DeliveryLog {
             return false;
         }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '|' || ? || '|' || ?, 0))")
-                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId()).query((rs, row) -> 1).list();
+                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId())
+                .query((rs, row) -> 1)
+                .list();
         return jdbc.sql("""
                 select count(*) from webhook_delivery
                 where shop_domain = ? and topic = ? and event_id = ? and webhook_id <> ?""")
-                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId(), delivery.webhookId())
-                .query(Long.class).single() > 0;
+                        .params(delivery.shopDomain(), delivery.topic(), delivery.eventId(), delivery.webhookId())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void record(WebhookDelivery delivery, WebhookOutcome outcome) {
         jdbc.sql("update webhook_delivery set outcome = ? where webhook_id = ?")
-                .params(outcome.name(), delivery.webhookId()).update();
+                .params(outcome.name(), delivery.webhookId())
+                .update();
     }
 
     void forgetShop(String shop) {
-        jdbc.sql("delete from webhook_delivery where shop_domain = ?").param(shop).update();
+        jdbc.sql("delete from webhook_delivery where shop_domain = ?")
+                .param(shop)
+                .update();
     }
 
     private static Timestamp triggeredAt(WebhookDelivery delivery) {
         try {
-            return delivery.triggeredAt() == null ? null
-                    : Timestamp.from(java.time.OffsetDateTime.parse(delivery.triggeredAt()).toInstant());
+            return delivery.triggeredAt() == null
+                    ? null
+                    : Timestamp.from(java.time.OffsetDateTime.parse(delivery.triggeredAt())
+                            .toInstant());
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,10 @@ class PayloadStore {
     }
 
     Optional<byte[]> load(UUID id) {
-        return jdbc.sql("select body from webhook_payload where id = ?").param(id).query(byte[].class).optional();
+        return jdbc.sql("select body from webhook_payload where id = ?")
+                .param(id)
+                .query(byte[].class)
+                .optional();
     }
 
     void delete(UUID id) {
@@ -41,6 +43,8 @@ class PayloadStore {
     }
 
     void deleteShop(String shop) {
-        jdbc.sql("delete from webhook_payload where shop_domain = ?").param(shop).update();
+        jdbc.sql("delete from webhook_payload where shop_domain = ?")
+                .param(shop)
+                .update();
     }
 }

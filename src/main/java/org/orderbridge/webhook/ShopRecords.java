@@ -2,7 +2,6 @@ package org.orderbridge.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,30 +26,46 @@ class ShopRecords {
                     tracking_company = excluded.tracking_company, tracking_numbers = excluded.tracking_numbers,
                     shopify_updated_at = excluded.shopify_updated_at
                 where order_fulfillment.shopify_updated_at < excluded.shopify_updated_at""")
-                .params(shop, f.id(), f.orderId(), f.status(), f.shipmentStatus(), f.trackingCompany(),
-                        trackingNumbersJson, Timestamp.from(f.updatedAt()))
-                .update() == 1;
+                        .params(
+                                shop,
+                                f.id(),
+                                f.orderId(),
+                                f.status(),
+                                f.shipmentStatus(),
+                                f.trackingCompany(),
+                                trackingNumbersJson,
+                                Timestamp.from(f.updatedAt()))
+                        .update()
+                == 1;
     }
 
     void markUninstalled(String shop, Instant at) {
         jdbc.sql("""
                 insert into shop_installation (shop_domain, uninstalled_at) values (?, ?)
-                on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at""")
-                .params(shop, Timestamp.from(at)).update();
+                on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at""").params(shop, Timestamp.from(at)).update();
     }
 
     void recordCompliance(WebhookDelivery delivery, Long customerId, int ordersAffected, Instant at) {
         jdbc.sql("""
                 insert into compliance_request (webhook_id, shop_domain, topic, customer_id, orders_affected, received_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(delivery.webhookId(), delivery.shopDomain(), delivery.topic(), customerId, ordersAffected,
+                .params(
+                        delivery.webhookId(),
+                        delivery.shopDomain(),
+                        delivery.topic(),
+                        customerId,
+                        ordersAffected,
                         Timestamp.from(at))
                 .update();
     }
 
     /** shop/redact: nothing of the shop stays but the record that we erased it. */
     void forgetShop(String shop) {
-        jdbc.sql("delete from order_fulfillment where shop_domain = ?").param(shop).update();
-        jdbc.sql("delete from shop_installation where shop_domain = ?").param(shop).update();
+        jdbc.sql("delete from order_fulfillment where shop_domain = ?")
+                .param(shop)
+                .update();
+        jdbc.sql("delete from shop_installation where shop_domain = ?")
+                .param(shop)
+                .update();
     }
 }

@@ -7,46 +7,70 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import tools.jackson.databind.JsonNode;
-
 import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.ShopifyOrderSnapshot;
+import tools.jackson.databind.JsonNode;
 
 /** Reads Shopify's webhook payloads (REST resource JSON). A payload missing what we rely on is unprocessable. */
 final class ShopifyPayloads {
 
-    private ShopifyPayloads() {
-    }
+    private ShopifyPayloads() {}
 
     static ShopifyOrderSnapshot order(String shop, JsonNode json) {
         long id = requiredId(json, "id");
         JsonNode customer = json.path("customer");
         String email = text(json, "email");
         Customer buyer = customer.isObject() || email != null
-                ? new Customer(email != null ? email : text(customer, "email"), text(customer, "first_name"),
-                        text(customer, "last_name"), text(json, "phone") != null ? text(json, "phone") : text(customer, "phone"))
+                ? new Customer(
+                        email != null ? email : text(customer, "email"),
+                        text(customer, "first_name"),
+                        text(customer, "last_name"),
+                        text(json, "phone") != null ? text(json, "phone") : text(customer, "phone"))
                 : null;
-        return new ShopifyOrderSnapshot(shop, id, text(json, "admin_graphql_api_id"), text(json, "name"), buyer,
-                customer.isObject() ? optionalId(customer, "id") : null, address(json.path("shipping_address")),
-                address(json.path("billing_address")), lineItems(json.path("line_items")),
-                currency(json), decimal(json, "total_price"), text(json, "financial_status"),
-                text(json, "fulfillment_status"), instant(json, "cancelled_at"), text(json, "cancel_reason"),
-                text(json, "note"), tags(text(json, "tags")), requiredInstant(json, "updated_at"),
-                text(json, "source_name"), text(json, "source_identifier"));
+        return new ShopifyOrderSnapshot(
+                shop,
+                id,
+                text(json, "admin_graphql_api_id"),
+                text(json, "name"),
+                buyer,
+                customer.isObject() ? optionalId(customer, "id") : null,
+                address(json.path("shipping_address")),
+                address(json.path("billing_address")),
+                lineItems(json.path("line_items")),
+                currency(json),
+                decimal(json, "total_price"),
+                text(json, "financial_status"),
+                text(json, "fulfillment_status"),
+                instant(json, "cancelled_at"),
+                text(json, "cancel_reason"),
+                text(json, "note"),
+                tags(text(json, "tags")),
+                requiredInstant(json, "updated_at"),
+                text(json, "source_name"),
+                text(json, "source_identifier"));
     }
 
-    record Fulfillment(long id, long orderId, String status, String shipmentStatus, String trackingCompany,
-            List<String> trackingNumbers, Instant updatedAt) {
-    }
+    record Fulfillment(
+            long id,
+            long orderId,
+            String status,
+            String shipmentStatus,
+            String trackingCompany,
+            List<String> trackingNumbers,
+            Instant updatedAt) {}
 
     static Fulfillment fulfillment(JsonNode json) {
         var numbers = new ArrayList<String>();
         json.path("tracking_numbers").forEach(n -> numbers.add(n.asString()));
-        return new Fulfillment(requiredId(json, "id"), requiredId(json, "order_id"), text(json, "status"),
-                text(json, "shipment_status"), text(json, "tracking_company"), numbers,
+        return new Fulfillment(
+                requiredId(json, "id"),
+                requiredId(json, "order_id"),
+                text(json, "status"),
+                text(json, "shipment_status"),
+                text(json, "tracking_company"),
+                numbers,
                 requiredInstant(json, "updated_at"));
     }
 
@@ -73,17 +97,31 @@ final class ShopifyPayloads {
         if (!json.isObject()) {
             return null;
         }
-        return new Address(text(json, "first_name"), text(json, "last_name"), text(json, "company"),
-                text(json, "address1"), text(json, "address2"), text(json, "city"), text(json, "province"),
-                text(json, "province_code"), text(json, "zip"), text(json, "country"), text(json, "country_code"),
+        return new Address(
+                text(json, "first_name"),
+                text(json, "last_name"),
+                text(json, "company"),
+                text(json, "address1"),
+                text(json, "address2"),
+                text(json, "city"),
+                text(json, "province"),
+                text(json, "province_code"),
+                text(json, "zip"),
+                text(json, "country"),
+                text(json, "country_code"),
                 text(json, "phone"));
     }
 
     private static List<LineItem> lineItems(JsonNode json) {
         var items = new ArrayList<LineItem>();
         for (JsonNode line : json) {
-            items.add(new LineItem(optionalId(line, "id"), text(line, "sku"), optionalId(line, "variant_id"),
-                    text(line, "title"), line.path("quantity").asInt(), decimal(line, "price")));
+            items.add(new LineItem(
+                    optionalId(line, "id"),
+                    text(line, "sku"),
+                    optionalId(line, "variant_id"),
+                    text(line, "title"),
+                    line.path("quantity").asInt(),
+                    decimal(line, "price")));
         }
         return items;
     }
@@ -92,7 +130,10 @@ final class ShopifyPayloads {
         if (tags == null || tags.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(tags.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(tags.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 
     static String text(JsonNode json, String field) {

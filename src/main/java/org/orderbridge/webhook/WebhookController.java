@@ -1,29 +1,26 @@
 package org.orderbridge.webhook;
 
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
-import io.micrometer.core.instrument.Timer;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Shopify's webhook endpoint. The acknowledgement path is: verify the signature on the raw bytes, put the
@@ -34,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
 
     private final WebhookProperties properties;
@@ -52,16 +50,41 @@ class WebhookController {
     @PostMapping("/webhooks/shopify")
     @Operation(summary = "Shopify's webhook deliveries, authenticated by their HMAC signature")
     @ApiResponse(responseCode = "200", description = "Queued for processing (or a topic that is not handled)")
-    @ApiResponse(responseCode = "400", description = "Missing or invalid Shopify header, or a body that is not a JSON object", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or wrong HMAC signature", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Shop not allowed", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body larger than allowed", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "Could not be queued; Shopify retries", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Missing or invalid Shopify header, or a body that is not a JSON object",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or wrong HMAC signature",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Shop not allowed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Body larger than allowed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Could not be queued; Shopify retries",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
         Timer.Sample sample = metrics.received();
         byte[] body = readBody(request);
@@ -84,8 +107,14 @@ class WebhookController {
             metrics.dropped(topic);
             return ResponseEntity.ok().build();
         }
-        var delivery = new WebhookDelivery(topic, shop, webhookId, request.getHeader("X-Shopify-Event-Id"),
-                request.getHeader("X-Shopify-Triggered-At"), request.getHeader("X-Shopify-API-Version"), body);
+        var delivery = new WebhookDelivery(
+                topic,
+                shop,
+                webhookId,
+                request.getHeader("X-Shopify-Event-Id"),
+                request.getHeader("X-Shopify-Triggered-At"),
+                request.getHeader("X-Shopify-API-Version"),
+                body);
         queue.enqueue(delivery);
         metrics.enqueued(topic, sample);
         return ResponseEntity.ok().build();
@@ -119,8 +148,11 @@ class WebhookController {
     /** Streams through the body once without building a tree: UTF-8, well-formed JSON, and an object. */
     private static void requireJsonObject(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
             throw WebhookRejection.notAJsonObject();
         }

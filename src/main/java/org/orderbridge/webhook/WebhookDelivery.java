@@ -5,6 +5,11 @@ package org.orderbridge.webhook;
  *
  * @param payload the body exactly as Shopify signed it (UTF-8 JSON)
  */
-record WebhookDelivery(String topic, String shopDomain, String webhookId, String eventId, String triggeredAt,
-        String apiVersion, byte[] payload) {
-}
+record WebhookDelivery(
+        String topic,
+        String shopDomain,
+        String webhookId,
+        String eventId,
+        String triggeredAt,
+        String apiVersion,
+        byte[] payload) {}

@@ -1,19 +1,17 @@
 package org.orderbridge.webhook;
 
+import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
-import tools.jackson.databind.ObjectMapper;
-import io.awspring.cloud.sqs.annotation.SqsListener;
+import org.orderbridge.platform.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
-import org.orderbridge.platform.DeadLetters;
-import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Consumes the webhook queue. Returning normally acknowledges (deletes) the message; throwing leaves it for
@@ -32,8 +30,13 @@ class WebhookListener {
     private final ObjectMapper mapper;
     private final WebhookProperties properties;
 
-    WebhookListener(WebhookProcessor processor, PayloadStore payloads, DeadLetters deadLetters,
-            WebhookMetrics metrics, ObjectMapper mapper, WebhookProperties properties) {
+    WebhookListener(
+            WebhookProcessor processor,
+            PayloadStore payloads,
+            DeadLetters deadLetters,
+            WebhookMetrics metrics,
+            ObjectMapper mapper,
+            WebhookProperties properties) {
         this.processor = processor;
         this.payloads = payloads;
         this.deadLetters = deadLetters;
@@ -81,11 +84,17 @@ class WebhookListener {
             throw new UnprocessableWebhookException("message lacks the topic, shop or webhook id attribute");
         }
         byte[] payload = claimCheck(message)
-                .map(id -> payloads.load(id).orElseThrow(() -> new UnprocessableWebhookException(
-                        "claim-checked payload " + id + " is gone")))
+                .map(id -> payloads.load(id)
+                        .orElseThrow(
+                                () -> new UnprocessableWebhookException("claim-checked payload " + id + " is gone")))
                 .orElseGet(() -> message.body().getBytes(StandardCharsets.UTF_8));
-        return new WebhookDelivery(topic, shop, webhookId, text(attributes, WebhookQueueMessages.EVENT_ID),
-                text(attributes, WebhookQueueMessages.TRIGGERED_AT), text(attributes, WebhookQueueMessages.API_VERSION),
+        return new WebhookDelivery(
+                topic,
+                shop,
+                webhookId,
+                text(attributes, WebhookQueueMessages.EVENT_ID),
+                text(attributes, WebhookQueueMessages.TRIGGERED_AT),
+                text(attributes, WebhookQueueMessages.API_VERSION),
                 payload);
     }
 

@@ -1,12 +1,11 @@
 package org.orderbridge.webhook;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookListenerConfiguration {
@@ -14,10 +13,10 @@ class WebhookListenerConfiguration {
     static final String FACTORY = "webhookListenerContainerFactory";
 
     @Bean(FACTORY)
-    SqsMessageListenerContainerFactory<Message> webhookListenerContainerFactory(SqsAsyncClient sqs,
-            WebhookProperties properties) {
+    SqsMessageListenerContainerFactory<Message> webhookListenerContainerFactory(
+            SqsAsyncClient sqs, WebhookProperties properties) {
         var retry = properties.retry();
-        return SqsListeners.immediateAckWithBackoff(sqs, properties.concurrency(), retry.initialBackoff(),
-                retry.multiplier(), retry.maxBackoff());
+        return SqsListeners.immediateAckWithBackoff(
+                sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
     }
 }

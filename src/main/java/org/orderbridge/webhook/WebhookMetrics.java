@@ -3,7 +3,6 @@ package org.orderbridge.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import org.springframework.stereotype.Component;
 
 @Component
@@ -36,11 +35,18 @@ class WebhookMetrics {
 
     void dropped(String topic) {
         // The topic is attacker-influenced only after a valid signature, but bound the tag anyway.
-        counter("orderbridge.webhooks.dropped", "topic", topic.length() > 64 ? "other" : topic).increment();
+        counter("orderbridge.webhooks.dropped", "topic", topic.length() > 64 ? "other" : topic)
+                .increment();
     }
 
     void processed(String topic, WebhookOutcome outcome) {
-        counter("orderbridge.webhooks.processed", "topic", topic, "outcome", outcome.name().toLowerCase()).increment();
+        counter(
+                        "orderbridge.webhooks.processed",
+                        "topic",
+                        topic,
+                        "outcome",
+                        outcome.name().toLowerCase())
+                .increment();
     }
 
     void deadLettered(String reason) {

@@ -2,5 +2,14 @@ package org.orderbridge.webhook;
 
 /** What processing a delivery did; recorded with the delivery and counted. */
 enum WebhookOutcome {
-    CREATED, UPDATED, LINKED, STALE, DELETED, RECORDED, REDACTED, NOT_FOUND, DUPLICATE, DUPLICATE_EVENT
+    CREATED,
+    UPDATED,
+    LINKED,
+    STALE,
+    DELETED,
+    RECORDED,
+    REDACTED,
+    NOT_FOUND,
+    DUPLICATE,
+    DUPLICATE_EVENT
 }

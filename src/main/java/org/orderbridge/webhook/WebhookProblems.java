@@ -34,8 +34,10 @@ class WebhookProblems {
     ResponseEntity<ProblemDetail> queueUnavailable(WebhookQueue.QueueUnavailableException e) {
         log.warn("Webhook not acknowledged: {}", e.getMessage());
         metrics.rejected("queue_unavailable");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The delivery could not be queued; it was not accepted, retry later");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The delivery could not be queued; it was not accepted, retry later");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 }

@@ -4,17 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import org.orderbridge.order.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import org.orderbridge.order.Orders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Applies one delivery. The delivery's record and its effect commit in one transaction: a redelivered or
@@ -32,8 +30,13 @@ class WebhookProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    WebhookProcessor(DeliveryLog deliveries, Orders orders, ShopRecords shops, PayloadStore payloads,
-            ObjectMapper mapper, Clock clock) {
+    WebhookProcessor(
+            DeliveryLog deliveries,
+            Orders orders,
+            ShopRecords shops,
+            PayloadStore payloads,
+            ObjectMapper mapper,
+            Clock clock) {
         this.deliveries = deliveries;
         this.orders = orders;
         this.shops = shops;
@@ -45,14 +48,15 @@ class WebhookProcessor {
     @Transactional
     WebhookOutcome process(WebhookDelivery delivery) {
         WebhookTopic topic = WebhookTopic.of(delivery.topic())
-                .orElseThrow(() -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
+                .orElseThrow(
+                        () -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
         JsonNode payload = parse(delivery.payload());
         Instant now = clock.instant();
         if (!deliveries.claim(delivery, now)) {
             return WebhookOutcome.DUPLICATE;
         }
-        WebhookOutcome outcome = deliveries.eventSeen(delivery) ? WebhookOutcome.DUPLICATE_EVENT
-                : apply(topic, delivery, payload, now);
+        WebhookOutcome outcome =
+                deliveries.eventSeen(delivery) ? WebhookOutcome.DUPLICATE_EVENT : apply(topic, delivery, payload, now);
         deliveries.record(delivery, outcome);
         return outcome;
     }
@@ -70,12 +74,15 @@ class WebhookProcessor {
             };
         }
         return switch (topic) {
-            case ORDERS_DELETE -> orders.markDeletedInShopify(shop, ShopifyPayloads.requiredId(payload, "id"))
-                    ? WebhookOutcome.DELETED : WebhookOutcome.NOT_FOUND;
+            case ORDERS_DELETE ->
+                orders.markDeletedInShopify(shop, ShopifyPayloads.requiredId(payload, "id"))
+                        ? WebhookOutcome.DELETED
+                        : WebhookOutcome.NOT_FOUND;
             case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE -> {
                 var fulfillment = ShopifyPayloads.fulfillment(payload);
                 yield shops.upsertFulfillment(shop, fulfillment, json(fulfillment.trackingNumbers()))
-                        ? WebhookOutcome.UPDATED : WebhookOutcome.STALE;
+                        ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.STALE;
             }
             case APP_UNINSTALLED -> {
                 shops.markUninstalled(shop, now);
@@ -83,7 +90,8 @@ class WebhookProcessor {
             }
             case CUSTOMERS_DATA_REQUEST -> {
                 // The merchant fulfils the request from the API's order data; we keep the audit record.
-                shops.recordCompliance(delivery, customerId(payload), ordersToRedact(payload).size(), now);
+                shops.recordCompliance(
+                        delivery, customerId(payload), ordersToRedact(payload).size(), now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_REDACT -> {
@@ -123,7 +131,8 @@ class WebhookProcessor {
 
     private static List<Long> ordersToRedact(JsonNode payload) {
         var ids = new ArrayList<Long>();
-        for (JsonNode id : payload.path("orders_to_redact").isArray() ? payload.path("orders_to_redact")
+        for (JsonNode id : payload.path("orders_to_redact").isArray()
+                ? payload.path("orders_to_redact")
                 : payload.path("orders_requested")) {
             if (id.canConvertToLong()) {
                 ids.add(id.asLong());

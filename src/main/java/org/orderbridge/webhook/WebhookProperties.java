@@ -1,15 +1,13 @@
 package org.orderbridge.webhook;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -27,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("orderbridge.webhook")
-record WebhookProperties(@NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List<@NotBlank String> secrets,
+record WebhookProperties(
+        @NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List<@NotBlank String> secrets,
         @DefaultValue Set<String> allowedShops,
         @NotBlank String queue,
         @NotBlank String deadLetterQueue,
@@ -38,9 +37,10 @@ record WebhookProperties(@NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List
         @DefaultValue("16") @Min(1) @Max(200) int concurrency,
         @DefaultValue @NotNull Retry retry) {
 
-    record Retry(@DefaultValue("2s") Duration initialBackoff, @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5m") Duration maxBackoff) {
-    }
+    record Retry(
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5m") Duration maxBackoff) {}
 
     boolean allows(String shop) {
         return allowedShops.isEmpty() || allowedShops.contains(shop);
@@ -48,7 +48,7 @@ record WebhookProperties(@NotEmpty(message = "set SHOPIFY_WEBHOOK_SECRETS") List
 
     @Override
     public String toString() {
-        return "WebhookProperties[secrets=(" + secrets.size() + " redacted), allowedShops=" + allowedShops
-                + ", queue=" + queue + "]";
+        return "WebhookProperties[secrets=(" + secrets.size() + " redacted), allowedShops=" + allowedShops + ", queue="
+                + queue + "]";
     }
 }

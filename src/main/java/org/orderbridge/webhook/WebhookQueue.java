@@ -6,14 +6,11 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-
 import org.orderbridge.platform.QueueUrls;
-import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 
 /**
  * Puts deliveries on the webhook queue and only returns once SQS has accepted them, which is what lets the
@@ -37,7 +34,9 @@ class WebhookQueue implements DisposableBean {
         this.queueUrls = queueUrls;
         // Concurrent acknowledgements share SendMessageBatch calls: one signed request carries up to ten
         // deliveries, for at most send-batch-window of extra latency.
-        this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(batchScheduler)
+        this.batches = SqsAsyncBatchManager.builder()
+                .client(sqs)
+                .scheduledExecutor(batchScheduler)
                 .overrideConfiguration(o -> o.maxBatchSize(10).sendRequestFrequency(properties.sendBatchWindow()))
                 .build();
     }
@@ -75,8 +74,12 @@ class WebhookQueue implements DisposableBean {
     static boolean sqsCanCarry(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || Character.isSurrogate(c)
+                    || (c >= 0xE000 && c <= 0xFFFD);
             if (!allowed) {
                 return false;
             }

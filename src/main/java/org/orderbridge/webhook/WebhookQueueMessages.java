@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * How a delivery is written to and read from the webhook queue. Our own messages carry the payload as the
@@ -27,8 +26,7 @@ final class WebhookQueueMessages {
     static final String TRIGGERED_AT = "shopify-triggered-at";
     static final String API_VERSION = "shopify-api-version";
 
-    private WebhookQueueMessages() {
-    }
+    private WebhookQueueMessages() {}
 
     static Map<String, MessageAttributeValue> attributes(WebhookDelivery delivery, UUID claimCheck) {
         var attributes = new HashMap<String, MessageAttributeValue>();
@@ -47,7 +45,12 @@ final class WebhookQueueMessages {
 
     private static void put(Map<String, MessageAttributeValue> attributes, String name, String value) {
         if (value != null && !value.isEmpty()) {
-            attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build());
+            attributes.put(
+                    name,
+                    MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(value)
+                            .build());
         }
     }
 
@@ -65,7 +68,9 @@ final class WebhookQueueMessages {
             throw new UnprocessableWebhookException("message is neither an OrderBridge delivery nor JSON");
         }
         JsonNode detail = event == null ? null : event.get("detail");
-        if (detail == null || !detail.path("metadata").isObject() || !detail.path("payload").isObject()) {
+        if (detail == null
+                || !detail.path("metadata").isObject()
+                || !detail.path("payload").isObject()) {
             throw new UnprocessableWebhookException("message is neither an OrderBridge delivery nor a Shopify "
                     + "EventBridge event (detail.metadata and detail.payload)");
         }
@@ -78,8 +83,14 @@ final class WebhookQueueMessages {
                     "EventBridge event lacks X-Shopify-Topic, X-Shopify-Shop-Domain or X-Shopify-Webhook-Id");
         }
         byte[] payload = detail.get("payload").toString().getBytes(StandardCharsets.UTF_8);
-        return new WebhookDelivery(topic, shop, webhookId, header(metadata, "X-Shopify-Event-Id"),
-                header(metadata, "X-Shopify-Triggered-At"), header(metadata, "X-Shopify-API-Version"), payload);
+        return new WebhookDelivery(
+                topic,
+                shop,
+                webhookId,
+                header(metadata, "X-Shopify-Event-Id"),
+                header(metadata, "X-Shopify-Triggered-At"),
+                header(metadata, "X-Shopify-API-Version"),
+                payload);
     }
 
     /** EventBridge keeps the header names as Shopify sent them, whose case varies between topics. */

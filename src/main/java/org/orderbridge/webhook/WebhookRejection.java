@@ -19,12 +19,14 @@ class WebhookRejection extends ErrorResponseException {
     }
 
     static WebhookRejection unsigned() {
-        return new WebhookRejection(HttpStatus.UNAUTHORIZED, "missing_signature",
-                "The X-Shopify-Hmac-Sha256 header is required");
+        return new WebhookRejection(
+                HttpStatus.UNAUTHORIZED, "missing_signature", "The X-Shopify-Hmac-Sha256 header is required");
     }
 
     static WebhookRejection badSignature() {
-        return new WebhookRejection(HttpStatus.UNAUTHORIZED, "invalid_signature",
+        return new WebhookRejection(
+                HttpStatus.UNAUTHORIZED,
+                "invalid_signature",
                 "The X-Shopify-Hmac-Sha256 signature does not match the body");
     }
 
@@ -38,17 +40,18 @@ class WebhookRejection extends ErrorResponseException {
 
     static WebhookRejection shopNotAllowed(String shop) {
         String shown = shop.length() > 255 ? shop.substring(0, 255) : shop;
-        return new WebhookRejection(HttpStatus.FORBIDDEN, "shop_not_allowed",
+        return new WebhookRejection(
+                HttpStatus.FORBIDDEN,
+                "shop_not_allowed",
                 "Shop " + shown.replaceAll("[^A-Za-z0-9.-]", "?") + " is not served by this OrderBridge");
     }
 
     static WebhookRejection tooLarge(long limit) {
-        return new WebhookRejection(HttpStatus.CONTENT_TOO_LARGE, "too_large",
-                "The body exceeds the limit of " + limit + " bytes");
+        return new WebhookRejection(
+                HttpStatus.CONTENT_TOO_LARGE, "too_large", "The body exceeds the limit of " + limit + " bytes");
     }
 
     static WebhookRejection notAJsonObject() {
-        return new WebhookRejection(HttpStatus.BAD_REQUEST, "not_json_object",
-                "The body is not a UTF-8 JSON object");
+        return new WebhookRejection(HttpStatus.BAD_REQUEST, "not_json_object", "The body is not a UTF-8 JSON object");
     }
 }

@@ -22,8 +22,8 @@ enum WebhookTopic {
     CUSTOMERS_REDACT("customers/redact"),
     SHOP_REDACT("shop/redact");
 
-    private static final Map<String, WebhookTopic> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(WebhookTopic::topic, Function.identity()));
+    private static final Map<String, WebhookTopic> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(WebhookTopic::topic, Function.identity()));
 
     private final String topic;
 

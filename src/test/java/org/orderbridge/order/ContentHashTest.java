@@ -3,7 +3,6 @@ package org.orderbridge.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ContentHashTest {
@@ -20,11 +19,17 @@ class ContentHashTest {
     }
 
     private static CreateOrderRequest request(String price, String note) {
-        var address = new CreateOrderRequest.AddressRequest("Ada", "Lovelace", null, "1 Analytical Way", null,
-                "London", null, null, "N1 9GU", null, "GB", null);
-        return new CreateOrderRequest("ext-1", "ob-test.myshopify.com",
-                new CreateOrderRequest.CustomerRequest("ada@example.com", "Ada", "Lovelace", null), address, null,
-                List.of(new CreateOrderRequest.LineRequest("ENGINE-1", null, "Difference engine", 2, price)), "GBP",
-                note, List.of());
+        var address = new CreateOrderRequest.AddressRequest(
+                "Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, null, "N1 9GU", null, "GB", null);
+        return new CreateOrderRequest(
+                "ext-1",
+                "ob-test.myshopify.com",
+                new CreateOrderRequest.CustomerRequest("ada@example.com", "Ada", "Lovelace", null),
+                address,
+                null,
+                List.of(new CreateOrderRequest.LineRequest("ENGINE-1", null, "Difference engine", 2, price)),
+                "GBP",
+                note,
+                List.of());
     }
 }

@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
@@ -30,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 /** The intake API end to end; orders that reach Shopify here reach the simulator of EmbeddedServices. */
 @OrderBridgeTest
@@ -63,8 +62,9 @@ class OrderIntakeApiTest {
         var request = orderRequest(externalId(), "retry@example.com");
         var first = post(request);
         // The same price written differently is the same order.
-        request.put("lineItems", List.of(Map.of("sku", "ENGINE-1", "title", "Difference engine", "quantity", 2,
-                "unitPrice", "19.9")));
+        request.put(
+                "lineItems",
+                List.of(Map.of("sku", "ENGINE-1", "title", "Difference engine", "quantity", 2, "unitPrice", "19.9")));
         var again = post(request);
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -78,10 +78,12 @@ class OrderIntakeApiTest {
         List<ResponseEntity<JsonNode>> responses;
         try (var executor = Executors.newFixedThreadPool(6)) {
             var start = new CountDownLatch(1);
-            var futures = IntStream.range(0, 6).mapToObj(i -> executor.submit(() -> {
-                start.await();
-                return post(request);
-            })).toList();
+            var futures = IntStream.range(0, 6)
+                    .mapToObj(i -> executor.submit(() -> {
+                        start.await();
+                        return post(request);
+                    }))
+                    .toList();
             start.countDown();
             responses = new java.util.ArrayList<>();
             for (var future : futures) {
@@ -89,11 +91,14 @@ class OrderIntakeApiTest {
             }
         }
 
-        assertThat(responses).extracting(ResponseEntity::getStatusCode)
+        assertThat(responses)
+                .extracting(ResponseEntity::getStatusCode)
                 .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
-                .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
-        assertThat(responses).extracting(r -> r.getBody().get("id").asString()).containsOnly(
-                responses.getFirst().getBody().get("id").asString());
+                .filteredOn(HttpStatus.CREATED::equals)
+                .hasSize(1);
+        assertThat(responses)
+                .extracting(r -> r.getBody().get("id").asString())
+                .containsOnly(responses.getFirst().getBody().get("id").asString());
     }
 
     @Test
@@ -105,7 +110,8 @@ class OrderIntakeApiTest {
 
         assertThat(conflicting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(conflicting.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(conflicting.getBody().get("existingOrderId")).isEqualTo(first.getBody().get("id"));
+        assertThat(conflicting.getBody().get("existingOrderId"))
+                .isEqualTo(first.getBody().get("id"));
     }
 
     @Test
@@ -119,9 +125,14 @@ class OrderIntakeApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValuesAsString("field")).contains("customer.email",
-                "currency", "shop", "lineItems[0].quantity", "lineItems[0].unitPrice",
-                "lineItems[0].skuOrVariantId");
+        assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                .contains(
+                        "customer.email",
+                        "currency",
+                        "shop",
+                        "lineItems[0].quantity",
+                        "lineItems[0].unitPrice",
+                        "lineItems[0].skuOrVariantId");
     }
 
     @Test
@@ -137,8 +148,11 @@ class OrderIntakeApiTest {
 
     @Test
     void refusesBodyThatIsNotJsonWith400() {
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
-                new HttpEntity<>("{\"externalId\": ", headers(WRITE_KEY)), JsonNode.class);
+        var response = rest.exchange(
+                "/api/v1/orders",
+                HttpMethod.POST,
+                new HttpEntity<>("{\"externalId\": ", headers(WRITE_KEY)),
+                JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -157,7 +171,9 @@ class OrderIntakeApiTest {
 
     @Test
     void refusesOrderFromReadOnlyKey() {
-        var response = rest.exchange("/api/v1/orders", HttpMethod.POST,
+        var response = rest.exchange(
+                "/api/v1/orders",
+                HttpMethod.POST,
                 new HttpEntity<>(orderRequest(externalId(), "reader@example.com"), headers(READ_KEY)),
                 JsonNode.class);
 
@@ -170,17 +186,26 @@ class OrderIntakeApiTest {
         var refused = orderRequest(externalId(), "cancel-parked@example.com");
         refused.put("shop", FAULTY_SHOP);
         String parked = post(refused).getBody().get("id").asString();
-        String pushed = post(orderRequest(externalId(), "cancel@example.com")).getBody().get("id").asString();
+        String pushed = post(orderRequest(externalId(), "cancel@example.com"))
+                .getBody()
+                .get("id")
+                .asString();
         await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
 
-        var cancelled = rest.exchange("/api/v1/orders/" + pushed + "/cancel", HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        var cancelled = rest.exchange(
+                "/api/v1/orders/" + pushed + "/cancel",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)),
+                JsonNode.class);
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(cancelled.getBody().get("detail").asString()).contains("PUSHED");
 
-        var withdrawn = rest.exchange("/api/v1/orders/" + parked + "/cancel", HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        var withdrawn = rest.exchange(
+                "/api/v1/orders/" + parked + "/cancel",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)),
+                JsonNode.class);
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(withdrawn.getBody().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(status(parked)).isEqualTo("CANCELLED");
@@ -190,30 +215,39 @@ class OrderIntakeApiTest {
 
     @Test
     void answers404ForCancelOfUnknownOrder() {
-        var response = rest.exchange("/api/v1/orders/" + UUID.randomUUID() + "/cancel", HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        var response = rest.exchange(
+                "/api/v1/orders/" + UUID.randomUUID() + "/cancel",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)),
+                JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void refusesManualPushFromWriteKey() {
-        String id = post(orderRequest(externalId(), "repush-denied@example.com")).getBody().get("id").asString();
+        String id = post(orderRequest(externalId(), "repush-denied@example.com"))
+                .getBody()
+                .get("id")
+                .asString();
 
-        var response = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)), JsonNode.class);
+        var response = rest.exchange(
+                "/api/v1/orders/" + id + "/push",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(WRITE_KEY)),
+                JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private ResponseEntity<JsonNode> post(Object body) {
-        return rest.exchange("/api/v1/orders", HttpMethod.POST, new HttpEntity<>(body, headers(WRITE_KEY)),
-                JsonNode.class);
+        return rest.exchange(
+                "/api/v1/orders", HttpMethod.POST, new HttpEntity<>(body, headers(WRITE_KEY)), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> get(String id) {
-        return rest.exchange("/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)),
-                JsonNode.class);
+        return rest.exchange(
+                "/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)), JsonNode.class);
     }
 
     private String status(String id) {

@@ -29,8 +29,8 @@ class OrderQueryApiTest {
     void answersMalformedOrderIdWithProblem() {
         var headers = new HttpHeaders();
         headers.set("X-API-Key", "local-read-key-00001");
-        var response = rest.exchange("/api/v1/orders/not-a-uuid", HttpMethod.GET, new HttpEntity<>(headers),
-                String.class);
+        var response =
+                rest.exchange("/api/v1/orders/not-a-uuid", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("not an order id");
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -41,13 +40,16 @@ class ComposeEnvironmentTest {
 
     @Test
     void apiKeysAreValid() {
-        assertThat(new ApiKeyProperties(service.get("API_KEYS"), false, null).keys()).extracting(ApiKeyProperties.ApiKey::role)
+        assertThat(new ApiKeyProperties(service.get("API_KEYS"), false, null).keys())
+                .extracting(ApiKeyProperties.ApiKey::role)
                 .contains(ApiKeyProperties.Role.ADMIN, ApiKeyProperties.Role.READ);
     }
 
     @Test
     void serviceAndSimulatorAgreeOnShopTokenAndWebhookSecret() {
-        assertThat(service.get("SHOPIFY_ADMIN_URL")).startsWith("http://shopify-simulator:8089/").contains("{shop}");
+        assertThat(service.get("SHOPIFY_ADMIN_URL"))
+                .startsWith("http://shopify-simulator:8089/")
+                .contains("{shop}");
         assertThat(simulator.get("SIMULATOR_ACCESS_TOKENS")).isEqualTo(service.get("SHOPIFY_ACCESS_TOKENS"));
         assertThat(service.get("SHOPIFY_ALLOWED_SHOPS"))
                 .isEqualTo(service.get("SHOPIFY_ACCESS_TOKENS").split("=")[0]);

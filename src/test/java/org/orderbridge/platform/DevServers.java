@@ -1,16 +1,15 @@
 package org.orderbridge.platform;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.elasticmq.RelaxedSQSLimits$;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -25,11 +24,16 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
     }
 
     private static DevServers embedded() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .start();
         // Strict limits check every character of every message body through Scala collections, which cost
         // more CPU than the whole acknowledgement path; the service enforces SQS's character rules itself.
-        SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion(EmbeddedServices.REGION).withSQSLimits(RelaxedSQSLimits$.MODULE$).start();
+        SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .withAWSRegion(EmbeddedServices.REGION)
+                .withSQSLimits(RelaxedSQSLimits$.MODULE$)
+                .start();
         int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
         return new DevServers(postgres.getPort(), "postgres", sqsPort, () -> {
             sqs.stopAndWait();
@@ -40,10 +44,13 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
     @SuppressWarnings("resource") // stopped by the returned record
     private static DevServers containers() {
         var postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:17-alpine"))
-                .withDatabaseName("postgres").withUsername("postgres").withPassword("postgres")
+                .withDatabaseName("postgres")
+                .withUsername("postgres")
+                .withPassword("postgres")
                 .withCommand("postgres", "-c", "max_connections=200");
         var localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
-                .withServices("sqs").withEnv("SQS_ENDPOINT_STRATEGY", "path");
+                .withServices("sqs")
+                .withEnv("SQS_ENDPOINT_STRATEGY", "path");
         postgres.start();
         localstack.start();
         return new DevServers(postgres.getMappedPort(5432), "postgres", localstack.getMappedPort(4566), () -> {
@@ -54,8 +61,8 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
 
     /** A connection of its own, past the application's pool and the fault proxy: for tests that hold locks. */
     public Connection openDirectConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database, "postgres",
-                "postgres");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database, "postgres", "postgres");
     }
 
     @Override

@@ -5,14 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.orderbridge.shopify.simulator.ShopifySimulator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.util.StringUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The dev services of the local run and of the tests, all in this JVM unless {@link DevServers} says
@@ -46,10 +44,12 @@ public class EmbeddedServices {
     /** Latency and Shopify's cost bucket are settable for benchmarks ({@code orderbridge.simulator.*}). */
     @Bean(destroyMethod = "close")
     ShopifySimulator shopifySimulator(Environment environment) {
-        ShopifySimulator.Builder builder = ShopifySimulator.builder().port(0)
-                .latency(environment.getProperty("orderbridge.simulator.latency", java.time.Duration.class,
-                        java.time.Duration.ZERO))
-                .costLimits(environment.getProperty("orderbridge.simulator.bucket-size", Double.class, 1000.0),
+        ShopifySimulator.Builder builder = ShopifySimulator.builder()
+                .port(0)
+                .latency(environment.getProperty(
+                        "orderbridge.simulator.latency", java.time.Duration.class, java.time.Duration.ZERO))
+                .costLimits(
+                        environment.getProperty("orderbridge.simulator.bucket-size", Double.class, 1000.0),
                         environment.getProperty("orderbridge.simulator.restore-rate", Double.class, 100.0));
         SIMULATED_SHOPS.forEach(builder::shop);
         return builder.start();
@@ -57,12 +57,18 @@ public class EmbeddedServices {
 
     /** The service's port is known only once its web server runs, so the webhook target is set then. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> shopifySimulatorWebhooks(ShopifySimulator simulator,
-            Environment environment) {
-        return event -> Binder.get(environment).bind("orderbridge.webhook.secrets", Bindable.listOf(String.class))
-                .orElse(List.of()).stream().findFirst()
-                .ifPresent(secret -> simulator.setWebhooks(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()
-                        + "/webhooks/shopify"), secret));
+    ApplicationListener<WebServerInitializedEvent> shopifySimulatorWebhooks(
+            ShopifySimulator simulator, Environment environment) {
+        return event ->
+                Binder.get(environment)
+                        .bind("orderbridge.webhook.secrets", Bindable.listOf(String.class))
+                        .orElse(List.of())
+                        .stream()
+                        .findFirst()
+                        .ifPresent(secret -> simulator.setWebhooks(
+                                URI.create("http://127.0.0.1:"
+                                        + event.getWebServer().getPort() + "/webhooks/shopify"),
+                                secret));
     }
 
     /**
@@ -73,7 +79,8 @@ public class EmbeddedServices {
     EmbeddedFaults embeddedFaults(DevServers servers, Environment environment) throws IOException {
         createQueues("http://127.0.0.1:" + servers.sqsPort());
         boolean proxied = environment.getProperty("orderbridge.embedded.fault-proxies", Boolean.class, false);
-        return proxied ? EmbeddedFaults.proxied(servers.databasePort(), servers.sqsPort())
+        return proxied
+                ? EmbeddedFaults.proxied(servers.databasePort(), servers.sqsPort())
                 : EmbeddedFaults.direct(servers.databasePort(), servers.sqsPort());
     }
 
@@ -82,8 +89,8 @@ public class EmbeddedServices {
      * which points the local run at real stores.
      */
     @Bean
-    DynamicPropertyRegistrar embeddedServiceProperties(EmbeddedFaults faults, ShopifySimulator shopify,
-            Environment environment) {
+    DynamicPropertyRegistrar embeddedServiceProperties(
+            EmbeddedFaults faults, ShopifySimulator shopify, Environment environment) {
         boolean realShopify = StringUtils.hasText(environment.getProperty("orderbridge.shopify.access-tokens"));
         boolean customAdminUrl = StringUtils.hasText(environment.getProperty("orderbridge.shopify.admin-url"));
         String sqsEndpoint = "http://127.0.0.1:" + faults.sqsPort();
@@ -97,8 +104,11 @@ public class EmbeddedServices {
             registry.add("spring.cloud.aws.credentials.access-key", () -> "local");
             registry.add("spring.cloud.aws.credentials.secret-key", () -> "local");
             if (!realShopify) {
-                registry.add("orderbridge.shopify.access-tokens", () -> SIMULATED_SHOPS.entrySet().stream()
-                        .map(shop -> shop.getKey() + "=" + shop.getValue()).collect(Collectors.joining(",")));
+                registry.add(
+                        "orderbridge.shopify.access-tokens",
+                        () -> SIMULATED_SHOPS.entrySet().stream()
+                                .map(shop -> shop.getKey() + "=" + shop.getValue())
+                                .collect(Collectors.joining(",")));
             }
             if (!realShopify && !customAdminUrl) {
                 registry.add("orderbridge.shopify.admin-url", shopify::adminUrlTemplate);
@@ -116,7 +126,9 @@ public class EmbeddedServices {
      * invisible: they come back after this many seconds instead of a minute or two.
      */
     public static void createQueues(String endpoint, int webhookVisibilitySeconds, int pushVisibilitySeconds) {
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             createWithDeadLetterQueue(sqs, "orderbridge-webhooks", webhookVisibilitySeconds, 6);
@@ -124,15 +136,20 @@ public class EmbeddedServices {
         }
     }
 
-    private static void createWithDeadLetterQueue(SqsClient sqs, String name, int visibilitySeconds,
-            int maxReceiveCount) {
+    private static void createWithDeadLetterQueue(
+            SqsClient sqs, String name, int visibilitySeconds, int maxReceiveCount) {
         String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")
-                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
+                        .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600")))
+                .queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilitySeconds),
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")));
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        sqs.createQueue(b -> b.queueName(name)
+                .attributes(Map.of(
+                        QueueAttributeName.VISIBILITY_TIMEOUT,
+                        String.valueOf(visibilitySeconds),
+                        QueueAttributeName.REDRIVE_POLICY,
+                        "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount
+                                + "\"}")));
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.OrderBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -26,7 +24,10 @@ class HealthTest {
     void reportsUpWithoutDetailsToAnonymousCallers() {
         var response = rest.getForEntity("/actuator/health", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("db");
+        assertThat(response.getBody())
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("components")
+                .doesNotContain("db");
     }
 
     @Test

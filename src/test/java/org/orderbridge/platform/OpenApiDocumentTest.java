@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document describes every endpoint and how each one fails; public in the local profile. */
 @OrderBridgeTest
@@ -40,12 +39,16 @@ class OpenApiDocumentTest {
         assertThat(operations(paths)).containsExactlyInAnyOrderElementsOf(OPERATIONS.keySet());
         OPERATIONS.forEach((operation, errors) -> {
             String[] methodAndPath = operation.split(" ");
-            JsonNode responses = paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses");
+            JsonNode responses =
+                    paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses");
             for (String status : errors) {
-                assertThat(responses.has(status)).as(operation + " documents " + status).isTrue();
+                assertThat(responses.has(status))
+                        .as(operation + " documents " + status)
+                        .isTrue();
                 assertThat(responses.get(status).has("content")
-                        && responses.get(status).get("content").has("application/problem+json"))
-                        .as(operation + " " + status + " is problem+json").isTrue();
+                                && responses.get(status).get("content").has("application/problem+json"))
+                        .as(operation + " " + status + " is problem+json")
+                        .isTrue();
             }
         });
     }
@@ -59,8 +62,10 @@ class OpenApiDocumentTest {
 
     private static List<String> operations(JsonNode paths) {
         var operations = new ArrayList<String>();
-        paths.properties().forEach(path -> path.getValue().properties()
-                .forEach(method -> operations.add(method.getKey() + " " + path.getKey())));
+        paths.properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(method -> operations.add(method.getKey() + " " + path.getKey())));
         return operations;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -26,8 +25,8 @@ class RequiredEnvironmentTest {
 
     @Test
     void explainsTheFailureWithTheVariableNames() {
-        var analysis = new MissingEnvironmentFailureAnalyzer().analyze(
-                new RequiredEnvironment.MissingEnvironmentException(java.util.List.of("DATABASE_URL")));
+        var analysis = new MissingEnvironmentFailureAnalyzer()
+                .analyze(new RequiredEnvironment.MissingEnvironmentException(java.util.List.of("DATABASE_URL")));
         assertThat(analysis.getDescription()).contains("DATABASE_URL");
     }
 

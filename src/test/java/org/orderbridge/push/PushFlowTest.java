@@ -1,6 +1,5 @@
 package org.orderbridge.push;
 
-import org.orderbridge.platform.QueueUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
@@ -11,15 +10,12 @@ import static org.orderbridge.push.PushFixtures.orderCreateCalls;
 import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
-
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -27,6 +23,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import tools.jackson.databind.JsonNode;
 
 /** From intake through outbox, queue and worker to Shopify, which is the simulator behind the real client. */
 @OrderBridgeTest
@@ -74,8 +72,10 @@ class PushFlowTest {
             assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
             assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asString());
             assertThat(created.input()).containsEntry("email", "push-ok@example.com");
-            assertThat(created.lineItems()).singleElement()
-                    .satisfies(line -> assertThat(line).containsEntry("quantity", 2).containsEntry("sku", "ENGINE-1"));
+            assertThat(created.lineItems())
+                    .singleElement()
+                    .satisfies(line ->
+                            assertThat(line).containsEntry("quantity", 2).containsEntry("sku", "ENGINE-1"));
         });
         assertThat(outboxRows(id)).isZero();
     }
@@ -89,8 +89,11 @@ class PushFlowTest {
         assertThat(parked.get("lastError").asString()).isEqualTo("Variant 42 does not exist");
         assertThat(shopifyOrdersFor(shopify, id)).isEmpty();
 
-        var repush = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
+        var repush = rest.exchange(
+                "/api/v1/orders/" + id + "/push",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(repush.getBody().get("status").asString()).isEqualTo("PENDING_PUSH");
 
@@ -103,8 +106,11 @@ class PushFlowTest {
         String id = accept("push-twice@example.com");
         awaitStatus(id, "PUSHED");
 
-        var repush = rest.exchange("/api/v1/orders/" + id + "/push", HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
+        var repush = rest.exchange(
+                "/api/v1/orders/" + id + "/push",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
 
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
@@ -115,7 +121,8 @@ class PushFlowTest {
         long callsBefore = orderCreateCalls(shopify, FAULTY_SHOP);
         String id = accept("push-unavailable@example.com", FAULTY_SHOP);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> deadLetters().toString().contains(id));
         JsonNode pending = order(id);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING_PUSH");
@@ -126,8 +133,11 @@ class PushFlowTest {
         assertThat(deadLetter.get("approximateReceiveCount").asInt()).isPositive();
 
         shopify.faults().clear();
-        var redrive = rest.exchange("/api/v1/admin/dead-letters/redrive?queue=push&max=100", HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
+        var redrive = rest.exchange(
+                "/api/v1/admin/dead-letters/redrive?queue=push&max=100",
+                HttpMethod.POST,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
 
         assertThat(redrive.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(redrive.getBody().get("moved").asInt()).isPositive();
@@ -145,7 +155,8 @@ class PushFlowTest {
             String accepted = accept("push-crash@example.com");
             id = accepted;
             assertThat(outboxRows(id)).isOne();
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
                     .until(() -> shopifyOrdersFor(shopify, accepted).isEmpty());
             assertThat(order(id).get("status").asString()).isEqualTo("PENDING_PUSH");
 
@@ -162,10 +173,16 @@ class PushFlowTest {
 
     @Test
     void refusesDeadLetterListForUnknownQueueAndNonAdminKey() {
-        var unknown = rest.exchange("/api/v1/admin/dead-letters?queue=orders", HttpMethod.GET,
-                new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
-        var reader = rest.exchange("/api/v1/admin/dead-letters?queue=push", HttpMethod.GET,
-                new HttpEntity<>(headers(READ_KEY)), JsonNode.class);
+        var unknown = rest.exchange(
+                "/api/v1/admin/dead-letters?queue=orders",
+                HttpMethod.GET,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
+        var reader = rest.exchange(
+                "/api/v1/admin/dead-letters?queue=push",
+                HttpMethod.GET,
+                new HttpEntity<>(headers(READ_KEY)),
+                JsonNode.class);
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -184,14 +201,18 @@ class PushFlowTest {
     }
 
     private JsonNode awaitStatus(String id, String status) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> order(id).get("status").asString().equals(status));
         return order(id);
     }
 
     private JsonNode deadLetters() {
-        var response = rest.exchange("/api/v1/admin/dead-letters?queue=push&max=100", HttpMethod.GET,
-                new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class);
+        var response = rest.exchange(
+                "/api/v1/admin/dead-letters?queue=push&max=100",
+                HttpMethod.GET,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

@@ -12,18 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -32,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** Shopify's orders/create for an order we pushed finds that order (by source identifier), never a new one. */
 @OrderBridgeTest
@@ -89,7 +86,8 @@ class WebhookLinkingTest {
 
         // The push message still being retried now finds the order settled and creates nothing more.
         shopify.faults().clear();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> shopifyOrdersFor(shopify, id).isEmpty());
         assertThat(order(id).get("shopifyOrderId").asLong()).isEqualTo(shopifyId);
     }
@@ -113,8 +111,8 @@ class WebhookLinkingTest {
         headers.set("X-Shopify-Shop-Domain", FAULTY_SHOP);
         headers.set("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
         headers.set("X-Shopify-Event-Id", UUID.randomUUID().toString());
-        var response = rest.exchange("/webhooks/shopify", HttpMethod.POST, new HttpEntity<>(body, headers),
-                String.class);
+        var response =
+                rest.exchange("/webhooks/shopify", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -137,7 +135,7 @@ class WebhookLinkingTest {
     }
 
     private int rowsFor(long shopifyId) {
-        return jdbc.queryForObject("select count(*) from shop_order where shopify_order_id = ?", Integer.class,
-                shopifyId);
+        return jdbc.queryForObject(
+                "select count(*) from shop_order where shopify_order_id = ?", Integer.class, shopifyId);
     }
 }

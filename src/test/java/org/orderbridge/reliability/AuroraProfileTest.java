@@ -2,22 +2,20 @@ package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.sql.Driver;
 import java.util.Map;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.SQLExceptionOverride;
 import org.junit.jupiter.api.Test;
-import software.amazon.jdbc.plugin.failover.FailoverSuccessSQLException;
-
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import software.amazon.jdbc.plugin.failover.FailoverSuccessSQLException;
 
 /**
  * The aurora profile binds to a driver and a pool that work together, without an Aurora cluster: the
@@ -31,22 +29,31 @@ class AuroraProfileTest {
     @Test
     void auroraProfileUsesTheWrapperDriverWithFailoverAndFailureMonitoring() throws Exception {
         Binder binder = Binder.get(environmentWithAuroraProfile());
-        DataSourceProperties dataSource = binder.bind("spring.datasource", DataSourceProperties.class).get();
-        HikariConfig hikari = binder.bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig())).get();
+        DataSourceProperties dataSource =
+                binder.bind("spring.datasource", DataSourceProperties.class).get();
+        HikariConfig hikari = binder.bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig()))
+                .get();
 
-        Driver driver = (Driver) Class.forName(dataSource.getDriverClassName()).getDeclaredConstructor().newInstance();
-        assertThat(driver.acceptsURL(dataSource.getUrl())).as("driver takes " + dataSource.getUrl()).isTrue();
-        assertThat(hikari.getDataSourceProperties()).containsEntry("wrapperPlugins", "failover2,efm2")
+        Driver driver = (Driver) Class.forName(dataSource.getDriverClassName())
+                .getDeclaredConstructor()
+                .newInstance();
+        assertThat(driver.acceptsURL(dataSource.getUrl()))
+                .as("driver takes " + dataSource.getUrl())
+                .isTrue();
+        assertThat(hikari.getDataSourceProperties())
+                .containsEntry("wrapperPlugins", "failover2,efm2")
                 .containsEntry("targetServerType", "primary");
     }
 
     @Test
     void poolKeepsAConnectionTheWrapperHasFailedOverToTheNewWriter() throws Exception {
         HikariConfig hikari = Binder.get(environmentWithAuroraProfile())
-                .bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig())).get();
+                .bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig()))
+                .get();
 
         var override = (SQLExceptionOverride) Class.forName(hikari.getExceptionOverrideClassName())
-                .getDeclaredConstructor().newInstance();
+                .getDeclaredConstructor()
+                .newInstance();
         assertThat(override.adjudicate(new FailoverSuccessSQLException()))
                 .isEqualTo(SQLExceptionOverride.Override.DO_NOT_EVICT);
     }
@@ -55,8 +62,10 @@ class AuroraProfileTest {
         var environment = new StandardEnvironment();
         var loader = new YamlPropertySourceLoader();
         var sources = environment.getPropertySources();
-        sources.addFirst(loader.load("application", new ClassPathResource("application.yml")).getFirst());
-        sources.addFirst(loader.load("application-aurora", new ClassPathResource("application-aurora.yml")).getFirst());
+        sources.addFirst(loader.load("application", new ClassPathResource("application.yml"))
+                .getFirst());
+        sources.addFirst(loader.load("application-aurora", new ClassPathResource("application-aurora.yml"))
+                .getFirst());
         sources.addFirst(new MapPropertySource("ecs-task", Map.of("DATABASE_URL", AURORA_URL)));
         return environment;
     }

@@ -10,9 +10,7 @@ import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
 import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
 import org.orderbridge.reliability.ReliabilityFixtures.Service;
@@ -53,38 +51,63 @@ class DatabaseFailoverIT {
                 database.promoteStandby();
                 promoted = Instant.now();
                 backlogAtPromotion = traffic.acknowledgedWebhooks().size()
-                        - stored.processedWebhooks(traffic.acknowledgedWebhooks().keySet());
+                        - stored.processedWebhooks(
+                                traffic.acknowledgedWebhooks().keySet());
 
-                traffic.awaitAcknowledged(traffic.acknowledgedWebhooks().size() + 20,
-                        traffic.acceptedOrders().size() + 20, Duration.ofSeconds(60));
+                traffic.awaitAcknowledged(
+                        traffic.acknowledgedWebhooks().size() + 20,
+                        traffic.acceptedOrders().size() + 20,
+                        Duration.ofSeconds(60));
             }
             awaitSettled(traffic, stored, Duration.ofSeconds(90));
 
             assertThat(service.isAlive()).as("service survived").isTrue();
             assertThat(service.pid()).as("same JVM, never restarted").isEqualTo(pid);
-            assertThat(probe.wasUnreadyBetween(killed, promoted)).as("readiness 503 while no primary").isTrue();
-            assertThat(readiness(service.port())).as("readiness after promotion").isEqualTo(200);
-            assertThat(traffic.answers()).as("every answer a 2xx or a 503 with Retry-After")
+            assertThat(probe.wasUnreadyBetween(killed, promoted))
+                    .as("readiness 503 while no primary")
+                    .isTrue();
+            assertThat(readiness(service.port()))
+                    .as("readiness after promotion")
+                    .isEqualTo(200);
+            assertThat(traffic.answers())
+                    .as("every answer a 2xx or a 503 with Retry-After")
                     .allMatch(Traffic.Answer::acceptable);
-            assertThat(traffic.answers(Route.INTAKE)).as("intakes refused during the outage")
+            assertThat(traffic.answers(Route.INTAKE))
+                    .as("intakes refused during the outage")
                     .anyMatch(a -> a.status() == 503);
             assertNothingLostNothingDuplicated(traffic, stored, sqs, shopify);
 
             var figures = new LinkedHashMap<String, Object>();
-            figures.put("promotionToFirstIntakeMs", Duration.between(promoted,
-                    traffic.firstAcceptedAfter(Route.INTAKE, promoted).orElseThrow()).toMillis());
-            figures.put("promotionToReadyMs", Duration.between(promoted,
-                    probe.firstReadyAfter(promoted).orElseThrow()).toMillis());
+            figures.put(
+                    "promotionToFirstIntakeMs",
+                    Duration.between(
+                                    promoted,
+                                    traffic.firstAcceptedAfter(Route.INTAKE, promoted)
+                                            .orElseThrow())
+                            .toMillis());
+            figures.put(
+                    "promotionToReadyMs",
+                    Duration.between(promoted, probe.firstReadyAfter(promoted).orElseThrow())
+                            .toMillis());
             figures.put("primaryDownMs", Duration.between(killed, promoted).toMillis());
-            figures.put("webhooksAcknowledgedWhilePrimaryDown", traffic.answers(Route.WEBHOOK).stream()
-                    .filter(a -> a.status() == 200 && a.received().isAfter(killed) && a.received().isBefore(promoted))
-                    .count());
+            figures.put(
+                    "webhooksAcknowledgedWhilePrimaryDown",
+                    traffic.answers(Route.WEBHOOK).stream()
+                            .filter(a -> a.status() == 200
+                                    && a.received().isAfter(killed)
+                                    && a.received().isBefore(promoted))
+                            .count());
             figures.put("webhookBacklogAtPromotion", backlogAtPromotion);
-            figures.put("intake503", traffic.answers(Route.INTAKE).stream().filter(a -> a.status() == 503)
-                    .count());
+            figures.put(
+                    "intake503",
+                    traffic.answers(Route.INTAKE).stream()
+                            .filter(a -> a.status() == 503)
+                            .count());
             figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
             figures.put("ordersAccepted", traffic.acceptedOrders().size());
-            figures.put("shopifyOrders", shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
+            figures.put(
+                    "shopifyOrders",
+                    shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
             figures.put("lost", 0);
             figures.put("duplicates", 0);
             record("database-failover", figures);

@@ -11,18 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.reliability.HostileInputFixtures.Effect;
 import org.orderbridge.reliability.HostileInputFixtures.HostileCase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The hostile input corpus (HostileInputFixtures) over real HTTP: each request gets its 4xx (or the 200 the
@@ -32,8 +30,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderBridgeTest
 class HostileInputTest {
 
-    private static final List<String> INTERNALS = List.of("\tat ", "Exception", "org.springframework",
-            "org.apache", "java.lang", "org.postgresql", "org.hibernate", "SQLState", "select ");
+    private static final List<String> INTERNALS = List.of(
+            "\tat ",
+            "Exception",
+            "org.springframework",
+            "org.apache",
+            "java.lang",
+            "org.postgresql",
+            "org.hibernate",
+            "SQLState",
+            "select ");
 
     @LocalServerPort
     int port;
@@ -49,16 +55,22 @@ class HostileInputTest {
         List<HostileCase> corpus = HostileInputFixtures.corpus();
         long deadLettersBefore = deadLetteredDeliveries();
         long ordersBefore = intakeOrders();
-        long ordersCreated = corpus.stream().filter(c -> c.effect() == Effect.CREATES_ORDER).count();
+        long ordersCreated =
+                corpus.stream().filter(c -> c.effect() == Effect.CREATES_ORDER).count();
 
         Stream<DynamicTest> cases = corpus.stream().map(c -> dynamicTest(c.name(), () -> answers(c)));
         Stream<DynamicTest> afterwards = Stream.of(
-                dynamicTest("corpus holds at least 200 requests", () -> assertThat(corpus).hasSizeGreaterThan(200)),
-                dynamicTest("applies a replayed delivery once, and no other delivery", this::appliesReplayedDeliveryOnce),
-                dynamicTest("dead-letters no delivery", () ->
-                        assertThat(deadLetteredDeliveries()).isEqualTo(deadLettersBefore)),
-                dynamicTest("stores only the valid orders", () ->
-                        assertThat(intakeOrders() - ordersBefore).isEqualTo(ordersCreated)),
+                dynamicTest(
+                        "corpus holds at least 200 requests",
+                        () -> assertThat(corpus).hasSizeGreaterThan(200)),
+                dynamicTest(
+                        "applies a replayed delivery once, and no other delivery", this::appliesReplayedDeliveryOnce),
+                dynamicTest(
+                        "dead-letters no delivery",
+                        () -> assertThat(deadLetteredDeliveries()).isEqualTo(deadLettersBefore)),
+                dynamicTest(
+                        "stores only the valid orders",
+                        () -> assertThat(intakeOrders() - ordersBefore).isEqualTo(ordersCreated)),
                 dynamicTest("is healthy afterwards", this::isHealthy));
         return Stream.concat(cases, afterwards);
     }
@@ -67,46 +79,70 @@ class HostileInputTest {
         var response = RawHttp.exchange(port, hostile.request(), hostile.halfClose());
         String everything = response.headers() + "\n" + response.body();
 
-        assertThat(response.status()).as("%s: status; body: %s", hostile, abbreviate(response.body()))
+        assertThat(response.status())
+                .as("%s: status; body: %s", hostile, abbreviate(response.body()))
                 .isIn(hostile.expected());
         if (response.status() >= 400) {
-            assertThat(response.contentType()).as("%s: content type of %d", hostile, response.status())
+            assertThat(response.contentType())
+                    .as("%s: content type of %d", hostile, response.status())
                     .startsWith("application/problem+json");
         }
-        assertThat(everything).as("%s: no secret in the response", hostile)
+        assertThat(everything)
+                .as("%s: no secret in the response", hostile)
                 .doesNotContain(HostileInputFixtures.SECRETS);
         assertThat(everything).as("%s: no internals in the response", hostile).doesNotContain(INTERNALS);
-        assertThat(hostile.body().test(response.body())).as("%s: body %s", hostile, abbreviate(response.body()))
+        assertThat(hostile.body().test(response.body()))
+                .as("%s: body %s", hostile, abbreviate(response.body()))
                 .isTrue();
     }
 
     private void appliesReplayedDeliveryOnce() {
         // Copies of one delivery may be processed concurrently; whichever claims the webhook id is applied.
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from shop_order where shop_domain = ?")
-                .param(HostileInputFixtures.WEBHOOK_SHOP).query(Long.class).single() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from shop_order where shop_domain = ?")
+                                .param(HostileInputFixtures.WEBHOOK_SHOP)
+                                .query(Long.class)
+                                .single()
+                        >= 1);
         // Give the other copies time to be (not) applied.
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(jdbc.sql("select count(*) from webhook_delivery where shop_domain = ?")
-                .param(HostileInputFixtures.WEBHOOK_SHOP).query(Long.class).single()).isEqualTo(1);
+                        .param(HostileInputFixtures.WEBHOOK_SHOP)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from shop_order where shop_domain = ?")
-                .param(HostileInputFixtures.WEBHOOK_SHOP).query(Long.class).single()).isEqualTo(1);
+                        .param(HostileInputFixtures.WEBHOOK_SHOP)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select note from shop_order where shop_domain = ?")
-                .param(HostileInputFixtures.WEBHOOK_SHOP).query(String.class).single()).isEqualTo("corpus");
+                        .param(HostileInputFixtures.WEBHOOK_SHOP)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("corpus");
     }
 
     private void isHealthy() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private long deadLetteredDeliveries() throws Exception {
-        String url = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq")).get().queueUrl();
-        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).get().attributes();
+        String url = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq"))
+                .get()
+                .queueUrl();
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .get()
+                .attributes();
         return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -117,6 +153,8 @@ class HostileInputTest {
 
     private long intakeOrders() {
         return jdbc.sql("select count(*) from shop_order where customer ->> 'email' = ?")
-                .param(HostileInputFixtures.INTAKE_EMAIL).query(Long.class).single();
+                .param(HostileInputFixtures.INTAKE_EMAIL)
+                .query(Long.class)
+                .single();
     }
 }

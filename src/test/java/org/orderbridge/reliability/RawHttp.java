@@ -20,8 +20,7 @@ final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 15_000;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     record Response(int status, Map<String, String> headers, String body) {
 
@@ -47,8 +46,8 @@ final class RawHttp {
             } catch (IOException refusedMidBody) {
                 // An early 413 may close the connection before the whole body is written; read the answer.
             }
-            boolean head = new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1)
-                    .equals("HEAD ");
+            boolean head =
+                    new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
             return read(socket.getInputStream(), head);
         }
     }
@@ -63,7 +62,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+            headers.merge(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
         }
         byte[] body;

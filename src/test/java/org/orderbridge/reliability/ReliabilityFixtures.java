@@ -37,25 +37,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import tools.jackson.databind.ObjectMapper;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
 import org.orderbridge.platform.EmbeddedServices;
 import org.orderbridge.platform.FaultProxy;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.orderbridge.webhook.WebhookFixtures;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The reliability suite's world: real PostgreSQL servers (a primary, optionally with a synchronous streaming
@@ -71,13 +68,14 @@ final class ReliabilityFixtures {
     static final Path WORK = Path.of("target", "reliability").toAbsolutePath();
     /** Webhook queue visibility of the tests: a message taken by a cut long poll or a killed JVM returns soon. */
     static final int WEBHOOK_VISIBILITY_SECONDS = 5;
+
     static final int PUSH_VISIBILITY_SECONDS = 10;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReliabilityFixtures() {
-    }
+    private ReliabilityFixtures() {}
 
     static int freePort() {
         try (var socket = new ServerSocket(0)) {
@@ -89,8 +87,12 @@ final class ReliabilityFixtures {
 
     static ShopifySimulator shopify() {
         // Latency keeps pushes in flight long enough for a crash to hit some of them.
-        return ShopifySimulator.builder().port(0).shop(PUSH_SHOP, SHOPIFY_TOKEN).costLimits(2000, 1000)
-                .latency(Duration.ofMillis(300)).start();
+        return ShopifySimulator.builder()
+                .port(0)
+                .shop(PUSH_SHOP, SHOPIFY_TOKEN)
+                .costLimits(2000, 1000)
+                .latency(Duration.ofMillis(300))
+                .start();
     }
 
     /** Appends a scenario's figures to target/reliability/measurements.txt and prints them. */
@@ -99,8 +101,12 @@ final class ReliabilityFixtures {
         System.out.println("[reliability] " + line);
         try {
             Files.createDirectories(WORK);
-            Files.writeString(WORK.resolve("measurements.txt"), line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    WORK.resolve("measurements.txt"),
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,13 +131,25 @@ final class ReliabilityFixtures {
         private PostgresServers() throws IOException {
             root = Files.createTempDirectory("orderbridge-pg");
             if (ROOT) {
-                Files.setOwner(root, root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+                Files.setOwner(
+                        root,
+                        root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
             }
             primary = root.resolve("primary");
             primaryPort = freePort();
-            run(BIN.resolve("initdb").toString(), "-D", primary.toString(), "-U", "postgres", "--auth=trust", "-N",
-                    "-E", "UTF8", "--locale=C");
-            Files.writeString(primary.resolve("postgresql.conf"), """
+            run(
+                    BIN.resolve("initdb").toString(),
+                    "-D",
+                    primary.toString(),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-N",
+                    "-E",
+                    "UTF8",
+                    "--locale=C");
+            Files.writeString(
+                    primary.resolve("postgresql.conf"), """
 
                     listen_addresses = '127.0.0.1'
                     port = %d
@@ -158,14 +176,29 @@ final class ReliabilityFixtures {
             var servers = new PostgresServers();
             servers.standby = servers.root.resolve("standby");
             servers.standbyPort = freePort();
-            servers.run(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
-                    String.valueOf(servers.primaryPort), "-U", "postgres", "-D", servers.standby.toString(), "-R",
-                    "-X", "stream", "-c", "fast");
-            Files.writeString(servers.standby.resolve("postgresql.conf"), "\nport = " + servers.standbyPort + "\n",
+            servers.run(
+                    BIN.resolve("pg_basebackup").toString(),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    String.valueOf(servers.primaryPort),
+                    "-U",
+                    "postgres",
+                    "-D",
+                    servers.standby.toString(),
+                    "-R",
+                    "-X",
+                    "stream",
+                    "-c",
+                    "fast");
+            Files.writeString(
+                    servers.standby.resolve("postgresql.conf"),
+                    "\nport = " + servers.standbyPort + "\n",
                     StandardOpenOption.APPEND);
             servers.start(servers.standby);
             // Only now: the base backup must not carry the setting, or the promoted standby would wait for itself.
-            try (Connection c = connect(servers.primaryPort); var s = c.createStatement()) {
+            try (Connection c = connect(servers.primaryPort);
+                    var s = c.createStatement()) {
                 s.execute("alter system set synchronous_standby_names = '*'");
                 s.execute("select pg_reload_conf()");
             }
@@ -180,7 +213,8 @@ final class ReliabilityFixtures {
         }
 
         private boolean standbyIsSynchronous() throws SQLException {
-            try (Connection c = connect(primaryPort); var s = c.createStatement();
+            try (Connection c = connect(primaryPort);
+                    var s = c.createStatement();
                     var rs = s.executeQuery("select count(*) from pg_stat_replication where sync_state = 'sync'")) {
                 rs.next();
                 return rs.getInt(1) == 1;
@@ -189,7 +223,8 @@ final class ReliabilityFixtures {
 
         /** The URL the service gets: pgjdbc tries the hosts in turn and takes the one that accepts writes. */
         String jdbcUrl() {
-            String hosts = standby == null ? "127.0.0.1:" + primaryPort
+            String hosts = standby == null
+                    ? "127.0.0.1:" + primaryPort
                     : "127.0.0.1:" + primaryPort + ",127.0.0.1:" + standbyPort;
             return "jdbc:postgresql://" + hosts + "/postgres?targetServerType=primary";
         }
@@ -212,12 +247,18 @@ final class ReliabilityFixtures {
         }
 
         static Connection connect(int port) throws SQLException {
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
-                    "postgres");
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
         }
 
         private void start(Path dataDirectory) {
-            pgCtl(dataDirectory, "start", "-w", "-t", "60", "-l",
+            pgCtl(
+                    dataDirectory,
+                    "start",
+                    "-w",
+                    "-t",
+                    "60",
+                    "-l",
                     root.resolve(dataDirectory.getFileName() + ".log").toString());
         }
 
@@ -236,15 +277,17 @@ final class ReliabilityFixtures {
             try {
                 Path output = Files.createTempFile("orderbridge-pg-command", ".log");
                 try {
-                    Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                            .redirectOutput(output.toFile()).start();
+                    Process process = new ProcessBuilder(full)
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .start();
                     if (!process.waitFor(90, TimeUnit.SECONDS)) {
                         process.destroyForcibly();
                         throw new IllegalStateException("timed out: " + full);
                     }
                     if (process.exitValue() != 0) {
-                        throw new IllegalStateException("failed (" + process.exitValue() + "): " + full + "\n"
-                                + Files.readString(output));
+                        throw new IllegalStateException(
+                                "failed (" + process.exitValue() + "): " + full + "\n" + Files.readString(output));
                     }
                 } finally {
                     Files.deleteIfExists(output);
@@ -260,7 +303,8 @@ final class ReliabilityFixtures {
         /** Stops whatever still runs, keeps the server logs in target/reliability, deletes the data. */
         @Override
         public void close() throws IOException {
-            for (Path dataDirectory : Stream.of(primary, standby).filter(p -> p != null).toList()) {
+            for (Path dataDirectory :
+                    Stream.of(primary, standby).filter(p -> p != null).toList()) {
                 if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
                     pgCtl(dataDirectory, "stop", "-m", "immediate");
                 }
@@ -290,14 +334,18 @@ final class ReliabilityFixtures {
         private final SqsClient client;
 
         Sqs() throws IOException {
-            server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                    .withAWSRegion(EmbeddedServices.REGION).start();
-            String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+            server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                    .withDynamicPort()
+                    .withAWSRegion(EmbeddedServices.REGION)
+                    .start();
+            String endpoint = "http://127.0.0.1:"
+                    + server.waitUntilStarted().localAddress().getPort();
             EmbeddedServices.createQueues(endpoint, WEBHOOK_VISIBILITY_SECONDS, PUSH_VISIBILITY_SECONDS);
             proxy = new FaultProxy(server.waitUntilStarted().localAddress().getPort());
-            client = SqsClient.builder().endpointOverride(URI.create(endpoint))
-                    .region(Region.of(EmbeddedServices.REGION)).credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            client = SqsClient.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .region(Region.of(EmbeddedServices.REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build();
         }
 
@@ -312,9 +360,11 @@ final class ReliabilityFixtures {
         /** Messages in a queue, visible or not. */
         int messages(String queue) {
             String url = client.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(url)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
             return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         }
@@ -350,29 +400,46 @@ final class ReliabilityFixtures {
                 throws IOException {
             Files.createDirectories(WORK);
             int port = freePort();
-            String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            String testClasspath =
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             String classpath = Arrays.stream(testClasspath.split(File.pathSeparator))
                     .filter(entry -> !Path.of(entry).endsWith("test-classes"))
                     .collect(Collectors.joining(File.pathSeparator));
-            var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+            var builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-cp",
+                    classpath,
                     "org.orderbridge.OrderBridgeApplication",
                     "--orderbridge.shopify.admin-url=" + shopify.adminUrlTemplate(),
                     "--orderbridge.shopify.access-tokens=" + PUSH_SHOP + "=" + SHOPIFY_TOKEN,
                     "--orderbridge.webhook.retry.initial-backoff=1s",
                     "--spring.cloud.aws.credentials.access-key=local",
                     "--spring.cloud.aws.credentials.secret-key=local");
-            builder.environment().putAll(Map.of(
-                    "SERVER_PORT", String.valueOf(port),
-                    "DATABASE_URL", database.jdbcUrl(),
-                    "DATABASE_USERNAME", "postgres",
-                    "DATABASE_PASSWORD", "postgres",
-                    "SQS_ENDPOINT", sqs.serviceEndpoint(),
-                    "AWS_REGION", EmbeddedServices.REGION,
-                    "WEBHOOK_QUEUE", "orderbridge-webhooks",
-                    "PUSH_QUEUE", "orderbridge-push",
-                    "SHOPIFY_WEBHOOK_SECRETS", WEBHOOK_SECRET,
-                    "API_KEYS", "admin:admin:" + PushFixtures.ADMIN_KEY + ",writer:write:" + PushFixtures.WRITE_KEY));
+            builder.environment()
+                    .putAll(Map.of(
+                            "SERVER_PORT",
+                            String.valueOf(port),
+                            "DATABASE_URL",
+                            database.jdbcUrl(),
+                            "DATABASE_USERNAME",
+                            "postgres",
+                            "DATABASE_PASSWORD",
+                            "postgres",
+                            "SQS_ENDPOINT",
+                            sqs.serviceEndpoint(),
+                            "AWS_REGION",
+                            EmbeddedServices.REGION,
+                            "WEBHOOK_QUEUE",
+                            "orderbridge-webhooks",
+                            "PUSH_QUEUE",
+                            "orderbridge-push",
+                            "SHOPIFY_WEBHOOK_SECRETS",
+                            WEBHOOK_SECRET,
+                            "API_KEYS",
+                            "admin:admin:" + PushFixtures.ADMIN_KEY + ",writer:write:" + PushFixtures.WRITE_KEY));
             Path log = WORK.resolve(name + ".log");
             Files.deleteIfExists(log);
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -429,7 +496,9 @@ final class ReliabilityFixtures {
     static int readiness(int port) {
         try {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;
@@ -442,8 +511,7 @@ final class ReliabilityFixtures {
     /** Polls readiness like the ALB's health check, faster, and keeps every answer (0: no answer). */
     static final class ReadinessProbe implements AutoCloseable {
 
-        record Sample(Instant at, int status) {
-        }
+        record Sample(Instant at, int status) {}
 
         private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
         private final Thread thread;
@@ -464,7 +532,9 @@ final class ReliabilityFixtures {
         }
 
         Optional<Instant> firstReadyAfter(Instant instant) {
-            return samples.stream().filter(s -> s.status() == 200 && s.at().isAfter(instant)).map(Sample::at)
+            return samples.stream()
+                    .filter(s -> s.status() == 200 && s.at().isAfter(instant))
+                    .map(Sample::at)
                     .min(Comparator.naturalOrder());
         }
 
@@ -482,7 +552,8 @@ final class ReliabilityFixtures {
     static final class Traffic implements AutoCloseable {
 
         enum Route {
-            WEBHOOK, INTAKE
+            WEBHOOK,
+            INTAKE
         }
 
         /** One HTTP exchange; status 0 when the service did not answer at all. */
@@ -512,8 +583,10 @@ final class ReliabilityFixtures {
         static Traffic start(int port) {
             var traffic = new Traffic(port);
             for (int i = 0; i < 2; i++) {
-                traffic.clients.add(Thread.ofPlatform().daemon().name("webhook-sender-" + i).start(traffic::sendWebhooks));
-                traffic.clients.add(Thread.ofPlatform().daemon().name("intake-client-" + i).start(traffic::placeOrders));
+                traffic.clients.add(
+                        Thread.ofPlatform().daemon().name("webhook-sender-" + i).start(traffic::sendWebhooks));
+                traffic.clients.add(
+                        Thread.ofPlatform().daemon().name("intake-client-" + i).start(traffic::placeOrders));
             }
             return traffic;
         }
@@ -525,11 +598,15 @@ final class ReliabilityFixtures {
                 byte[] body = WebhookFixtures.order(shopifyId, Instant.parse("2026-11-20T10:00:00Z"), "reliability")
                         .getBytes(StandardCharsets.UTF_8);
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/shopify"))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header("X-Shopify-Topic", "orders/create").header("X-Shopify-Shop-Domain", WEBHOOK_SHOP)
-                        .header("X-Shopify-Webhook-Id", webhookId).header("X-Shopify-API-Version", "2026-10")
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("X-Shopify-Topic", "orders/create")
+                        .header("X-Shopify-Shop-Domain", WEBHOOK_SHOP)
+                        .header("X-Shopify-Webhook-Id", webhookId)
+                        .header("X-Shopify-API-Version", "2026-10")
                         .header("X-Shopify-Hmac-Sha256", sign(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
                 if (sendUntilAccepted(Route.WEBHOOK, request) != null) {
                     acknowledgedWebhooks.put(webhookId, shopifyId);
                 }
@@ -542,9 +619,11 @@ final class ReliabilityFixtures {
                 String externalId = "rel-" + UUID.randomUUID();
                 byte[] body = json(PushFixtures.orderRequest(externalId, "ada@example.com"));
                 var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/orders"))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
                         .header("X-API-Key", PushFixtures.WRITE_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
                 String response = sendUntilAccepted(Route.INTAKE, request);
                 if (response != null) {
                     acceptedOrders.put(externalId, readId(response));
@@ -559,7 +638,11 @@ final class ReliabilityFixtures {
                 Instant sent = Instant.now();
                 try {
                     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    answers.add(new Answer(route, sent, Instant.now(), response.statusCode(),
+                    answers.add(new Answer(
+                            route,
+                            sent,
+                            Instant.now(),
+                            response.statusCode(),
                             response.headers().firstValue("Retry-After").orElse(null)));
                     if (response.statusCode() / 100 == 2) {
                         return response.body();
@@ -604,8 +687,12 @@ final class ReliabilityFixtures {
         }
 
         Optional<Instant> firstAcceptedAfter(Route route, Instant instant) {
-            return answers.stream().filter(a -> a.route() == route && a.status() / 100 == 2 && a.received().isAfter(instant))
-                    .map(Answer::received).min(Comparator.naturalOrder());
+            return answers.stream()
+                    .filter(a -> a.route() == route
+                            && a.status() / 100 == 2
+                            && a.received().isAfter(instant))
+                    .map(Answer::received)
+                    .min(Comparator.naturalOrder());
         }
 
         /** Stops the clients; a request still unacknowledged is abandoned and not expected anywhere. */
@@ -662,17 +749,21 @@ final class ReliabilityFixtures {
         /** Shopify order id → number of shop_order rows of the webhook shop. */
         Map<Long, Long> ordersPerShopifyId() throws SQLException {
             var counts = new HashMap<Long, Long>();
-            query("select shopify_order_id, count(*) from shop_order where shop_domain = '" + WEBHOOK_SHOP
-                    + "' group by shopify_order_id", rs -> counts.put(rs.getLong(1), rs.getLong(2)));
+            query(
+                    "select shopify_order_id, count(*) from shop_order where shop_domain = '" + WEBHOOK_SHOP
+                            + "' group by shopify_order_id",
+                    rs -> counts.put(rs.getLong(1), rs.getLong(2)));
             return counts;
         }
 
         /** externalId → the intake orders stored for it (a list, so that a duplicate would show). */
         Map<String, List<StoredOrder>> ordersPerExternalId() throws SQLException {
             var orders = new LinkedHashMap<String, List<StoredOrder>>();
-            query("select external_id, id, status, shopify_order_id from shop_order where shop_domain = '" + PUSH_SHOP
-                    + "'", rs -> orders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new StoredOrder(rs.getString(2), rs.getString(3), (Long) rs.getObject(4))));
+            query(
+                    "select external_id, id, status, shopify_order_id from shop_order where shop_domain = '" + PUSH_SHOP
+                            + "'",
+                    rs -> orders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new StoredOrder(rs.getString(2), rs.getString(3), (Long) rs.getObject(4))));
             return orders;
         }
 
@@ -681,7 +772,9 @@ final class ReliabilityFixtures {
         }
 
         private void query(String sql, Row row) throws SQLException {
-            try (Connection c = PostgresServers.connect(port); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            try (Connection c = PostgresServers.connect(port);
+                    var s = c.createStatement();
+                    var rs = s.executeQuery(sql)) {
                 while (rs.next()) {
                     row.read(rs);
                 }
@@ -689,8 +782,7 @@ final class ReliabilityFixtures {
         }
     }
 
-    record StoredOrder(String id, String status, Long shopifyOrderId) {
-    }
+    record StoredOrder(String id, String status, Long shopifyOrderId) {}
 
     /**
      * The end state every scenario must reach: each acknowledged webhook applied once, each accepted order
@@ -700,18 +792,22 @@ final class ReliabilityFixtures {
             throws SQLException {
         Map<String, Long> webhooks = traffic.acknowledgedWebhooks();
         Map<String, String> orders = traffic.acceptedOrders();
-        assertThat(stored.processedWebhooks(webhooks.keySet())).as("acknowledged webhooks processed")
+        assertThat(stored.processedWebhooks(webhooks.keySet()))
+                .as("acknowledged webhooks processed")
                 .isEqualTo(webhooks.size());
         Map<Long, Long> perShopifyId = stored.ordersPerShopifyId();
-        assertThat(perShopifyId).as("one order per acknowledged Shopify id")
+        assertThat(perShopifyId)
+                .as("one order per acknowledged Shopify id")
                 .containsAllEntriesOf(webhooks.values().stream().collect(Collectors.toMap(id -> id, id -> 1L)));
         assertThat(perShopifyId.values()).as("no Shopify order stored twice").allMatch(n -> n == 1);
 
         Map<String, List<StoredOrder>> perExternalId = stored.ordersPerExternalId();
         assertThat(perExternalId.keySet()).as("accepted orders stored").containsAll(orders.keySet());
         assertThat(perExternalId.values()).as("no externalId stored twice").allMatch(list -> list.size() == 1);
-        orders.forEach((externalId, id) -> assertThat(perExternalId.get(externalId).getFirst().id())
-                .as("stored id of %s", externalId).isEqualTo(id));
+        orders.forEach((externalId, id) -> assertThat(
+                        perExternalId.get(externalId).getFirst().id())
+                .as("stored id of %s", externalId)
+                .isEqualTo(id));
 
         Map<String, List<SimulatedOrder>> inShopify = shopify.store().orders(PUSH_SHOP).stream()
                 .collect(Collectors.groupingBy(SimulatedOrder::sourceIdentifier));
@@ -719,10 +815,15 @@ final class ReliabilityFixtures {
         for (List<StoredOrder> list : perExternalId.values()) {
             StoredOrder order = list.getFirst();
             assertThat(order.status()).as("order %s", order.id()).isEqualTo("PUSHED");
-            assertThat(inShopify.get(order.id())).as("Shopify order of %s", order.id()).isNotNull();
-            assertThat(order.shopifyOrderId()).isEqualTo(inShopify.get(order.id()).getFirst().legacyId());
+            assertThat(inShopify.get(order.id()))
+                    .as("Shopify order of %s", order.id())
+                    .isNotNull();
+            assertThat(order.shopifyOrderId())
+                    .isEqualTo(inShopify.get(order.id()).getFirst().legacyId());
         }
-        assertThat(sqs.messages("orderbridge-webhooks-dlq")).as("webhook dead letters").isZero();
+        assertThat(sqs.messages("orderbridge-webhooks-dlq"))
+                .as("webhook dead letters")
+                .isZero();
         assertThat(sqs.messages("orderbridge-push-dlq")).as("push dead letters").isZero();
     }
 
@@ -730,9 +831,11 @@ final class ReliabilityFixtures {
     static void awaitSettled(Traffic traffic, Stored stored, Duration timeout) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            boolean webhooksDone = stored.processedWebhooks(traffic.acknowledgedWebhooks().keySet())
-                    == traffic.acknowledgedWebhooks().size();
-            boolean pushesDone = stored.ordersPerExternalId().values().stream().flatMap(List::stream)
+            boolean webhooksDone =
+                    stored.processedWebhooks(traffic.acknowledgedWebhooks().keySet())
+                            == traffic.acknowledgedWebhooks().size();
+            boolean pushesDone = stored.ordersPerExternalId().values().stream()
+                    .flatMap(List::stream)
                     .allMatch(o -> !o.status().equals("PENDING_PUSH"));
             if ((webhooksDone && pushesDone) || System.nanoTime() > deadline) {
                 return;

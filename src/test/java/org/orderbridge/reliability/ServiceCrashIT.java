@@ -8,9 +8,7 @@ import static org.orderbridge.reliability.ReliabilityFixtures.record;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
 import org.orderbridge.reliability.ReliabilityFixtures.Service;
 import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
@@ -41,31 +39,47 @@ class ServiceCrashIT {
 
                 service.crash();
                 crashed = Instant.now();
-                shopifyOrdersAtCrash = shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size();
+                shopifyOrdersAtCrash =
+                        shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size();
                 long pendingAtCrash = stored.ordersPerExternalId().values().stream()
-                        .filter(list -> list.getFirst().status().equals("PENDING_PUSH")).count();
-                assertThat(pendingAtCrash).as("pushes were in flight when the JVM died").isPositive();
+                        .filter(list -> list.getFirst().status().equals("PENDING_PUSH"))
+                        .count();
+                assertThat(pendingAtCrash)
+                        .as("pushes were in flight when the JVM died")
+                        .isPositive();
                 service.restart();
                 restarted = Instant.now();
 
-                traffic.awaitAcknowledged(traffic.acknowledgedWebhooks().size() + 20,
-                        traffic.acceptedOrders().size() + 20, Duration.ofSeconds(60));
+                traffic.awaitAcknowledged(
+                        traffic.acknowledgedWebhooks().size() + 20,
+                        traffic.acceptedOrders().size() + 20,
+                        Duration.ofSeconds(60));
             }
             awaitSettled(traffic, stored, Duration.ofSeconds(90));
 
-            assertThat(traffic.answers()).as("every answer a 2xx, a 503 with Retry-After, or none while down")
+            assertThat(traffic.answers())
+                    .as("every answer a 2xx, a 503 with Retry-After, or none while down")
                     .allMatch(Traffic.Answer::acceptable);
             assertNothingLostNothingDuplicated(traffic, stored, sqs, shopify);
 
             var figures = new LinkedHashMap<String, Object>();
             figures.put("crashToReadyMs", Duration.between(crashed, restarted).toMillis());
-            figures.put("restartToFirstWebhookAckMs", Duration.between(restarted,
-                    traffic.firstAcceptedAfter(Route.WEBHOOK, restarted).orElseThrow()).toMillis());
+            figures.put(
+                    "restartToFirstWebhookAckMs",
+                    Duration.between(
+                                    restarted,
+                                    traffic.firstAcceptedAfter(Route.WEBHOOK, restarted)
+                                            .orElseThrow())
+                            .toMillis());
             figures.put("shopifyOrdersAtCrash", shopifyOrdersAtCrash);
-            figures.put("unansweredWhileDown", traffic.answers().stream().filter(a -> a.status() == 0).count());
+            figures.put(
+                    "unansweredWhileDown",
+                    traffic.answers().stream().filter(a -> a.status() == 0).count());
             figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
             figures.put("ordersAccepted", traffic.acceptedOrders().size());
-            figures.put("shopifyOrders", shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
+            figures.put(
+                    "shopifyOrders",
+                    shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
             figures.put("lost", 0);
             figures.put("duplicates", 0);
             record("service-crash", figures);

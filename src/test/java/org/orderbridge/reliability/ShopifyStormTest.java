@@ -68,7 +68,10 @@ class ShopifyStormTest {
     private static final int OUTAGE_EVERY_GUSTS = 40;
     private static final int OUTAGE_FAULTS = 40;
 
-    private final ShopifySimulator simulator = ShopifySimulator.builder().port(0).shop(SHOP, TOKEN).latency(LATENCY)
+    private final ShopifySimulator simulator = ShopifySimulator.builder()
+            .port(0)
+            .shop(SHOP, TOKEN)
+            .latency(LATENCY)
             .start();
     private final ExecutorService threads = Executors.newFixedThreadPool(WORKERS + 1);
 
@@ -97,15 +100,18 @@ class ShopifyStormTest {
                         "orderbridge.shopify.circuit-breaker.failure-rate-threshold=50",
                         "orderbridge.shopify.circuit-breaker.wait-in-open-state=" + OPEN_WAIT.toMillis() + "ms",
                         "orderbridge.shopify.circuit-breaker.permitted-calls-in-half-open-state=2")
-                .run(context -> storm(context.getBean(ShopifyOrders.class),
-                        context.getBean(CircuitBreakerRegistry.class)));
+                .run(context ->
+                        storm(context.getBean(ShopifyOrders.class), context.getBean(CircuitBreakerRegistry.class)));
     }
 
     private void storm(ShopifyOrders client, CircuitBreakerRegistry breakers) throws Exception {
         var transitions = Collections.synchronizedList(new ArrayList<Transition>());
         // The client creates its breaker on first use; creating it here would give it the registry's defaults.
-        breakers.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
-                .onStateTransition(e -> transitions.add(new Transition(System.nanoTime(), e.getStateTransition()))));
+        breakers.getEventPublisher()
+                .onEntryAdded(added -> added.getAddedEntry()
+                        .getEventPublisher()
+                        .onStateTransition(
+                                e -> transitions.add(new Transition(System.nanoTime(), e.getStateTransition()))));
 
         long start = System.nanoTime();
         var pending = new DelayQueue<Delivery>();
@@ -126,7 +132,8 @@ class ShopifyStormTest {
         threads.submit(() -> gusts.blow(start + CALM.toNanos(), start + CALM.toNanos() + STORM.toNanos()));
 
         while (created.size() + rejected.size() < ORDERS) {
-            assertThat(System.nanoTime() - start).as("all orders pushed within 120 s")
+            assertThat(System.nanoTime() - start)
+                    .as("all orders pushed within 120 s")
                     .isLessThan(TimeUnit.SECONDS.toNanos(120));
             Thread.sleep(100);
         }
@@ -135,8 +142,8 @@ class ShopifyStormTest {
 
         List<RecordedRequest> requests = simulator.requests();
         Map<Outcome, Long> byOutcome = requests.stream()
-                .collect(Collectors.groupingBy(RecordedRequest::outcome, () -> new java.util.EnumMap<>(Outcome.class),
-                        Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        RecordedRequest::outcome, () -> new java.util.EnumMap<>(Outcome.class), Collectors.counting()));
         long faulted = requests.stream().filter(r -> r.outcome() != Outcome.OK).count();
         List<SimulatedOrder> stored = simulator.store().orders(SHOP);
         CircuitBreaker breaker = breakers.circuitBreaker("shopify-" + SHOP);
@@ -158,42 +165,70 @@ class ShopifyStormTest {
         figures.put("drains", gusts.drains);
         figures.put("clientGaveUp", unavailable.get());
         figures.put("turnedAwayByOpenBreaker", notPermitted.get());
-        figures.put("breakerTransitions", transitions.stream().map(t -> t.transition().name()).toList());
+        figures.put(
+                "breakerTransitions",
+                transitions.stream().map(t -> t.transition().name()).toList());
         figures.put("breakerOpenSeconds", Math.round(openNanos(transitions) / 1e8) / 10.0);
         figures.put("requestsPerOpenInterval", requestsWhileOpen);
         ReliabilityFixtures.record("ShopifyStormTest", figures);
 
-        assertThat(rejected).as("no order may be refused for good by a transient storm").isEmpty();
-        assertThat(stored).extracting(SimulatedOrder::sourceIdentifier).as("each order exactly once in Shopify")
-                .containsExactlyInAnyOrderElementsOf(drafts.stream().map(d -> d.orderId().toString()).toList());
-        assertThat(stored).allSatisfy(order -> assertThat(created.get(UUID.fromString(order.sourceIdentifier()))
-                .shopifyGid()).as("the id the client reported is the stored order's").isEqualTo(order.gid()));
-        assertThat(byOutcome).as("the storm really hit every kind of failure")
-                .containsKeys(Outcome.THROTTLED, Outcome.INJECTED_STATUS, Outcome.INJECTED_RESET,
-                        Outcome.INJECTED_DELAY, Outcome.INJECTED_DROP_AFTER_COMMIT);
+        assertThat(rejected)
+                .as("no order may be refused for good by a transient storm")
+                .isEmpty();
+        assertThat(stored)
+                .extracting(SimulatedOrder::sourceIdentifier)
+                .as("each order exactly once in Shopify")
+                .containsExactlyInAnyOrderElementsOf(
+                        drafts.stream().map(d -> d.orderId().toString()).toList());
+        assertThat(stored)
+                .allSatisfy(order -> assertThat(created.get(UUID.fromString(order.sourceIdentifier()))
+                                .shopifyGid())
+                        .as("the id the client reported is the stored order's")
+                        .isEqualTo(order.gid()));
+        assertThat(byOutcome)
+                .as("the storm really hit every kind of failure")
+                .containsKeys(
+                        Outcome.THROTTLED,
+                        Outcome.INJECTED_STATUS,
+                        Outcome.INJECTED_RESET,
+                        Outcome.INJECTED_DELAY,
+                        Outcome.INJECTED_DROP_AFTER_COMMIT);
 
-        assertThat(transitions).extracting(Transition::transition).as("breaker opened")
+        assertThat(transitions)
+                .extracting(Transition::transition)
+                .as("breaker opened")
                 .contains(CircuitBreaker.StateTransition.CLOSED_TO_OPEN);
-        assertThat(transitions.getLast().transition()).as("breaker closed again")
+        assertThat(transitions.getLast().transition())
+                .as("breaker closed again")
                 .isEqualTo(CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(notPermitted.get()).as("the open breaker turned calls away").isPositive();
         // Only calls already running when it opened may still reach Shopify: each worker's one call, every attempt
         // a look-up and a create.
-        assertThat(requestsWhileOpen).as("requests reaching Shopify per open interval")
+        assertThat(requestsWhileOpen)
+                .as("requests reaching Shopify per open interval")
                 .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(WORKERS * ATTEMPTS * 2L));
 
         // Each order costs one create; a fault justifies itself plus at most a look-up and a refused repeat create.
-        assertThat((long) requests.size()).as("requests against orders and faults: no retry storm")
+        assertThat((long) requests.size())
+                .as("requests against orders and faults: no retry storm")
                 .isLessThanOrEqualTo(ORDERS + 3 * faulted + 2);
         // A drained bucket: the requests in flight are throttled, then every thread waits for the budget to refill.
-        assertThat(byOutcome.getOrDefault(Outcome.THROTTLED, 0L)).as("THROTTLED answers per drain")
+        assertThat(byOutcome.getOrDefault(Outcome.THROTTLED, 0L))
+                .as("THROTTLED answers per drain")
                 .isLessThanOrEqualTo((long) WORKERS * gusts.drains);
-        assertThat(earlyAfterRefusal).as("requests sent within the Retry-After of a 429 for the shop").isEmpty();
+        assertThat(earlyAfterRefusal)
+                .as("requests sent within the Retry-After of a 429 for the shop")
+                .isEmpty();
     }
 
-    private static void work(ShopifyOrders client, DelayQueue<Delivery> pending, Map<UUID, PushOutcome.Created> created,
-            Map<UUID, String> rejected, AtomicInteger unavailable, AtomicInteger notPermitted) {
+    private static void work(
+            ShopifyOrders client,
+            DelayQueue<Delivery> pending,
+            Map<UUID, PushOutcome.Created> created,
+            Map<UUID, String> rejected,
+            AtomicInteger unavailable,
+            AtomicInteger notPermitted) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Delivery delivery = pending.take();
@@ -208,7 +243,8 @@ class ShopifyStormTest {
                     if (e.getCause() instanceof CallNotPermittedException) {
                         notPermitted.incrementAndGet();
                     }
-                    pending.add(new Delivery(draft, System.nanoTime() + e.retryAfterHint().toNanos()));
+                    pending.add(new Delivery(
+                            draft, System.nanoTime() + e.retryAfterHint().toNanos()));
                 }
             }
         } catch (InterruptedException stopped) {
@@ -228,7 +264,9 @@ class ShopifyStormTest {
             }
             long from = transitions.get(i).atNanos() + IN_FLIGHT.toNanos();
             long to = i + 1 < transitions.size() ? transitions.get(i + 1).atNanos() : Long.MAX_VALUE;
-            counts.add(requests.stream().filter(r -> r.receivedAtNanos() > from && r.receivedAtNanos() < to).count());
+            counts.add(requests.stream()
+                    .filter(r -> r.receivedAtNanos() > from && r.receivedAtNanos() < to)
+                    .count());
         }
         return counts;
     }
@@ -253,21 +291,44 @@ class ShopifyStormTest {
             long from = refused.receivedAtNanos() + IN_FLIGHT.toNanos();
             long to = refused.receivedAtNanos() + refused.askedToWait().toNanos();
             requests.stream()
-                    .filter(r -> r.shop().equals(refused.shop()) && r.receivedAtNanos() > from && r.receivedAtNanos() < to)
-                    .forEach(r -> early.add(r.rootFields() + " " + (r.receivedAtNanos() - refused.receivedAtNanos()) / 1_000_000
-                            + " ms after a " + refused.askedToWait().toMillis() + " ms Retry-After, "
-                            + (r.receivedAtNanos() - requests.getFirst().receivedAtNanos()) / 1_000_000 + " ms into the run"));
+                    .filter(r ->
+                            r.shop().equals(refused.shop()) && r.receivedAtNanos() > from && r.receivedAtNanos() < to)
+                    .forEach(r -> early.add(
+                            r.rootFields() + " " + (r.receivedAtNanos() - refused.receivedAtNanos()) / 1_000_000
+                                    + " ms after a " + refused.askedToWait().toMillis() + " ms Retry-After, "
+                                    + (r.receivedAtNanos() - requests.getFirst().receivedAtNanos()) / 1_000_000
+                                    + " ms into the run"));
         }
         return early;
     }
 
     private static OrderDraft draft(int i) {
-        var address = new OrderDraft.Address("Storm", "Customer " + i, null, "Sturmweg " + (i + 1), null, "Hamburg",
-                null, null, "20095", "Germany", "DE", null);
-        return new OrderDraft(SHOP, UUID.randomUUID(), "storm" + i + "@example.com", null, "Storm", "Customer " + i,
-                address, address, "EUR",
+        var address = new OrderDraft.Address(
+                "Storm",
+                "Customer " + i,
+                null,
+                "Sturmweg " + (i + 1),
+                null,
+                "Hamburg",
+                null,
+                null,
+                "20095",
+                "Germany",
+                "DE",
+                null);
+        return new OrderDraft(
+                SHOP,
+                UUID.randomUUID(),
+                "storm" + i + "@example.com",
+                null,
+                "Storm",
+                "Customer " + i,
+                address,
+                address,
+                "EUR",
                 List.of(new OrderDraft.Line("SKU-" + i, null, "Storm item " + i, 1 + i % 3, new BigDecimal("12.50"))),
-                null, List.of("storm"));
+                null,
+                List.of("storm"));
     }
 
     /**
@@ -328,7 +389,9 @@ class ShopifyStormTest {
         }
 
         private long injectedSoFar() {
-            return simulator.requests().stream().filter(r -> r.outcome().name().startsWith("INJECTED_")).count();
+            return simulator.requests().stream()
+                    .filter(r -> r.outcome().name().startsWith("INJECTED_"))
+                    .count();
         }
 
         /**
@@ -361,8 +424,7 @@ class ShopifyStormTest {
         }
     }
 
-    private record Transition(long atNanos, CircuitBreaker.StateTransition transition) {
-    }
+    private record Transition(long atNanos, CircuitBreaker.StateTransition transition) {}
 
     /** The application's Shopify configuration, with a registry the test can watch. */
     @Configuration(proxyBeanMethods = false)

@@ -16,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.DevServers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +33,8 @@ class SlowDatabaseTest {
 
     private static final String SHOP = "slow-db.myshopify.com";
     private static final Duration LOCK_HELD = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
     @LocalServerPort
@@ -67,18 +66,26 @@ class SlowDatabaseTest {
                 ids.add(id);
                 byte[] body = HostileInputFixtures.shopifyOrder(id);
                 long started = System.nanoTime();
-                var response = RawHttp.exchange(port, HostileInputFixtures.webhookRequest("orders/create", SHOP,
-                        UUID.randomUUID().toString(), body).header("X-Shopify-Hmac-Sha256",
-                        HostileInputFixtures.sign(body)).bytes(), false);
+                var response = RawHttp.exchange(
+                        port,
+                        HostileInputFixtures.webhookRequest(
+                                        "orders/create", SHOP, UUID.randomUUID().toString(), body)
+                                .header("X-Shopify-Hmac-Sha256", HostileInputFixtures.sign(body))
+                                .bytes(),
+                        false);
                 slowestAck = Math.max(slowestAck, System.nanoTime() - started);
                 assertThat(response.status()).isEqualTo(200);
             }
 
             long started = System.nanoTime();
-            var health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var health = HTTP.send(
+                    HttpRequest.newBuilder(uri("/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            System.out.printf("slow database: slowest webhook acknowledgement %d ms; /actuator/health %d in %d ms%n",
+            System.out.printf(
+                    "slow database: slowest webhook acknowledgement %d ms; /actuator/health %d in %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(slowestAck), health.statusCode(), healthMillis);
 
             assertThat(Duration.ofNanos(slowestAck)).isLessThan(Duration.ofSeconds(1));
@@ -93,14 +100,25 @@ class SlowDatabaseTest {
         for (var read : reads) {
             assertThat(read.get(40, TimeUnit.SECONDS).statusCode()).isIn(200, 503);
         }
-        System.out.printf("slow database: API reads during the lock: %d answered 200, %d answered 503%n",
+        System.out.printf(
+                "slow database: API reads during the lock: %d answered 200, %d answered 503%n",
                 reads.stream().filter(r -> r.join().statusCode() == 200).count(),
                 reads.stream().filter(r -> r.join().statusCode() == 503).count());
-        await().atMost(Duration.ofSeconds(15)).until(() -> HTTP.send(HttpRequest.newBuilder(uri("/actuator/health"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from shop_order where shop_domain = :shop and shopify_order_id in (:ids)")
-                .param("shop", SHOP).param("ids", ids).query(Long.class).single() == ids.size());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> HTTP.send(
+                                        HttpRequest.newBuilder(uri("/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from shop_order where shop_domain = :shop and shopify_order_id in (:ids)")
+                                .param("shop", SHOP)
+                                .param("ids", ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
     }
 
     /** From a session of its own, outside the application's pool and its fault proxy. */
@@ -119,8 +137,10 @@ class SlowDatabaseTest {
     }
 
     private HttpRequest api(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", HostileInputFixtures.READ_KEY)
-                .timeout(Duration.ofSeconds(40)).build();
+        return HttpRequest.newBuilder(uri(path))
+                .header("X-API-Key", HostileInputFixtures.READ_KEY)
+                .timeout(Duration.ofSeconds(40))
+                .build();
     }
 
     private URI uri(String path) {

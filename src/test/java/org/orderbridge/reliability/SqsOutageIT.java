@@ -10,9 +10,7 @@ import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
 import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
 import org.orderbridge.reliability.ReliabilityFixtures.Service;
@@ -51,30 +49,50 @@ class SqsOutageIT {
                 sqs.network().restore();
                 restored = Instant.now();
 
-                traffic.awaitAcknowledged(traffic.acknowledgedWebhooks().size() + 20,
-                        traffic.acceptedOrders().size() + 10, Duration.ofSeconds(60));
+                traffic.awaitAcknowledged(
+                        traffic.acknowledgedWebhooks().size() + 20,
+                        traffic.acceptedOrders().size() + 10,
+                        Duration.ofSeconds(60));
             }
             awaitSettled(traffic, stored, Duration.ofSeconds(90));
 
             var duringOutage = traffic.answers(Route.WEBHOOK).stream()
-                    .filter(a -> a.sent().isAfter(cut) && a.received().isBefore(restored)).toList();
-            assertThat(duringOutage).as("webhooks answered during the outage").isNotEmpty()
+                    .filter(a -> a.sent().isAfter(cut) && a.received().isBefore(restored))
+                    .toList();
+            assertThat(duringOutage)
+                    .as("webhooks answered during the outage")
+                    .isNotEmpty()
                     .allMatch(a -> a.status() == 503 && a.retryAfter() != null);
-            assertThat(traffic.answers()).as("every answer a 2xx or a 503 with Retry-After")
+            assertThat(traffic.answers())
+                    .as("every answer a 2xx or a 503 with Retry-After")
                     .allMatch(Traffic.Answer::acceptable);
-            assertThat(traffic.answers(Route.INTAKE)).as("intake needs no SQS: the outbox holds its pushes")
-                    .anyMatch(a -> a.status() == 201 && a.sent().isAfter(cut) && a.received().isBefore(restored));
-            assertThat(probe.wasUnreadyBetween(cut, restored)).as("readiness 503 while SQS is down").isTrue();
-            assertThat(readiness(service.port())).as("readiness after SQS returned").isEqualTo(200);
+            assertThat(traffic.answers(Route.INTAKE))
+                    .as("intake needs no SQS: the outbox holds its pushes")
+                    .anyMatch(a -> a.status() == 201
+                            && a.sent().isAfter(cut)
+                            && a.received().isBefore(restored));
+            assertThat(probe.wasUnreadyBetween(cut, restored))
+                    .as("readiness 503 while SQS is down")
+                    .isTrue();
+            assertThat(readiness(service.port()))
+                    .as("readiness after SQS returned")
+                    .isEqualTo(200);
             assertNothingLostNothingDuplicated(traffic, stored, sqs, shopify);
 
             var figures = new LinkedHashMap<String, Object>();
             figures.put("outageMs", Duration.between(cut, restored).toMillis());
             figures.put("webhooks503DuringOutage", duringOutage.size());
-            figures.put("restoreToFirstWebhookAckMs", Duration.between(restored,
-                    traffic.firstAcceptedAfter(Route.WEBHOOK, restored).orElseThrow()).toMillis());
-            figures.put("restoreToReadyMs", Duration.between(restored,
-                    probe.firstReadyAfter(restored).orElseThrow()).toMillis());
+            figures.put(
+                    "restoreToFirstWebhookAckMs",
+                    Duration.between(
+                                    restored,
+                                    traffic.firstAcceptedAfter(Route.WEBHOOK, restored)
+                                            .orElseThrow())
+                            .toMillis());
+            figures.put(
+                    "restoreToReadyMs",
+                    Duration.between(restored, probe.firstReadyAfter(restored).orElseThrow())
+                            .toMillis());
             figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
             figures.put("ordersAccepted", traffic.acceptedOrders().size());
             figures.put("lost", 0);

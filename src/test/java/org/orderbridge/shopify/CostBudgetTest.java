@@ -33,11 +33,16 @@ class CostBudgetTest {
         // the three workers' creates in flight (30 points) less what refills meanwhile, as the production margin
         // (50 of 1,000) does for its concurrency; with 5 a slow scheduler on a loaded machine let one through.
         simulator.setCostLimits(60, 60);
-        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator, ShopifyFixtures.TOKEN,
-                Duration.ofSeconds(2), ShopifyFixtures.FAST_RETRY, ShopifyFixtures.LENIENT_BREAKER,
+        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                ShopifyFixtures.TOKEN,
+                Duration.ofSeconds(2),
+                ShopifyFixtures.FAST_RETRY,
+                ShopifyFixtures.LENIENT_BREAKER,
                 new ShopifyProperties.Budget(60, 60, 25, 1.0, 10)));
         Callable<List<PushOutcome>> worker = () -> IntStream.range(0, ORDERS_PER_WORKER)
-                .mapToObj(i -> orders.createOrder(ShopifyFixtures.draft())).toList();
+                .mapToObj(i -> orders.createOrder(ShopifyFixtures.draft()))
+                .toList();
 
         long started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(WORKERS)) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
-import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 class DuplicateSafetyTest {
 
@@ -41,13 +41,19 @@ class DuplicateSafetyTest {
 
         assertThat(simulator.count(Outcome.INJECTED_RESET)).isEqualTo(1);
         assertThat(simulator.store().orders(SHOP)).singleElement().satisfies(order -> assertCreated(outcome, order));
-        assertThat(simulator.requests()).filteredOn(r -> r.isFor("orderByIdentifier")).hasSize(1);
+        assertThat(simulator.requests())
+                .filteredOn(r -> r.isFor("orderByIdentifier"))
+                .hasSize(1);
     }
 
     @Test
     void readTimeoutAfterTheCreateWasSentYieldsExactlyOneOrder() {
-        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator, ShopifyFixtures.TOKEN,
-                Duration.ofMillis(400), ShopifyFixtures.FAST_RETRY, ShopifyFixtures.LENIENT_BREAKER,
+        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                ShopifyFixtures.TOKEN,
+                Duration.ofMillis(400),
+                ShopifyFixtures.FAST_RETRY,
+                ShopifyFixtures.LENIENT_BREAKER,
                 ShopifyFixtures.STANDARD_BUDGET));
         simulator.faults().nextFor("orderCreate", 1, Fault.delay(Duration.ofMillis(1_500)));
 

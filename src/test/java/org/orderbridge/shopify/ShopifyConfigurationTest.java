@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ShopifyConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(ShopifyConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(ShopifyConfiguration.class);
 
     @Test
     void bindsTokensFromTheCompactEnvironmentFormatAndNeverPrintsThem() {
@@ -34,7 +34,8 @@ class ShopifyConfigurationTest {
 
     @Test
     void refusesAnAdminUrlOverrideWithoutTheShop() {
-        context.withPropertyValues("orderbridge.shopify.admin-url=http://127.0.0.1:8089/admin/api/{version}/graphql.json")
+        context.withPropertyValues(
+                        "orderbridge.shopify.admin-url=http://127.0.0.1:8089/admin/api/{version}/graphql.json")
                 .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining("must contain {shop}"));
     }
 

@@ -37,22 +37,29 @@ class ShopifyDocumentsTest {
     void metafieldDefinitionVariablesMatchTheSchemaInputTypes() {
         assertVariablesCoerce(ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup());
         assertVariablesCoerce(ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition());
-        assertVariablesCoerce(ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
+        assertVariablesCoerce(
+                ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
                 Map.of("identifier", OrderIdMetafield.identifier(UUID.randomUUID())));
     }
 
     @Test
     void schemaRejectsAFieldShopifyDoesNotHave() {
-        Document document = Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");
+        Document document =
+                Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");
 
         assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isNotEmpty();
     }
 
     private static void assertVariablesCoerce(ShopifyOperation operation, Map<String, Object> variables) {
         OperationDefinition definition = Parser.parse(operation.document())
-                .getDefinitionsOfType(OperationDefinition.class).getFirst();
-        assertThatCode(() -> ValuesResolver.coerceVariableValues(AdminSchema.get(), definition.getVariableDefinitions(),
-                RawVariables.of(variables), GraphQLContext.getDefault(), Locale.ROOT))
+                .getDefinitionsOfType(OperationDefinition.class)
+                .getFirst();
+        assertThatCode(() -> ValuesResolver.coerceVariableValues(
+                        AdminSchema.get(),
+                        definition.getVariableDefinitions(),
+                        RawVariables.of(variables),
+                        GraphQLContext.getDefault(),
+                        Locale.ROOT))
                 .doesNotThrowAnyException();
     }
 }

@@ -1,6 +1,5 @@
 package org.orderbridge.shopify;
 
-import tools.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.math.BigDecimal;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.ObjectMapper;
 
 /** Shared shops, drafts and fast-reacting client settings for tests against the simulator. */
 final class ShopifyFixtures {
@@ -19,11 +19,9 @@ final class ShopifyFixtures {
             new ShopifyProperties.Retry(4, Duration.ofMillis(20), Duration.ofMillis(200));
     static final ShopifyProperties.CircuitBreaker LENIENT_BREAKER =
             new ShopifyProperties.CircuitBreaker(50, 20, 20, Duration.ofSeconds(30), 1);
-    static final ShopifyProperties.Budget STANDARD_BUDGET =
-            new ShopifyProperties.Budget(1000, 100, 10, 1.0, 10);
+    static final ShopifyProperties.Budget STANDARD_BUDGET = new ShopifyProperties.Budget(1000, 100, 10, 1.0, 10);
 
-    private ShopifyFixtures() {
-    }
+    private ShopifyFixtures() {}
 
     static ShopifySimulator simulator() {
         return ShopifySimulator.builder().port(0).shop(SHOP, TOKEN).start();
@@ -33,15 +31,31 @@ final class ShopifyFixtures {
         return properties(simulator, TOKEN, Duration.ofSeconds(2), FAST_RETRY, LENIENT_BREAKER, STANDARD_BUDGET);
     }
 
-    static ShopifyProperties properties(ShopifySimulator simulator, String token, Duration readTimeout,
-            ShopifyProperties.Retry retry, ShopifyProperties.CircuitBreaker breaker, ShopifyProperties.Budget budget) {
-        return new ShopifyProperties("2026-10", simulator.adminUrlTemplate(), AccessTokens.parse(SHOP + "=" + token),
-                Duration.ofSeconds(1), readTimeout, retry, breaker, budget);
+    static ShopifyProperties properties(
+            ShopifySimulator simulator,
+            String token,
+            Duration readTimeout,
+            ShopifyProperties.Retry retry,
+            ShopifyProperties.CircuitBreaker breaker,
+            ShopifyProperties.Budget budget) {
+        return new ShopifyProperties(
+                "2026-10",
+                simulator.adminUrlTemplate(),
+                AccessTokens.parse(SHOP + "=" + token),
+                Duration.ofSeconds(1),
+                readTimeout,
+                retry,
+                breaker,
+                budget);
     }
 
     static ShopifyOrders client(ShopifyProperties properties) {
-        return ShopifyConfiguration.assemble(properties, RestClient.builder(), new ObjectMapper(),
-                RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults());
+        return ShopifyConfiguration.assemble(
+                properties,
+                RestClient.builder(),
+                new ObjectMapper(),
+                RetryRegistry.ofDefaults(),
+                CircuitBreakerRegistry.ofDefaults());
     }
 
     static OrderDraft draft() {
@@ -49,11 +63,33 @@ final class ShopifyFixtures {
     }
 
     static OrderDraft draft(UUID orderId, String email) {
-        var address = new OrderDraft.Address("Jane", "Doe", "Acme GmbH", "Hauptstraße 1", "2. OG", "Berlin", "Berlin",
-                "BE", "10115", "Germany", "de", "+49301234567");
-        return new OrderDraft(SHOP, orderId, email, "+49301234567", "Jane", "Doe", address, address, "eur",
-                List.of(new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90")),
+        var address = new OrderDraft.Address(
+                "Jane",
+                "Doe",
+                "Acme GmbH",
+                "Hauptstraße 1",
+                "2. OG",
+                "Berlin",
+                "Berlin",
+                "BE",
+                "10115",
+                "Germany",
+                "de",
+                "+49301234567");
+        return new OrderDraft(
+                SHOP,
+                orderId,
+                email,
+                "+49301234567",
+                "Jane",
+                "Doe",
+                address,
+                address,
+                "eur",
+                List.of(
+                        new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90")),
                         new OrderDraft.Line("ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"))),
-                "Leave at the door", List.of("orderbridge", "b2b"));
+                "Leave at the door",
+                List.of("orderbridge", "b2b"));
     }
 }

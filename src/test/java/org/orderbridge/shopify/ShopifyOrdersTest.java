@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
-import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 class ShopifyOrdersTest {
 
@@ -35,15 +35,24 @@ class ShopifyOrdersTest {
         assertThat(outcome).isEqualTo(new PushOutcome.Created(stored.gid(), stored.legacyId(), stored.name()));
         assertThat(stored.sourceName()).isEqualTo("orderbridge");
         assertThat(stored.sourceIdentifier()).isEqualTo(draft.orderId().toString());
-        assertThat(stored.metafieldValue("orderbridge", "order_id")).contains(draft.orderId().toString());
-        assertThat(stored.input()).containsEntry("currency", "EUR").containsEntry("email", "jane.doe@example.com")
-                .containsEntry("note", "Leave at the door").containsEntry("tags", List.of("orderbridge", "b2b"));
-        assertThat((Map<String, Object>) stored.input().get("shippingAddress")).containsEntry("countryCode", "DE")
+        assertThat(stored.metafieldValue("orderbridge", "order_id"))
+                .contains(draft.orderId().toString());
+        assertThat(stored.input())
+                .containsEntry("currency", "EUR")
+                .containsEntry("email", "jane.doe@example.com")
+                .containsEntry("note", "Leave at the door")
+                .containsEntry("tags", List.of("orderbridge", "b2b"));
+        assertThat((Map<String, Object>) stored.input().get("shippingAddress"))
+                .containsEntry("countryCode", "DE")
                 .containsEntry("city", "Berlin");
         assertThat(stored.lineItems()).hasSize(2);
-        assertThat(stored.lineItems().get(0)).containsEntry("variantId", "gid://shopify/ProductVariant/44012345678")
-                .containsEntry("quantity", 2).doesNotContainKey("title");
-        assertThat(stored.lineItems().get(1)).containsEntry("title", "Custom engraving").containsEntry("sku", "ENGRAVING")
+        assertThat(stored.lineItems().get(0))
+                .containsEntry("variantId", "gid://shopify/ProductVariant/44012345678")
+                .containsEntry("quantity", 2)
+                .doesNotContainKey("title");
+        assertThat(stored.lineItems().get(1))
+                .containsEntry("title", "Custom engraving")
+                .containsEntry("sku", "ENGRAVING")
                 .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")));
     }
 
@@ -53,9 +62,14 @@ class ShopifyOrdersTest {
         orders.createOrder(ShopifyFixtures.draft());
 
         assertThat(simulator.store().metafieldDefinition(SHOP, "ORDER", "orderbridge", "order_id"))
-                .hasValueSatisfying(definition -> assertThat(definition.uniqueValues()).isTrue());
-        assertThat(simulator.requests()).filteredOn(r -> r.isFor("metafieldDefinitionCreate")).hasSize(1);
-        assertThat(simulator.requests()).filteredOn(r -> r.isFor("metafieldDefinition")).hasSize(1);
+                .hasValueSatisfying(
+                        definition -> assertThat(definition.uniqueValues()).isTrue());
+        assertThat(simulator.requests())
+                .filteredOn(r -> r.isFor("metafieldDefinitionCreate"))
+                .hasSize(1);
+        assertThat(simulator.requests())
+                .filteredOn(r -> r.isFor("metafieldDefinition"))
+                .hasSize(1);
     }
 
     @Test
@@ -63,7 +77,8 @@ class ShopifyOrdersTest {
         OrderDraft draft = ShopifyFixtures.draft();
         PushOutcome first = orders.createOrder(draft);
 
-        PushOutcome second = ShopifyFixtures.client(ShopifyFixtures.properties(simulator)).createOrder(draft);
+        PushOutcome second =
+                ShopifyFixtures.client(ShopifyFixtures.properties(simulator)).createOrder(draft);
 
         assertThat(second).isEqualTo(first);
         assertThat(simulator.store().orders(SHOP)).hasSize(1);
@@ -73,45 +88,75 @@ class ShopifyOrdersTest {
     void userErrorsAreRejectedWithoutRetry() {
         PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft(UUID.randomUUID(), "not-an-email"));
 
-        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("order.email: Email is invalid"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        PushOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("order.email: Email is invalid"));
         assertThat(simulator.store().orders(SHOP)).isEmpty();
         assertThat(simulator.requests()).filteredOn(r -> r.isFor("orderCreate")).hasSize(1);
     }
 
     @Test
     void wrongAccessTokenIsRejectedWithoutRetry() {
-        ShopifyOrders misconfigured = ShopifyFixtures.client(ShopifyFixtures.properties(simulator, "shpat_revoked",
-                Duration.ofSeconds(2), ShopifyFixtures.FAST_RETRY, ShopifyFixtures.LENIENT_BREAKER,
+        ShopifyOrders misconfigured = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                "shpat_revoked",
+                Duration.ofSeconds(2),
+                ShopifyFixtures.FAST_RETRY,
+                ShopifyFixtures.LENIENT_BREAKER,
                 ShopifyFixtures.STANDARD_BUDGET));
 
         PushOutcome outcome = misconfigured.createOrder(ShopifyFixtures.draft());
 
-        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("HTTP 401"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        PushOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("HTTP 401"));
         assertThat(simulator.requests()).extracting(RecordedRequest::outcome).containsExactly(Outcome.UNAUTHORIZED);
     }
 
     @Test
     void draftsShopifyCouldNeverAcceptAreRejectedWithoutCallingShopify() {
         OrderDraft valid = ShopifyFixtures.draft();
-        OrderDraft withoutLines = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null, "EUR",
-                List.of(), null, null);
-        OrderDraft customLineWithoutPrice = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null,
-                "EUR", List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null)), null, null);
-        OrderDraft badCurrency = new OrderDraft(SHOP, UUID.randomUUID(), null, null, null, null, null, null, "euro",
-                valid.lines(), null, null);
+        OrderDraft withoutLines = new OrderDraft(
+                SHOP, UUID.randomUUID(), null, null, null, null, null, null, "EUR", List.of(), null, null);
+        OrderDraft customLineWithoutPrice = new OrderDraft(
+                SHOP,
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EUR",
+                List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null)),
+                null,
+                null);
+        OrderDraft badCurrency = new OrderDraft(
+                SHOP, UUID.randomUUID(), null, null, null, null, null, null, "euro", valid.lines(), null, null);
 
-        assertThat(List.of(withoutLines, customLineWithoutPrice, badCurrency)).allSatisfy(draft ->
-                assertThat(orders.createOrder(draft)).isInstanceOf(PushOutcome.Rejected.class));
+        assertThat(List.of(withoutLines, customLineWithoutPrice, badCurrency))
+                .allSatisfy(draft -> assertThat(orders.createOrder(draft)).isInstanceOf(PushOutcome.Rejected.class));
         assertThat(simulator.requests()).isEmpty();
     }
 
     @Test
     void unknownShopIsRejectedAndNotKnown() {
         OrderDraft draft = ShopifyFixtures.draft();
-        OrderDraft elsewhere = new OrderDraft("other.myshopify.com", draft.orderId(), draft.email(), null, null, null,
-                null, null, "EUR", draft.lines(), null, null);
+        OrderDraft elsewhere = new OrderDraft(
+                "other.myshopify.com",
+                draft.orderId(),
+                draft.email(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EUR",
+                draft.lines(),
+                null,
+                null);
 
         assertThat(orders.knowsShop(SHOP)).isTrue();
         assertThat(orders.knowsShop("other.myshopify.com")).isFalse();
@@ -121,12 +166,16 @@ class ShopifyOrdersTest {
 
     @Test
     void existingOrderIdDefinitionWithoutUniquenessIsRejectedRatherThanRiskingDuplicates() {
-        simulator.store().addMetafieldDefinition(SHOP, "ORDER", "orderbridge", "order_id", "single_line_text_field", false);
+        simulator
+                .store()
+                .addMetafieldDefinition(SHOP, "ORDER", "orderbridge", "order_id", "single_line_text_field", false);
 
         PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
 
-        assertThat(outcome).isInstanceOfSatisfying(PushOutcome.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("uniqueValues"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        PushOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("uniqueValues"));
         assertThat(simulator.store().orders(SHOP)).isEmpty();
     }
 }

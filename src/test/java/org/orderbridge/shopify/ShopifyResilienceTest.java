@@ -41,7 +41,8 @@ class ShopifyResilienceTest {
         List<RecordedRequest> requests = simulator.requests();
         assertThat(requests).extracting(RecordedRequest::outcome).containsExactly(Outcome.THROTTLED, Outcome.OK);
         assertThat(requests.get(0).askedToWait()).isGreaterThanOrEqualTo(Duration.ofMillis(450));
-        assertThat(gap(requests.get(0), requests.get(1))).isGreaterThanOrEqualTo(requests.get(0).askedToWait());
+        assertThat(gap(requests.get(0), requests.get(1)))
+                .isGreaterThanOrEqualTo(requests.get(0).askedToWait());
         assertThat(simulator.store().orders(SHOP)).hasSize(2);
     }
 
@@ -53,7 +54,9 @@ class ShopifyResilienceTest {
         PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
 
         assertThat(outcome).isInstanceOf(PushOutcome.Created.class);
-        List<RecordedRequest> creates = simulator.requests().stream().filter(r -> r.isFor("orderCreate")).toList();
+        List<RecordedRequest> creates = simulator.requests().stream()
+                .filter(r -> r.isFor("orderCreate"))
+                .toList();
         assertThat(creates).extracting(RecordedRequest::outcome).containsExactly(Outcome.INJECTED_STATUS, Outcome.OK);
         assertThat(gap(creates.get(0), creates.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(700));
         // 429 means Shopify did not execute the create, so no look-up is needed before repeating it.
@@ -73,11 +76,15 @@ class ShopifyResilienceTest {
 
         assertThat(other).isInstanceOf(PushOutcome.Created.class);
         assertThat(refused.get(5, TimeUnit.SECONDS)).isInstanceOf(PushOutcome.Created.class);
-        List<RecordedRequest> creates = simulator.requests().stream().filter(r -> r.isFor("orderCreate")).toList();
-        assertThat(creates).extracting(RecordedRequest::outcome)
+        List<RecordedRequest> creates = simulator.requests().stream()
+                .filter(r -> r.isFor("orderCreate"))
+                .toList();
+        assertThat(creates)
+                .extracting(RecordedRequest::outcome)
                 .containsExactly(Outcome.INJECTED_STATUS, Outcome.OK, Outcome.OK);
-        assertThat(creates.subList(1, 3)).allSatisfy(create ->
-                assertThat(gap(creates.get(0), create)).isGreaterThanOrEqualTo(Duration.ofMillis(700)));
+        assertThat(creates.subList(1, 3))
+                .allSatisfy(create ->
+                        assertThat(gap(creates.get(0), create)).isGreaterThanOrEqualTo(Duration.ofMillis(700)));
     }
 
     @Test
@@ -88,11 +95,15 @@ class ShopifyResilienceTest {
         PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
 
         assertThat(outcome).isInstanceOf(PushOutcome.Created.class);
-        assertThat(simulator.requests()).filteredOn(r -> !r.isFor("metafieldDefinition")
-                        && !r.isFor("metafieldDefinitionCreate"))
+        assertThat(simulator.requests())
+                .filteredOn(r -> !r.isFor("metafieldDefinition") && !r.isFor("metafieldDefinitionCreate"))
                 .extracting(r -> r.rootFields().getFirst() + " " + r.outcome())
-                .containsExactly("orderCreate INJECTED_STATUS", "orderByIdentifier OK",
-                        "orderCreate INJECTED_STATUS", "orderByIdentifier OK", "orderCreate OK");
+                .containsExactly(
+                        "orderCreate INJECTED_STATUS",
+                        "orderByIdentifier OK",
+                        "orderCreate INJECTED_STATUS",
+                        "orderByIdentifier OK",
+                        "orderCreate OK");
         assertThat(simulator.store().orders(SHOP)).hasSize(1);
     }
 
@@ -103,7 +114,8 @@ class ShopifyResilienceTest {
 
         assertThatThrownBy(() -> orders.createOrder(ShopifyFixtures.draft()))
                 .isInstanceOf(ShopifyUnavailableException.class)
-                .satisfies(e -> assertThat(((ShopifyUnavailableException) e).retryAfterHint()).isPositive());
+                .satisfies(e -> assertThat(((ShopifyUnavailableException) e).retryAfterHint())
+                        .isPositive());
         assertThat(simulator.requests()).hasSize(ShopifyFixtures.FAST_RETRY.maxAttempts());
     }
 
@@ -111,8 +123,13 @@ class ShopifyResilienceTest {
     void circuitOpensAfterRepeatedFailuresAndClosesAgainThroughHalfOpen() {
         var breaker = new ShopifyProperties.CircuitBreaker(50, 2, 2, Duration.ofMillis(400), 1);
         var retry = new ShopifyProperties.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20));
-        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator, ShopifyFixtures.TOKEN,
-                Duration.ofSeconds(2), retry, breaker, ShopifyFixtures.STANDARD_BUDGET));
+        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                ShopifyFixtures.TOKEN,
+                Duration.ofSeconds(2),
+                retry,
+                breaker,
+                ShopifyFixtures.STANDARD_BUDGET));
         simulator.faults().next(1_000, Fault.serverError(500));
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> orders.createOrder(ShopifyFixtures.draft()))
@@ -126,7 +143,9 @@ class ShopifyResilienceTest {
         assertThat(simulator.requests()).hasSize(requestsWhileClosed);
 
         simulator.faults().clear();
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> orders.createOrder(ShopifyFixtures.draft()) instanceof PushOutcome.Created);
         assertThat(orders.createOrder(ShopifyFixtures.draft())).isInstanceOf(PushOutcome.Created.class);
         assertThat(simulator.store().orders(SHOP)).hasSize(2);

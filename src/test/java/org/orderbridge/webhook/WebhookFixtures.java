@@ -17,8 +17,7 @@ public final class WebhookFixtures {
     static final String SHOP = "alpha.myshopify.com";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private WebhookFixtures() {
-    }
+    private WebhookFixtures() {}
 
     public static String order(long id, Instant updatedAt, String note) {
         return order(id, updatedAt, note, null);
@@ -36,8 +35,13 @@ public final class WebhookFixtures {
                  "billing_address":{"first_name":"Jon","last_name":"Snow","address1":"Wall 1","city":"Berlin",
                    "zip":"10115","country":"Germany","country_code":"DE"},
                  "line_items":[{"id":1,"sku":"MUG-1","variant_id":42,"title":"Mug","quantity":2,"price":"29.90"}]}
-                """.formatted(id, id, id % 100000, updatedAt, note,
-                sourceIdentifier == null ? "null" : "\"" + sourceIdentifier + "\"");
+                """.formatted(
+                        id,
+                        id,
+                        id % 100000,
+                        updatedAt,
+                        note,
+                        sourceIdentifier == null ? "null" : "\"" + sourceIdentifier + "\"");
     }
 
     static long newShopifyId() {
@@ -51,9 +55,22 @@ public final class WebhookFixtures {
     static HttpResponse<String> deliver(int port, String topic, String shop, String webhookId, String body)
             throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(port, bytes, Map.of("X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", shop,
-                "X-Shopify-Webhook-Id", webhookId, "X-Shopify-Hmac-Sha256", WebhookSignature.sign(bytes, SECRET),
-                "X-Shopify-API-Version", "2026-10", "X-Shopify-Triggered-At", Instant.now().toString()));
+        return send(
+                port,
+                bytes,
+                Map.of(
+                        "X-Shopify-Topic",
+                        topic,
+                        "X-Shopify-Shop-Domain",
+                        shop,
+                        "X-Shopify-Webhook-Id",
+                        webhookId,
+                        "X-Shopify-Hmac-Sha256",
+                        WebhookSignature.sign(bytes, SECRET),
+                        "X-Shopify-API-Version",
+                        "2026-10",
+                        "X-Shopify-Triggered-At",
+                        Instant.now().toString()));
     }
 
     static HttpResponse<String> send(int port, byte[] body, Map<String, String> headers)
@@ -66,8 +83,14 @@ public final class WebhookFixtures {
     }
 
     static Map<String, String> signedHeaders(String topic, byte[] body) {
-        return Map.of("X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", SHOP,
-                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
-                "X-Shopify-Hmac-Sha256", WebhookSignature.sign(body, SECRET));
+        return Map.of(
+                "X-Shopify-Topic",
+                topic,
+                "X-Shopify-Shop-Domain",
+                SHOP,
+                "X-Shopify-Webhook-Id",
+                UUID.randomUUID().toString(),
+                "X-Shopify-Hmac-Sha256",
+                WebhookSignature.sign(body, SECRET));
     }
 }

@@ -7,6 +7,7 @@ import static org.orderbridge.webhook.WebhookFixtures.deliver;
 import static org.orderbridge.webhook.WebhookFixtures.newShopifyId;
 import static org.orderbridge.webhook.WebhookFixtures.order;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,21 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.DeadLetters;
 import org.orderbridge.platform.EmbeddedFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The whole pipeline on real PostgreSQL and a real SQS server: signed HTTP delivery to stored order. */
 @OrderBridgeTest
@@ -60,12 +58,17 @@ class WebhookPipelineTest {
         assertThat(response.statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> orderNote(id) != null);
-        String orderId = jdbc.sql("select id::text from shop_order where shopify_order_id = ?").param(id)
-                .query(String.class).single();
-        var api = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/orders/" + orderId))
-                .header("X-API-Key", "local-read-key-00001").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String orderId = jdbc.sql("select id::text from shop_order where shopify_order_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        var api = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/orders/" + orderId))
+                                .header("X-API-Key", "local-read-key-00001")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(200);
         JsonNode view = mapper.readTree(api.body());
         assertThat(view.path("status").asString()).isEqualTo("SYNCED");
@@ -82,15 +85,23 @@ class WebhookPipelineTest {
         String webhookId = UUID.randomUUID().toString();
         String body = order(id, Instant.parse("2026-11-20T10:00:00Z"), "once");
         double duplicatesBefore = duplicatesProcessed();
-        assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode()).isEqualTo(200);
-        assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode()).isEqualTo(200);
+        assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode())
+                .isEqualTo(200);
+        assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode())
+                .isEqualTo(200);
 
         // Both deliveries have been processed once the second is counted as a duplicate.
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicatesProcessed() > duplicatesBefore);
-        assertThat(jdbc.sql("select version from shop_order where shopify_order_id = ?").param(id)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from webhook_delivery where webhook_id = ?").param(webhookId)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select version from shop_order where shopify_order_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where webhook_id = ?")
+                        .param(webhookId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -104,15 +115,23 @@ class WebhookPipelineTest {
             String topic = v == 1 ? "orders/create" : "orders/updated";
             String webhookId = UUID.randomUUID().toString();
             webhookIds.add(webhookId);
-            assertThat(deliver(port, topic, SHOP, webhookId, order(id, base.plusSeconds(v), "v" + v)).statusCode())
+            assertThat(deliver(port, topic, SHOP, webhookId, order(id, base.plusSeconds(v), "v" + v))
+                            .statusCode())
                     .isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from webhook_delivery where webhook_id in (:ids)").param("ids", webhookIds)
-                .query(Long.class).single() == webhookIds.size());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from webhook_delivery where webhook_id in (:ids)")
+                                .param("ids", webhookIds)
+                                .query(Long.class)
+                                .single()
+                        == webhookIds.size());
         assertThat(orderNote(id)).isEqualTo("v10");
-        assertThat(jdbc.sql("select shopify_updated_at from shop_order where shopify_order_id = ?").param(id)
-                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(base.plusSeconds(10));
+        assertThat(jdbc.sql("select shopify_updated_at from shop_order where shopify_order_id = ?")
+                        .param(id)
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(base.plusSeconds(10));
     }
 
     @Test
@@ -123,16 +142,20 @@ class WebhookPipelineTest {
             for (int i = 0; i < 20; i++) {
                 long id = newShopifyId() + i;
                 ids.add(id);
-                assertThat(deliver(port, "orders/create", order(id, Instant.now(), "outage")).statusCode())
+                assertThat(deliver(port, "orders/create", order(id, Instant.now(), "outage"))
+                                .statusCode())
                         .isEqualTo(200);
             }
             Thread.sleep(3000);
         } finally {
             faults.database().restore();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from shop_order where shopify_order_id in (:ids)").param("ids", ids)
-                .query(Long.class).single() == ids.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from shop_order where shopify_order_id in (:ids)")
+                                .param("ids", ids)
+                                .query(Long.class)
+                                .single()
+                        == ids.size());
     }
 
     @Test
@@ -147,7 +170,9 @@ class WebhookPipelineTest {
             faults.restoreSqsAndAwaitOrphanedPolls();
         }
         long id = newShopifyId();
-        assertThat(deliver(port, "orders/create", order(id, Instant.now(), "sqs back")).statusCode()).isEqualTo(200);
+        assertThat(deliver(port, "orders/create", order(id, Instant.now(), "sqs back"))
+                        .statusCode())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "sqs back".equals(orderNote(id)));
     }
 
@@ -157,18 +182,25 @@ class WebhookPipelineTest {
         var response = deliver(port, "orders/create", "{\"note\":\"" + marker + "\",\"currency\":\"EUR\"}");
         assertThat(response.statusCode()).isEqualTo(200);
 
-        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq")).get().queueUrl();
+        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq"))
+                .get()
+                .queueUrl();
         List<Message> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var messages = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10)
-                    .messageAttributeNames("All").visibilityTimeout(1)).get().messages();
+            var messages = sqs.receiveMessage(b -> b.queueUrl(dlq)
+                            .maxNumberOfMessages(10)
+                            .messageAttributeNames("All")
+                            .visibilityTimeout(1))
+                    .get()
+                    .messages();
             messages.stream().filter(m -> m.body().contains(marker)).forEach(found::add);
             return !found.isEmpty();
         });
         Map<String, MessageAttributeValue> attributes = found.getFirst().messageAttributes();
         assertThat(attributes.get(DeadLetters.REASON).stringValue()).contains("no numeric 'id'");
         assertThat(attributes.get(WebhookQueueMessages.TOPIC).stringValue()).isEqualTo("orders/create");
-        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(found.getFirst().receiptHandle())).get();
+        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(found.getFirst().receiptHandle()))
+                .get();
     }
 
     @Test
@@ -183,9 +215,14 @@ class WebhookPipelineTest {
                    "X-Shopify-Shop-Domain":"%s","X-Shopify-Webhook-Id":"%s","X-Shopify-Event-Id":"%s",
                    "X-Shopify-API-Version":"2026-10","X-Shopify-Triggered-At":"2026-11-25T10:00:00Z"},
                   "payload":%s}}
-                """.formatted(UUID.randomUUID(), SHOP, UUID.randomUUID(), UUID.randomUUID(),
-                order(id, Instant.now(), "via eventbridge"));
-        String queue = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks")).get().queueUrl();
+                """.formatted(
+                        UUID.randomUUID(),
+                        SHOP,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        order(id, Instant.now(), "via eventbridge"));
+        String queue =
+                sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks")).get().queueUrl();
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody(event)).get();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "via eventbridge".equals(orderNote(id)));
@@ -202,47 +239,76 @@ class WebhookPipelineTest {
             headers.put("X-Shopify-Event-Id", eventId);
             assertThat(WebhookFixtures.send(port, bytes, headers).statusCode()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from webhook_delivery where event_id = ? and outcome <> 'CLAIMED'").param(eventId)
-                .query(Long.class).single() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("select count(*) from webhook_delivery where event_id = ? and outcome <> 'CLAIMED'")
+                                        .param(eventId)
+                                        .query(Long.class)
+                                        .single()
+                                == 2);
         assertThat(jdbc.sql("select outcome from webhook_delivery where event_id = ? order by outcome")
-                .param(eventId).query(String.class).list()).containsExactly("CREATED", "DUPLICATE_EVENT");
+                        .param(eventId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("CREATED", "DUPLICATE_EVENT");
     }
 
     @Test
     void erasesCustomerDataOnCustomersRedactAndEverythingOnShopRedact() throws Exception {
         String shop = "redact-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
         long id = newShopifyId();
-        assertThat(deliver(port, "orders/create", shop, UUID.randomUUID().toString(),
-                order(id, Instant.now(), "private")).statusCode()).isEqualTo(200);
+        assertThat(deliver(
+                                port,
+                                "orders/create",
+                                shop,
+                                UUID.randomUUID().toString(),
+                                order(id, Instant.now(), "private"))
+                        .statusCode())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> orderNote(id) != null);
 
         String redact = """
                 {"shop_id":1,"shop_domain":"%s","customer":{"id":7001,"email":"jon@example.com","phone":"+4930123456"},
                  "orders_to_redact":[%d]}""".formatted(shop, id);
-        assertThat(deliver(port, "customers/redact", shop, UUID.randomUUID().toString(), redact).statusCode())
+        assertThat(deliver(port, "customers/redact", shop, UUID.randomUUID().toString(), redact)
+                        .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select customer is null and shipping_address is null and note is null from shop_order where shopify_order_id = ?")
-                .param(id).query(Boolean.class).single());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                "select customer is null and shipping_address is null and note is null from shop_order where shopify_order_id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single());
 
         String shopRedact = "{\"shop_id\":1,\"shop_domain\":\"" + shop + "\"}";
-        assertThat(deliver(port, "shop/redact", shop, UUID.randomUUID().toString(), shopRedact).statusCode())
+        assertThat(deliver(port, "shop/redact", shop, UUID.randomUUID().toString(), shopRedact)
+                        .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from shop_order where shop_domain = ?").param(shop).query(Long.class).single() == 0);
-        assertThat(jdbc.sql("select count(*) from compliance_request where shop_domain = ?").param(shop)
-                .query(Long.class).single()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from shop_order where shop_domain = ?")
+                                .param(shop)
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(jdbc.sql("select count(*) from compliance_request where shop_domain = ?")
+                        .param(shop)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     private double duplicatesProcessed() {
-        var counter = meters.find("orderbridge.webhooks.processed").tags("topic", "orders/create", "outcome", "duplicate")
+        var counter = meters.find("orderbridge.webhooks.processed")
+                .tags("topic", "orders/create", "outcome", "duplicate")
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private String orderNote(long shopifyId) {
-        return jdbc.sql("select note from shop_order where shopify_order_id = ?").param(shopifyId)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select note from shop_order where shopify_order_id = ?")
+                .param(shopifyId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -9,16 +9,14 @@ import static org.orderbridge.webhook.WebhookFixtures.order;
 import static org.orderbridge.webhook.WebhookFixtures.send;
 import static org.orderbridge.webhook.WebhookFixtures.signedHeaders;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.orderbridge.OrderBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +25,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Every way a delivery is refused at the door, with small limits so that the edges are cheap to reach. */
 @OrderBridgeTest
-@TestPropertySource(properties = { "orderbridge.webhook.allowed-shops=" + SHOP,
-        "orderbridge.webhook.max-body-size=64KB", "orderbridge.webhook.max-message-size=2KB" })
+@TestPropertySource(
+        properties = {
+            "orderbridge.webhook.allowed-shops=" + SHOP,
+            "orderbridge.webhook.max-body-size=64KB",
+            "orderbridge.webhook.max-message-size=2KB"
+        })
 class WebhookRejectionTest {
 
     @LocalServerPort
@@ -51,10 +53,13 @@ class WebhookRejectionTest {
     @Test
     void rejectsWebhookWithInvalidSignature() throws Exception {
         byte[] body = order(1, Instant.now(), "x").getBytes(StandardCharsets.UTF_8);
-        var headers = new HashMap<>(signedHeaders("orders/create", "{\"other\":true}".getBytes(StandardCharsets.UTF_8)));
+        var headers =
+                new HashMap<>(signedHeaders("orders/create", "{\"other\":true}".getBytes(StandardCharsets.UTF_8)));
         var response = send(port, body, headers);
         assertProblem(response, 401, "signature does not match");
-        assertThat(response.body()).doesNotContain(headers.get("X-Shopify-Hmac-Sha256")).doesNotContain("local-webhook-secret");
+        assertThat(response.body())
+                .doesNotContain(headers.get("X-Shopify-Hmac-Sha256"))
+                .doesNotContain("local-webhook-secret");
     }
 
     @Test
@@ -67,7 +72,11 @@ class WebhookRejectionTest {
 
     @Test
     void rejectsWebhookFromShopNotAllowed() throws Exception {
-        var response = deliver(port, "orders/create", "stranger.myshopify.com", UUID.randomUUID().toString(),
+        var response = deliver(
+                port,
+                "orders/create",
+                "stranger.myshopify.com",
+                UUID.randomUUID().toString(),
                 order(1, Instant.now(), "x"));
         assertProblem(response, 403, "stranger.myshopify.com is not served");
     }
@@ -82,9 +91,9 @@ class WebhookRejectionTest {
     void rejectsSignedBodyThatIsNotAJsonObject() throws Exception {
         assertProblem(deliver(port, "orders/create", "[1,2,3]"), 400, "not a UTF-8 JSON object");
         assertProblem(deliver(port, "orders/create", "{\"id\":1"), 400, "not a UTF-8 JSON object");
-        byte[] invalidUtf8 = { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
-        assertProblem(send(port, invalidUtf8, signedHeaders("orders/create", invalidUtf8)), 400,
-                "not a UTF-8 JSON object");
+        byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertProblem(
+                send(port, invalidUtf8, signedHeaders("orders/create", invalidUtf8)), 400, "not a UTF-8 JSON object");
     }
 
     @Test
@@ -99,18 +108,27 @@ class WebhookRejectionTest {
     void carriesPayloadLargerThanAnSqsMessageThroughTheDatabase() throws Exception {
         long id = newShopifyId();
         String note = "n".repeat(8 * 1024);
-        assertThat(deliver(port, "orders/create", order(id, Instant.now(), note)).statusCode()).isEqualTo(200);
+        assertThat(deliver(port, "orders/create", order(id, Instant.now(), note))
+                        .statusCode())
+                .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from shop_order where shopify_order_id = ? and length(note) = ?")
-                .params(id, note.length()).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from shop_order where shopify_order_id = ? and length(note) = ?")
+                                .params(id, note.length())
+                                .query(Long.class)
+                                .single()
+                        == 1);
         // The claim check is deleted once the delivery is processed.
-        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("select count(*) from webhook_payload")
-                .query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.sql("select count(*) from webhook_payload")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private double dropped(String topic) {
-        var counter = meters.find("orderbridge.webhooks.dropped").tag("topic", topic).counter();
+        var counter =
+                meters.find("orderbridge.webhooks.dropped").tag("topic", topic).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -119,5 +137,4 @@ class WebhookRejectionTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains(detail);
     }
-
 }

@@ -1,7 +1,7 @@
 package org.orderbridge.shopify.simulator;
 
-import tools.jackson.databind.ObjectMapper;
 import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
@@ -14,7 +14,6 @@ import graphql.language.ObjectValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
-import graphql.execution.CoercedVariables;
 import graphql.schema.Coercing;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Shopify's published Admin GraphQL schema (API 2026-10), built from the introspection result in test resources. Custom
@@ -46,8 +46,7 @@ public final class AdminSchema {
 
     private static volatile GraphQLSchema schema;
 
-    private AdminSchema() {
-    }
+    private AdminSchema() {}
 
     public static GraphQLSchema get() {
         GraphQLSchema loaded = schema;
@@ -68,8 +67,12 @@ public final class AdminSchema {
             Map<String, Object> introspection = new ObjectMapper().readValue(in, Map.class);
             Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
             Document sdl = new IntrospectionResultToSchema().createSchemaDefinition(data);
-            return new SchemaGenerator().makeExecutableSchema(new SchemaParser().buildRegistry(sdl),
-                    RuntimeWiring.newRuntimeWiring().wiringFactory(new PassThroughWiring()).build());
+            return new SchemaGenerator()
+                    .makeExecutableSchema(
+                            new SchemaParser().buildRegistry(sdl),
+                            RuntimeWiring.newRuntimeWiring()
+                                    .wiringFactory(new PassThroughWiring())
+                                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
@@ -77,12 +80,13 @@ public final class AdminSchema {
 
     private static final class PassThroughWiring implements WiringFactory {
 
-        private static final TypeResolver BY_TYPENAME = env ->
-                env.getSchema().getObjectType((String) ((Map<?, ?>) env.getObject()).get("__typename"));
+        private static final TypeResolver BY_TYPENAME =
+                env -> env.getSchema().getObjectType((String) ((Map<?, ?>) env.getObject()).get("__typename"));
 
         @Override
         public boolean providesScalar(ScalarWiringEnvironment environment) {
-            return !ScalarInfo.isGraphqlSpecifiedScalar(environment.getScalarTypeDefinition().getName());
+            return !ScalarInfo.isGraphqlSpecifiedScalar(
+                    environment.getScalarTypeDefinition().getName());
         }
 
         @Override
@@ -141,7 +145,8 @@ public final class AdminSchema {
                 case EnumValue v -> v.getName();
                 case NullValue v -> null;
                 case VariableReference v -> variables.get(v.getName());
-                case ArrayValue v -> v.getValues().stream().map(item -> literal(item, variables)).toList();
+                case ArrayValue v ->
+                    v.getValues().stream().map(item -> literal(item, variables)).toList();
                 case ObjectValue v -> {
                     var object = new LinkedHashMap<String, Object>();
                     v.getObjectFields().forEach(f -> object.put(f.getName(), literal(f.getValue(), variables)));

@@ -65,11 +65,15 @@ final class CostBuckets {
                 available -= cost;
             }
             double wait = affordable ? 0 : (cost - available) / restoreRate;
-            return new Decision(affordable, cost, Map.of(
-                    "maximumAvailable", capacity,
-                    // Shopify reports whole points available, fractional capacity and rate.
-                    "currentlyAvailable", (long) Math.floor(available),
-                    "restoreRate", restoreRate), wait);
+            return new Decision(
+                    affordable,
+                    cost,
+                    Map.of(
+                            "maximumAvailable", capacity,
+                            // Shopify reports whole points available, fractional capacity and rate.
+                            "currentlyAvailable", (long) Math.floor(available),
+                            "restoreRate", restoreRate),
+                    wait);
         }
 
         synchronized void setAvailable(double value) {

@@ -6,24 +6,19 @@ import java.time.Duration;
 public sealed interface Fault {
 
     /** Answer with this status without executing; {@code retryAfter} may be null. */
-    record Status(int status, Duration retryAfter) implements Fault {
-    }
+    record Status(int status, Duration retryAfter) implements Fault {}
 
     /** Close the connection without executing and without answering. */
-    record Reset() implements Fault {
-    }
+    record Reset() implements Fault {}
 
     /** Execute (an orderCreate commits), then close the connection without answering: the lost-response case. */
-    record DropAfterCommit() implements Fault {
-    }
+    record DropAfterCommit() implements Fault {}
 
     /** Execute, then answer only after this delay; longer than the client's read timeout it is "timeout after send". */
-    record Delay(Duration delay) implements Fault {
-    }
+    record Delay(Duration delay) implements Fault {}
 
     /** Answer a mutation with this userError instead of executing it: a permanent refusal, charged like a success. */
-    record UserError(String code, String message) implements Fault {
-    }
+    record UserError(String code, String message) implements Fault {}
 
     static Fault tooManyRequests(Duration retryAfter) {
         return new Status(429, retryAfter);

@@ -1,6 +1,5 @@
 package org.orderbridge.shopify.simulator;
 
-import tools.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import graphql.ExecutionInput;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A local stand-in for Shopify's Admin GraphQL API: validates every document against the real 2026-10 schema, keeps
@@ -56,7 +56,8 @@ public final class ShopifySimulator implements AutoCloseable {
         this.tokens = new ConcurrentHashMap<>(builder.tokens);
         this.buckets = new CostBuckets(builder.bucketSize, builder.restoreRate);
         this.latency = builder.latency;
-        this.webhooks = builder.webhookUrl == null ? null
+        this.webhooks = builder.webhookUrl == null
+                ? null
                 : new WebhookSender(builder.webhookUrl, builder.webhookSecret, API_VERSION);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         server.createContext("/", this::handle);
@@ -134,14 +135,26 @@ public final class ShopifySimulator implements AutoCloseable {
         List<RecordedRequest> seen = requests();
         var byOutcome = new java.util.TreeMap<String, Long>();
         seen.forEach(r -> byOutcome.merge(r.outcome().name(), 1L, Long::sum));
-        long first = seen.stream().mapToLong(RecordedRequest::receivedAtNanos).min().orElse(0);
-        long lateThrottled = seen.stream().filter(r -> r.outcome() == Outcome.THROTTLED)
-                .filter(r -> r.receivedAtNanos() - first > 1_000_000_000L).count();
+        long first =
+                seen.stream().mapToLong(RecordedRequest::receivedAtNanos).min().orElse(0);
+        long lateThrottled = seen.stream()
+                .filter(r -> r.outcome() == Outcome.THROTTLED)
+                .filter(r -> r.receivedAtNanos() - first > 1_000_000_000L)
+                .count();
         var perSource = new java.util.HashMap<Object, Long>();
         store.allOrders().forEach(o -> perSource.merge(o.sourceIdentifier(), 1L, Long::sum));
         long duplicates = perSource.values().stream().filter(n -> n > 1).count();
-        return Map.of("requests", seen.size(), "byOutcome", byOutcome, "orders", store.allOrders().size(),
-                "duplicateOrders", duplicates, "throttledAfterFirstSecond", lateThrottled);
+        return Map.of(
+                "requests",
+                seen.size(),
+                "byOutcome",
+                byOutcome,
+                "orders",
+                store.allOrders().size(),
+                "duplicateOrders",
+                duplicates,
+                "throttledAfterFirstSecond",
+                lateThrottled);
     }
 
     public void clearRequests() {
@@ -173,7 +186,11 @@ public final class ShopifySimulator implements AutoCloseable {
             } else if (path.equals("/_sim/stats") && method.equals("GET")) {
                 respond(exchange, 200, stats(), null);
             } else if (path.equals("/_sim/orders") && method.equals("GET")) {
-                respond(exchange, 200, store.allOrders().stream().map(WebhookSender::payload).toList(), null);
+                respond(
+                        exchange,
+                        200,
+                        store.allOrders().stream().map(WebhookSender::payload).toList(),
+                        null);
             } else if (graphqlPath.matches() && method.equals("POST")) {
                 graphql(exchange, graphqlPath);
             } else {
@@ -190,7 +207,9 @@ public final class ShopifySimulator implements AutoCloseable {
     private void graphql(HttpExchange exchange, Matcher path) throws IOException {
         long receivedAt = System.nanoTime();
         sleep(latency);
-        String shop = path.group(1) != null ? path.group(1) : exchange.getRequestHeaders().getFirst("X-Shopify-Shop-Domain");
+        String shop = path.group(1) != null
+                ? path.group(1)
+                : exchange.getRequestHeaders().getFirst("X-Shopify-Shop-Domain");
         String expectedToken = shop == null ? null : tokens.get(shop);
         if (expectedToken == null) {
             record(receivedAt, shop, List.of(), Outcome.UNKNOWN_SHOP, Duration.ZERO);
@@ -199,8 +218,11 @@ public final class ShopifySimulator implements AutoCloseable {
         }
         if (!expectedToken.equals(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
             record(receivedAt, shop, List.of(), Outcome.UNAUTHORIZED, Duration.ZERO);
-            respond(exchange, 401, Map.of("errors",
-                    "[API] Invalid API key or access token (unrecognized login or wrong password)"), null);
+            respond(
+                    exchange,
+                    401,
+                    Map.of("errors", "[API] Invalid API key or access token (unrecognized login or wrong password)"),
+                    null);
             return;
         }
         Map<String, Object> body;
@@ -213,16 +235,22 @@ public final class ShopifySimulator implements AutoCloseable {
         }
         ExecutionInput input = input(body);
         ParseAndValidateResult parsed = SimulatorGraphql.parseAndValidate(input);
-        Optional<OperationDefinition> operation = parsed.getDocument() == null ? Optional.empty()
-                : parsed.getDocument().getDefinitionsOfType(OperationDefinition.class).stream().findFirst();
+        Optional<OperationDefinition> operation = parsed.getDocument() == null
+                ? Optional.empty()
+                : parsed.getDocument().getDefinitionsOfType(OperationDefinition.class).stream()
+                        .findFirst();
         List<String> rootFields = operation.map(SimulatorGraphql::rootFields).orElse(List.of());
 
         Optional<Fault> fault = faults.take(shop, rootFields);
         if (fault.orElse(null) instanceof Fault.Status status) {
-            record(receivedAt, shop, rootFields, Outcome.INJECTED_STATUS,
+            record(
+                    receivedAt,
+                    shop,
+                    rootFields,
+                    Outcome.INJECTED_STATUS,
                     status.retryAfter() == null ? Duration.ZERO : status.retryAfter());
-            Map<String, String> headers = status.retryAfter() == null ? null
-                    : Map.of("Retry-After", seconds(status.retryAfter()));
+            Map<String, String> headers =
+                    status.retryAfter() == null ? null : Map.of("Retry-After", seconds(status.retryAfter()));
             respond(exchange, status.status(), Map.of("errors", "Injected HTTP " + status.status()), headers);
             return;
         }
@@ -232,17 +260,37 @@ public final class ShopifySimulator implements AutoCloseable {
         }
         if (parsed.isFailure()) {
             record(receivedAt, shop, rootFields, Outcome.GRAPHQL_ERRORS, Duration.ZERO);
-            respond(exchange, 200, Map.of("errors", parsed.getErrors().stream().map(GraphQLError::toSpecification).toList()), null);
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "errors",
+                            parsed.getErrors().stream()
+                                    .map(GraphQLError::toSpecification)
+                                    .toList()),
+                    null);
             return;
         }
         CostBuckets.Decision cost = buckets.charge(shop, SimulatorGraphql.cost(operation.orElseThrow()));
         if (!cost.charged()) {
-            record(receivedAt, shop, rootFields, Outcome.THROTTLED,
-                    Duration.ofNanos((long) Math.ceil(cost.secondsToAfford() * 1e9)));
-            respond(exchange, 200, Map.of(
-                    "errors", List.of(Map.of("message", "Throttled", "extensions", Map.of(
-                            "code", "THROTTLED", "documentation", "https://shopify.dev/api/usage/rate-limits"))),
-                    "extensions", Map.of("cost", cost.costExtension())), null);
+            record(receivedAt, shop, rootFields, Outcome.THROTTLED, Duration.ofNanos((long)
+                    Math.ceil(cost.secondsToAfford() * 1e9)));
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "errors",
+                                    List.of(Map.of(
+                                            "message",
+                                            "Throttled",
+                                            "extensions",
+                                            Map.of(
+                                                    "code",
+                                                    "THROTTLED",
+                                                    "documentation",
+                                                    "https://shopify.dev/api/usage/rate-limits"))),
+                            "extensions", Map.of("cost", cost.costExtension())),
+                    null);
             return;
         }
         if (fault.orElse(null) instanceof Fault.UserError userError) {
@@ -251,7 +299,8 @@ public final class ShopifySimulator implements AutoCloseable {
             return;
         }
         List<SimulatedOrder> created = Collections.synchronizedList(new ArrayList<>());
-        ExecutionResult result = SimulatorGraphql.execute(input(body), new SimulatorGraphql.Scope(store, shop, created));
+        ExecutionResult result =
+                SimulatorGraphql.execute(input(body), new SimulatorGraphql.Scope(store, shop, created));
         var response = new LinkedHashMap<>(result.toSpecification());
         response.put("extensions", Map.of("cost", cost.costExtension()));
         Outcome outcome = result.getErrors().isEmpty() ? Outcome.OK : Outcome.GRAPHQL_ERRORS;
@@ -277,8 +326,8 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     /** Each root field's payload carries only the userError; Shopify leaves the payload's object null then. */
-    private static Map<String, Object> userErrorResponse(List<String> rootFields, Fault.UserError fault,
-            CostBuckets.Decision cost) {
+    private static Map<String, Object> userErrorResponse(
+            List<String> rootFields, Fault.UserError fault, CostBuckets.Decision cost) {
         var error = new LinkedHashMap<String, Object>();
         error.put("field", null);
         error.put("code", fault.code());
@@ -302,7 +351,8 @@ public final class ShopifySimulator implements AutoCloseable {
         Map<String, Object> spec = JSON.readValue(exchange.getRequestBody(), Map.class);
         int count = ((Number) spec.getOrDefault("count", 1)).intValue();
         Duration retryAfter = spec.get("retryAfterSeconds") instanceof Number n
-                ? Duration.ofNanos((long) (n.doubleValue() * 1e9)) : null;
+                ? Duration.ofNanos((long) (n.doubleValue() * 1e9))
+                : null;
         Fault fault = switch (String.valueOf(spec.get("type"))) {
             case "status" -> new Fault.Status(((Number) spec.getOrDefault("status", 503)).intValue(), retryAfter);
             case "reset" -> Fault.reset();
@@ -312,8 +362,11 @@ public final class ShopifySimulator implements AutoCloseable {
             default -> null;
         };
         if (fault == null) {
-            respond(exchange, 400, Map.of("errors",
-                    "type must be status, reset, drop-after-commit, delay or user-error"), null);
+            respond(
+                    exchange,
+                    400,
+                    Map.of("errors", "type must be status, reset, drop-after-commit, delay or user-error"),
+                    null);
             return;
         }
         Faults target = spec.get("shop") instanceof String shop ? faults.forShop(shop) : faults;
@@ -364,8 +417,7 @@ public final class ShopifySimulator implements AutoCloseable {
         private URI webhookUrl;
         private String webhookSecret;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 0 picks a free port. */
         public Builder port(int port) {

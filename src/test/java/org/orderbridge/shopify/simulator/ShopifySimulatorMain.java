@@ -15,17 +15,18 @@ public final class ShopifySimulatorMain {
 
     static final String DEFAULT_TOKENS = "orderbridge-dev.myshopify.com=shpat_simulator";
 
-    private ShopifySimulatorMain() {
-    }
+    private ShopifySimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> env = System.getenv();
         ShopifySimulator.Builder builder = ShopifySimulator.builder()
                 .port(Integer.parseInt(env.getOrDefault("SIMULATOR_PORT", "8089")))
-                .costLimits(Double.parseDouble(env.getOrDefault("SIMULATOR_BUCKET_SIZE", "1000")),
+                .costLimits(
+                        Double.parseDouble(env.getOrDefault("SIMULATOR_BUCKET_SIZE", "1000")),
                         Double.parseDouble(env.getOrDefault("SIMULATOR_RESTORE_RATE", "100")))
                 .latency(Duration.ofMillis(Long.parseLong(env.getOrDefault("SIMULATOR_LATENCY_MS", "0"))));
-        for (String entry : env.getOrDefault("SIMULATOR_ACCESS_TOKENS", DEFAULT_TOKENS).split(",")) {
+        for (String entry :
+                env.getOrDefault("SIMULATOR_ACCESS_TOKENS", DEFAULT_TOKENS).split(",")) {
             String[] shopAndToken = entry.strip().split("=", 2);
             builder.shop(shopAndToken[0], shopAndToken[1]);
         }
@@ -36,7 +37,8 @@ public final class ShopifySimulatorMain {
         }
         ShopifySimulator simulator = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println("Shopify simulator listening; orderbridge.shopify.admin-url=" + simulator.adminUrlTemplate());
+        System.out.println(
+                "Shopify simulator listening; orderbridge.shopify.admin-url=" + simulator.adminUrlTemplate());
         new CountDownLatch(1).await();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java). */
-public record SimulatedOrder(String shop, long legacyId, String name, OffsetDateTime createdAt, Map<String, Object> input) {
+public record SimulatedOrder(
+        String shop, long legacyId, String name, OffsetDateTime createdAt, Map<String, Object> input) {
 
     public String gid() {
         return "gid://shopify/Order/" + legacyId;

@@ -25,28 +25,31 @@ public final class SimulatedStore {
         return shops.values().stream().flatMap(s -> s.orders().stream()).toList();
     }
 
-    public Optional<SimulatedMetafieldDefinition> metafieldDefinition(String shop, String ownerType, String namespace,
-            String key) {
+    public Optional<SimulatedMetafieldDefinition> metafieldDefinition(
+            String shop, String ownerType, String namespace, String key) {
         return shop(shop).definition(ownerType, namespace, key);
     }
 
     /** Seeds a definition directly, e.g. one created by a merchant without the uniqueValues capability. */
-    public SimulatedMetafieldDefinition addMetafieldDefinition(String shop, String ownerType, String namespace,
-            String key, String type, boolean uniqueValues) {
-        var definition = new SimulatedMetafieldDefinition(ids.incrementAndGet(), ownerType, namespace, key, type,
-                uniqueValues);
+    public SimulatedMetafieldDefinition addMetafieldDefinition(
+            String shop, String ownerType, String namespace, String key, String type, boolean uniqueValues) {
+        var definition =
+                new SimulatedMetafieldDefinition(ids.incrementAndGet(), ownerType, namespace, key, type, uniqueValues);
         shop(shop).add(definition);
         return definition;
     }
 
     /** Returns the created definition, or a userError in Shopify's shape. */
-    Result<SimulatedMetafieldDefinition> createMetafieldDefinition(String shop, String ownerType, String namespace,
-            String key, String type, boolean uniqueValues) {
+    Result<SimulatedMetafieldDefinition> createMetafieldDefinition(
+            String shop, String ownerType, String namespace, String key, String type, boolean uniqueValues) {
         ShopData data = shop(shop);
         synchronized (data) {
             if (data.definition(ownerType, namespace, key).isPresent()) {
-                return Result.refused(List.of("definition", "key"), "TAKEN",
-                        "Key is in use for " + ownerType.toLowerCase() + " metafields on the '" + namespace + "' namespace.");
+                return Result.refused(
+                        List.of("definition", "key"),
+                        "TAKEN",
+                        "Key is in use for " + ownerType.toLowerCase() + " metafields on the '" + namespace
+                                + "' namespace.");
             }
             return Result.ok(addMetafieldDefinition(shop, ownerType, namespace, key, type, uniqueValues));
         }
@@ -66,23 +69,35 @@ public final class SimulatedStore {
             }
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).get("variantId") == null && lines.get(i).get("title") == null) {
-                    return Result.refused(List.of("order", "lineItems", Integer.toString(i), "title"), "INVALID",
+                    return Result.refused(
+                            List.of("order", "lineItems", Integer.toString(i), "title"),
+                            "INVALID",
                             "Title can't be blank when no variant is given");
                 }
             }
-            List<Map<String, Object>> metafields = (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());
+            List<Map<String, Object>> metafields =
+                    (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());
             for (int i = 0; metafields != null && i < metafields.size(); i++) {
                 Map<String, Object> metafield = metafields.get(i);
-                var definition = data.definition("ORDER", (String) metafield.get("namespace"), (String) metafield.get("key"));
-                if (definition.isPresent() && definition.get().uniqueValues()
-                        && data.orderByMetafield(definition.get(), (String) metafield.get("value")).isPresent()) {
+                var definition =
+                        data.definition("ORDER", (String) metafield.get("namespace"), (String) metafield.get("key"));
+                if (definition.isPresent()
+                        && definition.get().uniqueValues()
+                        && data.orderByMetafield(definition.get(), (String) metafield.get("value"))
+                                .isPresent()) {
                     // Real wording unknown; OrderBridge must not depend on it.
-                    return Result.refused(List.of("order", "metafields", Integer.toString(i), "value"), "INVALID",
+                    return Result.refused(
+                            List.of("order", "metafields", Integer.toString(i), "value"),
+                            "INVALID",
                             "Value is already in use by another order");
                 }
             }
-            var order = new SimulatedOrder(shop, ids.incrementAndGet(), "#" + (1001 + data.orders().size()),
-                    OffsetDateTime.now(ZoneOffset.UTC), new LinkedHashMap<>(input));
+            var order = new SimulatedOrder(
+                    shop,
+                    ids.incrementAndGet(),
+                    "#" + (1001 + data.orders().size()),
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    new LinkedHashMap<>(input));
             data.add(order);
             return Result.ok(order);
         }
@@ -131,14 +146,17 @@ public final class SimulatedStore {
 
         synchronized Optional<SimulatedMetafieldDefinition> definition(String ownerType, String namespace, String key) {
             return definitions.stream()
-                    .filter(d -> d.ownerType().equals(ownerType) && Objects.equals(d.namespace(), namespace)
+                    .filter(d -> d.ownerType().equals(ownerType)
+                            && Objects.equals(d.namespace(), namespace)
                             && d.key().equals(key))
                     .findFirst();
         }
 
         synchronized Optional<SimulatedOrder> orderByMetafield(SimulatedMetafieldDefinition definition, String value) {
             return orders.stream()
-                    .filter(o -> o.metafieldValue(definition.namespace(), definition.key()).filter(value::equals).isPresent())
+                    .filter(o -> o.metafieldValue(definition.namespace(), definition.key())
+                            .filter(value::equals)
+                            .isPresent())
                     .findFirst();
         }
     }

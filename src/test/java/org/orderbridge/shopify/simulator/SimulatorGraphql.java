@@ -21,13 +21,11 @@ import java.util.Map;
 final class SimulatorGraphql {
 
     /** What one request may touch; {@code created} collects orders for webhooks. */
-    record Scope(SimulatedStore store, String shop, List<SimulatedOrder> created) {
-    }
+    record Scope(SimulatedStore store, String shop, List<SimulatedOrder> created) {}
 
     private static volatile GraphQL graphql;
 
-    private SimulatorGraphql() {
-    }
+    private SimulatorGraphql() {}
 
     static ParseAndValidateResult parseAndValidate(ExecutionInput input) {
         return ParseAndValidate.parseAndValidate(AdminSchema.get(), input);
@@ -39,7 +37,9 @@ final class SimulatorGraphql {
     }
 
     static List<String> rootFields(OperationDefinition operation) {
-        return operation.getSelectionSet().getSelectionsOfType(Field.class).stream().map(Field::getName).toList();
+        return operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
+                .map(Field::getName)
+                .toList();
     }
 
     /**
@@ -78,11 +78,19 @@ final class SimulatorGraphql {
     private static GraphQLSchema wire(GraphQLSchema schema) {
         String query = schema.getQueryType().getName();
         String mutation = schema.getMutationType().getName();
-        var registry = schema.getCodeRegistry().transform(code -> code
-                .dataFetcher(FieldCoordinates.coordinates(query, "metafieldDefinition"), fetcher(SimulatorGraphql::metafieldDefinition))
-                .dataFetcher(FieldCoordinates.coordinates(query, "orderByIdentifier"), fetcher(SimulatorGraphql::orderByIdentifier))
-                .dataFetcher(FieldCoordinates.coordinates(mutation, "metafieldDefinitionCreate"), fetcher(SimulatorGraphql::metafieldDefinitionCreate))
-                .dataFetcher(FieldCoordinates.coordinates(mutation, "orderCreate"), fetcher(SimulatorGraphql::orderCreate)));
+        var registry = schema.getCodeRegistry()
+                .transform(code -> code.dataFetcher(
+                                FieldCoordinates.coordinates(query, "metafieldDefinition"),
+                                fetcher(SimulatorGraphql::metafieldDefinition))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(query, "orderByIdentifier"),
+                                fetcher(SimulatorGraphql::orderByIdentifier))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(mutation, "metafieldDefinitionCreate"),
+                                fetcher(SimulatorGraphql::metafieldDefinitionCreate))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(mutation, "orderCreate"),
+                                fetcher(SimulatorGraphql::orderCreate)));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 
@@ -99,17 +107,24 @@ final class SimulatorGraphql {
         if (identifier == null) {
             throw unsupported("metafieldDefinition is only simulated with an identifier");
         }
-        return scope.store().metafieldDefinition(scope.shop(), (String) identifier.get("ownerType"),
-                        (String) identifier.get("namespace"), (String) identifier.get("key"))
-                .map(SimulatedMetafieldDefinition::asGraphql).orElse(null);
+        return scope.store()
+                .metafieldDefinition(
+                        scope.shop(),
+                        (String) identifier.get("ownerType"),
+                        (String) identifier.get("namespace"),
+                        (String) identifier.get("key"))
+                .map(SimulatedMetafieldDefinition::asGraphql)
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
     private static Object orderByIdentifier(DataFetchingEnvironment env, Scope scope) {
         Map<String, Object> identifier = env.getArgument("identifier");
         if (identifier.get("id") != null) {
-            return scope.store().orderById(scope.shop(), (String) identifier.get("id"))
-                    .map(SimulatedOrder::asGraphql).orElse(null);
+            return scope.store()
+                    .orderById(scope.shop(), (String) identifier.get("id"))
+                    .map(SimulatedOrder::asGraphql)
+                    .orElse(null);
         }
         Map<String, Object> customId = (Map<String, Object>) identifier.get("customId");
         if (customId == null) {
@@ -117,26 +132,39 @@ final class SimulatorGraphql {
         }
         String namespace = (String) customId.get("namespace");
         String key = (String) customId.get("key");
-        boolean unique = scope.store().metafieldDefinition(scope.shop(), "ORDER", namespace, key)
-                .map(SimulatedMetafieldDefinition::uniqueValues).orElse(false);
+        boolean unique = scope.store()
+                .metafieldDefinition(scope.shop(), "ORDER", namespace, key)
+                .map(SimulatedMetafieldDefinition::uniqueValues)
+                .orElse(false);
         if (!unique) {
             throw unsupported("Metafield definition " + namespace + "." + key
                     + " for ORDER does not exist or does not have the uniqueValues capability");
         }
-        return scope.store().orderByCustomId(scope.shop(), namespace, key, (String) customId.get("value"))
-                .map(SimulatedOrder::asGraphql).orElse(null);
+        return scope.store()
+                .orderByCustomId(scope.shop(), namespace, key, (String) customId.get("value"))
+                .map(SimulatedOrder::asGraphql)
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
     private static Object metafieldDefinitionCreate(DataFetchingEnvironment env, Scope scope) {
         Map<String, Object> definition = env.getArgument("definition");
         Map<String, Object> capabilities = (Map<String, Object>) definition.getOrDefault("capabilities", Map.of());
-        Map<String, Object> uniqueValues = capabilities == null ? null : (Map<String, Object>) capabilities.get("uniqueValues");
+        Map<String, Object> uniqueValues =
+                capabilities == null ? null : (Map<String, Object>) capabilities.get("uniqueValues");
         boolean unique = uniqueValues != null && Boolean.TRUE.equals(uniqueValues.get("enabled"));
-        var result = scope.store().createMetafieldDefinition(scope.shop(), (String) definition.get("ownerType"),
-                (String) definition.get("namespace"), (String) definition.get("key"), (String) definition.get("type"), unique);
+        var result = scope.store()
+                .createMetafieldDefinition(
+                        scope.shop(),
+                        (String) definition.get("ownerType"),
+                        (String) definition.get("namespace"),
+                        (String) definition.get("key"),
+                        (String) definition.get("type"),
+                        unique);
         var payload = new HashMap<String, Object>();
-        payload.put("createdDefinition", result.value() == null ? null : result.value().asGraphql());
+        payload.put(
+                "createdDefinition",
+                result.value() == null ? null : result.value().asGraphql());
         payload.put("userErrors", result.userError() == null ? List.of() : List.of(result.userError()));
         return payload;
     }

@@ -1,6 +1,5 @@
 package org.orderbridge.shopify.simulator;
 
-import tools.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.ObjectMapper;
 
 /** Sends Shopify-style signed {@code orders/create} webhooks for orders the simulator created. */
 final class WebhookSender implements AutoCloseable {
@@ -29,7 +29,8 @@ final class WebhookSender implements AutoCloseable {
     private final URI target;
     private final String secret;
     private final String apiVersion;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     WebhookSender(URI target, String secret, String apiVersion) {
@@ -106,11 +107,15 @@ final class WebhookSender implements AutoCloseable {
         payload.put("fulfillment_status", null);
         payload.put("source_name", order.sourceName());
         payload.put("source_identifier", order.sourceIdentifier());
-        payload.put("customer", shipping == null ? null : Map.of(
-                "id", order.legacyId() + 7,
-                "email", String.valueOf(input.get("email")),
-                "first_name", String.valueOf(shipping.get("firstName")),
-                "last_name", String.valueOf(shipping.get("lastName"))));
+        payload.put(
+                "customer",
+                shipping == null
+                        ? null
+                        : Map.of(
+                                "id", order.legacyId() + 7,
+                                "email", String.valueOf(input.get("email")),
+                                "first_name", String.valueOf(shipping.get("firstName")),
+                                "last_name", String.valueOf(shipping.get("lastName"))));
         payload.put("shipping_address", restAddress(shipping));
         payload.put("billing_address", restAddress((Map<String, Object>) input.get("billingAddress")));
         payload.put("line_items", lineItems);
