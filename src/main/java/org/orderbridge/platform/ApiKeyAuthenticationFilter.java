@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -62,7 +63,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return found;
     }
 
-    private static String presentedKey(HttpServletRequest request) {
+    private static @Nullable String presentedKey(HttpServletRequest request) {
         String key = request.getHeader("X-API-Key");
         if (key != null) {
             return key;

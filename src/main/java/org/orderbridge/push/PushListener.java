@@ -2,8 +2,8 @@ package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.util.Map;
+import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
-import org.orderbridge.platform.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -1,6 +1,7 @@
 package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import org.orderbridge.deadletter.DeadLetterQueue;
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,10 @@ class PushListenerConfiguration {
         var retry = properties.retry();
         return SqsListeners.immediateAckWithBackoff(
                 sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
+    }
+
+    @Bean
+    DeadLetterQueue pushDeadLetterQueue(PushProperties properties) {
+        return new DeadLetterQueue("push", properties.queue(), properties.deadLetterQueue());
     }
 }

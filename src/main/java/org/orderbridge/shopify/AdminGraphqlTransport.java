@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -143,7 +144,7 @@ final class AdminGraphqlTransport {
         }
     }
 
-    private JsonNode parse(byte[] body) {
+    private @Nullable JsonNode parse(byte[] body) {
         try {
             return body.length == 0 ? null : json.readTree(body);
         } catch (JacksonException notJson) {

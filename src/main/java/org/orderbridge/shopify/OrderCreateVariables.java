@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an {@link OrderDraft} into {@code orderCreate} variables, refusing drafts Shopify could never accept. */
 final class OrderCreateVariables {
@@ -65,14 +66,14 @@ final class OrderCreateVariables {
         return item;
     }
 
-    private static Map<String, Object> money(BigDecimal amount, String currency) {
+    private static @Nullable Map<String, Object> money(BigDecimal amount, String currency) {
         if (amount.signum() < 0) {
             throw new PermanentShopifyFailure("Negative unit price: " + amount);
         }
         return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
     }
 
-    private static Map<String, Object> address(OrderDraft.Address address) {
+    private static @Nullable Map<String, Object> address(OrderDraft.Address address) {
         if (address == null) {
             return null;
         }

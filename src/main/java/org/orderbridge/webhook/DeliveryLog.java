@@ -2,6 +2,7 @@ package org.orderbridge.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ class DeliveryLog {
                 .update();
     }
 
-    private static Timestamp triggeredAt(WebhookDelivery delivery) {
+    private static @Nullable Timestamp triggeredAt(WebhookDelivery delivery) {
         try {
             return delivery.triggeredAt() == null
                     ? null

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.LineItem;
@@ -82,7 +83,7 @@ final class ShopifyPayloads {
         return id;
     }
 
-    static Long optionalId(JsonNode json, String field) {
+    static @Nullable Long optionalId(JsonNode json, String field) {
         JsonNode node = json.path(field);
         if (node.canConvertToLong()) {
             return node.asLong();
@@ -93,7 +94,7 @@ final class ShopifyPayloads {
         return null;
     }
 
-    private static Address address(JsonNode json) {
+    private static @Nullable Address address(JsonNode json) {
         if (!json.isObject()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.orderbridge.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One Shopify webhook as received, by HTTP or through EventBridge; the same record travels through SQS.
  *
@@ -9,7 +11,7 @@ record WebhookDelivery(
         String topic,
         String shopDomain,
         String webhookId,
-        String eventId,
-        String triggeredAt,
-        String apiVersion,
+        @Nullable String eventId,
+        @Nullable String triggeredAt,
+        @Nullable String apiVersion,
         byte[] payload) {}

@@ -4,7 +4,7 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.orderbridge.platform.DeadLetters;
+import org.orderbridge.deadletter.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

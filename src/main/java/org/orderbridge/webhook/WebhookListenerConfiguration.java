@@ -1,6 +1,7 @@
 package org.orderbridge.webhook;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import org.orderbridge.deadletter.DeadLetterQueue;
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,10 @@ class WebhookListenerConfiguration {
         var retry = properties.retry();
         return SqsListeners.immediateAckWithBackoff(
                 sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
+    }
+
+    @Bean
+    DeadLetterQueue webhookDeadLetterQueue(WebhookProperties properties) {
+        return new DeadLetterQueue("webhook", properties.queue(), properties.deadLetterQueue());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -94,7 +95,7 @@ final class WebhookQueueMessages {
     }
 
     /** EventBridge keeps the header names as Shopify sent them, whose case varies between topics. */
-    private static String header(JsonNode metadata, String name) {
+    private static @Nullable String header(JsonNode metadata, String name) {
         for (var field : metadata.properties()) {
             if (field.getKey().equalsIgnoreCase(name) && field.getValue().isString()) {
                 return field.getValue().asString();

@@ -2,6 +2,10 @@ package org.orderbridge.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,8 +18,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The PostgreSQL and SQS servers behind the dev services: in this JVM by default (no Docker needed), or as
- * Testcontainers (PostgreSQL, LocalStack) with {@code -Dorderbridge.dev-services=containers}
- * ({@code ./mvnw verify -Pcontainers}), which is how CI also runs the suite where Docker exists.
+ * Testcontainers (PostgreSQL, LocalStack) with {@code ./mvnw verify -Pcontainers} (which sets
+ * {@code orderbridge.dev-services=containers}), which is how CI also runs the suite where Docker exists.
  */
 public record DevServers(int databasePort, String database, int sqsPort, AutoCloseable stop) implements AutoCloseable {
 
@@ -41,6 +45,22 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
         });
     }
 
+    /** Lists each started container where the build asks for it, so that CI can prove containers ran. */
+    private static void record(String container) {
+        String file = System.getProperty("orderbridge.dev-services.record");
+        if (file == null) {
+            return;
+        }
+        try {
+            Path path = Path.of(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(
+                    path, container + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("resource") // stopped by the returned record
     private static DevServers containers() {
         var postgres = new PostgreSQLContainer(DockerImageName.parse("postgres:17-alpine"))
@@ -53,6 +73,8 @@ public record DevServers(int databasePort, String database, int sqsPort, AutoClo
                 .withEnv("SQS_ENDPOINT_STRATEGY", "path");
         postgres.start();
         localstack.start();
+        record(postgres.getDockerImageName() + " " + postgres.getContainerId());
+        record(localstack.getDockerImageName() + " " + localstack.getContainerId());
         return new DevServers(postgres.getMappedPort(5432), "postgres", localstack.getMappedPort(4566), () -> {
             localstack.stop();
             postgres.stop();

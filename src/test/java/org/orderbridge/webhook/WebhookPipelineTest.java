@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
-import org.orderbridge.platform.DeadLetters;
+import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.platform.EmbeddedFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

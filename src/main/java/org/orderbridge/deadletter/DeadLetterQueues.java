@@ -1,4 +1,4 @@
-package org.orderbridge.push;
+package org.orderbridge.deadletter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.orderbridge.platform.DeadLetters;
+import java.util.stream.Collectors;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -25,16 +26,16 @@ class DeadLetterQueues {
 
     private final SqsAsyncClient sqs;
     private final QueueUrls queueUrls;
-    private final Map<String, Pair> queues;
+    private final Map<String, DeadLetterQueue> queues;
 
-    DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, PushProperties push, WebhookQueueNames webhook) {
+    DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, List<DeadLetterQueue> queues) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
-        this.queues = Map.of(
-                "push",
-                new Pair(push.queue(), push.deadLetterQueue()),
-                "webhook",
-                new Pair(webhook.queue(), webhook.deadLetterQueue()));
+        this.queues = queues.stream().collect(Collectors.toUnmodifiableMap(DeadLetterQueue::name, q -> q));
+    }
+
+    Set<String> names() {
+        return queues.keySet();
     }
 
     /**
@@ -58,7 +59,7 @@ class DeadLetterQueues {
 
     /** Moves up to {@code max} messages back to their source queue: each is sent there before it is deleted. */
     int redrive(String queue, int max) throws Exception {
-        Pair pair = pair(queue);
+        DeadLetterQueue pair = pair(queue);
         String dlq = queueUrls.urlOf(pair.deadLetterQueue(), TIMEOUT);
         String source = queueUrls.urlOf(pair.queue(), TIMEOUT);
         int moved = 0;
@@ -94,15 +95,13 @@ class DeadLetterQueues {
                 .messages();
     }
 
-    private Pair pair(String queue) {
-        Pair pair = queues.get(queue);
+    private DeadLetterQueue pair(String queue) {
+        DeadLetterQueue pair = queues.get(queue);
         if (pair == null) {
-            throw new IllegalArgumentException("queue must be push or webhook");
+            throw new UnknownDeadLetterQueueException(queue, queues.keySet());
         }
         return pair;
     }
-
-    private record Pair(String queue, String deadLetterQueue) {}
 
     /**
      * @param approximateReceiveCount receives in the source queue before SQS moved it, plus peeks since

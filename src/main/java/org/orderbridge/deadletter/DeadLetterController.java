@@ -1,4 +1,4 @@
-package org.orderbridge.push;
+package org.orderbridge.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @ApiResponse(
         responseCode = "400",
-        description = "queue is neither push nor webhook, or max is out of range",
+        description = "queue is not one of the managed queues (push, webhook), or max is out of range",
         content =
                 @Content(
                         mediaType = "application/problem+json",
@@ -50,8 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
                         schema = @Schema(implementation = ProblemDetail.class)))
 class DeadLetterController {
 
-    private static final String QUEUE = "push|webhook";
-
     private final DeadLetterQueues deadLetters;
 
     DeadLetterController(DeadLetterQueues deadLetters) {
@@ -62,8 +60,7 @@ class DeadLetterController {
     @Operation(summary = "Look at dead-lettered messages without removing them")
     @ApiResponse(responseCode = "200", description = "Up to max messages, with attributes and receive count")
     List<DeadLetterQueues.DeadLetter> list(
-            @RequestParam @Pattern(regexp = QUEUE) String queue,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int max)
+            @RequestParam @Size(max = 80) String queue, @RequestParam(defaultValue = "10") @Min(1) @Max(100) int max)
             throws Exception {
         return deadLetters.peek(queue, max);
     }
@@ -72,8 +69,7 @@ class DeadLetterController {
     @Operation(summary = "Move dead-lettered messages back to their source queue")
     @ApiResponse(responseCode = "200", description = "How many messages were moved")
     Redriven redrive(
-            @RequestParam @Pattern(regexp = QUEUE) String queue,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int max)
+            @RequestParam @Size(max = 80) String queue, @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int max)
             throws Exception {
         return new Redriven(deadLetters.redrive(queue, max));
     }

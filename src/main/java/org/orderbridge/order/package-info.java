@@ -1,0 +1,7 @@
+/** The order aggregate, order intake and the read API. */
+@ApplicationModule(displayName = "Orders", allowedDependencies = "shopify")
+@NullMarked
+package org.orderbridge.order;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

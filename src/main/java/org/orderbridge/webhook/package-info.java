@@ -1,0 +1,9 @@
+/** Shopify webhooks: verified, queued and acknowledged, then applied idempotently from the queue. */
+@ApplicationModule(
+        displayName = "Shopify webhooks",
+        allowedDependencies = {"order", "platform", "deadletter"})
+@NullMarked
+package org.orderbridge.webhook;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,29 @@
+package org.orderbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** The feature packages depend on each other only as their package-info declares, and never in a cycle. */
+class ModuleStructureTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(OrderBridgeApplication.class);
+
+    @Test
+    void featureModulesKeepTheirDeclaredDependencies() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyFeaturePackageIsAModule() {
+        assertThat(MODULES.stream().map(module -> module.getBasePackage().getName()))
+                .containsExactlyInAnyOrder(
+                        "org.orderbridge.deadletter",
+                        "org.orderbridge.order",
+                        "org.orderbridge.platform",
+                        "org.orderbridge.push",
+                        "org.orderbridge.shopify",
+                        "org.orderbridge.webhook");
+    }
+}
