@@ -16,6 +16,8 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
     @Query("select o from Order o where o.shopDomain = :shop and o.shopifyOrderId = :shopifyOrderId")
     Optional<Order> findForUpdate(String shop, long shopifyOrderId);
 
+    boolean existsByShopifyOrderIdAndShopDomainNot(long shopifyOrderId, String shopDomain);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.id = :id")
     Optional<Order> findForUpdate(UUID id);

@@ -158,6 +158,9 @@ public class Orders {
         if (known.isPresent()) {
             return known.get().applyShopify(snapshot, now) ? SyncResult.UPDATED : SyncResult.STALE;
         }
+        if (repository.existsByShopifyOrderIdAndShopDomainNot(snapshot.shopifyOrderId(), snapshot.shopDomain())) {
+            throw new ForeignShopOrderException(snapshot.shopifyOrderId(), snapshot.shopDomain());
+        }
         Optional<Order> ours = pushedByUs(snapshot);
         if (ours.isPresent()) {
             return ours.get().applyShopify(snapshot, now) ? SyncResult.LINKED : SyncResult.STALE;

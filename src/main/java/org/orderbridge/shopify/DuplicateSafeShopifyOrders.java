@@ -60,6 +60,31 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
         }
     }
 
+    @Override
+    public boolean orderExists(String shopDomain, long shopifyOrderId) {
+        if (!knowsShop(shopDomain)) {
+            throw new IllegalStateException("No access token configured for shop " + shopDomain);
+        }
+        String shop = shopDomain.toLowerCase();
+        var identifier = Map.of("identifier", Map.of("id", "gid://shopify/Order/" + shopifyOrderId));
+        try {
+            JsonNode order = resilience
+                    .circuitBreakerFor(shop)
+                    .executeSupplier(Retry.decorateSupplier(
+                            resilience.retryFor(shop),
+                            () -> transport.execute(shop, ShopifyOperation.FIND_ORDER_BY_ID, identifier)));
+            return order.path("orderByIdentifier").isObject();
+        } catch (CallNotPermittedException e) {
+            throw new ShopifyUnavailableException(
+                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
+        } catch (TransientShopifyFailure | PermanentShopifyFailure e) {
+            throw new ShopifyUnavailableException(
+                    "Could not look up order " + shopifyOrderId + " in " + shop + ": " + e.getMessage(),
+                    properties.retry().maxInterval(),
+                    e);
+        }
+    }
+
     /** One createOrder call across its retries; remembers whether an earlier attempt may have created the order. */
     private final class Push {
         private final String shop;

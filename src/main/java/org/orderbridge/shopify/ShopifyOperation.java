@@ -32,6 +32,12 @@ enum ShopifyOperation {
             }
             """),
 
+    FIND_ORDER_BY_ID("""
+            query FindOrderById($identifier: OrderIdentifierInput!) {
+              orderByIdentifier(identifier: $identifier) { id }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { id legacyResourceId name }

@@ -14,6 +14,15 @@ public interface ShopifyOrders {
      */
     PushOutcome createOrder(OrderDraft draft);
 
+    /**
+     * Asks the shop whether the order exists, so that an unsigned claim (a webhook header) is never taken for the
+     * truth.
+     *
+     * @throws ShopifyUnavailableException when Shopify could not answer; ask again later
+     * @throws IllegalStateException when no access token is configured for the shop, so it cannot be asked
+     */
+    boolean orderExists(String shopDomain, long shopifyOrderId);
+
     /** Whether an access token is configured for this shop. */
     boolean knowsShop(String shopDomain);
 }

@@ -39,10 +39,53 @@ class ShopRecords {
                 == 1;
     }
 
-    void markUninstalled(String shop, Instant at) {
+    void markUninstalled(String shop, long shopId, Instant at) {
         jdbc.sql("""
-                insert into shop_installation (shop_domain, uninstalled_at) values (?, ?)
-                on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at""").params(shop, Timestamp.from(at)).update();
+                insert into shop_installation (shop_domain, shop_id, uninstalled_at) values (?, ?, ?)
+                on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at,
+                    shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""")
+                .params(shop, shopId, Timestamp.from(at))
+                .update();
+    }
+
+    boolean isUninstalled(String shop) {
+        return jdbc.sql("select count(*) from shop_installation where shop_domain = ? and uninstalled_at is not null")
+                        .param(shop)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Remembers the shop's Shopify id the first time a payload states it.
+     *
+     * @return false when another id is remembered for the shop: the payload is another shop's
+     */
+    boolean bindShopId(String shop, long shopId) {
+        jdbc.sql("""
+                insert into shop_installation (shop_domain, shop_id) values (?, ?)
+                on conflict (shop_domain) do update set shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""")
+                .params(shop, shopId)
+                .update();
+        return jdbc.sql("select shop_id from shop_installation where shop_domain = ?")
+                .param(shop)
+                .query(Long.class)
+                .single()
+                .equals(shopId);
+    }
+
+    void park(WebhookDelivery delivery, long shopId, String reason, Instant at) {
+        jdbc.sql("""
+                insert into parked_compliance_request (webhook_id, shop_domain, topic, shop_id, reason, received_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""")
+                .params(
+                        delivery.webhookId(),
+                        delivery.shopDomain(),
+                        delivery.topic(),
+                        shopId,
+                        reason,
+                        Timestamp.from(at))
+                .update();
     }
 
     void recordCompliance(WebhookDelivery delivery, Long customerId, int ordersAffected, Instant at) {
@@ -65,6 +108,9 @@ class ShopRecords {
                 .param(shop)
                 .update();
         jdbc.sql("delete from shop_installation where shop_domain = ?")
+                .param(shop)
+                .update();
+        jdbc.sql("delete from parked_compliance_request where shop_domain = ?")
                 .param(shop)
                 .update();
     }

@@ -12,12 +12,26 @@ import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.ShopifyOrderSnapshot;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Reads Shopify's webhook payloads (REST resource JSON). A payload missing what we rely on is unprocessable. */
 final class ShopifyPayloads {
 
     private ShopifyPayloads() {}
+
+    static JsonNode parse(ObjectMapper mapper, byte[] payload) {
+        try {
+            JsonNode json = mapper.readTree(payload);
+            if (json == null || !json.isObject()) {
+                throw new UnprocessableWebhookException("payload is not a JSON object");
+            }
+            return json;
+        } catch (JacksonException e) {
+            throw new UnprocessableWebhookException("payload is not well-formed JSON");
+        }
+    }
 
     static ShopifyOrderSnapshot order(String shop, JsonNode json) {
         long id = requiredId(json, "id");

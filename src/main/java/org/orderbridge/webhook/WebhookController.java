@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,12 +40,21 @@ class WebhookController {
     private final WebhookSignature signature;
     private final WebhookQueue queue;
     private final WebhookMetrics metrics;
+    private final WebhookBodyBudget budget;
+    private final ShopAllowList allowList;
 
-    WebhookController(WebhookProperties properties, WebhookQueue queue, WebhookMetrics metrics) {
+    WebhookController(
+            WebhookProperties properties,
+            WebhookQueue queue,
+            WebhookMetrics metrics,
+            WebhookBodyBudget budget,
+            ShopAllowList allowList) {
         this.properties = properties;
         this.signature = new WebhookSignature(properties.secrets());
         this.queue = queue;
         this.metrics = metrics;
+        this.budget = budget;
+        this.allowList = allowList;
     }
 
     @PostMapping("/webhooks/shopify")
@@ -52,14 +62,14 @@ class WebhookController {
     @ApiResponse(responseCode = "200", description = "Queued for processing (or a topic that is not handled)")
     @ApiResponse(
             responseCode = "400",
-            description = "Missing or invalid Shopify header, or a body that is not a JSON object",
+            description = "Missing Shopify header, a header not in Shopify's form, or a body that is not a JSON object",
             content =
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "401",
-            description = "Missing or wrong HMAC signature",
+            description = "Missing, malformed or wrong HMAC signature (missing or malformed: refused before the body is read)",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -80,51 +90,59 @@ class WebhookController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "503",
-            description = "Could not be queued; Shopify retries",
+            description = "Could not be queued, or too many bodies in flight; Shopify retries (Retry-After)",
             content =
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
+    ResponseEntity<Void> receive(HttpServletRequest request) throws IOException, InterruptedException {
         Timer.Sample sample = metrics.received();
-        byte[] body = readBody(request);
-        String hmac = request.getHeader("X-Shopify-Hmac-Sha256");
+        // Refused before a byte of the body is read: an unsigned request costs no memory.
+        String hmac = request.getHeader(ShopifyHeaders.HMAC);
         if (hmac == null || hmac.isBlank()) {
             throw WebhookRejection.unsigned();
         }
-        if (!signature.matches(body, hmac)) {
-            throw WebhookRejection.badSignature();
+        if (!ShopifyHeaders.isSignature(hmac)) {
+            throw WebhookRejection.malformedSignature();
         }
-        String topic = required(request, "X-Shopify-Topic");
-        String shop = required(request, "X-Shopify-Shop-Domain");
-        String webhookId = required(request, "X-Shopify-Webhook-Id");
-        if (!properties.allows(shop)) {
-            throw WebhookRejection.shopNotAllowed(shop);
-        }
-        requireJsonObject(body);
-        if (WebhookTopic.of(topic).isEmpty()) {
-            // Answering anything but 2xx would make Shopify retry a delivery we will never want.
-            metrics.dropped(topic);
-            return ResponseEntity.ok().build();
-        }
-        var delivery = new WebhookDelivery(
-                topic,
-                shop,
-                webhookId,
-                request.getHeader("X-Shopify-Event-Id"),
-                request.getHeader("X-Shopify-Triggered-At"),
-                request.getHeader("X-Shopify-API-Version"),
-                body);
-        queue.enqueue(delivery);
-        metrics.enqueued(topic, sample);
-        return ResponseEntity.ok().build();
-    }
-
-    private byte[] readBody(HttpServletRequest request) throws IOException {
         long limit = properties.maxBodySize().toBytes();
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             throw WebhookRejection.tooLarge(limit);
         }
+        try (var reservation = budget.reserve((int) (declared >= 0 ? declared : limit))) {
+            byte[] body = readBody(request, limit);
+            if (!signature.matches(body, hmac)) {
+                throw WebhookRejection.badSignature();
+            }
+            WebhookDelivery delivery = delivery(request, body);
+            if (!allowList.allows(delivery.shopDomain(), delivery.topic())) {
+                throw WebhookRejection.shopNotAllowed(delivery.shopDomain());
+            }
+            requireJsonObject(body);
+            if (WebhookTopic.of(delivery.topic()).isEmpty()) {
+                // Answering anything but 2xx would make Shopify retry a delivery we will never want.
+                metrics.dropped();
+                return ResponseEntity.ok().build();
+            }
+            queue.enqueue(delivery);
+            metrics.enqueued(delivery.topic(), sample);
+            return ResponseEntity.ok().build();
+        }
+    }
+
+    private static WebhookDelivery delivery(HttpServletRequest request, byte[] body) {
+        return new WebhookDelivery(
+                required(request, ShopifyHeaders.TOPIC),
+                required(request, ShopifyHeaders.SHOP),
+                required(request, ShopifyHeaders.WEBHOOK_ID),
+                optional(request, ShopifyHeaders.EVENT_ID),
+                optional(request, ShopifyHeaders.TRIGGERED_AT),
+                optional(request, ShopifyHeaders.API_VERSION),
+                body);
+    }
+
+    private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) limit + 1);
             if (body.length > limit) {
@@ -139,7 +157,16 @@ class WebhookController {
         if (value == null || value.isBlank()) {
             throw WebhookRejection.missingHeader(header);
         }
-        if (value.length() > 255) {
+        return checked(header, value);
+    }
+
+    private static @Nullable String optional(HttpServletRequest request, String header) {
+        String value = request.getHeader(header);
+        return value == null || value.isBlank() ? null : checked(header, value);
+    }
+
+    private static String checked(String header, String value) {
+        if (!ShopifyHeaders.isWellFormed(header, value)) {
             throw WebhookRejection.invalidHeader(header);
         }
         return value;

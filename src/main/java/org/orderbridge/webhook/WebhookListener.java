@@ -29,6 +29,7 @@ class WebhookListener {
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
     private final WebhookProperties properties;
+    private final OrderDeletions deletions;
 
     WebhookListener(
             WebhookProcessor processor,
@@ -36,7 +37,9 @@ class WebhookListener {
             DeadLetters deadLetters,
             WebhookMetrics metrics,
             ObjectMapper mapper,
-            WebhookProperties properties) {
+            WebhookProperties properties,
+            OrderDeletions deletions) {
+        this.deletions = deletions;
         this.processor = processor;
         this.payloads = payloads;
         this.deadLetters = deadLetters;
@@ -51,19 +54,22 @@ class WebhookListener {
         try {
             delivery = read(message);
         } catch (UnprocessableWebhookException e) {
-            deadLetter(message, e.getMessage());
+            deadLetter(message, e);
             return;
         }
         MDC.put("webhookId", delivery.webhookId());
         MDC.put("topic", delivery.topic());
         MDC.put("shop", delivery.shopDomain());
         try {
+            if (WebhookTopic.ORDERS_DELETE.topic().equals(delivery.topic())) {
+                deletions.requireGoneFromShopify(delivery);
+            }
             WebhookOutcome outcome = processor.process(delivery);
             metrics.processed(delivery.topic(), outcome);
             log.debug("Processed webhook: {}", outcome);
             claimCheck(message).ifPresent(payloads::delete);
         } catch (UnprocessableWebhookException e) {
-            deadLetter(message, e.getMessage());
+            deadLetter(message, e);
         } finally {
             MDC.remove("webhookId");
             MDC.remove("topic");
@@ -107,10 +113,12 @@ class WebhookListener {
         }
     }
 
-    private void deadLetter(Message message, String reason) throws Exception {
-        log.warn("Dead-lettering message {}: {}", message.messageId(), reason);
-        deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), reason);
-        metrics.deadLettered("unprocessable");
+    private void deadLetter(Message message, UnprocessableWebhookException e) throws Exception {
+        boolean untrusted = e instanceof UntrustedWebhookException;
+        log.warn("Dead-lettering {} message {}: {}", untrusted ? "untrusted" : "unprocessable", message.messageId(),
+                e.getMessage());
+        deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), e.getMessage());
+        metrics.deadLettered(untrusted ? "untrusted" : "unprocessable");
     }
 
     private static String text(Map<String, MessageAttributeValue> attributes, String name) {

@@ -9,6 +9,7 @@ enum WebhookOutcome {
     DELETED,
     RECORDED,
     REDACTED,
+    PARKED,
     NOT_FOUND,
     DUPLICATE,
     DUPLICATE_EVENT

@@ -26,7 +26,11 @@ class WebhookProblems {
     @ExceptionHandler(WebhookRejection.class)
     ResponseEntity<ProblemDetail> rejected(WebhookRejection rejection) {
         metrics.rejected(rejection.reason());
-        return ResponseEntity.status(rejection.getStatusCode()).body(rejection.getBody());
+        var response = ResponseEntity.status(rejection.getStatusCode());
+        if (rejection.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.body(rejection.getBody());
     }
 
     /** Shopify retries a delivery that did not get 2xx, so 503 loses nothing; 200 would. */

@@ -2,9 +2,9 @@ package org.orderbridge.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
+import org.orderbridge.shopify.ShopifyOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +26,9 @@ class WebhookProcessor {
     private final DeliveryLog deliveries;
     private final Orders orders;
     private final ShopRecords shops;
-    private final PayloadStore payloads;
+    private final ShopErasure erasure;
+    private final ShopifyOrders shopify;
+    private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -34,13 +36,17 @@ class WebhookProcessor {
             DeliveryLog deliveries,
             Orders orders,
             ShopRecords shops,
-            PayloadStore payloads,
+            ShopErasure erasure,
+            ShopifyOrders shopify,
+            WebhookMetrics metrics,
             ObjectMapper mapper,
             Clock clock) {
         this.deliveries = deliveries;
         this.orders = orders;
         this.shops = shops;
-        this.payloads = payloads;
+        this.erasure = erasure;
+        this.shopify = shopify;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -50,7 +56,7 @@ class WebhookProcessor {
         WebhookTopic topic = WebhookTopic.of(delivery.topic())
                 .orElseThrow(
                         () -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
-        JsonNode payload = parse(delivery.payload());
+        JsonNode payload = ShopifyPayloads.parse(mapper, delivery.payload());
         Instant now = clock.instant();
         if (!deliveries.claim(delivery, now)) {
             return WebhookOutcome.DUPLICATE;
@@ -64,16 +70,10 @@ class WebhookProcessor {
     private WebhookOutcome apply(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload, Instant now) {
         String shop = delivery.shopDomain();
         if (topic.carriesOrder()) {
-            var snapshot = ShopifyPayloads.order(shop, payload);
-            MDC.put("shopifyOrderId", String.valueOf(snapshot.shopifyOrderId()));
-            return switch (orders.applyShopifySnapshot(snapshot)) {
-                case CREATED -> WebhookOutcome.CREATED;
-                case UPDATED -> WebhookOutcome.UPDATED;
-                case LINKED -> WebhookOutcome.LINKED;
-                case STALE -> WebhookOutcome.STALE;
-            };
+            return applyOrder(shop, payload);
         }
         return switch (topic) {
+            // Shopify was asked before this transaction began whether the order is really gone.
             case ORDERS_DELETE ->
                 orders.markDeletedInShopify(shop, ShopifyPayloads.requiredId(payload, "id"))
                         ? WebhookOutcome.DELETED
@@ -85,60 +85,69 @@ class WebhookProcessor {
                         : WebhookOutcome.STALE;
             }
             case APP_UNINSTALLED -> {
-                shops.markUninstalled(shop, now);
+                var uninstall = boundToShop(topic, delivery, payload);
+                shops.markUninstalled(shop, uninstall.shopId(), now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_DATA_REQUEST -> {
                 // The merchant fulfils the request from the API's order data; we keep the audit record.
-                shops.recordCompliance(
-                        delivery, customerId(payload), ordersToRedact(payload).size(), now);
+                var request = boundToShop(topic, delivery, payload);
+                shops.recordCompliance(delivery, request.customerId(), request.orderIds().size(), now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_REDACT -> {
-                Long customerId = customerId(payload);
-                int redacted = orders.redactCustomer(shop, customerId, ordersToRedact(payload));
-                shops.recordCompliance(delivery, customerId, redacted, now);
+                var request = boundToShop(topic, delivery, payload);
+                int redacted = orders.redactCustomer(shop, request.customerId(), request.orderIds());
+                shops.recordCompliance(delivery, request.customerId(), redacted, now);
                 log.info("Redacted customer data from {} orders of shop {}", redacted, shop);
                 yield WebhookOutcome.REDACTED;
             }
-            case SHOP_REDACT -> {
-                int erased = orders.redactShop(shop);
-                shops.forgetShop(shop);
-                payloads.deleteShop(shop);
-                shops.recordCompliance(delivery, null, erased, now);
-                log.info("Erased shop {}: {} orders", shop, erased);
-                yield WebhookOutcome.REDACTED;
-            }
+            case SHOP_REDACT -> redactShop(delivery, boundToShop(topic, delivery, payload), now);
             default -> throw new IllegalStateException("unhandled topic " + topic);
         };
     }
 
-    private JsonNode parse(byte[] payload) {
+    private WebhookOutcome applyOrder(String shop, JsonNode payload) {
+        var snapshot = ShopifyPayloads.order(shop, payload);
+        MDC.put("shopifyOrderId", String.valueOf(snapshot.shopifyOrderId()));
         try {
-            JsonNode json = mapper.readTree(payload);
-            if (json == null || !json.isObject()) {
-                throw new UnprocessableWebhookException("payload is not a JSON object");
-            }
-            return json;
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new UnprocessableWebhookException("payload is not well-formed JSON");
+            return switch (orders.applyShopifySnapshot(snapshot)) {
+                case CREATED -> WebhookOutcome.CREATED;
+                case UPDATED -> WebhookOutcome.UPDATED;
+                case LINKED -> WebhookOutcome.LINKED;
+                case STALE -> WebhookOutcome.STALE;
+            };
+        } catch (ForeignShopOrderException e) {
+            throw new UntrustedWebhookException(e.getMessage());
         }
     }
 
-    private static Long customerId(JsonNode payload) {
-        return ShopifyPayloads.optionalId(payload.path("customer"), "id");
+    private CompliancePayload boundToShop(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload) {
+        var request = CompliancePayload.read(topic, delivery.shopDomain(), payload);
+        if (!shops.bindShopId(delivery.shopDomain(), request.shopId())) {
+            throw new UntrustedWebhookException(
+                    topic.topic() + " payload names another shop_id than the one known for the shop");
+        }
+        return request;
     }
 
-    private static List<Long> ordersToRedact(JsonNode payload) {
-        var ids = new ArrayList<Long>();
-        for (JsonNode id : payload.path("orders_to_redact").isArray()
-                ? payload.path("orders_to_redact")
-                : payload.path("orders_requested")) {
-            if (id.canConvertToLong()) {
-                ids.add(id.asLong());
-            }
+    /**
+     * Erases the shop only when it has really left: Shopify sends shop/redact 48 hours after the app was
+     * uninstalled. A shop that is still connected (no app/uninstalled seen, and its access token still
+     * configured) waits for an operator instead, since a replayed body must not wipe a live shop.
+     */
+    private WebhookOutcome redactShop(WebhookDelivery delivery, CompliancePayload request, Instant now) {
+        String shop = delivery.shopDomain();
+        if (!shops.isUninstalled(shop) && shopify.knowsShop(shop)) {
+            shops.park(delivery, request.shopId(), "the app is still installed in the shop", now);
+            metrics.compliancePark();
+            log.warn("Parked shop/redact for {}: the app is still installed; an operator must confirm it", shop);
+            return WebhookOutcome.PARKED;
         }
-        return ids;
+        int erased = erasure.erase(shop);
+        shops.recordCompliance(delivery, null, erased, now);
+        log.info("Erased shop {}: {} orders", shop, erased);
+        return WebhookOutcome.REDACTED;
     }
 
     private String json(Object value) {

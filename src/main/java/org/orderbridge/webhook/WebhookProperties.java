@@ -15,13 +15,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param secrets Shopify app client secrets that sign webhooks; several during a rotation
- * @param allowedShops shop domains accepted; empty accepts any shop whose webhook is signed
+ * @param allowedShops shop domains accepted; empty accepts the shops that have an Admin API access token
  * @param maxBodySize largest webhook body accepted (Shopify's can exceed 1 MB)
  * @param maxMessageSize largest payload sent inline in an SQS message; larger ones go through the database
  * @param enqueueTimeout how long an acknowledgement waits for SQS before answering 503
  * @param sendBatchWindow how long a delivery may wait for others to share its SendMessageBatch
  * @param concurrency messages processed at once by one instance
  * @param retry visibility backoff after a failed attempt
+ * @param inFlightBodies memory that bodies being received may hold before their signature is checked
  */
 @Validated
 @ConfigurationProperties("orderbridge.webhook")
@@ -35,16 +36,23 @@ record WebhookProperties(
         @DefaultValue("3s") @NotNull Duration enqueueTimeout,
         @DefaultValue("5ms") @NotNull Duration sendBatchWindow,
         @DefaultValue("16") @Min(1) @Max(200) int concurrency,
-        @DefaultValue @NotNull Retry retry) {
+        @DefaultValue @NotNull Retry retry,
+        @DefaultValue @NotNull InFlightBodies inFlightBodies) {
 
     record Retry(
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5m") Duration maxBackoff) {}
 
-    boolean allows(String shop) {
-        return allowedShops.isEmpty() || allowedShops.contains(shop);
-    }
+    /**
+     * @param smallBodyLimit bodies up to this size draw on {@code smallBodies}, larger ones on {@code largeBodies}
+     * @param maxWait how long a request waits for room before it is answered 503
+     */
+    record InFlightBodies(
+            @DefaultValue("64KB") @NotNull DataSize smallBodyLimit,
+            @DefaultValue("16MB") @NotNull DataSize smallBodies,
+            @DefaultValue("48MB") @NotNull DataSize largeBodies,
+            @DefaultValue("100ms") @NotNull Duration maxWait) {}
 
     @Override
     public String toString() {

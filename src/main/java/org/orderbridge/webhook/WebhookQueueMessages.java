@@ -76,9 +76,9 @@ final class WebhookQueueMessages {
                     + "EventBridge event (detail.metadata and detail.payload)");
         }
         JsonNode metadata = detail.get("metadata");
-        String topic = header(metadata, "X-Shopify-Topic");
-        String shop = header(metadata, "X-Shopify-Shop-Domain");
-        String webhookId = header(metadata, "X-Shopify-Webhook-Id");
+        String topic = header(metadata, ShopifyHeaders.TOPIC);
+        String shop = header(metadata, ShopifyHeaders.SHOP);
+        String webhookId = header(metadata, ShopifyHeaders.WEBHOOK_ID);
         if (topic == null || shop == null || webhookId == null) {
             throw new UnprocessableWebhookException(
                     "EventBridge event lacks X-Shopify-Topic, X-Shopify-Shop-Domain or X-Shopify-Webhook-Id");
@@ -88,17 +88,24 @@ final class WebhookQueueMessages {
                 topic,
                 shop,
                 webhookId,
-                header(metadata, "X-Shopify-Event-Id"),
-                header(metadata, "X-Shopify-Triggered-At"),
-                header(metadata, "X-Shopify-API-Version"),
+                header(metadata, ShopifyHeaders.EVENT_ID),
+                header(metadata, ShopifyHeaders.TRIGGERED_AT),
+                header(metadata, ShopifyHeaders.API_VERSION),
                 payload);
     }
 
-    /** EventBridge keeps the header names as Shopify sent them, whose case varies between topics. */
+    /**
+     * EventBridge keeps the header names as Shopify sent them, whose case varies between topics; their values
+     * must have the form Shopify gives them, as on the HTTP path.
+     */
     private static @Nullable String header(JsonNode metadata, String name) {
         for (var field : metadata.properties()) {
             if (field.getKey().equalsIgnoreCase(name) && field.getValue().isString()) {
-                return field.getValue().asString();
+                String value = field.getValue().asString();
+                if (!ShopifyHeaders.isWellFormed(name, value)) {
+                    throw new UnprocessableWebhookException("EventBridge event's " + name + " is not in Shopify's form");
+                }
+                return value;
             }
         }
         return null;

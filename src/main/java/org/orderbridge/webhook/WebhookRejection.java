@@ -30,12 +30,27 @@ class WebhookRejection extends ErrorResponseException {
                 "The X-Shopify-Hmac-Sha256 signature does not match the body");
     }
 
+    static WebhookRejection malformedSignature() {
+        return new WebhookRejection(
+                HttpStatus.UNAUTHORIZED,
+                "malformed_signature",
+                "The X-Shopify-Hmac-Sha256 header is not a Base64 HMAC-SHA256");
+    }
+
+    static WebhookRejection busy() {
+        return new WebhookRejection(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "busy",
+                "Too many webhook bodies are being received at once; it was not accepted, retry later");
+    }
+
     static WebhookRejection missingHeader(String header) {
         return new WebhookRejection(HttpStatus.BAD_REQUEST, "missing_header", "The " + header + " header is required");
     }
 
     static WebhookRejection invalidHeader(String header) {
-        return new WebhookRejection(HttpStatus.BAD_REQUEST, "invalid_header", "The " + header + " header is too long");
+        return new WebhookRejection(
+                HttpStatus.BAD_REQUEST, "invalid_header", "The " + header + " header is not in Shopify's form");
     }
 
     static WebhookRejection shopNotAllowed(String shop) {

@@ -39,6 +39,11 @@ enum WebhookTopic {
         return Optional.ofNullable(BY_NAME.get(topic));
     }
 
+    /** Shopify's mandatory privacy topics, sent for every shop that ever installed the app. */
+    boolean isCompliance() {
+        return this == CUSTOMERS_DATA_REQUEST || this == CUSTOMERS_REDACT || this == SHOP_REDACT;
+    }
+
     boolean carriesOrder() {
         return name().startsWith("ORDERS_") && this != ORDERS_DELETE;
     }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,7 +37,25 @@ public class EmbeddedServices {
     public static final String REGION = "us-east-1";
     public static final Map<String, String> SIMULATED_SHOPS = Map.of(
             "ob-test.myshopify.com", "shpat_local_ob_test",
-            "alpha.myshopify.com", "shpat_local_alpha");
+            "alpha.myshopify.com", "shpat_local_alpha",
+            "hostile.myshopify.com", "shpat_local_hostile",
+            "slow-db.myshopify.com", "shpat_local_slow_db",
+            "redact-live.myshopify.com", "shpat_local_redact_live",
+            "uninstalled.myshopify.com", "shpat_local_uninstalled");
+
+    /** Runs after the service's own customizers, and keeps what they configured. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SqsAsyncClientCustomizer recordSqsCalls(SqsCallRecorder recorder) {
+        return builder -> builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(recorder)
+                .build());
+    }
+
+    @Bean
+    SqsCallRecorder sqsCallRecorder() {
+        return new SqsCallRecorder();
+    }
 
     @Bean(destroyMethod = "close")
     DevServers devServers(Environment environment) throws IOException {

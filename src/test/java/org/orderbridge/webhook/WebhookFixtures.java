@@ -1,5 +1,13 @@
 package org.orderbridge.webhook;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,6 +88,46 @@ public final class WebhookFixtures {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String shopRedact(long shopId, String shop) {
+        return "{\"shop_id\":%d,\"shop_domain\":\"%s\"}".formatted(shopId, shop);
+    }
+
+    static String customersRedact(long shopId, String shop, long customerId, Object... orderIds) {
+        String ids = java.util.Arrays.stream(orderIds)
+                .map(id -> id instanceof String text ? "\"" + text + "\"" : String.valueOf(id))
+                .collect(java.util.stream.Collectors.joining(","));
+        return """
+                {"shop_id":%d,"shop_domain":"%s","customer":{"id":%d,"email":"jon@example.com","phone":"+4930123456"},
+                 "orders_to_redact":[%s]}""".formatted(shopId, shop, customerId, ids);
+    }
+
+    static String appUninstalled(long shopId, String shop) {
+        return """
+                {"id":%d,"name":"Shop","domain":"shop.example","myshopify_domain":"%s","email":"owner@example.com"}"""
+                .formatted(shopId, shop);
+    }
+
+    /** Waits for the dead-lettered message whose body contains the marker, removes it and returns it. */
+    static Message awaitDeadLetter(SqsAsyncClient sqs, String marker) throws Exception {
+        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq")).get().queueUrl();
+        List<Message> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            sqs.receiveMessage(b -> b.queueUrl(dlq)
+                            .maxNumberOfMessages(10)
+                            .messageAttributeNames("All")
+                            .visibilityTimeout(1))
+                    .get()
+                    .messages()
+                    .stream()
+                    .filter(m -> m.body().contains(marker))
+                    .forEach(found::add);
+            return !found.isEmpty();
+        });
+        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(found.getFirst().receiptHandle()))
+                .get();
+        return found.getFirst();
     }
 
     static Map<String, String> signedHeaders(String topic, byte[] body) {

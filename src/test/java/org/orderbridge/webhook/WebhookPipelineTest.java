@@ -253,50 +253,6 @@ class WebhookPipelineTest {
                 .containsExactly("CREATED", "DUPLICATE_EVENT");
     }
 
-    @Test
-    void erasesCustomerDataOnCustomersRedactAndEverythingOnShopRedact() throws Exception {
-        String shop = "redact-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
-        long id = newShopifyId();
-        assertThat(deliver(
-                                port,
-                                "orders/create",
-                                shop,
-                                UUID.randomUUID().toString(),
-                                order(id, Instant.now(), "private"))
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderNote(id) != null);
-
-        String redact = """
-                {"shop_id":1,"shop_domain":"%s","customer":{"id":7001,"email":"jon@example.com","phone":"+4930123456"},
-                 "orders_to_redact":[%d]}""".formatted(shop, id);
-        assertThat(deliver(port, "customers/redact", shop, UUID.randomUUID().toString(), redact)
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql(
-                                "select customer is null and shipping_address is null and note is null from shop_order where shopify_order_id = ?")
-                        .param(id)
-                        .query(Boolean.class)
-                        .single());
-
-        String shopRedact = "{\"shop_id\":1,\"shop_domain\":\"" + shop + "\"}";
-        assertThat(deliver(port, "shop/redact", shop, UUID.randomUUID().toString(), shopRedact)
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("select count(*) from shop_order where shop_domain = ?")
-                                .param(shop)
-                                .query(Long.class)
-                                .single()
-                        == 0);
-        assertThat(jdbc.sql("select count(*) from compliance_request where shop_domain = ?")
-                        .param(shop)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
-    }
-
     private double duplicatesProcessed() {
         var counter = meters.find("orderbridge.webhooks.processed")
                 .tags("topic", "orders/create", "outcome", "duplicate")

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
@@ -97,11 +98,40 @@ class WebhookRejectionTest {
     }
 
     @Test
-    void acknowledgesAndDropsTopicItDoesNotSubscribeTo() throws Exception {
-        double before = dropped("products/update");
-        var response = deliver(port, "products/update", "{\"id\":1}");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(dropped("products/update")).isEqualTo(before + 1);
+    void acknowledgesAndDropsTopicsItDoesNotSubscribeToUnderOneMetricSeries() throws Exception {
+        double before = dropped("unhandled");
+        assertThat(deliver(port, "products/update", "{\"id\":1}").statusCode()).isEqualTo(200);
+        assertThat(deliver(port, "attacker/topic_" + UUID.randomUUID().toString().replace("-", ""), "{\"id\":1}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(dropped("unhandled")).isEqualTo(before + 2);
+        assertThat(meters.find("orderbridge.webhooks.dropped").counters()).hasSize(1);
+    }
+
+    @Test
+    void rejectsMalformedSignatureBeforeReadingTheBody() throws Exception {
+        byte[] body = order(1, Instant.now(), "x").getBytes(StandardCharsets.UTF_8);
+        var headers = new HashMap<>(signedHeaders("orders/create", body));
+        headers.put("X-Shopify-Hmac-Sha256", "not-base64-of-32-bytes");
+        assertProblem(send(port, body, headers), 401, "not a Base64 HMAC-SHA256");
+    }
+
+    @Test
+    void rejectsShopHeaderThatIsNotAMyshopifyDomain() throws Exception {
+        for (String shop : List.of("ALPHA.myshopify.com", "alpha.myshopify.com.evil.example", "-x.myshopify.com",
+                "a".repeat(300) + ".myshopify.com")) {
+            var response = deliver(port, "orders/create", shop, UUID.randomUUID().toString(),
+                    order(1, Instant.now(), "x"));
+            assertProblem(response, 400, "X-Shopify-Shop-Domain header is not in Shopify's form");
+        }
+    }
+
+    @Test
+    void rejectsEventIdLongerThan255CharactersBeforeQueueing() throws Exception {
+        byte[] body = order(newShopifyId(), Instant.now(), "long-event").getBytes(StandardCharsets.UTF_8);
+        var headers = new HashMap<>(signedHeaders("orders/create", body));
+        headers.put("X-Shopify-Event-Id", "e".repeat(256));
+        assertProblem(send(port, body, headers), 400, "X-Shopify-Event-Id header is not in Shopify's form");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.orderbridge.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One of Shopify's mandatory compliance payloads (and {@code app/uninstalled}, which enables shop erasure),
+ * read strictly and bound to the shop that the unsigned header names: a body of one shop replayed under
+ * another shop's header, or under another compliance topic, does not have that topic's shape or names
+ * another shop, and is refused.
+ *
+ * @param shopId Shopify's id of the shop, as the payload states it
+ * @param customerId the customer of a customer request
+ * @param orderIds {@code orders_to_redact} or {@code orders_requested}, given by Shopify as numbers or strings
+ */
+record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orderIds) {
+
+    static CompliancePayload read(WebhookTopic topic, String headerShop, JsonNode payload) {
+        return switch (topic) {
+            case APP_UNINSTALLED -> {
+                requireShop(topic, headerShop, payload, "myshopify_domain");
+                yield new CompliancePayload(requiredId(topic, payload, "id"), null, List.of());
+            }
+            case SHOP_REDACT -> {
+                requireShop(topic, headerShop, payload, "shop_domain");
+                requireAbsent(topic, payload, "customer", "orders_to_redact", "orders_requested", "data_request");
+                yield new CompliancePayload(requiredId(topic, payload, "shop_id"), null, List.of());
+            }
+            case CUSTOMERS_REDACT -> {
+                requireShop(topic, headerShop, payload, "shop_domain");
+                requireAbsent(topic, payload, "data_request", "orders_requested");
+                yield new CompliancePayload(
+                        requiredId(topic, payload, "shop_id"),
+                        customerId(topic, payload),
+                        ids(topic, payload, "orders_to_redact"));
+            }
+            case CUSTOMERS_DATA_REQUEST -> {
+                requireShop(topic, headerShop, payload, "shop_domain");
+                if (!payload.path("data_request").isObject()) {
+                    throw untrusted(topic, "has no data_request object");
+                }
+                yield new CompliancePayload(
+                        requiredId(topic, payload, "shop_id"),
+                        customerId(topic, payload),
+                        ids(topic, payload, "orders_requested"));
+            }
+            default -> throw new IllegalArgumentException(topic + " is not a compliance topic");
+        };
+    }
+
+    private static void requireShop(WebhookTopic topic, String headerShop, JsonNode payload, String field) {
+        JsonNode shop = payload.path(field);
+        if (!shop.isString()) {
+            throw untrusted(topic, "has no " + field);
+        }
+        if (!shop.asString().equalsIgnoreCase(headerShop)) {
+            throw untrusted(topic, "names another shop in " + field + " than the X-Shopify-Shop-Domain header");
+        }
+    }
+
+    private static void requireAbsent(WebhookTopic topic, JsonNode payload, String... fields) {
+        for (String field : fields) {
+            if (payload.has(field)) {
+                throw untrusted(topic, "has '" + field + "', which belongs to another topic");
+            }
+        }
+    }
+
+    private static long requiredId(WebhookTopic topic, JsonNode payload, String field) {
+        Long id = ShopifyPayloads.optionalId(payload, field);
+        if (id == null) {
+            throw untrusted(topic, "has no numeric " + field);
+        }
+        return id;
+    }
+
+    private static long customerId(WebhookTopic topic, JsonNode payload) {
+        if (!payload.path("customer").isObject()) {
+            throw untrusted(topic, "has no customer object");
+        }
+        return requiredId(topic, payload.path("customer"), "id");
+    }
+
+    private static List<Long> ids(WebhookTopic topic, JsonNode payload, String field) {
+        JsonNode values = payload.path(field);
+        if (values.isMissingNode() || values.isNull()) {
+            return List.of();
+        }
+        if (!values.isArray()) {
+            throw untrusted(topic, "has a " + field + " that is not a list");
+        }
+        var ids = new ArrayList<Long>();
+        for (JsonNode value : values) {
+            if (value.isIntegralNumber() && value.canConvertToLong()) {
+                ids.add(value.asLong());
+            } else if (value.isString() && value.asString().matches("\\d{1,18}")) {
+                ids.add(Long.parseLong(value.asString()));
+            } else {
+                throw untrusted(topic, "has an entry in " + field + " that is not an order id");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static UntrustedWebhookException untrusted(WebhookTopic topic, String what) {
+        return new UntrustedWebhookException(topic.topic() + " payload " + what);
+    }
+}

@@ -1,0 +1,151 @@
+package org.orderbridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.push.PushFixtures;
+import org.orderbridge.webhook.WebhookFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQS stand-in ignores IAM, so a missing permission would only show in AWS. This test drives every path
+ * that touches a queue — acknowledgement, processing, retry backoff, dead-lettering, dead-letter listing and
+ * re-drive, readiness, outbox relay and push — records what the service's SQS client really called, and
+ * requires it to be exactly what {@code infra/service-permissions.json} grants the task role, queue by queue.
+ */
+@OrderBridgeTest
+class AwsPermissionsTest {
+
+    private static final Path GRANTED = Path.of("infra/service-permissions.json");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SqsCallRecorder recorder;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SqsAsyncClient sqs;
+
+    @Autowired
+    EmbeddedFaults faults;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void serviceCallsExactlyTheSqsActionsTheTaskRoleIsGranted() throws Exception {
+        Map<String, String> queues = Map.of(
+                "webhooks", environment.getRequiredProperty("orderbridge.webhook.queue"),
+                "webhooksDeadLetter", environment.getRequiredProperty("orderbridge.webhook.dead-letter-queue"),
+                "push", environment.getRequiredProperty("orderbridge.push.queue"),
+                "pushDeadLetter", environment.getRequiredProperty("orderbridge.push.dead-letter-queue"));
+
+        processWebhookAfterADatabaseOutage();
+        deadLetterAndRedrive("webhook", "orderbridge.webhook.queue", "{\"note\":\"poison\"}");
+        deadLetterAndRedrive("push", "orderbridge.push.queue", "not a push message");
+        pushAnOrder();
+        assertThat(admin(HttpMethod.GET, "/actuator/health").get("status").asString()).isEqualTo("UP");
+
+        Map<String, Set<String>> granted = granted(queues);
+        Map<String, Set<String>> called = recorder.actionsByQueue();
+        assertThat(called).as("SQS actions the service called, per queue").isEqualTo(granted);
+    }
+
+    private void processWebhookAfterADatabaseOutage() throws Exception {
+        long id = 8_000_000_000L + (System.nanoTime() & 0xFFFFFFL);
+        faults.database().cut();
+        try {
+            assertThat(WebhookFixtures.deliver(
+                                    port,
+                                    "orders/create",
+                                    "alpha.myshopify.com",
+                                    UUID.randomUUID().toString(),
+                                    WebhookFixtures.order(id, Instant.now(), "permissions"))
+                            .statusCode())
+                    .isEqualTo(200);
+            // A failed attempt backs off by changing the message's visibility.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> recorder.actionsByQueue()
+                            .getOrDefault(environment.getRequiredProperty("orderbridge.webhook.queue"), Set.of())
+                            .contains("sqs:ChangeMessageVisibility"));
+        } finally {
+            faults.database().restore();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from shop_order where shopify_order_id = ?")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+    }
+
+    private void deadLetterAndRedrive(String name, String queueProperty, String poison) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String body = poison.replace("poison", marker).replace("not a push message", "not a push message " + marker);
+        String url = sqs.getQueueUrl(b -> b.queueName(environment.getRequiredProperty(queueProperty)))
+                .get()
+                .queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body)).get();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=" + name + "&max=100")
+                        .toString()
+                        .contains(marker));
+        assertThat(admin(HttpMethod.POST, "/api/v1/admin/dead-letters/redrive?queue=" + name + "&max=100")
+                        .get("moved")
+                        .asInt())
+                .isPositive();
+    }
+
+    private void pushAnOrder() {
+        String id = PushFixtures.accept(rest, "permissions@example.com", PushFixtures.SHOP);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "PUSHED"
+                        .equals(PushFixtures.order(rest, id).get("status").asString()));
+    }
+
+    private JsonNode admin(HttpMethod method, String path) {
+        var response = rest.exchange(
+                path, method, new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static Map<String, Set<String>> granted(Map<String, String> queues) throws Exception {
+        JsonNode sqs = JsonMapper.builder().build().readTree(Files.readString(GRANTED)).path("sqs");
+        var granted = new TreeMap<String, Set<String>>();
+        for (var entry : sqs.properties()) {
+            var actions = new TreeSet<String>();
+            entry.getValue().forEach(action -> actions.add(action.asString()));
+            granted.put(queues.get(entry.getKey()), actions);
+        }
+        return granted;
+    }
+}

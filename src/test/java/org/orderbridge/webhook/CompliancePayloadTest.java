@@ -1,0 +1,72 @@
+package org.orderbridge.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.orderbridge.webhook.WebhookFixtures.appUninstalled;
+import static org.orderbridge.webhook.WebhookFixtures.customersRedact;
+import static org.orderbridge.webhook.WebhookFixtures.shopRedact;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CompliancePayloadTest {
+
+    private static final String SHOP = "a.myshopify.com";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void readsCustomersRedactWithOrderIdsAsNumbersOrStrings() {
+        var request = CompliancePayload.read(
+                WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L, "1002")));
+
+        assertThat(request.shopId()).isEqualTo(7);
+        assertThat(request.customerId()).isEqualTo(42);
+        assertThat(request.orderIds()).containsExactly(1001L, 1002L);
+    }
+
+    @Test
+    void refusesPayloadNamingAnotherShopThanTheHeader() {
+        assertThatThrownBy(() -> CompliancePayload.read(
+                        WebhookTopic.SHOP_REDACT, SHOP, json(shopRedact(7, "b.myshopify.com"))))
+                .isInstanceOf(UntrustedWebhookException.class)
+                .hasMessageContaining("names another shop");
+    }
+
+    @Test
+    void refusesCustomerRequestBodyUnderTheShopRedactTopic() {
+        assertThatThrownBy(() -> CompliancePayload.read(
+                        WebhookTopic.SHOP_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L))))
+                .isInstanceOf(UntrustedWebhookException.class)
+                .hasMessageContaining("belongs to another topic");
+    }
+
+    @Test
+    void refusesShopRedactBodyUnderTheCustomersRedactTopic() {
+        assertThatThrownBy(() -> CompliancePayload.read(WebhookTopic.CUSTOMERS_REDACT, SHOP, json(shopRedact(7, SHOP))))
+                .isInstanceOf(UntrustedWebhookException.class)
+                .hasMessageContaining("no customer");
+    }
+
+    @Test
+    void refusesOrderIdThatIsNeitherNumberNorDigits() {
+        assertThatThrownBy(() -> CompliancePayload.read(
+                        WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, "1 or 1=1"))))
+                .isInstanceOf(UntrustedWebhookException.class)
+                .hasMessageContaining("not an order id");
+    }
+
+    @Test
+    void bindsAppUninstalledToTheMyshopifyDomainItNames() {
+        assertThat(CompliancePayload.read(WebhookTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, SHOP)))
+                        .shopId())
+                .isEqualTo(9);
+        assertThatThrownBy(() -> CompliancePayload.read(
+                        WebhookTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, "b.myshopify.com"))))
+                .isInstanceOf(UntrustedWebhookException.class);
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}
