@@ -100,20 +100,6 @@ class ServiceStackTest {
     }
 
     @Test
-    void taskRoleTouchesOnlyItsOwnQueues() {
-        String taskRole = roleOf("TaskRoleArn");
-        for (Map<?, ?> statement : statementsOf(taskRole)) {
-            assertEquals("Allow", statement.get("Effect"));
-            assertFalse("*".equals(statement.get("Resource")), "wildcard resource in task role: " + statement);
-            String resource = statement.get("Resource").toString();
-            assertTrue(resource.contains("OrderBridge-staging-Messaging"), "task role reaches beyond its queues: " + statement);
-            for (Object action : actions(statement)) {
-                assertTrue(action.toString().startsWith("sqs:") && !action.toString().contains("*"), "action " + action);
-            }
-        }
-    }
-
-    @Test
     void executionRoleReadsOnlyTheServiceSecrets() {
         String executionRole = roleOf("ExecutionRoleArn");
         List<Map<?, ?>> secretStatements = statementsOf(executionRole).stream()

@@ -43,7 +43,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -156,7 +155,8 @@ public final class ServiceStack extends Stack {
                         .contentType("text/plain").messageBody("Not Found").build()))
                 .build());
 
-        grantQueueAccess(task.getTaskRole(), props);
+        TaskRolePolicy.apply(task.getTaskRole(), ServicePermissions.load(), props.webhooks(), props.push(),
+                props.database().secret());
         new ServiceScaling(this, "Scaling", service, cluster, props.minTasks(), props.maxTasks(),
                 List.of(props.webhooks().queue(), props.push().queue()));
     }
@@ -207,17 +207,6 @@ public final class ServiceStack extends Stack {
                         .mode(AwsLogDriverMode.NON_BLOCKING) // a CloudWatch hiccup must not stall request threads
                         .build()))
                 .build());
-    }
-
-    /** The task role reaches only its own four queues; there is no wildcard resource. */
-    private static void grantQueueAccess(IRole taskRole, Props props) {
-        props.webhooks().queue().grantSendMessages(taskRole);
-        props.webhooks().queue().grantConsumeMessages(taskRole);
-        props.push().queue().grantSendMessages(taskRole);
-        props.push().queue().grantConsumeMessages(taskRole);
-        // Dead-letter queues: read for the admin redrive, which sends back to the work queues above.
-        props.webhooks().deadLetterQueue().grantConsumeMessages(taskRole);
-        props.push().deadLetterQueue().grantConsumeMessages(taskRole);
     }
 
     public Cluster cluster() {
