@@ -22,12 +22,27 @@ run() {
   fi
 }
 
+# A tag or branch can be moved to other code; a full commit SHA fixes what runs with the release's AWS roles.
+# Dependabot (github-actions) updates the SHA and the version comment together.
+check_actions_pinned() {
+  local uses='^[[:space:]]*(-[[:space:]]+)?uses:'
+  local pinned='uses:[[:space:]]*(\./[^[:space:]]+|[^@[:space:]]+@[0-9a-f]{40}[[:space:]]+#[[:space:]]*v[0-9][0-9.]*)[[:space:]]*$'
+  local unpinned
+  unpinned="$(grep -HnE "${uses}" "$@" | grep -vE "${pinned}" || true)"
+  if [[ -n "${unpinned}" ]]; then
+    echo "${unpinned}" >&2
+    echo "lint: pin every action as uses: <owner>/<repo>@<40-hex commit SHA> # v<version>" >&2
+    return 1
+  fi
+}
+
 cd "${repo_root}"
 run "${bin}/dockerfile-utils" lint Dockerfile
 run "${bin}/dclint" --max-warnings 0 docker-compose.yml
 shopt -s nullglob
 for f in .github/workflows/*.yml .github/workflows/*.yaml; do
   run "${bin}/action-validator" "${f}"
+  run check_actions_pinned "${f}"
 done
 # action-validator has no dependabot schema; see validate-dependabot.mjs.
 run node "${tools_dir}/validate-dependabot.mjs" .github/dependabot.yml

@@ -74,7 +74,8 @@ public final class OrderBridgeApp {
                 production
                         ? InstanceType.of(InstanceClass.R7G, InstanceSize.LARGE)
                         : InstanceType.of(InstanceClass.T4G, InstanceSize.MEDIUM),
-                production ? 14 : 7));
+                production ? 14 : 7,
+                "orderbridge/" + config.env().id() + "/database-app-user"));
 
         MessagingStack messaging = new MessagingStack(app, name + "Messaging", props, new MessagingStack.Props(
                 config.prefix(), config.shopifyEventSourceName()));

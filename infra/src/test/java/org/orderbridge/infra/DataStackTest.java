@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -33,11 +34,73 @@ class DataStackTest {
         template.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Map.of("CidrIp", Match.anyValue()), 0);
     }
 
-    private static void credentialsRotateInSecretsManager(Template template) {
+    /**
+     * The master rotates in place (nothing long-running logs in with it); the service's own login alternates between
+     * two users, so the credentials a running task holds survive the next rotation.
+     */
+    private static void credentialsRotateWithoutBreakingRunningTasks(Template template) {
+        String masterSecret = only(template, "AWS::SecretsManager::Secret", Map.of("GenerateSecretString",
+                Match.objectLike(Map.of("SecretStringTemplate", "{\"username\":\"orderbridge\"}"))));
+        String masterAttachment = attachmentOf(template, masterSecret);
+        String appUserSecret = appUserSecret(template);
+        String appUserAttachment = attachmentOf(template, appUserSecret);
+
+        // masterarn is how the multi-user rotation logs in to set the other login's password.
         template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
-                "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "password"))));
+                "Name", "orderbridge/staging/database-app-user",
+                "GenerateSecretString", Match.objectLike(Map.of(
+                        "GenerateStringKey", "password",
+                        "SecretStringTemplate", Map.of("Fn::Join", List.of("", List.of(
+                                Match.stringLikeRegexp("\"username\":\"orderbridge_app\".*\"masterarn\":\"$"),
+                                Map.of("Ref", masterAttachment),
+                                "\"}")))))));
+
+        Map<String, String> rotationBySecret = new HashMap<>();
+        template.findResources("AWS::SecretsManager::RotationSchedule").values().forEach(schedule -> {
+            Map<?, ?> properties = (Map<?, ?>) schedule.get("Properties");
+            assertEquals(Map.of("ScheduleExpression", "rate(30 days)"), properties.get("RotationRules"));
+            String secret = (String) ((Map<?, ?>) properties.get("SecretId")).get("Ref");
+            String application = (String) ((List<?>) ((Map<?, ?>) properties.get("RotationLambdaARN")).get("Fn::GetAtt")).get(0);
+            rotationBySecret.put(secret, rotationApplication(template, application));
+        });
+        assertEquals(Map.of(
+                        masterAttachment, "SecretsManagerRDSPostgreSQLRotationSingleUser",
+                        appUserAttachment, "SecretsManagerRDSPostgreSQLRotationMultiUser"),
+                rotationBySecret);
+
+        template.hasResourceProperties("AWS::Serverless::Application", Map.of(
+                "Parameters", Match.objectLike(Map.of("masterSecretArn", Map.of("Ref", masterAttachment)))));
+        // The login is created by hand once; an immediate first rotation would fail before it exists.
         template.hasResourceProperties("AWS::SecretsManager::RotationSchedule", Map.of(
-                "RotationRules", Map.of("ScheduleExpression", "rate(30 days)")));
+                "SecretId", Map.of("Ref", appUserAttachment),
+                "RotateImmediatelyOnUpdate", false));
+        // Service stacks deployed before the app user import this; deleting the export would fail the update.
+        template.hasOutput("*", Map.of("Value", Map.of("Ref", masterAttachment), "Export", Match.anyValue()));
+    }
+
+    static String appUserSecret(Template template) {
+        return only(template, "AWS::SecretsManager::Secret", Map.of("Name", "orderbridge/staging/database-app-user"));
+    }
+
+    static String attachmentOf(Template template, String secret) {
+        return only(template, "AWS::SecretsManager::SecretTargetAttachment", Map.of("SecretId", Map.of("Ref", secret)));
+    }
+
+    private static String only(Template template, String type, Map<String, Object> properties) {
+        var ids = template.findResources(type, Map.of("Properties", Match.objectLike(properties))).keySet();
+        assertEquals(1, ids.size(), type + " " + properties + ": " + ids);
+        return ids.iterator().next();
+    }
+
+    /** The serverless application's name, looked up through the partition mapping CDK puts it in. */
+    private static String rotationApplication(Template template, String applicationId) {
+        Map<?, ?> json = (Map<?, ?>) template.toJSON();
+        Map<?, ?> location = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) json.get("Resources"))
+                .get(applicationId)).get("Properties")).get("Location");
+        List<?> lookup = (List<?>) ((Map<?, ?>) location.get("ApplicationId")).get("Fn::FindInMap");
+        String arn = (String) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) json.get("Mappings")).get(lookup.get(0))).get("aws"))
+                .get("applicationId");
+        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     @Nested
@@ -84,8 +147,8 @@ class DataStackTest {
         }
 
         @Test
-        void credentialsRotate() {
-            credentialsRotateInSecretsManager(template);
+        void credentialsRotateWithoutBreakingRunningTasks() {
+            DataStackTest.credentialsRotateWithoutBreakingRunningTasks(template);
         }
     }
 
@@ -112,8 +175,8 @@ class DataStackTest {
         }
 
         @Test
-        void credentialsRotate() {
-            credentialsRotateInSecretsManager(template);
+        void credentialsRotateWithoutBreakingRunningTasks() {
+            DataStackTest.credentialsRotateWithoutBreakingRunningTasks(template);
         }
     }
 }

@@ -100,17 +100,24 @@ class ServiceStackTest {
     }
 
     @Test
-    void taskRoleTouchesOnlyItsOwnQueues() {
-        String taskRole = roleOf("TaskRoleArn");
-        for (Map<?, ?> statement : statementsOf(taskRole)) {
-            assertEquals("Allow", statement.get("Effect"));
-            assertFalse("*".equals(statement.get("Resource")), "wildcard resource in task role: " + statement);
-            String resource = statement.get("Resource").toString();
-            assertTrue(resource.contains("OrderBridge-staging-Messaging"), "task role reaches beyond its queues: " + statement);
-            for (Object action : actions(statement)) {
-                assertTrue(action.toString().startsWith("sqs:") && !action.toString().contains("*"), "action " + action);
-            }
-        }
+    void databaseCredentialsComeFromTheAppUsersSecretNotTheMasters() {
+        Capture env = new Capture();
+        Capture secrets = new Capture();
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env, "Secrets", secrets)))));
+        Map<String, Object> fromSecrets = secrets.asArray().stream().map(e -> (Map<?, ?>) e)
+                .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("ValueFrom")));
+        Map<String, Object> appUserSecretArn = Map.of("Fn::ImportValue", appUserSecretExport());
+
+        // Both from the same secret: alternating-users rotation changes the username along with the password.
+        assertEquals(Map.of("Fn::Join", List.of("", List.of(appUserSecretArn, ":username::"))),
+                fromSecrets.get("DATABASE_USERNAME"));
+        assertEquals(Map.of("Fn::Join", List.of("", List.of(appUserSecretArn, ":password::"))),
+                fromSecrets.get("DATABASE_PASSWORD"));
+        // Only the ARN is plain, for re-reading the credentials after a rotation.
+        Map<?, ?> arn = env.asArray().stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> "DATABASE_CREDENTIALS_ARN".equals(e.get("Name"))).findFirst().orElseThrow();
+        assertEquals(appUserSecretArn, arn.get("Value"));
     }
 
     @Test
@@ -119,12 +126,26 @@ class ServiceStackTest {
         List<Map<?, ?>> secretStatements = statementsOf(executionRole).stream()
                 .filter(s -> actions(s).stream().anyMatch(a -> a.toString().startsWith("secretsmanager:")))
                 .toList();
-        assertEquals(2, secretStatements.size(), "expected the database and app secrets only");
+        assertEquals(2, secretStatements.size(), "expected the database app user's and the app secret only");
         for (Map<?, ?> statement : secretStatements) {
-            String resource = statement.get("Resource").toString();
-            assertTrue(resource.contains("OrderBridge-staging-Data") || resource.contains("orderbridge/staging/app-??????"),
-                    "unexpected secret: " + resource);
+            Object resource = statement.get("Resource");
+            assertTrue(resource.equals(Map.of("Fn::ImportValue", appUserSecretExport()))
+                            || resource.toString().contains("orderbridge/staging/app-??????"),
+                    "unexpected secret (the master's?): " + resource);
         }
+    }
+
+    /** The Data stack's export of the app user's secret ARN (the attachment, which carries host and port). */
+    private static String appUserSecretExport() {
+        Template data = TestApps.template(TestApps.staging().data());
+        String attachment = DataStackTest.attachmentOf(data, DataStackTest.appUserSecret(data));
+        var exports = ((Map<?, ?>) data.toJSON().get("Outputs")).values().stream()
+                .map(o -> (Map<?, ?>) o)
+                .filter(o -> Map.of("Ref", attachment).equals(o.get("Value")))
+                .map(o -> (String) ((Map<?, ?>) o.get("Export")).get("Name"))
+                .toList();
+        assertEquals(1, exports.size(), "exports of " + attachment + ": " + exports);
+        return exports.get(0);
     }
 
     @Test

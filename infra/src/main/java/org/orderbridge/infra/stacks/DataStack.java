@@ -23,9 +23,11 @@ import software.amazon.awscdk.services.rds.DatabaseCluster;
 import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.ProvisionedClusterInstanceProps;
+import software.amazon.awscdk.services.rds.RotationMultiUserOptions;
 import software.amazon.awscdk.services.rds.RotationSingleUserOptions;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
@@ -35,6 +37,9 @@ public final class DataStack extends Stack {
 
     public static final String DATABASE_NAME = "orderbridge";
     public static final int PORT = 5432;
+    /** The service's login; alternating-users rotation adds {@code orderbridge_app_clone} beside it. */
+    public static final String APP_USER = "orderbridge_app";
+    public static final Duration ROTATION_INTERVAL = Duration.days(30);
 
     public record Props(
             IVpc vpc,
@@ -42,10 +47,15 @@ public final class DataStack extends Stack {
             DatabaseMode mode,
             List<String> availabilityZones,
             InstanceType instanceType,
-            int backupRetentionDays) {}
+            int backupRetentionDays,
+            String appUserSecretName) {}
 
-    /** What the service and the alarms need to know about the database, whichever mode built it. */
-    public record Database(DatabaseMode mode, String endpoint, String identifier, ISecret secret) {
+    /**
+     * What the service and the alarms need to know about the database, whichever mode built it.
+     *
+     * @param appUserSecret the service's credentials; the master secret stays with the rotation Lambdas and operators
+     */
+    public record Database(DatabaseMode mode, String endpoint, String identifier, ISecret appUserSecret) {
 
         /** pgjdbc re-resolves the writer endpoint on reconnect; targetServerType refuses a demoted reader. */
         public String jdbcUrl() {
@@ -74,19 +84,12 @@ public final class DataStack extends Stack {
                 "OrderBridge service tasks");
 
         SubnetSelection isolated = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
-        // The rotation Lambda must reach the Secrets Manager API, which isolated subnets cannot.
-        SubnetSelection rotationSubnets = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
-        RotationSingleUserOptions rotation = RotationSingleUserOptions.builder()
-                .automaticallyAfter(Duration.days(30))
-                .vpcSubnets(rotationSubnets)
-                .build();
-
         database = props.mode() == DatabaseMode.AURORA
-                ? aurora(props, securityGroup, isolated, rotation)
-                : multiAz(props, securityGroup, isolated, rotation);
+                ? aurora(props, securityGroup, isolated)
+                : multiAz(props, securityGroup, isolated);
     }
 
-    private Database aurora(Props props, SecurityGroup securityGroup, SubnetSelection subnets, RotationSingleUserOptions rotation) {
+    private Database aurora(Props props, SecurityGroup securityGroup, SubnetSelection subnets) {
         DatabaseCluster cluster = DatabaseCluster.Builder.create(this, "Cluster")
                 .engine(DatabaseClusterEngine.auroraPostgres(
                         AuroraPostgresClusterEngineProps.builder().version(AuroraPostgresEngineVersion.VER_17_6).build()))
@@ -111,12 +114,15 @@ public final class DataStack extends Stack {
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
                 .cloudwatchLogsExports(List.of("postgresql"))
                 .build();
-        cluster.addRotationSingleUser(rotation);
+        cluster.addRotationSingleUser(masterRotation());
+        ISecret appUser = appUserSecret(props, cluster.getSecret()).attach(cluster);
+        cluster.addRotationMultiUser("AppUserRotation", appUserRotation(appUser));
+        keepMasterSecretExported(cluster.getSecret());
         return new Database(DatabaseMode.AURORA,
-                cluster.getClusterEndpoint().getHostname(), cluster.getClusterIdentifier(), cluster.getSecret());
+                cluster.getClusterEndpoint().getHostname(), cluster.getClusterIdentifier(), appUser);
     }
 
-    private Database multiAz(Props props, SecurityGroup securityGroup, SubnetSelection subnets, RotationSingleUserOptions rotation) {
+    private Database multiAz(Props props, SecurityGroup securityGroup, SubnetSelection subnets) {
         DatabaseInstance instance = DatabaseInstance.Builder.create(this, "Instance")
                 .engine(DatabaseInstanceEngine.postgres(
                         PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_17_6).build()))
@@ -134,9 +140,62 @@ public final class DataStack extends Stack {
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
                 .cloudwatchLogsExports(List.of("postgresql"))
                 .build();
-        instance.addRotationSingleUser(rotation);
+        instance.addRotationSingleUser(masterRotation());
+        ISecret appUser = appUserSecret(props, instance.getSecret()).attach(instance);
+        instance.addRotationMultiUser("AppUserRotation", appUserRotation(appUser));
+        keepMasterSecretExported(instance.getSecret());
         return new Database(DatabaseMode.MULTI_AZ,
-                instance.getDbInstanceEndpointAddress(), instance.getInstanceIdentifier(), instance.getSecret());
+                instance.getDbInstanceEndpointAddress(), instance.getInstanceIdentifier(), appUser);
+    }
+
+    /**
+     * Service stacks from before the app user still import the master secret's ARN, and CloudFormation refuses to
+     * delete an export that is in use, which would fail this stack's update ahead of the Service stack's. Remove once
+     * every environment's Service stack reads the app user's secret.
+     */
+    private void keepMasterSecretExported(ISecret masterSecret) {
+        exportValue(masterSecret.getSecretArn());
+    }
+
+    /** The rotation Lambdas must reach the Secrets Manager API, which isolated subnets cannot. */
+    private static SubnetSelection rotationSubnets() {
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+    }
+
+    /** Nothing long-running logs in as the master user, so changing its one password in place breaks nothing. */
+    private static RotationSingleUserOptions masterRotation() {
+        return RotationSingleUserOptions.builder()
+                .automaticallyAfter(ROTATION_INTERVAL)
+                .vpcSubnets(rotationSubnets())
+                .build();
+    }
+
+    /**
+     * The master secret's ARN goes into this secret ({@code masterarn}): the multi-user rotation Lambda logs in as
+     * the master to set the other login's password.
+     */
+    private DatabaseSecret appUserSecret(Props props, ISecret masterSecret) {
+        return DatabaseSecret.Builder.create(this, "AppUserSecret")
+                .secretName(props.appUserSecretName())
+                .username(APP_USER)
+                .dbname(DATABASE_NAME)
+                .masterSecret(masterSecret)
+                .build();
+    }
+
+    /**
+     * Alternating users: each rotation sets a new password on the login that is not current and makes it current,
+     * so the credentials running tasks hold stay valid until the rotation after next.
+     */
+    private static RotationMultiUserOptions appUserRotation(ISecret appUser) {
+        return RotationMultiUserOptions.builder()
+                .secret(appUser)
+                .automaticallyAfter(ROTATION_INTERVAL)
+                .vpcSubnets(rotationSubnets())
+                // The first rotation grants APP_USER to its clone, so the login must exist by then; it is created
+                // once by hand (infra/README.md), within the first interval rather than at deploy time.
+                .rotateImmediatelyOnUpdate(false)
+                .build();
     }
 
     public Database database() {

@@ -43,7 +43,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -156,7 +155,8 @@ public final class ServiceStack extends Stack {
                         .contentType("text/plain").messageBody("Not Found").build()))
                 .build());
 
-        grantQueueAccess(task.getTaskRole(), props);
+        TaskRolePolicy.apply(task.getTaskRole(), ServicePermissions.load(), props.webhooks(), props.push(),
+                props.database().appUserSecret());
         new ServiceScaling(this, "Scaling", service, cluster, props.minTasks(), props.maxTasks(),
                 List.of(props.webhooks().queue(), props.push().queue()));
     }
@@ -165,13 +165,15 @@ public final class ServiceStack extends Stack {
         IRepository repository = Repository.fromRepositoryName(this, "Repository", props.ecrRepository());
         ISecret appSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(
                 this, "AppSecret", props.appSecretName());
-        ISecret dbSecret = props.database().secret();
+        ISecret dbSecret = props.database().appUserSecret();
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "aws");
         environment.put("SERVER_PORT", Integer.toString(CONTAINER_PORT));
         environment.put("AWS_REGION", props.region());
         environment.put("DATABASE_URL", props.database().jdbcUrl());
+        // Where to re-read the credentials when a login fails after rotations; the ARN, never the value.
+        environment.put("DATABASE_CREDENTIALS_ARN", dbSecret.getSecretArn());
         environment.put("WEBHOOK_QUEUE", props.webhooks().queue().getQueueName());
         environment.put("WEBHOOK_DLQ", props.webhooks().deadLetterQueue().getQueueName());
         environment.put("PUSH_QUEUE", props.push().queue().getQueueName());
@@ -180,7 +182,8 @@ public final class ServiceStack extends Stack {
         props.allowedShops().ifPresent(shops -> environment.put("SHOPIFY_ALLOWED_SHOPS", shops));
 
         // Credentials only ever reach the task as ECS secrets: resolved by the agent at start, never in the
-        // task definition, and read through the execution role rather than the application's role.
+        // task definition, and read through the execution role rather than the application's role. Username and
+        // password both come from the app user's secret: rotation alternates the username too.
         Map<String, Secret> secrets = new LinkedHashMap<>();
         secrets.put("DATABASE_USERNAME", Secret.fromSecretsManager(dbSecret, "username"));
         secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(dbSecret, "password"));
@@ -207,17 +210,6 @@ public final class ServiceStack extends Stack {
                         .mode(AwsLogDriverMode.NON_BLOCKING) // a CloudWatch hiccup must not stall request threads
                         .build()))
                 .build());
-    }
-
-    /** The task role reaches only its own four queues; there is no wildcard resource. */
-    private static void grantQueueAccess(IRole taskRole, Props props) {
-        props.webhooks().queue().grantSendMessages(taskRole);
-        props.webhooks().queue().grantConsumeMessages(taskRole);
-        props.push().queue().grantSendMessages(taskRole);
-        props.push().queue().grantConsumeMessages(taskRole);
-        // Dead-letter queues: read for the admin redrive, which sends back to the work queues above.
-        props.webhooks().deadLetterQueue().grantConsumeMessages(taskRole);
-        props.push().deadLetterQueue().grantConsumeMessages(taskRole);
     }
 
     public Cluster cluster() {
