@@ -16,8 +16,11 @@ class SqsClientConfiguration {
      */
     @Bean
     SqsAsyncClientCustomizer sqsDeadlines() {
-        return builder -> builder.overrideConfiguration(
-                        o -> o.apiCallAttemptTimeout(Duration.ofSeconds(13)).apiCallTimeout(Duration.ofSeconds(30)))
+        // Merged into what other customizers configured, rather than replacing it.
+        return builder -> builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .apiCallAttemptTimeout(Duration.ofSeconds(13))
+                        .apiCallTimeout(Duration.ofSeconds(30))
+                        .build())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .readTimeout(Duration.ofSeconds(13))

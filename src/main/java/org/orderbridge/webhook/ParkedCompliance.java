@@ -47,15 +47,20 @@ class ParkedCompliance {
         int orders = erasure.erase(request.shop());
         var delivery = new WebhookDelivery(request.topic(), request.shop(), webhookId, null, null, null, new byte[0]);
         shops.recordCompliance(delivery, null, orders, clock.instant());
-        log.info("Erased shop {} on an operator's confirmation of shop/redact {}: {} orders",
-                request.shop(), webhookId, orders);
+        log.info(
+                "Erased shop {} on an operator's confirmation of shop/redact {}: {} orders",
+                request.shop(),
+                webhookId,
+                orders);
         return new Erased(request.shop(), orders);
     }
 
     @Transactional
     void dismiss(String webhookId) {
         Parked request = find(webhookId);
-        jdbc.sql("delete from parked_compliance_request where webhook_id = ?").param(webhookId).update();
+        jdbc.sql("delete from parked_compliance_request where webhook_id = ?")
+                .param(webhookId)
+                .update();
         log.info("Dismissed parked shop/redact {} for {}", webhookId, request.shop());
     }
 

@@ -43,9 +43,7 @@ class ShopRecords {
         jdbc.sql("""
                 insert into shop_installation (shop_domain, shop_id, uninstalled_at) values (?, ?, ?)
                 on conflict (shop_domain) do update set uninstalled_at = excluded.uninstalled_at,
-                    shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""")
-                .params(shop, shopId, Timestamp.from(at))
-                .update();
+                    shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""").params(shop, shopId, Timestamp.from(at)).update();
     }
 
     boolean isUninstalled(String shop) {
@@ -64,9 +62,7 @@ class ShopRecords {
     boolean bindShopId(String shop, long shopId) {
         jdbc.sql("""
                 insert into shop_installation (shop_domain, shop_id) values (?, ?)
-                on conflict (shop_domain) do update set shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""")
-                .params(shop, shopId)
-                .update();
+                on conflict (shop_domain) do update set shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""").params(shop, shopId).update();
         return jdbc.sql("select shop_id from shop_installation where shop_domain = ?")
                 .param(shop)
                 .query(Long.class)

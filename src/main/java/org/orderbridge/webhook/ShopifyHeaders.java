@@ -40,8 +40,10 @@ final class ShopifyHeaders {
         return switch (header) {
             case SHOP -> value.length() <= 255 && SHOP_DOMAIN.matcher(value).matches();
             case TOPIC -> value.length() <= 64 && TOPIC_NAME.matcher(value).matches();
-            case WEBHOOK_ID, EVENT_ID -> value.length() <= 255 && IDENTIFIER.matcher(value).matches();
-            case TRIGGERED_AT -> value.length() <= 64 && TIMESTAMP.matcher(value).matches();
+            case WEBHOOK_ID, EVENT_ID ->
+                value.length() <= 255 && IDENTIFIER.matcher(value).matches();
+            case TRIGGERED_AT ->
+                value.length() <= 64 && TIMESTAMP.matcher(value).matches();
             case API_VERSION -> VERSION.matcher(value).matches();
             default -> throw new IllegalArgumentException("no rule for header " + header);
         };

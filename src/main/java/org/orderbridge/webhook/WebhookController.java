@@ -69,7 +69,8 @@ class WebhookController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(
             responseCode = "401",
-            description = "Missing, malformed or wrong HMAC signature (missing or malformed: refused before the body is read)",
+            description =
+                    "Missing, malformed or wrong HMAC signature (missing or malformed: refused before the body is read)",
             content =
                     @Content(
                             mediaType = "application/problem+json",

@@ -115,7 +115,10 @@ class WebhookListener {
 
     private void deadLetter(Message message, UnprocessableWebhookException e) throws Exception {
         boolean untrusted = e instanceof UntrustedWebhookException;
-        log.warn("Dead-lettering {} message {}: {}", untrusted ? "untrusted" : "unprocessable", message.messageId(),
+        log.warn(
+                "Dead-lettering {} message {}: {}",
+                untrusted ? "untrusted" : "unprocessable",
+                message.messageId(),
                 e.getMessage());
         deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), e.getMessage());
         metrics.deadLettered(untrusted ? "untrusted" : "unprocessable");

@@ -92,7 +92,8 @@ class WebhookProcessor {
             case CUSTOMERS_DATA_REQUEST -> {
                 // The merchant fulfils the request from the API's order data; we keep the audit record.
                 var request = boundToShop(topic, delivery, payload);
-                shops.recordCompliance(delivery, request.customerId(), request.orderIds().size(), now);
+                shops.recordCompliance(
+                        delivery, request.customerId(), request.orderIds().size(), now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_REDACT -> {

@@ -103,7 +103,8 @@ final class WebhookQueueMessages {
             if (field.getKey().equalsIgnoreCase(name) && field.getValue().isString()) {
                 String value = field.getValue().asString();
                 if (!ShopifyHeaders.isWellFormed(name, value)) {
-                    throw new UnprocessableWebhookException("EventBridge event's " + name + " is not in Shopify's form");
+                    throw new UnprocessableWebhookException(
+                            "EventBridge event's " + name + " is not in Shopify's form");
                 }
                 return value;
             }

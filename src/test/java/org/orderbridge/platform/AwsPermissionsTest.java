@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.push.PushFixtures;
+import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.webhook.WebhookFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -60,6 +62,9 @@ class AwsPermissionsTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    ShopifySimulator shopify;
+
     @Test
     void serviceCallsExactlyTheSqsActionsTheTaskRoleIsGranted() throws Exception {
         Map<String, String> queues = Map.of(
@@ -71,8 +76,9 @@ class AwsPermissionsTest {
         processWebhookAfterADatabaseOutage();
         deadLetterAndRedrive("webhook", "orderbridge.webhook.queue", "{\"note\":\"poison\"}");
         deadLetterAndRedrive("push", "orderbridge.push.queue", "not a push message");
-        pushAnOrder();
-        assertThat(admin(HttpMethod.GET, "/actuator/health").get("status").asString()).isEqualTo("UP");
+        pushAnOrderThroughAShopifyOutage();
+        assertThat(admin(HttpMethod.GET, "/actuator/health").get("status").asString())
+                .isEqualTo("UP");
 
         Map<String, Set<String>> granted = granted(queues);
         Map<String, Set<String>> called = recorder.actionsByQueue();
@@ -93,8 +99,10 @@ class AwsPermissionsTest {
                     .isEqualTo(200);
             // A failed attempt backs off by changing the message's visibility.
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> recorder.actionsByQueue()
-                            .getOrDefault(environment.getRequiredProperty("orderbridge.webhook.queue"), Set.of())
+                    .untilAsserted(() -> assertThat(recorder.actionsByQueue())
+                            .as("SQS actions called so far")
+                            .extractingByKey(environment.getRequiredProperty("orderbridge.webhook.queue"))
+                            .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
                             .contains("sqs:ChangeMessageVisibility"));
         } finally {
             faults.database().restore();
@@ -124,9 +132,11 @@ class AwsPermissionsTest {
                 .isPositive();
     }
 
-    private void pushAnOrder() {
-        String id = PushFixtures.accept(rest, "permissions@example.com", PushFixtures.SHOP);
-        await().atMost(Duration.ofSeconds(30))
+    /** Shopify fails the first attempts, so the push message backs off before it succeeds. */
+    private void pushAnOrderThroughAShopifyOutage() {
+        shopify.faults().forShop(PushFixtures.FAULTY_SHOP).nextFor("orderCreate", 2, Fault.serverError(503));
+        String id = PushFixtures.accept(rest, "permissions@example.com", PushFixtures.FAULTY_SHOP);
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> "PUSHED"
                         .equals(PushFixtures.order(rest, id).get("status").asString()));
     }
@@ -139,7 +149,8 @@ class AwsPermissionsTest {
     }
 
     private static Map<String, Set<String>> granted(Map<String, String> queues) throws Exception {
-        JsonNode sqs = JsonMapper.builder().build().readTree(Files.readString(GRANTED)).path("sqs");
+        JsonNode sqs =
+                JsonMapper.builder().build().readTree(Files.readString(GRANTED)).path("sqs");
         var granted = new TreeMap<String, Set<String>>();
         for (var entry : sqs.properties()) {
             var actions = new TreeSet<String>();

@@ -1,20 +1,20 @@
 package org.orderbridge.platform;
 
+import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.util.StringUtils;

@@ -28,9 +28,10 @@ public final class SqsCallRecorder implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String action = "sqs:" + BATCH_ACTIONS.getOrDefault(operation, operation);
-        queueOf(context.request()).ifPresent(queue -> actionsByQueue
-                .computeIfAbsent(queue, q -> ConcurrentHashMap.newKeySet())
-                .add(action));
+        queueOf(context.request())
+                .ifPresent(queue -> actionsByQueue
+                        .computeIfAbsent(queue, q -> ConcurrentHashMap.newKeySet())
+                        .add(action));
     }
 
     /** Queue name to the IAM actions performed on it so far. */

@@ -27,8 +27,8 @@ class CompliancePayloadTest {
 
     @Test
     void refusesPayloadNamingAnotherShopThanTheHeader() {
-        assertThatThrownBy(() -> CompliancePayload.read(
-                        WebhookTopic.SHOP_REDACT, SHOP, json(shopRedact(7, "b.myshopify.com"))))
+        assertThatThrownBy(() ->
+                        CompliancePayload.read(WebhookTopic.SHOP_REDACT, SHOP, json(shopRedact(7, "b.myshopify.com"))))
                 .isInstanceOf(UntrustedWebhookException.class)
                 .hasMessageContaining("names another shop");
     }

@@ -2,21 +2,20 @@ package org.orderbridge.webhook;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Signed Shopify deliveries over real HTTP, and realistic payloads. */
 public final class WebhookFixtures {
@@ -60,7 +59,7 @@ public final class WebhookFixtures {
         return deliver(port, topic, SHOP, UUID.randomUUID().toString(), body);
     }
 
-    static HttpResponse<String> deliver(int port, String topic, String shop, String webhookId, String body)
+    public static HttpResponse<String> deliver(int port, String topic, String shop, String webhookId, String body)
             throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return send(
@@ -105,16 +104,18 @@ public final class WebhookFixtures {
 
     static String appUninstalled(long shopId, String shop) {
         return """
-                {"id":%d,"name":"Shop","domain":"shop.example","myshopify_domain":"%s","email":"owner@example.com"}"""
-                .formatted(shopId, shop);
+                {"id":%d,"name":"Shop","domain":"shop.example","myshopify_domain":"%s","email":"owner@example.com"}""".formatted(shopId, shop);
     }
 
     /** Waits for the dead-lettered message whose body contains the marker, removes it and returns it. */
     static Message awaitDeadLetter(SqsAsyncClient sqs, String marker) throws Exception {
-        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq")).get().queueUrl();
+        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq"))
+                .get()
+                .queueUrl();
         List<Message> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            sqs.receiveMessage(b -> b.queueUrl(dlq)
+            sqs
+                    .receiveMessage(b -> b.queueUrl(dlq)
                             .maxNumberOfMessages(10)
                             .messageAttributeNames("All")
                             .visibilityTimeout(1))

@@ -101,7 +101,10 @@ class WebhookRejectionTest {
     void acknowledgesAndDropsTopicsItDoesNotSubscribeToUnderOneMetricSeries() throws Exception {
         double before = dropped("unhandled");
         assertThat(deliver(port, "products/update", "{\"id\":1}").statusCode()).isEqualTo(200);
-        assertThat(deliver(port, "attacker/topic_" + UUID.randomUUID().toString().replace("-", ""), "{\"id\":1}")
+        assertThat(deliver(
+                                port,
+                                "attacker/topic_" + UUID.randomUUID().toString().replace("-", ""),
+                                "{\"id\":1}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(dropped("unhandled")).isEqualTo(before + 2);
@@ -118,10 +121,13 @@ class WebhookRejectionTest {
 
     @Test
     void rejectsShopHeaderThatIsNotAMyshopifyDomain() throws Exception {
-        for (String shop : List.of("ALPHA.myshopify.com", "alpha.myshopify.com.evil.example", "-x.myshopify.com",
+        for (String shop : List.of(
+                "ALPHA.myshopify.com",
+                "alpha.myshopify.com.evil.example",
+                "-x.myshopify.com",
                 "a".repeat(300) + ".myshopify.com")) {
-            var response = deliver(port, "orders/create", shop, UUID.randomUUID().toString(),
-                    order(1, Instant.now(), "x"));
+            var response =
+                    deliver(port, "orders/create", shop, UUID.randomUUID().toString(), order(1, Instant.now(), "x"));
             assertProblem(response, 400, "X-Shopify-Shop-Domain header is not in Shopify's form");
         }
     }

@@ -116,7 +116,11 @@ class WebhookTrustBoundaryTest {
         long id = storeOrder(LEAVING_SHOP, "leaving");
         String redactId = UUID.randomUUID().toString();
 
-        assertThat(deliver(port, "customers/redact", LEAVING_SHOP, UUID.randomUUID().toString(),
+        assertThat(deliver(
+                                port,
+                                "customers/redact",
+                                LEAVING_SHOP,
+                                UUID.randomUUID().toString(),
                                 customersRedact(77, LEAVING_SHOP, 7001, String.valueOf(id)))
                         .statusCode())
                 .isEqualTo(200);
@@ -125,7 +129,11 @@ class WebhookTrustBoundaryTest {
                         .param(id)
                         .query(Boolean.class)
                         .single());
-        assertThat(deliver(port, "app/uninstalled", LEAVING_SHOP, UUID.randomUUID().toString(),
+        assertThat(deliver(
+                                port,
+                                "app/uninstalled",
+                                LEAVING_SHOP,
+                                UUID.randomUUID().toString(),
                                 appUninstalled(77, LEAVING_SHOP))
                         .statusCode())
                 .isEqualTo(200);
@@ -146,13 +154,22 @@ class WebhookTrustBoundaryTest {
 
     @Test
     void deadLettersComplianceRequestWithAnotherShopIdThanTheShopsKnownOne() throws Exception {
-        assertThat(deliver(port, "customers/data_request", VICTIM_SHOP, UUID.randomUUID().toString(),
+        assertThat(deliver(
+                                port,
+                                "customers/data_request",
+                                VICTIM_SHOP,
+                                UUID.randomUUID().toString(),
                                 dataRequest(5001, VICTIM_SHOP))
                         .statusCode())
                 .isEqualTo(200);
         String forged = dataRequest(6002, VICTIM_SHOP);
 
-        assertThat(deliver(port, "customers/data_request", VICTIM_SHOP, UUID.randomUUID().toString(), forged)
+        assertThat(deliver(
+                                port,
+                                "customers/data_request",
+                                VICTIM_SHOP,
+                                UUID.randomUUID().toString(),
+                                forged)
                         .statusCode())
                 .isEqualTo(200);
 
@@ -186,11 +203,19 @@ class WebhookTrustBoundaryTest {
         long inShopify = PushFixtures.order(rest, ours).get("shopifyOrderId").asLong();
         long goneFromShopify = storeOrder(VICTIM_SHOP, "deleted-in-shopify");
 
-        assertThat(deliver(port, "orders/delete", VICTIM_SHOP, UUID.randomUUID().toString(),
+        assertThat(deliver(
+                                port,
+                                "orders/delete",
+                                VICTIM_SHOP,
+                                UUID.randomUUID().toString(),
                                 "{\"id\":" + inShopify + "}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(deliver(port, "orders/delete", VICTIM_SHOP, UUID.randomUUID().toString(),
+        assertThat(deliver(
+                                port,
+                                "orders/delete",
+                                VICTIM_SHOP,
+                                UUID.randomUUID().toString(),
                                 "{\"id\":" + goneFromShopify + "}")
                         .statusCode())
                 .isEqualTo(200);
@@ -214,8 +239,7 @@ class WebhookTrustBoundaryTest {
     private static String dataRequest(long shopId, String shop) {
         return """
                 {"shop_id":%d,"shop_domain":"%s","orders_requested":[1],
-                 "customer":{"id":7001,"email":"jon@example.com","phone":"+4930123456"},"data_request":{"id":9999}}"""
-                .formatted(shopId, shop);
+                 "customer":{"id":7001,"email":"jon@example.com","phone":"+4930123456"},"data_request":{"id":9999}}""".formatted(shopId, shop);
     }
 
     private long orderCount(String shop, long shopifyId) {
