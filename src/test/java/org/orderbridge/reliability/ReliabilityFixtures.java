@@ -414,7 +414,9 @@ final class ReliabilityFixtures {
                     classpath,
                     "org.orderbridge.OrderBridgeApplication",
                     "--orderbridge.shopify.admin-url=" + shopify.adminUrlTemplate(),
-                    "--orderbridge.shopify.access-tokens=" + PUSH_SHOP + "=" + SHOPIFY_TOKEN,
+                    // The webhook shop needs a token too: by default only connected shops may send webhooks.
+                    "--orderbridge.shopify.access-tokens=" + PUSH_SHOP + "=" + SHOPIFY_TOKEN + "," + WEBHOOK_SHOP + "="
+                            + SHOPIFY_TOKEN,
                     "--orderbridge.webhook.retry.initial-backoff=1s",
                     "--spring.cloud.aws.credentials.access-key=local",
                     "--spring.cloud.aws.credentials.secret-key=local");
@@ -466,6 +468,10 @@ final class ReliabilityFixtures {
 
         long pid() {
             return process.pid();
+        }
+
+        Path log() {
+            return log;
         }
 
         boolean isAlive() {
