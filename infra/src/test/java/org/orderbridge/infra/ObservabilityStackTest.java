@@ -46,6 +46,20 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void parkedShopRedactAlarmsFromTheServiceLogs() {
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "FilterPattern", Match.stringLikeRegexp("Parked shop/redact"),
+                "MetricTransformations", List.of(Match.objectLike(Map.of(
+                        "MetricNamespace", "OrderBridge", "MetricName", "ComplianceParked")))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ComplianceParked",
+                "Namespace", "OrderBridge",
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic")))));
+    }
+
+    @Test
     void serviceCpuAndMemoryAlarm() {
         hasAlarm("CPUUtilization", Match.anyValue(), 85);
         hasAlarm("MemoryUtilization", Match.anyValue(), 85);

@@ -9,6 +9,8 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -65,6 +67,7 @@ public final class ObservabilityStack extends Stack {
         alarm("Memory", service.metricMemoryUtilization(avg()), 85, 5, "Service memory above 85%");
 
         failoverAlarm(props.database());
+        complianceAlarm(props.service());
         dashboard(props);
     }
 
@@ -102,6 +105,24 @@ public final class ObservabilityStack extends Stack {
                 .period(PERIOD)
                 .build();
         alarm("DatabaseFailover", triggered, 1, 1, "Database failover event for " + database.mode().id());
+    }
+
+    /**
+     * A shop/redact that the service did not apply because the app is still installed waits for an operator
+     * (GET /api/v1/admin/compliance/parked); Shopify expects the erasure within 30 days. The service logs one
+     * line per parked request, which a metric filter counts.
+     */
+    private void complianceAlarm(ServiceStack service) {
+        MetricFilter parked = MetricFilter.Builder.create(this, "ComplianceParkedFilter")
+                .logGroup(service.logGroup())
+                .filterPattern(FilterPattern.literal("\"Parked shop/redact\""))
+                .metricNamespace("OrderBridge")
+                .metricName("ComplianceParked")
+                .metricValue("1")
+                .defaultValue(0)
+                .build();
+        alarm("ComplianceParked", parked.metric(sum()), 1, 1,
+                "A shop/redact waits for an operator: GET /api/v1/admin/compliance/parked");
     }
 
     private void alarm(String id, IMetric metric, double threshold, int periods, String description) {

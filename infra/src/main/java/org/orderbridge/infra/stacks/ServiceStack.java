@@ -79,6 +79,7 @@ public final class ServiceStack extends Stack {
 
     private final Cluster cluster;
     private final FargateService service;
+    private LogGroup logs;
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup;
 
@@ -191,7 +192,7 @@ public final class ServiceStack extends Stack {
             secrets.put(key, Secret.fromSecretsManager(appSecret, key));
         }
 
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+        logs = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/ecs/" + props.namePrefix())
                 .retention(RetentionDays.ONE_MONTH)
                 .build();
@@ -214,6 +215,11 @@ public final class ServiceStack extends Stack {
 
     public Cluster cluster() {
         return cluster;
+    }
+
+    /** The service's JSON logs: the source of log-based alarms. */
+    public LogGroup logGroup() {
+        return logs;
     }
 
     public FargateService service() {
