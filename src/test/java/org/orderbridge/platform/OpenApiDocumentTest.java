@@ -17,15 +17,18 @@ import tools.jackson.databind.JsonNode;
 class OpenApiDocumentTest {
 
     /** Every operation of the API, with the error statuses its clients must be prepared for. */
-    private static final Map<String, List<String>> OPERATIONS = Map.of(
-            "post /api/v1/orders", List.of("400", "401", "403", "409", "413", "422", "503"),
-            "get /api/v1/orders", List.of("400", "401", "403"),
-            "get /api/v1/orders/{id}", List.of("400", "401", "403", "404"),
-            "post /api/v1/orders/{id}/push", List.of("400", "401", "403", "404", "409"),
-            "post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409"),
-            "get /api/v1/admin/dead-letters", List.of("400", "401", "403"),
-            "post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403"),
-            "post /webhooks/shopify", List.of("400", "401", "403", "413", "503"));
+    private static final Map<String, List<String>> OPERATIONS = Map.ofEntries(
+            Map.entry("post /api/v1/orders", List.of("400", "401", "403", "409", "413", "422", "503")),
+            Map.entry("get /api/v1/orders", List.of("400", "401", "403")),
+            Map.entry("get /api/v1/orders/{id}", List.of("400", "401", "403", "404")),
+            Map.entry("post /api/v1/orders/{id}/push", List.of("400", "401", "403", "404", "409")),
+            Map.entry("post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409")),
+            Map.entry("get /api/v1/admin/dead-letters", List.of("400", "401", "403")),
+            Map.entry("post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403")),
+            Map.entry("get /api/v1/admin/compliance/parked", List.of("401", "403")),
+            Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/erase", List.of("401", "403", "404")),
+            Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/dismiss", List.of("401", "403", "404")),
+            Map.entry("post /webhooks/shopify", List.of("400", "401", "403", "413", "503")));
 
     @Autowired
     TestRestTemplate rest;

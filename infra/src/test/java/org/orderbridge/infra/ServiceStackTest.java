@@ -118,6 +118,9 @@ class ServiceStackTest {
         Map<?, ?> arn = env.asArray().stream().map(e -> (Map<?, ?>) e)
                 .filter(e -> "DATABASE_CREDENTIALS_ARN".equals(e.get("Name"))).findFirst().orElseThrow();
         assertEquals(appUserSecretArn, arn.get("Value"));
+        Map<?, ?> owner = env.asArray().stream().map(e -> (Map<?, ?>) e)
+                .filter(e -> "DATABASE_OBJECT_OWNER".equals(e.get("Name"))).findFirst().orElseThrow();
+        assertEquals("orderbridge_app", owner.get("Value"));
     }
 
     @Test

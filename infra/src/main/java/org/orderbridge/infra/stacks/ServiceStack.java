@@ -175,6 +175,8 @@ public final class ServiceStack extends Stack {
         environment.put("DATABASE_URL", props.database().jdbcUrl());
         // Where to re-read the credentials when a login fails after rotations; the ARN, never the value.
         environment.put("DATABASE_CREDENTIALS_ARN", dbSecret.getSecretArn());
+        // Either alternating login may run the migrations; the tables must belong to the role both share.
+        environment.put("DATABASE_OBJECT_OWNER", DataStack.APP_USER);
         environment.put("WEBHOOK_QUEUE", props.webhooks().queue().getQueueName());
         environment.put("WEBHOOK_DLQ", props.webhooks().deadLetterQueue().getQueueName());
         environment.put("PUSH_QUEUE", props.push().queue().getQueueName());
