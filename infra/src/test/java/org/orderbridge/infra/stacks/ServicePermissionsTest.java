@@ -29,7 +29,7 @@ class ServicePermissionsTest {
     void theCommittedManifestLoads() {
         ServicePermissions permissions = ServicePermissions.load();
         assertTrue(permissions.actions("sqs", "webhooksDeadLetter").contains("sqs:SendMessage"));
-        assertEquals(List.of(), permissions.actions("secretsmanager", "database"));
+        assertEquals(List.of("secretsmanager:GetSecretValue"), permissions.actions("secretsmanager", "database"));
     }
 
     @Test
