@@ -2,28 +2,34 @@
 
 # OrderBridge image. Stages:
 #   build      - compiles with the Maven wrapper; the dependency layer is rebuilt only when pom.xml changes
-#   simulator  - the test-scope Shopify simulator, for docker-compose only (never pushed)
+#   simulator  - the Shopify simulator, built from simulator/ alone, for docker-compose only (never pushed)
 #   extract    - Spring Boot layered extraction
 #   runtime    - Temurin 25 JRE, non-root, AOT cache from a training run (default target)
 
 FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /workspace
-# The repository lives outside /root so the non-root simulator stage can read it.
-ENV MAVEN_OPTS="-Dmaven.repo.local=/workspace/.m2"
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
-COPY src src
-RUN ./mvnw -B -q -DskipTests package \
+COPY src/main src/main
+# Main sources only: nothing of the tests (or the simulator they compile) reaches the image.
+RUN ./mvnw -B -q -Dmaven.test.skip=true package \
     && cp target/orderbridge-*.jar app.jar
 
-FROM build AS simulator
-RUN ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
-        -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+FROM eclipse-temurin:25-jdk-noble AS simulator-build
+WORKDIR /workspace
+COPY mvnw ./
+COPY .mvn .mvn
+COPY simulator simulator
+RUN ./mvnw -B -q -f simulator/pom.xml -DskipTests package
+
+FROM eclipse-temurin:25-jre-noble AS simulator
+WORKDIR /simulator
+COPY --from=simulator-build /workspace/simulator/target/orderbridge-shopify-simulator.jar ./
 USER 10001:10001
 ENV SIMULATOR_PORT=8089
 EXPOSE 8089
-ENTRYPOINT ["sh", "-c", "exec java -cp \"target/test-classes:target/classes:$(cat cp.txt)\" org.orderbridge.shopify.simulator.ShopifySimulatorMain"]
+ENTRYPOINT ["java", "-jar", "orderbridge-shopify-simulator.jar"]
 
 FROM build AS extract
 # Without --launcher the application layer holds app.jar with a manifest classpath into lib/: a plain

@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Shopify's published Admin GraphQL schema (API 2026-10), built from the introspection result in test resources. Custom
+ * Shopify's published Admin GraphQL schema (API 2026-10), built from the introspection result among its resources. Custom
  * scalars pass values through unchanged and abstract types resolve by a {@code __typename} entry, which is all the
  * simulator needs to execute documents while graphql-java checks them against the real types.
  */
