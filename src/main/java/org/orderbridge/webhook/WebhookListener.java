@@ -64,6 +64,9 @@ class WebhookListener {
             claimCheck(message).ifPresent(payloads::delete);
         } catch (UnprocessableWebhookException e) {
             deadLetter(message, e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.failed(delivery.topic());
+            throw e;
         } finally {
             MDC.remove("webhookId");
             MDC.remove("topic");
