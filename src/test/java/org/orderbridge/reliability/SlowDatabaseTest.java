@@ -3,11 +3,14 @@ package org.orderbridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.DevServers;
@@ -46,6 +51,16 @@ class SlowDatabaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    private HikariPoolMXBean pool;
+
+    @BeforeEach
+    void watchPool() throws SQLException {
+        pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+    }
+
     @Test
     void acknowledgesWebhooksFastAndAnswersHealthInTimeWhileOrdersAreLocked() throws Exception {
         var locked = new CountDownLatch(1);
@@ -58,7 +73,7 @@ class SlowDatabaseTest {
             for (int i = 0; i < 30; i++) {
                 reads.add(HTTP.sendAsync(api("/api/v1/orders?limit=1"), HttpResponse.BodyHandlers.ofString()));
             }
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.getThreadsAwaitingConnection() > 0);
 
             long slowestAck = 0;
             for (int i = 0; i < 20; i++) {
