@@ -79,13 +79,13 @@ class SlowDatabaseTest {
             for (int i = 0; i < 20; i++) {
                 long id = 7_200_000_000L + (System.nanoTime() & 0xFFFFFFL);
                 ids.add(id);
-                byte[] body = HostileInputFixtures.shopifyOrder(id);
+                byte[] body = HostileWebhookCases.shopifyOrder(id);
                 long started = System.nanoTime();
                 var response = RawHttp.exchange(
                         port,
-                        HostileInputFixtures.webhookRequest(
+                        HostileWebhookCases.webhookRequest(
                                         "orders/create", SHOP, UUID.randomUUID().toString(), body)
-                                .header("X-Shopify-Hmac-Sha256", HostileInputFixtures.sign(body))
+                                .header("X-Shopify-Hmac-Sha256", HostileWebhookCases.sign(body))
                                 .bytes(),
                         false);
                 slowestAck = Math.max(slowestAck, System.nanoTime() - started);
