@@ -3,21 +3,15 @@ package org.orderbridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.readiness;
+import static org.orderbridge.reliability.ReliabilityFixtures.pause;
 import static org.orderbridge.reliability.ReliabilityFixtures.record;
-import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
+import static org.orderbridge.reliability.ServiceProcess.readiness;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
-import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
-import org.orderbridge.reliability.ReliabilityFixtures.Service;
-import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
-import org.orderbridge.reliability.ReliabilityFixtures.Stored;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic.Route;
+import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
@@ -32,9 +26,9 @@ class SqsOutageIT {
     @Test
     void webhooksAreRefusedNeverAcknowledgedWhileSqsIsDownAndAllAcknowledgedAreProcessedOnce() throws Exception {
         try (var database = PostgresServers.primaryOnly();
-                var sqs = new Sqs();
+                var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = Service.start("sqs-outage-service", database, sqs, shopify);
+                var service = ServiceProcess.start("sqs-outage-service", database, sqs, shopify);
                 var probe = new ReadinessProbe(service.port())) {
             var traffic = Traffic.start(service.port());
             var stored = new Stored(database.primaryPort());
@@ -45,7 +39,7 @@ class SqsOutageIT {
 
                 sqs.network().cut();
                 cut = Instant.now();
-                sleep(OUTAGE);
+                pause(OUTAGE);
                 sqs.network().restore();
                 restored = Instant.now();
 
