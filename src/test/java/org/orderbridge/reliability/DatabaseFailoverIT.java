@@ -1,9 +1,9 @@
 package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.pause;
 import static org.orderbridge.reliability.ReliabilityFixtures.record;
 import static org.orderbridge.reliability.ServiceProcess.readiness;
 
@@ -19,9 +19,6 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * multi-host URL with targetServerType=primary, carries on without a restart.
  */
 class DatabaseFailoverIT {
-
-    /** Longer than a readiness check takes to fail, so that the probe sees the outage before promotion. */
-    private static final Duration DETECTION_DELAY = Duration.ofSeconds(4);
 
     @Test
     void primaryFailoverUnderLoadLosesNoAcknowledgedWriteAndNeedsNoRestart() throws Exception {
@@ -40,8 +37,12 @@ class DatabaseFailoverIT {
                 traffic.awaitAcknowledged(20, 20, Duration.ofSeconds(60));
 
                 database.killPrimary();
-                killed = Instant.now();
-                pause(DETECTION_DELAY);
+                Instant killedAt = Instant.now();
+                killed = killedAt;
+                // Promoted once readiness has reported the lost primary, as it would take the ALB out of service.
+                await("readiness 503 without a primary")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> probe.wasUnreadyBetween(killedAt, Instant.now()));
                 database.promoteStandby();
                 promoted = Instant.now();
                 backlogAtPromotion = traffic.acknowledgedWebhooks().size()

@@ -1,8 +1,8 @@
 package org.orderbridge.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.WORK;
 import static org.orderbridge.reliability.ReliabilityFixtures.freePort;
-import static org.orderbridge.reliability.ReliabilityFixtures.pause;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,13 +108,10 @@ final class PostgresServers implements AutoCloseable {
             s.execute("alter system set synchronous_standby_names = '*'");
             s.execute("select pg_reload_conf()");
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!servers.standbyIsSynchronous()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the standby did not become a synchronous standby");
-            }
-            pause(Duration.ofMillis(100));
-        }
+        await("the standby becomes a synchronous standby")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(servers::standbyIsSynchronous);
         return servers;
     }
 

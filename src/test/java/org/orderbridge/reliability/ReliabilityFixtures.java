@@ -1,6 +1,7 @@
 package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
@@ -118,23 +120,28 @@ final class ReliabilityFixtures {
         assertThat(sqs.messages("orderbridge-push-dlq")).as("push dead letters").isZero();
     }
 
-    /** Waits (generously) until every acknowledged webhook is processed and every stored order pushed. */
-    static void awaitSettled(Traffic traffic, Stored stored, Duration timeout) throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean webhooksDone =
-                    stored.processedWebhooks(traffic.acknowledgedWebhooks().keySet())
-                            == traffic.acknowledgedWebhooks().size();
-            boolean pushesDone = stored.ordersPerExternalId().values().stream()
-                    .flatMap(List::stream)
-                    .allMatch(o -> !o.status().equals("PENDING_PUSH"));
-            if ((webhooksDone && pushesDone) || System.nanoTime() > deadline) {
-                return;
-            }
-            pause(Duration.ofMillis(500));
+    /**
+     * Waits (generously) until every acknowledged webhook is processed and every stored order pushed. A run
+     * that does not settle in time is left to the checks that follow, which say what is missing.
+     */
+    static void awaitSettled(Traffic traffic, Stored stored, Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> settled(traffic, stored));
+        } catch (ConditionTimeoutException unsettled) {
+            System.out.println("[reliability] not settled after " + timeout + ": " + unsettled.getMessage());
         }
     }
 
+    private static boolean settled(Traffic traffic, Stored stored) throws SQLException {
+        Map<String, Long> webhooks = traffic.acknowledgedWebhooks();
+        boolean webhooksDone = stored.processedWebhooks(webhooks.keySet()) == webhooks.size();
+        boolean pushesDone = stored.ordersPerExternalId().values().stream()
+                .flatMap(List::stream)
+                .allMatch(o -> !o.status().equals("PENDING_PUSH"));
+        return webhooksDone && pushesDone;
+    }
+
+    /** Paces a load generator or a probe; never a wait for a state, which is awaited. */
     static void pause(Duration duration) {
         try {
             Thread.sleep(duration);

@@ -1,11 +1,11 @@
 package org.orderbridge.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.PUSH_SHOP;
 import static org.orderbridge.reliability.ReliabilityFixtures.SHOPIFY_TOKEN;
 import static org.orderbridge.reliability.ReliabilityFixtures.WEBHOOK_SECRET;
 import static org.orderbridge.reliability.ReliabilityFixtures.WORK;
 import static org.orderbridge.reliability.ReliabilityFixtures.freePort;
-import static org.orderbridge.reliability.ReliabilityFixtures.pause;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.orderbridge.platform.EmbeddedServices;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -99,13 +101,15 @@ final class ServiceProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (readiness(port) != 200) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException(name + " did not become ready; see " + log);
-            }
-            pause(Duration.ofMillis(250));
+        try {
+            await(name + " ready")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast(name + " exited", () -> !process.isAlive())
+                    .until(() -> readiness(port) == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException notReady) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not become ready; see " + log, notReady);
         }
     }
 

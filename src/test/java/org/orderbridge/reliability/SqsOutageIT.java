@@ -1,9 +1,9 @@
 package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.pause;
 import static org.orderbridge.reliability.ReliabilityFixtures.record;
 import static org.orderbridge.reliability.ServiceProcess.readiness;
 
@@ -20,9 +20,6 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  */
 class SqsOutageIT {
 
-    /** Longer than the enqueue deadline (3 s) and a readiness check, shorter than the webhook redrive limit. */
-    private static final Duration OUTAGE = Duration.ofSeconds(8);
-
     @Test
     void webhooksAreRefusedNeverAcknowledgedWhileSqsIsDownAndAllAcknowledgedAreProcessedOnce() throws Exception {
         try (var database = PostgresServers.primaryOnly();
@@ -38,8 +35,16 @@ class SqsOutageIT {
                 traffic.awaitAcknowledged(20, 20, Duration.ofSeconds(60));
 
                 sqs.network().cut();
-                cut = Instant.now();
-                pause(OUTAGE);
+                Instant cutAt = Instant.now();
+                cut = cutAt;
+                // The outage lasts until the service has shown what it owes during one: readiness 503, a webhook
+                // refused once the enqueue deadline (3 s) passed, and an intake accepted all the same.
+                await("the service under an SQS outage")
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> probe.wasUnreadyBetween(cutAt, Instant.now())
+                                && answeredSince(traffic, Route.WEBHOOK, cutAt, 503)
+                                && answeredSince(traffic, Route.INTAKE, cutAt, 201));
                 sqs.network().restore();
                 restored = Instant.now();
 
@@ -93,5 +98,9 @@ class SqsOutageIT {
             figures.put("duplicates", 0);
             record("sqs-outage", figures);
         }
+    }
+
+    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
+        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }

@@ -1,5 +1,7 @@
 package org.orderbridge.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.WEBHOOK_SECRET;
 import static org.orderbridge.reliability.ReliabilityFixtures.WEBHOOK_SHOP;
 import static org.orderbridge.reliability.ReliabilityFixtures.pause;
@@ -164,14 +166,15 @@ final class Traffic implements AutoCloseable {
 
     /** Waits until the clients have acknowledgements again, so that a scenario starts under real load. */
     void awaitAcknowledged(int webhooks, int orders, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (acknowledgedWebhooks.size() < webhooks || acceptedOrders.size() < orders) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no steady load: " + acknowledgedWebhooks.size() + " webhooks, "
-                        + acceptedOrders.size() + " orders");
-            }
-            pause(Duration.ofMillis(100));
-        }
+        await("steady load")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(acknowledgedWebhooks.size())
+                            .as("webhooks acknowledged")
+                            .isGreaterThanOrEqualTo(webhooks);
+                    assertThat(acceptedOrders.size()).as("orders accepted").isGreaterThanOrEqualTo(orders);
+                });
     }
 
     Optional<Instant> firstAcceptedAfter(Route route, Instant instant) {
