@@ -39,10 +39,14 @@ class DatabaseFailoverIT {
                 database.killPrimary();
                 Instant killedAt = Instant.now();
                 killed = killedAt;
-                // Promoted once readiness has reported the lost primary, as it would take the ALB out of service.
-                await("readiness 503 without a primary")
+                // Promoted once the service has shown what it owes without a primary: readiness 503 (the ALB takes
+                // it out of service), intakes refused with 503, webhooks still acknowledged.
+                await("the service without a primary")
                         .atMost(Duration.ofSeconds(30))
-                        .until(() -> probe.wasUnreadyBetween(killedAt, Instant.now()));
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> probe.wasUnreadyBetween(killedAt, Instant.now())
+                                && answeredSince(traffic, Route.INTAKE, killedAt, 503)
+                                && answeredSince(traffic, Route.WEBHOOK, killedAt, 200));
                 database.promoteStandby();
                 promoted = Instant.now();
                 backlogAtPromotion = traffic.acknowledgedWebhooks().size()
@@ -107,5 +111,9 @@ class DatabaseFailoverIT {
             figures.put("duplicates", 0);
             record("database-failover", figures);
         }
+    }
+
+    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
+        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }
