@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Intake and push benchmark on the embedded defaults (issue 3).
+# Intake and push benchmark on the embedded defaults.
 #  1. POST /api/v1/orders throughput and latency at 32 connections for 20 s, against the liveness ceiling.
 #  2. A fresh service whose Shopify simulator answers after 50 ms and refills its cost bucket at 100 points/s
 #     (a standard shop; orderCreate costs 10, so Shopify allows at most 10 pushes/s once the initial 1,000

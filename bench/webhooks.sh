@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Webhook benchmark on the embedded defaults (issue 2): acknowledgement throughput and latency at 32
+# Webhook benchmark on the embedded defaults: acknowledgement throughput and latency at 32
 # connections against the liveness ceiling, then 20,000 webhooks end to end (acknowledged → in PostgreSQL).
 # Usage: bench/webhooks.sh [duration=30s]   Needs wrk and python3. Prints a markdown block for docs/benchmarks.md.
 set -euo pipefail

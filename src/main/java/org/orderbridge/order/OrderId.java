@@ -17,11 +17,17 @@ public record OrderId(UUID value) {
 
     /** Parses a client-supplied id; a malformed one is the caller's mistake, not ours. */
     public static OrderId parse(String text) {
+        UUID value;
         try {
-            return new OrderId(UUID.fromString(text));
+            value = UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidOrderIdException(text);
         }
+        // UUID.fromString also takes shortened groups ("1-2-3-4-5") and reads them as some other order's id.
+        if (!value.toString().equalsIgnoreCase(text)) {
+            throw new InvalidOrderIdException(text);
+        }
+        return new OrderId(value);
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 class OrderQueriesImpl implements OrderQueries {
 
@@ -11,7 +12,7 @@ class OrderQueriesImpl implements OrderQueries {
     private EntityManager entityManager;
 
     @Override
-    public List<Order> search(OrderFilter filter, OrderCursor after, int limit) {
+    public List<Order> search(OrderFilter filter, @Nullable OrderCursor after, int limit) {
         var where = new ArrayList<String>();
         if (filter.shop() != null) {
             where.add("o.shopDomain = :shop");

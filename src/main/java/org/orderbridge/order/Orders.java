@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -140,7 +141,7 @@ public class Orders {
     }
 
     @Transactional(readOnly = true)
-    public OrderPage list(OrderFilter filter, OrderCursor after, int limit) {
+    public OrderPage list(OrderFilter filter, @Nullable OrderCursor after, int limit) {
         List<Order> orders = repository.search(filter, after, limit + 1);
         boolean more = orders.size() > limit;
         List<Order> page = more ? orders.subList(0, limit) : orders;
@@ -194,7 +195,7 @@ public class Orders {
 
     /** Erases a customer's personal data from the shop's orders (Shopify's customers/redact). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int redactCustomer(String shop, Long shopifyCustomerId, List<Long> shopifyOrderIds) {
+    public int redactCustomer(String shop, @Nullable Long shopifyCustomerId, List<Long> shopifyOrderIds) {
         List<Order> orders = repository.findCustomerOrders(
                 shop, shopifyCustomerId, shopifyOrderIds.isEmpty() ? List.of(-1L) : shopifyOrderIds);
         Instant now = now();

@@ -135,10 +135,19 @@ final class ShopifyPayloads {
                     text(line, "sku"),
                     optionalId(line, "variant_id"),
                     text(line, "title"),
-                    line.path("quantity").asInt(),
+                    quantity(line),
                     decimal(line, "price")));
         }
         return items;
+    }
+
+    /** Lenient like the rest (a missing quantity reads as 0), but never an error that a retry could not fix. */
+    private static int quantity(JsonNode line) {
+        try {
+            return line.path("quantity").asInt();
+        } catch (JacksonException e) {
+            throw new UnprocessableWebhookException("'quantity' of a line item is not a number of items");
+        }
     }
 
     private static List<String> tags(String tags) {

@@ -70,6 +70,9 @@ class WebhookListener {
             claimCheck(message).ifPresent(payloads::delete);
         } catch (UnprocessableWebhookException e) {
             deadLetter(message, e);
+        } catch (RuntimeException e) {
+            metrics.failed(delivery.topic());
+            throw e;
         } finally {
             MDC.remove("webhookId");
             MDC.remove("topic");

@@ -53,6 +53,12 @@ class WebhookMetrics {
         counter("orderbridge.webhooks.compliance_parked").increment();
     }
 
+    /** Processing failed for a reason a later attempt may not have; SQS delivers the message again. */
+    void failed(String topic) {
+        counter("orderbridge.webhooks.failed", "topic", topic.length() > 64 ? "other" : topic)
+                .increment();
+    }
+
     void deadLettered(String reason) {
         counter("orderbridge.webhooks.dead_lettered", "reason", reason).increment();
     }

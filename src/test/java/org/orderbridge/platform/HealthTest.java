@@ -45,7 +45,7 @@ class HealthTest {
     }
 
     @Test
-    void takesInstanceOutOfServiceWhileSqsIsUnreachable() throws InterruptedException {
+    void takesInstanceOutOfServiceWhileSqsIsUnreachable() {
         faults.sqs().cut();
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> status("/actuator/health/readiness") == 503);

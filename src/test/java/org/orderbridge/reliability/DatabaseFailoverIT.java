@@ -1,23 +1,17 @@
 package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.readiness;
 import static org.orderbridge.reliability.ReliabilityFixtures.record;
-import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
+import static org.orderbridge.reliability.ServiceProcess.readiness;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
-import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
-import org.orderbridge.reliability.ReliabilityFixtures.Service;
-import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
-import org.orderbridge.reliability.ReliabilityFixtures.Stored;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic.Route;
+import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
@@ -26,15 +20,12 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  */
 class DatabaseFailoverIT {
 
-    /** Longer than a readiness check takes to fail, so that the probe sees the outage before promotion. */
-    private static final Duration DETECTION_DELAY = Duration.ofSeconds(4);
-
     @Test
     void primaryFailoverUnderLoadLosesNoAcknowledgedWriteAndNeedsNoRestart() throws Exception {
         try (var database = PostgresServers.primaryWithSynchronousStandby();
-                var sqs = new Sqs();
+                var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = Service.start("failover-service", database, sqs, shopify);
+                var service = ServiceProcess.start("failover-service", database, sqs, shopify);
                 var probe = new ReadinessProbe(service.port())) {
             long pid = service.pid();
             var traffic = Traffic.start(service.port());
@@ -46,8 +37,16 @@ class DatabaseFailoverIT {
                 traffic.awaitAcknowledged(20, 20, Duration.ofSeconds(60));
 
                 database.killPrimary();
-                killed = Instant.now();
-                sleep(DETECTION_DELAY);
+                Instant killedAt = Instant.now();
+                killed = killedAt;
+                // Promoted once the service has shown what it owes without a primary: readiness 503 (the ALB takes
+                // it out of service), intakes refused with 503, webhooks still acknowledged.
+                await("the service without a primary")
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> probe.wasUnreadyBetween(killedAt, Instant.now())
+                                && answeredSince(traffic, Route.INTAKE, killedAt, 503)
+                                && answeredSince(traffic, Route.WEBHOOK, killedAt, 200));
                 database.promoteStandby();
                 promoted = Instant.now();
                 backlogAtPromotion = traffic.acknowledgedWebhooks().size()
@@ -112,5 +111,9 @@ class DatabaseFailoverIT {
             figures.put("duplicates", 0);
             record("database-failover", figures);
         }
+    }
+
+    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
+        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }

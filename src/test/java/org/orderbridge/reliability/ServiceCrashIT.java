@@ -9,12 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
-import org.orderbridge.reliability.ReliabilityFixtures.Service;
-import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
-import org.orderbridge.reliability.ReliabilityFixtures.Stored;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic.Route;
+import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
@@ -26,9 +21,9 @@ class ServiceCrashIT {
     @Test
     void killedServiceLosesNothingAcknowledgedAndCreatesNoShopifyOrderTwice() throws Exception {
         try (var database = PostgresServers.primaryOnly();
-                var sqs = new Sqs();
+                var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = Service.start("crash-service", database, sqs, shopify)) {
+                var service = ServiceProcess.start("crash-service", database, sqs, shopify)) {
             var traffic = Traffic.start(service.port());
             var stored = new Stored(database.primaryPort());
             Instant crashed;

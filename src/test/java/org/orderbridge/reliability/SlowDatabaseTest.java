@@ -3,11 +3,13 @@ package org.orderbridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.DevServers;
@@ -46,6 +50,16 @@ class SlowDatabaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    private HikariDataSource pool;
+
+    @BeforeEach
+    void watchPool() throws SQLException {
+        pool = dataSource.unwrap(HikariDataSource.class);
+    }
+
     @Test
     void acknowledgesWebhooksFastAndAnswersHealthInTimeWhileOrdersAreLocked() throws Exception {
         var locked = new CountDownLatch(1);
@@ -58,22 +72,23 @@ class SlowDatabaseTest {
             for (int i = 0; i < 30; i++) {
                 reads.add(HTTP.sendAsync(api("/api/v1/orders?limit=1"), HttpResponse.BodyHandlers.ofString()));
             }
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() > 0);
 
-            long slowestAck = 0;
+            List<Duration> acks = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long id = 7_200_000_000L + (System.nanoTime() & 0xFFFFFFL);
                 ids.add(id);
-                byte[] body = HostileInputFixtures.shopifyOrder(id);
+                byte[] body = HostileWebhookCases.shopifyOrder(id);
                 long started = System.nanoTime();
                 var response = RawHttp.exchange(
                         port,
-                        HostileInputFixtures.webhookRequest(
+                        HostileWebhookCases.webhookRequest(
                                         "orders/create", SHOP, UUID.randomUUID().toString(), body)
-                                .header("X-Shopify-Hmac-Sha256", HostileInputFixtures.sign(body))
+                                .header("X-Shopify-Hmac-Sha256", HostileWebhookCases.sign(body))
                                 .bytes(),
                         false);
-                slowestAck = Math.max(slowestAck, System.nanoTime() - started);
+                acks.add(Duration.ofNanos(System.nanoTime() - started));
                 assertThat(response.status()).isEqualTo(200);
             }
 
@@ -84,11 +99,17 @@ class SlowDatabaseTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            acks.sort(null);
+            Duration medianAck = acks.get(acks.size() / 2);
+            Duration slowestAck = acks.getLast();
             System.out.printf(
-                    "slow database: slowest webhook acknowledgement %d ms; /actuator/health %d in %d ms%n",
-                    TimeUnit.NANOSECONDS.toMillis(slowestAck), health.statusCode(), healthMillis);
+                    "slow database: webhook acknowledgement median %d ms, slowest %d ms; /actuator/health %d in %d ms%n",
+                    medianAck.toMillis(), slowestAck.toMillis(), health.statusCode(), healthMillis);
 
-            assertThat(Duration.ofNanos(slowestAck)).isLessThan(Duration.ofSeconds(1));
+            // The pool is exhausted for as long as the lock is held: an acknowledgement that needed a connection
+            // would have waited the pool's whole connection timeout, however idle or busy the machine.
+            assertThat(slowestAck).isLessThan(Duration.ofMillis(pool.getConnectionTimeout()));
+            assertThat(medianAck).isLessThan(Duration.ofSeconds(1));
             assertThat(healthMillis).isLessThan(5000);
             // The pool is exhausted, so the database check misses its 2 s deadline: out of service, not hung.
             assertThat(health.statusCode()).isEqualTo(503);

@@ -1,23 +1,17 @@
 package org.orderbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.readiness;
 import static org.orderbridge.reliability.ReliabilityFixtures.record;
-import static org.orderbridge.reliability.ReliabilityFixtures.sleep;
+import static org.orderbridge.reliability.ServiceProcess.readiness;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
-import org.orderbridge.reliability.ReliabilityFixtures.ReadinessProbe;
-import org.orderbridge.reliability.ReliabilityFixtures.Service;
-import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
-import org.orderbridge.reliability.ReliabilityFixtures.Stored;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic;
-import org.orderbridge.reliability.ReliabilityFixtures.Traffic.Route;
+import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
@@ -26,15 +20,12 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  */
 class SqsOutageIT {
 
-    /** Longer than the enqueue deadline (3 s) and a readiness check, shorter than the webhook redrive limit. */
-    private static final Duration OUTAGE = Duration.ofSeconds(8);
-
     @Test
     void webhooksAreRefusedNeverAcknowledgedWhileSqsIsDownAndAllAcknowledgedAreProcessedOnce() throws Exception {
         try (var database = PostgresServers.primaryOnly();
-                var sqs = new Sqs();
+                var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = Service.start("sqs-outage-service", database, sqs, shopify);
+                var service = ServiceProcess.start("sqs-outage-service", database, sqs, shopify);
                 var probe = new ReadinessProbe(service.port())) {
             var traffic = Traffic.start(service.port());
             var stored = new Stored(database.primaryPort());
@@ -44,8 +35,16 @@ class SqsOutageIT {
                 traffic.awaitAcknowledged(20, 20, Duration.ofSeconds(60));
 
                 sqs.network().cut();
-                cut = Instant.now();
-                sleep(OUTAGE);
+                Instant cutAt = Instant.now();
+                cut = cutAt;
+                // The outage lasts until the service has shown what it owes during one: readiness 503, a webhook
+                // refused once the enqueue deadline (3 s) passed, and an intake accepted all the same.
+                await("the service under an SQS outage")
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> probe.wasUnreadyBetween(cutAt, Instant.now())
+                                && answeredSince(traffic, Route.WEBHOOK, cutAt, 503)
+                                && answeredSince(traffic, Route.INTAKE, cutAt, 201));
                 sqs.network().restore();
                 restored = Instant.now();
 
@@ -99,5 +98,9 @@ class SqsOutageIT {
             figures.put("duplicates", 0);
             record("sqs-outage", figures);
         }
+    }
+
+    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
+        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }

@@ -18,9 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.reliability.ReliabilityFixtures.PostgresServers;
-import org.orderbridge.reliability.ReliabilityFixtures.Service;
-import org.orderbridge.reliability.ReliabilityFixtures.Sqs;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
@@ -38,9 +35,9 @@ class WebhookFloodIT {
     void unsignedFloodCannotExhaustTheHeapNorStarveSignedWebhooks() throws Exception {
         java.util.Arrays.fill(FOUR_MEGABYTES, (byte) 'x');
         try (var database = PostgresServers.primaryOnly();
-                var sqs = new Sqs();
+                var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = Service.start("flood-service", database, sqs, shopify)) {
+                var service = ServiceProcess.start("flood-service", database, sqs, shopify)) {
             var http = HttpClient.newBuilder()
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .connectTimeout(Duration.ofSeconds(5))
@@ -52,9 +49,9 @@ class WebhookFloodIT {
 
             Thread valid = Thread.ofVirtual().start(() -> {
                 while (flooding.get() || validMillis.size() < 50) {
-                    byte[] body = HostileInputFixtures.shopifyOrder(9_100_000_000L + validMillis.size());
+                    byte[] body = HostileWebhookCases.shopifyOrder(9_100_000_000L + validMillis.size());
                     long started = System.nanoTime();
-                    int status = send(http, service.port(), body, HostileInputFixtures.sign(body));
+                    int status = send(http, service.port(), body, HostileWebhookCases.sign(body));
                     validMillis.add((System.nanoTime() - started) / 1_000_000);
                     validStatuses.add(status);
                 }

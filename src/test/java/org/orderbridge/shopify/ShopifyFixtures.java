@@ -50,12 +50,13 @@ final class ShopifyFixtures {
     }
 
     static ShopifyOrders client(ShopifyProperties properties) {
+        return client(properties, RetryRegistry.ofDefaults());
+    }
+
+    /** A client whose per-shop retries a test can watch through the registry's events. */
+    static ShopifyOrders client(ShopifyProperties properties, RetryRegistry retries) {
         return ShopifyConfiguration.assemble(
-                properties,
-                RestClient.builder(),
-                new ObjectMapper(),
-                RetryRegistry.ofDefaults(),
-                CircuitBreakerRegistry.ofDefaults());
+                properties, RestClient.builder(), new ObjectMapper(), retries, CircuitBreakerRegistry.ofDefaults());
     }
 
     static OrderDraft draft() {

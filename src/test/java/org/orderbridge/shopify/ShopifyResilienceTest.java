@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
@@ -65,13 +67,18 @@ class ShopifyResilienceTest {
 
     @Test
     void holdsEveryPushToTheShopForTheRetryAfterOfA429() throws Exception {
-        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator));
+        var retries = RetryRegistry.ofDefaults();
+        var retriesScheduled = new AtomicInteger();
+        retries.getEventPublisher()
+                .onEntryAdded(added ->
+                        added.getAddedEntry().getEventPublisher().onRetry(retry -> retriesScheduled.incrementAndGet()));
+        ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator), retries);
         simulator.faults().nextFor("orderCreate", 1, Fault.tooManyRequests(Duration.ofMillis(700)));
 
         var refused = CompletableFuture.supplyAsync(() -> orders.createOrder(ShopifyFixtures.draft()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.count(Outcome.INJECTED_STATUS) == 1);
-        // Lets the client read the 429 before the second push starts.
-        Thread.sleep(100);
+        // The retry is scheduled once the client has read the 429 and its Retry-After: the second push starts
+        // after Shopify's refusal is known, as it would on another thread a moment later.
+        await().atMost(Duration.ofSeconds(5)).until(() -> retriesScheduled.get() == 1);
         PushOutcome other = orders.createOrder(ShopifyFixtures.draft());
 
         assertThat(other).isInstanceOf(PushOutcome.Created.class);

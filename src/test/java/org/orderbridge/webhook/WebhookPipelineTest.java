@@ -137,6 +137,7 @@ class WebhookPipelineTest {
     @Test
     void acknowledgesWhileDatabaseIsDownAndLosesNothingOnceItIsBack() throws Exception {
         List<Long> ids = new ArrayList<>();
+        double failedBefore = failedProcessing();
         faults.database().cut();
         try {
             for (int i = 0; i < 20; i++) {
@@ -146,7 +147,9 @@ class WebhookPipelineTest {
                                 .statusCode())
                         .isEqualTo(200);
             }
-            Thread.sleep(3000);
+            // The listener has taken the deliveries and failed on them for want of the database; what follows
+            // is their redelivery, not their first attempt.
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedProcessing() - failedBefore >= ids.size());
         } finally {
             faults.database().restore();
         }
@@ -251,6 +254,13 @@ class WebhookPipelineTest {
                         .query(String.class)
                         .list())
                 .containsExactly("CREATED", "DUPLICATE_EVENT");
+    }
+
+    private double failedProcessing() {
+        var counter = meters.find("orderbridge.webhooks.failed")
+                .tags("topic", "orders/create")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double duplicatesProcessed() {

@@ -1,0 +1,279 @@
+package org.orderbridge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.orderbridge.platform.ApiSecurityTestConfiguration.ADMIN_KEY;
+import static org.orderbridge.platform.ApiSecurityTestConfiguration.READ_KEY;
+import static org.orderbridge.platform.ApiSecurityTestConfiguration.WRITE_KEY;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.orderbridge.platform.ApiSecurityTestConfiguration;
+import org.orderbridge.push.PushFixtures;
+import org.orderbridge.shopify.ShopifyOrders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The order API's answers to what goes wrong, in the web layer alone: the service behind the controllers is
+ * a mock, so each refusal is pinned to its status and problem body without a database or a queue.
+ */
+// Other features' controller advice would need their features' beans; the platform's is the one under test.
+@WebMvcTest(
+        controllers = {OrderQueryController.class, OrderCommandController.class},
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.orderbridge\\.(?!order\\.|platform\\.).*"),
+        properties = ApiSecurityTestConfiguration.API_KEYS)
+@Import(ApiSecurityTestConfiguration.class)
+class OrderApiProblemsTest {
+
+    private static final String SHOP = PushFixtures.SHOP;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @MockitoBean
+    Orders orders;
+
+    @MockitoBean
+    ShopifyOrders shopify;
+
+    @BeforeEach
+    void shopIsConnected() {
+        given(shopify.knowsShop(SHOP)).willReturn(true);
+    }
+
+    @Test
+    void acceptsValidOrderWith201AndLocation() {
+        Order order = OrderFixtures.accepted(SHOP, "ext-1", OrderFixtures.ACCEPTED_AT);
+        given(orders.accept(any())).willReturn(new Orders.Intake(order, true));
+
+        var result = post("/api/v1/orders", WRITE_KEY, orderRequest());
+
+        assertThat(result).hasStatus(201).hasHeader("Location", "/api/v1/orders/" + order.id());
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PENDING_PUSH");
+        assertThat(result).bodyJson().extractingPath("$.total.amount").isEqualTo("54.95");
+    }
+
+    @Test
+    void answersRetryOfAcceptedOrderWith200() {
+        Order order = OrderFixtures.accepted(SHOP, "ext-1", OrderFixtures.ACCEPTED_AT);
+        given(orders.accept(any())).willReturn(new Orders.Intake(order, false));
+
+        var result = post("/api/v1/orders", WRITE_KEY, orderRequest());
+
+        assertThat(result).hasStatus(200).doesNotContainHeader("Location");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.id")
+                .isEqualTo(order.id().toString());
+    }
+
+    @Test
+    void listsEveryFieldErrorOfAnInvalidOrder() {
+        var request = orderRequest();
+        request.put("shop", "");
+        request.put("currency", "XYZ");
+        request.put("customer", Map.of("email", "not-an-email"));
+        request.put("shippingAddress", Map.of("address1", "1 Analytical Way", "city", "London", "countryCode", "gb"));
+        request.put("lineItems", List.of(Map.of("title", "No sku", "quantity", 0, "unitPrice", "12,50")));
+        request.put("tags", List.of(" ", "x".repeat(41)));
+
+        var result = post("/api/v1/orders", WRITE_KEY, request);
+
+        assertProblem(result, 400);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder(
+                        // blank, and so not a shop domain either
+                        "shop",
+                        "shop",
+                        "currency",
+                        "customer.email",
+                        "shippingAddress.countryCode",
+                        "lineItems[0].quantity",
+                        "lineItems[0].unitPrice",
+                        "lineItems[0].skuOrVariantId",
+                        "tags[0]",
+                        "tags[1]");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesBodyThatIsNotJson() {
+        var result = mvc.post()
+                .uri("/api/v1/orders")
+                .header("X-API-Key", WRITE_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"externalId\": ")
+                .exchange();
+
+        assertProblem(result, 400);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().doesNotContain("Jackson");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesOrderForShopThatIsNotConnectedWith422() {
+        var request = orderRequest();
+        request.put("shop", "not-connected.myshopify.com");
+
+        var result = post("/api/v1/orders", WRITE_KEY, request);
+
+        assertProblem(result, 422);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("not-connected.myshopify.com");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersExternalIdTakenByOtherContentWith409NamingTheExistingOrder() {
+        OrderId existing = OrderId.newId();
+        given(orders.accept(any())).willThrow(new ExternalIdConflictException(SHOP, "ext-1", existing));
+
+        var result = post("/api/v1/orders", WRITE_KEY, orderRequest());
+
+        assertProblem(result, 409);
+        assertThat(result).bodyJson().extractingPath("$.existingOrderId").isEqualTo(existing.toString());
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("ext-1");
+    }
+
+    @Test
+    void answersUnknownOrderWith404() {
+        given(orders.find(any())).willReturn(Optional.empty());
+        String id = UUID.randomUUID().toString();
+
+        assertProblem(get("/api/v1/orders/" + id, READ_KEY), 404);
+    }
+
+    @Test
+    void answersCancelAndPushOfUnknownOrderWith404() {
+        OrderId id = OrderId.newId();
+        given(orders.cancel(id)).willThrow(new OrderNotFoundException(id));
+        given(orders.requestRepush(id)).willThrow(new OrderNotFoundException(id));
+
+        assertProblem(post("/api/v1/orders/" + id + "/cancel", WRITE_KEY, null), 404);
+        assertProblem(post("/api/v1/orders/" + id + "/push", ADMIN_KEY, null), 404);
+    }
+
+    @Test
+    void answersTransitionTheOrderRefusesWith409() {
+        Order pushed = OrderFixtures.inStatus(OrderStatus.PUSHED);
+        given(orders.cancel(pushed.id())).willAnswer(call -> {
+            pushed.cancel(OrderFixtures.ACCEPTED_AT);
+            return pushed;
+        });
+        given(orders.requestRepush(pushed.id())).willAnswer(call -> {
+            pushed.requestRepush(OrderFixtures.ACCEPTED_AT);
+            return pushed;
+        });
+
+        var cancel = post("/api/v1/orders/" + pushed.id() + "/cancel", WRITE_KEY, null);
+        var push = post("/api/v1/orders/" + pushed.id() + "/push", ADMIN_KEY, null);
+
+        assertProblem(cancel, 409);
+        assertThat(cancel).bodyJson().extractingPath("$.detail").asString().contains("PUSHED", "cancelled");
+        assertProblem(push, 409);
+        assertThat(push).bodyJson().extractingPath("$.detail").asString().contains("PUSHED", "pushed again");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "12345", "0f8fad5b-d9cb-469f-a165-70867728950", "' OR '1'='1"})
+    void answersMalformedOrderIdWith400OnEveryOrderPath(String id) {
+        assertProblem(get("/api/v1/orders/" + id, READ_KEY), 400);
+        assertProblem(post("/api/v1/orders/" + id + "/cancel", WRITE_KEY, null), 400);
+        assertProblem(post("/api/v1/orders/" + id + "/push", ADMIN_KEY, null), 400);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersCursorItDidNotHandOutWith400() {
+        var result = get("/api/v1/orders?cursor=bm90LWEtY3Vyc29y", READ_KEY);
+
+        assertProblem(result, 400);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("start again without it");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void passesTheCursorItHandedOutBackToTheListing() {
+        Order order = OrderFixtures.accepted();
+        OrderCursor next = OrderCursor.after(order);
+        given(orders.list(any(), any(), anyInt())).willReturn(new OrderPage(List.of(order), next));
+
+        var first = get("/api/v1/orders?limit=1", READ_KEY);
+        assertThat(first).hasStatus(200);
+        assertThat(first).bodyJson().extractingPath("$.nextCursor").isEqualTo(next.encode());
+
+        given(orders.list(new OrderFilter(SHOP, OrderStatus.PENDING_PUSH, null), next, 1))
+                .willReturn(new OrderPage(List.of(), null));
+        var second =
+                get("/api/v1/orders?limit=1&shop=" + SHOP + "&status=PENDING_PUSH&cursor=" + next.encode(), READ_KEY);
+        assertThat(second).hasStatus(200);
+        assertThat(second).bodyJson().extractingPath("$.items").asArray().isEmpty();
+        assertThat(second).bodyJson().doesNotHavePath("$.nextCursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=501", "limit=many", "status=LOST", "updatedSince=yesterday"})
+    void answersInvalidListingParameterWith400(String parameter) {
+        assertProblem(get("/api/v1/orders?" + parameter, READ_KEY), 400);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesRequestWithoutKeyWith401AndWithTooWeakARoleWith403() {
+        assertProblem(get("/api/v1/orders/" + UUID.randomUUID(), null), 401);
+        assertProblem(post("/api/v1/orders", READ_KEY, orderRequest()), 403);
+        assertProblem(post("/api/v1/orders/" + UUID.randomUUID() + "/push", WRITE_KEY, null), 403);
+        verifyNoInteractions(orders);
+    }
+
+    private MvcTestResult get(String uri, String apiKey) {
+        var request = mvc.get().uri(uri);
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return request.exchange();
+    }
+
+    private MvcTestResult post(String uri, String apiKey, Object body) {
+        var request = mvc.post().uri(uri).header("X-API-Key", apiKey);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        return request.exchange();
+    }
+
+    private static void assertProblem(MvcTestResult result, int status) {
+        assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
+    }
+
+    private static Map<String, Object> orderRequest() {
+        return PushFixtures.orderRequest("ext-1", "ada@example.com");
+    }
+}

@@ -1,0 +1,386 @@
+package org.orderbridge.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.orderbridge.order.OrderFixtures.ACCEPTED_AT;
+import static org.orderbridge.order.OrderFixtures.accepted;
+import static org.orderbridge.order.OrderFixtures.inStatus;
+import static org.orderbridge.order.OrderFixtures.snapshot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The order aggregate's state machine, without Spring or a database. */
+class OrderTest {
+
+    private static final Instant LATER = ACCEPTED_AT.plusSeconds(3600);
+
+    @Test
+    void acceptsApiOrderAsPendingPushWithTotalOfItsLines() {
+        Order order = accepted();
+
+        assertThat(order.source()).isEqualTo(OrderSource.API);
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PUSH);
+        assertThat(order.isPushable()).isTrue();
+        // 2 × 19.90 + 3 × 5.05
+        assertThat(order.totalPrice()).isEqualByComparingTo("54.95");
+        assertThat(order.createdAt()).isEqualTo(ACCEPTED_AT);
+        assertThat(order.updatedAt()).isEqualTo(ACCEPTED_AT);
+        assertThat(order.shopifyOrderId()).isNull();
+        assertThat(order.version()).isZero();
+    }
+
+    @Test
+    void keepsItsOwnCopyOfLinesAndTagsAndTreatsMissingTagsAsNone() {
+        var lines = new ArrayList<>(OrderFixtures.LINES);
+        var tags = new ArrayList<>(List.of("a"));
+        Order order = Order.accept(
+                OrderId.newId(),
+                OrderFixtures.SHOP,
+                "ext-copy",
+                OrderFixtures.ADA,
+                OrderFixtures.LONDON,
+                null,
+                lines,
+                "GBP",
+                null,
+                tags,
+                "hash",
+                ACCEPTED_AT);
+        lines.clear();
+        tags.add("b");
+
+        assertThat(order.lineItems()).hasSize(2);
+        assertThat(order.tags()).containsExactly("a");
+        assertThat(Order.accept(
+                                OrderId.newId(),
+                                OrderFixtures.SHOP,
+                                "ext-no-tags",
+                                OrderFixtures.ADA,
+                                OrderFixtures.LONDON,
+                                null,
+                                OrderFixtures.LINES,
+                                "GBP",
+                                null,
+                                null,
+                                "hash",
+                                ACCEPTED_AT)
+                        .tags())
+                .isEmpty();
+    }
+
+    @Test
+    void totalsNothingForAnOrderWithoutLines() {
+        Order order = Order.accept(
+                OrderId.newId(),
+                OrderFixtures.SHOP,
+                "ext-empty",
+                OrderFixtures.ADA,
+                OrderFixtures.LONDON,
+                null,
+                List.of(),
+                "GBP",
+                null,
+                null,
+                "hash",
+                ACCEPTED_AT);
+
+        assertThat(order.totalPrice()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    // --- markPushed ------------------------------------------------------------------------------------------
+
+    @Test
+    void marksPendingOrderPushedWithShopifyIdsAndClearsItsLastError() {
+        Order order = accepted();
+        order.recordPushError("Shopify unavailable: 503", ACCEPTED_AT.plusSeconds(1));
+
+        order.markPushed("gid://shopify/Order/77", 77L, "#1077", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.shopifyGid()).isEqualTo("gid://shopify/Order/77");
+        assertThat(order.shopifyOrderId()).isEqualTo(77L);
+        assertThat(order.name()).isEqualTo("#1077");
+        assertThat(order.lastError()).isNull();
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order.isPushable()).isFalse();
+    }
+
+    @Test
+    void marksParkedOrderPushedWhenARepeatedCreateFindsIt() {
+        Order order = inStatus(OrderStatus.PUSH_FAILED);
+
+        order.markPushed("gid://shopify/Order/78", 78L, "#1078", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.lastError()).isNull();
+    }
+
+    @Test
+    void ignoresTheSamePushResultTwice() {
+        Order order = accepted();
+        order.markPushed("gid://shopify/Order/79", 79L, "#1079", ACCEPTED_AT.plusSeconds(1));
+
+        order.markPushed("gid://shopify/Order/79", 79L, "#1079", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.updatedAt()).isEqualTo(ACCEPTED_AT.plusSeconds(1));
+    }
+
+    @Test
+    void refusesToMarkPushedOrderPushedUnderAnotherShopifyId() {
+        Order order = accepted();
+        order.markPushed("gid://shopify/Order/80", 80L, "#1080", ACCEPTED_AT.plusSeconds(1));
+
+        assertThatThrownBy(() -> order.markPushed("gid://shopify/Order/81", 81L, "#1081", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("PUSHED");
+        assertThat(order.shopifyOrderId()).isEqualTo(80L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"CANCELLED", "SYNCED", "DELETED"})
+    void refusesToMarkPushedAnOrderThatIsNotWaitingForShopify(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThatThrownBy(() -> order.markPushed("gid://shopify/Order/90", 90L, "#1090", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining(status.name())
+                .hasMessageContaining("marked as pushed");
+        assertThat(order.status()).isEqualTo(status);
+    }
+
+    // --- markPushFailed, recordPushError ---------------------------------------------------------------------
+
+    @Test
+    void parksPendingOrderThatShopifyRefusedWithTheReason() {
+        Order order = accepted();
+
+        order.markPushFailed("Variant is sold out", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSH_FAILED);
+        assertThat(order.lastError()).isEqualTo("Variant is sold out");
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order.isPushable()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = "PENDING_PUSH", mode = EnumSource.Mode.EXCLUDE)
+    void refusesToParkAnOrderThatIsNotPending(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThatThrownBy(() -> order.markPushFailed("late refusal", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("marked as failed");
+        assertThat(order.status()).isEqualTo(status);
+        assertThat(order.lastError()).isNotEqualTo("late refusal");
+    }
+
+    @Test
+    void keepsPendingOrderPendingWithTheTransientError() {
+        Order order = accepted();
+
+        order.recordPushError("Shopify unavailable: 503", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PUSH);
+        assertThat(order.lastError()).isEqualTo("Shopify unavailable: 503");
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order.isPushable()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = "PENDING_PUSH", mode = EnumSource.Mode.EXCLUDE)
+    void refusesPushErrorForAnOrderThatIsNotPending(OrderStatus status) {
+        Order order = inStatus(status);
+        Instant before = order.updatedAt();
+
+        assertThatThrownBy(() -> order.recordPushError("Shopify unavailable", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("given a push error");
+        assertThat(order.updatedAt()).isEqualTo(before);
+    }
+
+    // --- requestRepush ---------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSH_FAILED", "PENDING_PUSH"})
+    void putsParkedOrStuckOrderBackToPending(OrderStatus status) {
+        Order order = inStatus(status);
+
+        order.requestRepush(LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PUSH);
+        assertThat(order.isPushable()).isTrue();
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSHED", "CANCELLED", "SYNCED", "DELETED"})
+    void refusesRepushOfAnOrderThatIsInShopifyOrWithdrawn(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThatThrownBy(() -> order.requestRepush(LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining(status.name())
+                .hasMessageContaining("pushed again");
+        assertThat(order.status()).isEqualTo(status);
+    }
+
+    // --- cancel ----------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING_PUSH", "PUSH_FAILED"})
+    void withdrawsOrderThatHasNotReachedShopify(OrderStatus status) {
+        Order order = inStatus(status);
+
+        order.cancel(LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelledAt()).isEqualTo(LATER);
+        assertThat(order.cancelReason()).isEqualTo("withdrawn");
+        assertThat(order.isPushable()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSHED", "CANCELLED", "SYNCED", "DELETED"})
+    void refusesToCancelOrderThatIsInShopifyOrAlreadyCancelled(OrderStatus status) {
+        Order order = inStatus(status);
+        Instant cancelledBefore = order.cancelledAt();
+
+        assertThatThrownBy(() -> order.cancel(LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessage("Order " + order.id() + " is " + status + " and cannot be cancelled");
+        assertThat(order.status()).isEqualTo(status);
+        assertThat(order.cancelledAt()).isEqualTo(cancelledBefore);
+    }
+
+    // --- what Shopify tells us -------------------------------------------------------------------------------
+
+    @Test
+    void mirrorsOrderCreatedInShopifyAsSynced() {
+        Order order = Order.fromShopify(snapshot(100L, ACCEPTED_AT, "gift wrap"), LATER);
+
+        assertThat(order.source()).isEqualTo(OrderSource.SHOPIFY);
+        assertThat(order.status()).isEqualTo(OrderStatus.SYNCED);
+        assertThat(order.shopDomain()).isEqualTo(OrderFixtures.SHOP);
+        assertThat(order.shopifyOrderId()).isEqualTo(100L);
+        assertThat(order.shopifyGid()).isEqualTo("gid://shopify/Order/100");
+        assertThat(order.note()).isEqualTo("gift wrap");
+        assertThat(order.totalPrice()).isEqualByComparingTo("59.80");
+        assertThat(order.shopifyUpdatedAt()).isEqualTo(ACCEPTED_AT);
+        assertThat(order.createdAt()).isEqualTo(LATER);
+        assertThat(order.externalId()).isNull();
+        assertThat(order.isPushable()).isFalse();
+    }
+
+    @Test
+    void appliesNewerSnapshot() {
+        Order order = Order.fromShopify(snapshot(101L, ACCEPTED_AT, "v1"), ACCEPTED_AT);
+
+        boolean applied = order.applyShopify(snapshot(101L, ACCEPTED_AT.plusSeconds(1), "v2"), LATER);
+
+        assertThat(applied).isTrue();
+        assertThat(order.note()).isEqualTo("v2");
+        assertThat(order.shopifyUpdatedAt()).isEqualTo(ACCEPTED_AT.plusSeconds(1));
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order.status()).isEqualTo(OrderStatus.SYNCED);
+    }
+
+    @Test
+    void ignoresOlderSnapshotDeliveredLate() {
+        Order order = Order.fromShopify(snapshot(102L, ACCEPTED_AT.plusSeconds(5), "v5"), ACCEPTED_AT);
+
+        boolean applied = order.applyShopify(snapshot(102L, ACCEPTED_AT.plusSeconds(4), "v4"), LATER);
+
+        assertThat(applied).isFalse();
+        assertThat(order.note()).isEqualTo("v5");
+        assertThat(order.shopifyUpdatedAt()).isEqualTo(ACCEPTED_AT.plusSeconds(5));
+        assertThat(order.updatedAt()).isEqualTo(ACCEPTED_AT);
+    }
+
+    @Test
+    void treatsSnapshotOfTheSameInstantAsStale() {
+        Order order = Order.fromShopify(snapshot(103L, ACCEPTED_AT, "first"), ACCEPTED_AT);
+
+        boolean applied = order.applyShopify(snapshot(103L, ACCEPTED_AT, "second, same instant"), LATER);
+
+        assertThat(applied).isFalse();
+        assertThat(order.note()).isEqualTo("first");
+        assertThat(order.updatedAt()).isEqualTo(ACCEPTED_AT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING_PUSH", "PUSH_FAILED"})
+    void takesWebhookThatOvertookOurPushAsProofTheOrderIsPushed(OrderStatus status) {
+        Order order = inStatus(status);
+        String ourId = order.id().toString();
+
+        boolean applied = order.applyShopify(
+                snapshot(OrderFixtures.SHOP, 104L, ACCEPTED_AT.plusSeconds(2), "leave at the door", ourId), LATER);
+
+        assertThat(applied).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.lastError()).isNull();
+        assertThat(order.shopifyOrderId()).isEqualTo(104L);
+        assertThat(order.shopifyGid()).isEqualTo("gid://shopify/Order/104");
+        assertThat(order.source()).isEqualTo(OrderSource.API);
+        // The push answer that arrives afterwards is the same order, not a conflict.
+        order.markPushed("gid://shopify/Order/104", 104L, "#104", LATER.plusSeconds(1));
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+    }
+
+    @Test
+    void updatesPushedOrderFromItsWebhooksWithoutChangingItsStatus() {
+        Order order = inStatus(OrderStatus.PUSHED);
+
+        order.applyShopify(snapshot(1001L, ACCEPTED_AT.plusSeconds(120), "fulfilled"), LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.financialStatus()).isEqualTo("paid");
+        assertThat(order.note()).isEqualTo("fulfilled");
+    }
+
+    @Test
+    void marksOrderDeletedInShopify() {
+        Order order = inStatus(OrderStatus.SYNCED);
+
+        order.markDeletedInShopify(LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELETED);
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void redactsThePersonButKeepsTheOrderForBookkeeping() {
+        Order order = Order.fromShopify(snapshot(105L, ACCEPTED_AT, "call me on +4930123456"), ACCEPTED_AT);
+
+        order.redactCustomer(LATER);
+
+        assertThat(order.customer()).isNull();
+        assertThat(order.shippingAddress()).isNull();
+        assertThat(order.billingAddress()).isNull();
+        assertThat(order.note()).isNull();
+        assertThat(order.updatedAt()).isEqualTo(LATER);
+        assertThat(order.shopifyOrderId()).isEqualTo(105L);
+        assertThat(order.lineItems()).hasSize(1);
+        assertThat(order.totalPrice()).isEqualByComparingTo("59.80");
+        assertThat(order.status()).isEqualTo(OrderStatus.SYNCED);
+    }
+}
