@@ -14,6 +14,18 @@ public interface ShopifyOrders {
      */
     PushOutcome createOrder(OrderDraft draft);
 
+    /**
+     * Like {@link #createOrder(OrderDraft)}, within a time budget, knowing whether an earlier call may have created the
+     * order already, and running the caller's step before each create request leaves.
+     *
+     * @throws ShopifyUnavailableException also when the time budget cannot hold another request or the wait Shopify
+     *                                     asks for, or Shopify asks for a wait longer than
+     *                                     {@code orderbridge.shopify.retry.max-server-wait}
+     * @throws RuntimeException            whatever {@link CreateOrderOptions#beforeCreate()} threw; the create was not
+     *                                     sent
+     */
+    PushOutcome createOrder(OrderDraft draft, CreateOrderOptions options);
+
     /** Whether an access token is configured for this shop. */
     boolean knowsShop(String shopDomain);
 }
