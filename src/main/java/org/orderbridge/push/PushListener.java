@@ -63,7 +63,11 @@ class PushListener {
             switch (worker.push(id, deadline)) {
                 case PushWorker.Result.Done done -> acknowledgement.acknowledge();
                 case PushWorker.Result.Busy busy -> {
-                    int seconds = busyBackoffSeconds(receiveCount(message), busy.leaseRemaining());
+                    int seconds = busyBackoffSeconds(
+                            properties.leaseBusyBackoff(),
+                            properties.visibilityTimeout(),
+                            receiveCount(message),
+                            busy.leaseRemaining());
                     log.debug("Order {} is leased by another worker; message back in {} s", id, seconds);
                     visibility.changeTo(seconds);
                 }
@@ -78,15 +82,11 @@ class PushListener {
      * maxReceiveCount SQS dead-letters it); never later than shortly after the lease runs out, in case its holder
      * died; jittered, so that the messages put back together do not come back together.
      */
-    int busyBackoffSeconds(int receiveCount, Duration leaseRemaining) {
-        long base = properties.leaseBusyBackoff().toSeconds();
-        long grown = base << Math.min(Math.max(receiveCount - 1, 0), 16);
+    static int busyBackoffSeconds(
+            Duration base, Duration visibilityTimeout, int receiveCount, Duration leaseRemaining) {
+        long grown = base.toSeconds() << Math.min(Math.max(receiveCount - 1, 0), 16);
         long untilLeaseEnds = leaseRemaining.toSeconds() + 1;
-        long cap = Math.max(
-                1,
-                Math.min(
-                        Math.min(grown, untilLeaseEnds),
-                        properties.visibilityTimeout().toSeconds()));
+        long cap = Math.max(1, Math.min(Math.min(grown, untilLeaseEnds), visibilityTimeout.toSeconds()));
         return (int) ThreadLocalRandom.current().nextLong((cap + 1) / 2, cap + 1);
     }
 
