@@ -7,8 +7,10 @@ import io.awspring.cloud.sqs.listener.acknowledgement.Acknowledgement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
+import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,11 +21,11 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Consumes the push queue. A message is acknowledged once its push is done (pushed, refused, nothing to do). A
- * message whose order another worker is pushing is put back, unacknowledged, for a while: that is not a failure, so
- * it takes neither the error path nor its log. Throwing leaves the message for a later receive with a growing
- * visibility timeout, and after the queue's maxReceiveCount SQS moves it to the dead-letter queue, from where an
- * operator re-drives it. Hence manual acknowledgement: "put back without failing" needs a success that does not
- * acknowledge.
+ * message whose order another worker is pushing is put back, unacknowledged, for a while: that is not a failure. A
+ * push that Shopify could not take for now puts its message back for a growing, jittered time, or as long as Shopify
+ * asked if that is longer; after the queue's maxReceiveCount SQS moves it to the dead-letter queue, from where an
+ * operator re-drives it. Anything else thrown takes the container's error path (the same growing backoff). Hence
+ * manual acknowledgement: "put back" needs a return that does not acknowledge.
  */
 @Component
 class PushListener {
@@ -60,7 +62,16 @@ class PushListener {
         }
         MDC.put("orderId", id.toString());
         try {
-            switch (worker.push(id, deadline)) {
+            PushWorker.Result result;
+            try {
+                result = worker.push(id, deadline);
+            } catch (ShopifyUnavailableException e) {
+                int seconds = retrySeconds(properties.retry(), receiveCount(message), e.retryAfterHint());
+                log.warn("Push of order {} failed for now, next attempt in {} s: {}", id, seconds, e.getMessage());
+                visibility.changeTo(seconds);
+                return;
+            }
+            switch (result) {
                 case PushWorker.Result.Done done -> acknowledgement.acknowledge();
                 case PushWorker.Result.Busy busy -> {
                     int seconds = busyBackoffSeconds(
@@ -88,6 +99,20 @@ class PushListener {
         long untilLeaseEnds = leaseRemaining.toSeconds() + 1;
         long cap = Math.max(1, Math.min(Math.min(grown, untilLeaseEnds), visibilityTimeout.toSeconds()));
         return (int) ThreadLocalRandom.current().nextLong((cap + 1) / 2, cap + 1);
+    }
+
+    /**
+     * After a transient failure: the configured exponential backoff with full jitter, but never sooner than Shopify
+     * asked. A wait longer than a push may sit out ends the push at once (retry.max-server-wait) and is kept here, in
+     * the message's visibility, instead of in a sleeping worker; so the message's receives are not spent on attempts
+     * Shopify would refuse.
+     */
+    static int retrySeconds(PushProperties.Retry retry, int receiveCount, @Nullable Duration shopifyAsked) {
+        double grown = retry.initialBackoff().toSeconds() * Math.pow(retry.multiplier(), Math.max(receiveCount - 1, 0));
+        long backoff = (long) Math.max(1, Math.min(grown, retry.maxBackoff().toSeconds()));
+        long jittered = ThreadLocalRandom.current().nextLong(1, backoff + 1);
+        long asked = shopifyAsked == null ? 0 : (shopifyAsked.toMillis() + 999) / 1000;
+        return (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, Math.max(jittered, asked));
     }
 
     private static int receiveCount(Message message) {

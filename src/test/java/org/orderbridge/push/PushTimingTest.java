@@ -57,6 +57,23 @@ class PushTimingTest {
                 .allSatisfy(s -> assertThat(s).isEqualTo(1));
     }
 
+    @Test
+    void failedPushComesBackAfterTheBackoffButNeverSoonerThanShopifyAsked() {
+        var retry = new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10));
+
+        assertThat(IntStream.range(0, 200).map(i -> PushListener.retrySeconds(retry, 1, null)))
+                .allSatisfy(s -> assertThat(s).isBetween(1, 5));
+        assertThat(IntStream.range(0, 200).map(i -> PushListener.retrySeconds(retry, 4, Duration.ZERO)))
+                .allSatisfy(s -> assertThat(s).isBetween(1, 40));
+        assertThat(IntStream.range(0, 200).map(i -> PushListener.retrySeconds(retry, 30, null)))
+                .allSatisfy(s -> assertThat(s).isBetween(1, 600));
+        // Shopify's Retry-After of half an hour, beyond what a push may sit out, is kept in the message instead.
+        assertThat(PushListener.retrySeconds(retry, 1, Duration.ofMinutes(30))).isEqualTo(1800);
+        assertThat(PushListener.retrySeconds(retry, 1, Duration.ofMillis(5_200)))
+                .isGreaterThanOrEqualTo(6);
+        assertThat(PushListener.retrySeconds(retry, 1, Duration.ofDays(2))).isEqualTo(43_200);
+    }
+
     private static List<Integer> samples(Duration base, Duration visibility, int receives, Duration leaseRemaining) {
         return IntStream.range(0, 200)
                 .mapToObj(i -> PushListener.busyBackoffSeconds(base, visibility, receives, leaseRemaining))
