@@ -26,6 +26,9 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
               and (o.shopifyCustomerId = :shopifyCustomerId or o.shopifyOrderId in :shopifyOrderIds)""")
     List<Order> findCustomerOrders(String shop, Long shopifyCustomerId, List<Long> shopifyOrderIds);
 
+    @Query("select o.id from Order o where o.shopDomain = :shop")
+    List<UUID> findIdsByShopDomain(String shop);
+
     @Modifying
     @Query("delete from Order o where o.shopDomain = :shop")
     int deleteByShop(String shop);

@@ -234,9 +234,15 @@ public class Orders {
         return orders.size();
     }
 
-    /** Erases everything we hold for a shop (Shopify's shop/redact, 48 hours after uninstall). */
+    /**
+     * Erases everything we hold for a shop's orders (Shopify's shop/redact, 48 hours after uninstall): the orders, and
+     * through {@link OrdersErased} what other features keep per order, such as pending push requests.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public int redactShop(String shop) {
+        List<OrderId> ids =
+                repository.findIdsByShopDomain(shop).stream().map(OrderId::new).toList();
+        events.publishEvent(new OrdersErased(shop, ids));
         return repository.deleteByShop(shop);
     }
 

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.orderbridge.order.Orders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class WebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final Pattern ORDER_ID = Pattern.compile("(?:gid://shopify/Order/)?([1-9]\\d{0,17})");
 
     private final DeliveryLog deliveries;
     private final Orders orders;
@@ -129,16 +133,34 @@ class WebhookProcessor {
         return ShopifyPayloads.optionalId(payload.path("customer"), "id");
     }
 
-    private static List<Long> ordersToRedact(JsonNode payload) {
+    /**
+     * The order ids of customers/redact ({@code orders_to_redact}) or customers/data_request ({@code orders_requested}):
+     * numbers, or strings holding a number or an order's GraphQL id. One that is none of these is not skipped, as an
+     * order left unredacted would be a breach nobody notices: the delivery is unprocessable and goes, with the reason,
+     * to the dead-letter queue.
+     */
+    static List<Long> ordersToRedact(JsonNode payload) {
+        String field = payload.path("orders_to_redact").isArray() ? "orders_to_redact" : "orders_requested";
         var ids = new ArrayList<Long>();
-        for (JsonNode id : payload.path("orders_to_redact").isArray()
-                ? payload.path("orders_to_redact")
-                : payload.path("orders_requested")) {
-            if (id.canConvertToLong()) {
-                ids.add(id.asLong());
-            }
+        for (JsonNode id : payload.path(field)) {
+            ids.add(orderId(id)
+                    .orElseThrow(() -> new UnprocessableWebhookException(
+                            "'" + field + "' holds an entry that is not an order id")));
         }
         return ids;
+    }
+
+    private static Optional<Long> orderId(JsonNode id) {
+        if (id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0) {
+            return Optional.of(id.asLong());
+        }
+        if (id.isString()) {
+            Matcher matcher = ORDER_ID.matcher(id.asString().strip());
+            if (matcher.matches()) {
+                return Optional.of(Long.parseLong(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     private String json(Object value) {
