@@ -290,11 +290,12 @@ class WebhookPipelineTest {
                                 .query(Long.class)
                                 .single()
                         == 0);
+        // The erasure took the earlier compliance record with it; its own names no shop (ShopErasureTest).
         assertThat(jdbc.sql("select count(*) from compliance_request where shop_domain = ?")
                         .param(shop)
                         .query(Long.class)
                         .single())
-                .isEqualTo(2);
+                .isZero();
     }
 
     private double duplicatesProcessed() {
