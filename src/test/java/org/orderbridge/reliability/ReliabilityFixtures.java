@@ -69,7 +69,11 @@ final class ReliabilityFixtures {
     /** Webhook queue visibility of the tests: a message taken by a cut long poll or a killed JVM returns soon. */
     static final int WEBHOOK_VISIBILITY_SECONDS = 5;
 
-    static final int PUSH_VISIBILITY_SECONDS = 10;
+    /**
+     * Push queue visibility of the tests, and the service's push lease with it; the push deadline is what this leaves
+     * after the service's 10 s margin.
+     */
+    static final int PUSH_VISIBILITY_SECONDS = 15;
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -416,6 +420,8 @@ final class ReliabilityFixtures {
                     "--orderbridge.shopify.admin-url=" + shopify.adminUrlTemplate(),
                     "--orderbridge.shopify.access-tokens=" + PUSH_SHOP + "=" + SHOPIFY_TOKEN,
                     "--orderbridge.webhook.retry.initial-backoff=1s",
+                    "--orderbridge.push.visibility-timeout=" + PUSH_VISIBILITY_SECONDS + "s",
+                    "--orderbridge.push.deadline=" + (PUSH_VISIBILITY_SECONDS - 10) + "s",
                     "--spring.cloud.aws.credentials.access-key=local",
                     "--spring.cloud.aws.credentials.secret-key=local");
             builder.environment()
