@@ -39,6 +39,12 @@ class PushWorker {
     private final PushProperties properties;
 
     PushWorker(Orders orders, ShopifyOrders shopify, PushMetrics metrics, PushProperties properties) {
+        if (properties.deadline().compareTo(shopify.longestRequest()) < 0) {
+            // Every push would end before its first request; better not to start than to fail every order quietly.
+            throw new IllegalStateException("orderbridge.push.deadline (" + properties.deadline()
+                    + ") is shorter than one Shopify request may take (" + shopify.longestRequest()
+                    + ", orderbridge.shopify.connect-timeout plus read-timeout): no push could send anything");
+        }
         this.orders = orders;
         this.shopify = shopify;
         this.metrics = metrics;

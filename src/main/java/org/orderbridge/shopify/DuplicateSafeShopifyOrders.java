@@ -38,6 +38,11 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
     }
 
     @Override
+    public Duration longestRequest() {
+        return transport.requestTime();
+    }
+
+    @Override
     public PushOutcome createOrder(OrderDraft draft) {
         return createOrder(draft, CreateOrderOptions.unbounded());
     }

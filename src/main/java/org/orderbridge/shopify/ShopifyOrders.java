@@ -1,5 +1,7 @@
 package org.orderbridge.shopify;
 
+import java.time.Duration;
+
 /**
  * Pushes orders into Shopify stores. Safe to call again for the same {@link OrderDraft#orderId()}: Shopify never ends up
  * with two orders for one OrderBridge order.
@@ -28,4 +30,9 @@ public interface ShopifyOrders {
 
     /** Whether an access token is configured for this shop. */
     boolean knowsShop(String shopDomain);
+
+    /**
+     * The longest one request may take (connect plus read timeout): a time budget shorter than this sends nothing.
+     */
+    Duration longestRequest();
 }

@@ -71,9 +71,9 @@ final class ReliabilityFixtures {
 
     /**
      * Push queue visibility of the tests, and the service's push lease with it; the push deadline is what this leaves
-     * after the service's 10 s margin.
+     * after the service's 10 s margin, room for two Shopify requests of at most 4 s (connect 1 s, read 3 s).
      */
-    static final int PUSH_VISIBILITY_SECONDS = 15;
+    static final int PUSH_VISIBILITY_SECONDS = 20;
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -422,6 +422,8 @@ final class ReliabilityFixtures {
                     "--orderbridge.webhook.retry.initial-backoff=1s",
                     "--orderbridge.push.visibility-timeout=" + PUSH_VISIBILITY_SECONDS + "s",
                     "--orderbridge.push.deadline=" + (PUSH_VISIBILITY_SECONDS - 10) + "s",
+                    "--orderbridge.shopify.connect-timeout=1s",
+                    "--orderbridge.shopify.read-timeout=3s",
                     "--spring.cloud.aws.credentials.access-key=local",
                     "--spring.cloud.aws.credentials.secret-key=local");
             builder.environment()
