@@ -18,6 +18,8 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
 
     boolean existsByShopifyOrderIdAndShopDomainNot(long shopifyOrderId, String shopDomain);
 
+    boolean existsByShopDomain(String shopDomain);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.id = :id")
     Optional<Order> findForUpdate(UUID id);
@@ -28,6 +30,9 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
             select o from Order o where o.shopDomain = :shop
               and (o.shopifyCustomerId = :shopifyCustomerId or o.shopifyOrderId in :shopifyOrderIds)""")
     List<Order> findCustomerOrders(String shop, @Nullable Long shopifyCustomerId, List<Long> shopifyOrderIds);
+
+    @Query("select o.id from Order o where o.shopDomain = :shop")
+    List<UUID> findIdsByShopDomain(String shop);
 
     @Modifying
     @Query("delete from Order o where o.shopDomain = :shop")

@@ -1,6 +1,7 @@
 package org.orderbridge.order;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Orders {
 
     private final OrderRepository repository;
+    private final PushLeases leases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -29,10 +31,12 @@ public class Orders {
 
     Orders(
             OrderRepository repository,
+            PushLeases leases,
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.leases = leases;
         this.clock = clock;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -131,6 +135,37 @@ public class Orders {
         load(id).recordPushError(reason, now());
     }
 
+    /**
+     * Takes the order's push lease: only its holder may talk to Shopify about the order. Runs in a transaction of its
+     * own, so that the lease is visible to every other worker at once.
+     *
+     * @return empty when the order is not pending (any more) or another worker holds an unexpired lease
+     */
+    public Optional<PushLease> leasePush(OrderId id, String owner, Duration duration) {
+        return leases.acquire(id, owner, duration);
+    }
+
+    /**
+     * Records, before an orderCreate request leaves, that the order may from now on exist in Shopify, so that every
+     * later attempt looks it up first. Doubles as a fence: refused when the lease has expired or changed hands, or the
+     * order was settled meanwhile.
+     *
+     * @return false when the create must not be sent
+     */
+    public boolean recordCreateAttempt(PushLease lease) {
+        return leases.recordCreateAttempt(lease);
+    }
+
+    /** Ends a push: the next worker need not wait for the lease to expire. */
+    public void releasePushLease(PushLease lease) {
+        leases.release(lease);
+    }
+
+    /** How long another worker's lease on the order still runs (zero when none). */
+    public Duration pushLeaseRemaining(OrderId id) {
+        return leases.remaining(id);
+    }
+
     private Order load(OrderId id) {
         return repository.findForUpdate(id.value()).orElseThrow(() -> new OrderNotFoundException(id));
     }
@@ -203,9 +238,20 @@ public class Orders {
         return orders.size();
     }
 
-    /** Erases everything we hold for a shop (Shopify's shop/redact, 48 hours after uninstall). */
+    /** Whether any order of the shop is stored. */
+    public boolean holdsOrdersOf(String shop) {
+        return repository.existsByShopDomain(shop);
+    }
+
+    /**
+     * Erases everything we hold for a shop's orders (Shopify's shop/redact, 48 hours after uninstall): the orders, and
+     * through {@link OrdersErased} what other features keep per order, such as pending push requests.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public int redactShop(String shop) {
+        List<OrderId> ids =
+                repository.findIdsByShopDomain(shop).stream().map(OrderId::new).toList();
+        events.publishEvent(new OrdersErased(shop, ids));
         return repository.deleteByShop(shop);
     }
 

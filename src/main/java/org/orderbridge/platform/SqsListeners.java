@@ -23,10 +23,27 @@ public final class SqsListeners {
      */
     public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(
             SqsAsyncClient sqs, int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+        return immediateAckWithBackoff(
+                sqs, concurrency, Math.min(10, concurrency), initialBackoff, multiplier, maxBackoff);
+    }
+
+    /**
+     * The same with fewer messages per receive. The container starts a receive only when a whole batch of its
+     * concurrency permits is free (or, after waiting up to 10 s for them, with what is free): with a batch as large as
+     * the concurrency, one slow message in flight holds back every message behind it. For slow work, a small batch
+     * lets idle workers take the next messages at once.
+     */
+    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(
+            SqsAsyncClient sqs,
+            int concurrency,
+            int messagesPerPoll,
+            Duration initialBackoff,
+            double multiplier,
+            Duration maxBackoff) {
         return SqsMessageListenerContainerFactory.<Message>builder()
                 .sqsAsyncClient(sqs)
                 .configure(options -> options.maxConcurrentMessages(concurrency)
-                        .maxMessagesPerPoll(Math.min(10, concurrency))
+                        .maxMessagesPerPoll(Math.max(1, Math.min(10, Math.min(messagesPerPoll, concurrency))))
                         .pollTimeout(Duration.ofSeconds(10))
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
                         .acknowledgementInterval(Duration.ZERO)

@@ -1,20 +1,31 @@
 package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.annotation.SqsListenerAcknowledgementMode;
+import io.awspring.cloud.sqs.listener.Visibility;
+import io.awspring.cloud.sqs.listener.acknowledgement.Acknowledgement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
+import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Consumes the push queue. Returning acknowledges the message; throwing leaves it for a later receive with
- * a growing visibility timeout, and after the queue's maxReceiveCount SQS moves it to the dead-letter queue,
- * from where an operator re-drives it.
+ * Consumes the push queue. A message is acknowledged once its push is done (pushed, refused, nothing to do). A
+ * message whose order another worker is pushing is put back, unacknowledged, for a while: that is not a failure. A
+ * push that Shopify could not take for now puts its message back for a growing, jittered time, or as long as Shopify
+ * asked if that is longer; after the queue's maxReceiveCount SQS moves it to the dead-letter queue, from where an
+ * operator re-drives it. Anything else thrown takes the container's error path (the same growing backoff). Hence
+ * manual acknowledgement: "put back" needs a return that does not acknowledge.
  */
 @Component
 class PushListener {
@@ -33,21 +44,83 @@ class PushListener {
         this.properties = properties;
     }
 
-    @SqsListener(value = "${orderbridge.push.queue}", factory = PushListenerConfiguration.FACTORY)
-    void onMessage(Message message) throws Exception {
+    @SqsListener(
+            value = "${orderbridge.push.queue}",
+            factory = PushListenerConfiguration.FACTORY,
+            acknowledgementMode = SqsListenerAcknowledgementMode.MANUAL)
+    void onMessage(Message message, Acknowledgement acknowledgement, Visibility visibility) throws Exception {
+        // Counted from here: the message became invisible at most a poll earlier, which the margin covers.
+        long deadline = System.nanoTime() + properties.deadline().toNanos();
         OrderId id;
         try {
             id = PushMessages.orderId(message.body(), mapper);
         } catch (IllegalArgumentException e) {
             log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
             deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), e.getMessage());
+            acknowledgement.acknowledge();
             return;
         }
         MDC.put("orderId", id.toString());
         try {
-            worker.push(id);
+            PushWorker.Result result;
+            try {
+                result = worker.push(id, deadline);
+            } catch (ShopifyUnavailableException e) {
+                int seconds = retrySeconds(properties.retry(), receiveCount(message), e.retryAfterHint());
+                log.warn("Push of order {} failed for now, next attempt in {} s: {}", id, seconds, e.getMessage());
+                visibility.changeTo(seconds);
+                return;
+            }
+            switch (result) {
+                case PushWorker.Result.Done done -> acknowledgement.acknowledge();
+                case PushWorker.Result.Busy busy -> {
+                    int seconds = busyBackoffSeconds(
+                            properties.leaseBusyBackoff(),
+                            properties.visibilityTimeout(),
+                            receiveCount(message),
+                            busy.leaseRemaining());
+                    log.debug("Order {} is leased by another worker; message back in {} s", id, seconds);
+                    visibility.changeTo(seconds);
+                }
+            }
         } finally {
             MDC.remove("orderId");
+        }
+    }
+
+    /**
+     * Doubling with each receive, so that a long-held lease does not use up the message's receives (at the queue's
+     * maxReceiveCount SQS dead-letters it); never later than shortly after the lease runs out, in case its holder
+     * died; jittered, so that the messages put back together do not come back together.
+     */
+    static int busyBackoffSeconds(
+            Duration base, Duration visibilityTimeout, int receiveCount, Duration leaseRemaining) {
+        long grown = base.toSeconds() << Math.min(Math.max(receiveCount - 1, 0), 16);
+        long untilLeaseEnds = leaseRemaining.toSeconds() + 1;
+        long cap = Math.max(1, Math.min(Math.min(grown, untilLeaseEnds), visibilityTimeout.toSeconds()));
+        return (int) ThreadLocalRandom.current().nextLong((cap + 1) / 2, cap + 1);
+    }
+
+    /**
+     * After a transient failure: the configured exponential backoff with full jitter, but never sooner than Shopify
+     * asked. A wait longer than a push may sit out ends the push at once (retry.max-server-wait) and is kept here, in
+     * the message's visibility, instead of in a sleeping worker; so the message's receives are not spent on attempts
+     * Shopify would refuse.
+     */
+    static int retrySeconds(PushProperties.Retry retry, int receiveCount, @Nullable Duration shopifyAsked) {
+        double grown = retry.initialBackoff().toSeconds() * Math.pow(retry.multiplier(), Math.max(receiveCount - 1, 0));
+        long backoff = (long) Math.max(1, Math.min(grown, retry.maxBackoff().toSeconds()));
+        long jittered = ThreadLocalRandom.current().nextLong(1, backoff + 1);
+        long asked = shopifyAsked == null ? 0 : (shopifyAsked.toMillis() + 999) / 1000;
+        return (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, Math.max(jittered, asked));
+    }
+
+    private static int receiveCount(Message message) {
+        try {
+            return Integer.parseInt(
+                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 }

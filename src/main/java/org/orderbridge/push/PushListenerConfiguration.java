@@ -17,8 +17,15 @@ class PushListenerConfiguration {
     SqsMessageListenerContainerFactory<Message> pushListenerContainerFactory(
             SqsAsyncClient sqs, PushProperties properties) {
         var retry = properties.retry();
+        // A push takes up to its deadline; with receives of a quarter of the concurrency, one slow push does not keep
+        // the idle workers from the messages behind it (a duplicate of its order among them, which must see the lease).
         return SqsListeners.immediateAckWithBackoff(
-                sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
+                sqs,
+                properties.concurrency(),
+                Math.max(1, properties.concurrency() / 4),
+                retry.initialBackoff(),
+                retry.multiplier(),
+                retry.maxBackoff());
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package org.orderbridge.push;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.orderbridge.order.Address;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderId;
 import org.orderbridge.order.Orders;
+import org.orderbridge.order.PushLease;
+import org.orderbridge.shopify.CreateOrderOptions;
 import org.orderbridge.shopify.OrderDraft;
 import org.orderbridge.shopify.PushOutcome;
 import org.orderbridge.shopify.ShopifyOrders;
@@ -17,49 +21,111 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pushes one order to Shopify. Runs outside any transaction: the order is read in one short transaction,
- * Shopify is called with no database connection held, and the answer is recorded in another. Safe to run
- * twice for the same order: a settled order is skipped, and the client finds an order it created before by
- * our id instead of creating it again.
+ * Shopify is called with no database connection held, and the answer is recorded in another. Only the holder of
+ * the order's push lease (a row-level lease in PostgreSQL) talks to Shopify about it, so duplicate messages, an
+ * admin's re-push and other instances wait their turn instead of pushing at the same time; and whether a create
+ * may already have reached Shopify is recorded before the create leaves, so that every later attempt, on any
+ * instance and after any crash, looks the order up before creating it.
  */
 @Component
 class PushWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
+    private static final String INSTANCE = instanceName();
 
     private final Orders orders;
     private final ShopifyOrders shopify;
     private final PushMetrics metrics;
+    private final PushProperties properties;
 
-    PushWorker(Orders orders, ShopifyOrders shopify, PushMetrics metrics) {
+    PushWorker(Orders orders, ShopifyOrders shopify, PushMetrics metrics, PushProperties properties) {
+        if (properties.deadline().compareTo(shopify.longestRequest()) < 0) {
+            // Every push would end before its first request; better not to start than to fail every order quietly.
+            throw new IllegalStateException("orderbridge.push.deadline (" + properties.deadline()
+                    + ") is shorter than one Shopify request may take (" + shopify.longestRequest()
+                    + ", orderbridge.shopify.connect-timeout plus read-timeout): no push could send anything");
+        }
         this.orders = orders;
         this.shopify = shopify;
         this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    /** What became of one push message. */
+    sealed interface Result {
+        /** Pushed, refused, or nothing (any more) to push: the message is done. */
+        record Done() implements Result {}
+
+        /** Another worker holds the order's lease for this long still: put the message back, it is not a failure. */
+        record Busy(Duration leaseRemaining) implements Result {}
     }
 
     /**
+     * @param deadlineNanos {@link System#nanoTime()} by which the push must be over
      * @throws ShopifyUnavailableException when the push should be tried again later (the order keeps the
      *         error as its last error)
      */
-    void push(OrderId id) {
+    Result push(OrderId id, long deadlineNanos) {
         Optional<Order> found = orders.find(id);
         if (found.isEmpty() || !found.get().isPushable()) {
             // Pushed, parked, cancelled or gone since the message was sent: nothing to do.
             metrics.outcome("skipped");
-            return;
+            return new Result.Done();
+        }
+        Optional<PushLease> lease =
+                orders.leasePush(id, INSTANCE + "/" + UUID.randomUUID(), properties.visibilityTimeout());
+        if (lease.isEmpty()) {
+            return busyOrSettled(id);
+        }
+        try {
+            return pushLeased(lease.get(), deadlineNanos);
+        } finally {
+            release(lease.get());
+        }
+    }
+
+    private Result busyOrSettled(OrderId id) {
+        if (orders.find(id).map(Order::isPushable).orElse(false)) {
+            metrics.outcome("busy");
+            log.debug("Order {} is being pushed by another worker; the message waits", id);
+            return new Result.Busy(orders.pushLeaseRemaining(id));
+        }
+        metrics.outcome("skipped");
+        return new Result.Done();
+    }
+
+    private Result pushLeased(PushLease lease, long deadlineNanos) {
+        OrderId id = lease.orderId();
+        // Read again under the lease: what was read before it may have been settled by the previous holder.
+        Optional<Order> found = orders.find(id).filter(Order::isPushable);
+        if (found.isEmpty()) {
+            metrics.outcome("skipped");
+            return new Result.Done();
         }
         Order order = found.get();
         if (!shopify.knowsShop(order.shopDomain())) {
             settle(id, () -> orders.markPushFailed(id, "Shop " + order.shopDomain() + " is no longer connected"));
             metrics.outcome("rejected");
-            return;
+            return new Result.Done();
         }
+        var options = new CreateOrderOptions(
+                Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())), lease.createAttempted(), () -> {
+                    if (!orders.recordCreateAttempt(lease)) {
+                        throw new LeaseLostException(id);
+                    }
+                });
         PushOutcome outcome;
         try {
-            outcome = shopify.createOrder(draft(order));
+            outcome = shopify.createOrder(draft(order), options);
         } catch (ShopifyUnavailableException e) {
             metrics.outcome("unavailable");
             settle(id, () -> orders.recordPushError(id, "Shopify unavailable: " + e.getMessage()));
             throw e;
+        } catch (LeaseLostException e) {
+            // Outlived its lease (a pause longer than the deadline allows), or the order was settled meanwhile:
+            // whoever holds it now, or the settled state, decides; this worker sent nothing.
+            log.warn("Push of order {} stopped before its create: {}", id, e.getMessage());
+            return busyOrSettled(id);
         }
         switch (outcome) {
             case PushOutcome.Created created -> {
@@ -73,6 +139,30 @@ class PushWorker {
                 log.warn("Shopify rejected order {}: {}", id, rejected.reason());
                 settle(id, () -> orders.markPushFailed(id, rejected.reason()));
             }
+        }
+        return new Result.Done();
+    }
+
+    /** A release that fails (database gone) is harmless: the lease runs out by itself. */
+    private void release(PushLease lease) {
+        try {
+            orders.releasePushLease(lease);
+        } catch (RuntimeException e) {
+            log.warn("Push lease of order {} not released, it expires by itself: {}", lease.orderId(), e.toString());
+        }
+    }
+
+    /** Names the lease holder in the row, for whoever looks at a stuck lease. */
+    private static String instanceName() {
+        String name = System.getenv().getOrDefault("HOSTNAME", "local") + "/"
+                + ProcessHandle.current().pid();
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+
+    static final class LeaseLostException extends RuntimeException {
+
+        LeaseLostException(OrderId id) {
+            super("the push lease of order " + id + " expired or the order is no longer pending", null, false, false);
         }
     }
 

@@ -39,8 +39,14 @@ final class AdminGraphqlTransport {
         this.json = json;
     }
 
-    /** Returns the {@code data} object of a response without GraphQL errors. */
-    JsonNode execute(String shop, ShopifyOperation operation, Map<String, ?> variables) {
+    /**
+     * Returns the {@code data} object of a response without GraphQL errors. Sends only if the request, and any wait
+     * for the cost budget before it, can be over by the deadline.
+     *
+     * @throws CallCutShort when they cannot, or when the budget's wait exceeds {@code retry.max-server-wait}; nothing
+     *     is sent then
+     */
+    JsonNode execute(String shop, ShopifyOperation operation, Map<String, ?> variables, Deadline deadline) {
         String token = properties
                 .accessTokens()
                 .tokenFor(shop)
@@ -48,7 +54,17 @@ final class AdminGraphqlTransport {
         var body = new LinkedHashMap<String, Object>();
         body.put("query", operation.document());
         body.put("variables", variables);
-        CostBudget.Reservation reservation = budget.reserve(shop, operation);
+        Duration spare = deadline.remaining().minus(requestTime());
+        if (spare.isNegative()) {
+            throw new CallCutShort(
+                    operation + " not sent: " + deadline.remaining().toMillis()
+                            + " ms left of the call's time budget, and a request may take "
+                            + requestTime().toMillis() + " ms",
+                    Duration.ZERO);
+        }
+        Duration maxServerWait = properties.retry().maxServerWait();
+        CostBudget.Reservation reservation =
+                budget.reserve(shop, operation, spare.compareTo(maxServerWait) < 0 ? spare : maxServerWait);
         Reply reply;
         try {
             reply = http.post()
@@ -69,6 +85,11 @@ final class AdminGraphqlTransport {
             throw new PermanentShopifyFailure("Cannot serialise variables of " + operation + ": " + e.getMessage());
         }
         return interpret(operation, reply, reservation);
+    }
+
+    /** The longest one request can take: connecting, then the whole response. */
+    Duration requestTime() {
+        return properties.connectTimeout().plus(properties.readTimeout());
     }
 
     private JsonNode interpret(ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {

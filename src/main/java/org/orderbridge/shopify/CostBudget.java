@@ -20,16 +20,29 @@ final class CostBudget {
         this.settings = settings;
     }
 
-    /** Blocks until the shop's bucket can afford the operation, then takes its expected cost out of it. */
-    Reservation reserve(String shop, ShopifyOperation operation) {
+    /**
+     * Blocks until the shop's bucket can afford the operation, then takes its expected cost out of it.
+     *
+     * @throws CallCutShort at once, without waiting, when the bucket (or a {@code Retry-After} holding the shop) would
+     *     keep the request waiting longer than {@code maxWait}
+     */
+    Reservation reserve(String shop, ShopifyOperation operation, Duration maxWait) {
         double cost = expectedCosts.getOrDefault(operation, (double) settings.initialCostEstimate());
         Bucket bucket = buckets.computeIfAbsent(
                 shop,
                 s -> new Bucket(
                         settings.bucketSize() * settings.instanceShare(),
                         settings.restoreRate() * settings.instanceShare()));
-        long sequence = bucket.take(cost, settings.safetyMargin());
+        long sequence = bucket.take(cost, settings.safetyMargin(), saturatedNanos(maxWait), shop);
         return new Reservation(bucket, operation, cost, sequence);
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     final class Reservation {
@@ -81,7 +94,8 @@ final class CostBudget {
         }
 
         /** Returns the reservation's sequence number, which orders the snapshots coming back. */
-        long take(double cost, double margin) {
+        long take(double cost, double margin, long maxWaitNanos, String shop) {
+            long started = System.nanoTime();
             while (true) {
                 long waitNanos;
                 synchronized (this) {
@@ -95,8 +109,17 @@ final class CostBudget {
                             inFlight += cost;
                             return reservations++;
                         }
-                        waitNanos = (long) Math.ceil((needed - available) / restoreRate * 1e9);
+                        double seconds = (needed - available) / restoreRate;
+                        waitNanos = seconds >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) Math.ceil(seconds * 1e9);
                     }
+                }
+                // Decided before sleeping: a worker must not doze through its deadline only to find it passed.
+                long waited = System.nanoTime() - started;
+                if (waitNanos > maxWaitNanos - waited) {
+                    throw new CallCutShort(
+                            "Shopify's budget for " + shop + " allows the next request in "
+                                    + Duration.ofNanos(waitNanos).toMillis() + " ms, beyond the longest wait allowed",
+                            Duration.ofNanos(waitNanos));
                 }
                 sleep(waitNanos);
             }

@@ -2,8 +2,10 @@ package org.orderbridge.shopify;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -36,13 +38,23 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
     }
 
     @Override
+    public Duration longestRequest() {
+        return transport.requestTime();
+    }
+
+    @Override
     public PushOutcome createOrder(OrderDraft draft) {
+        return createOrder(draft, CreateOrderOptions.unbounded());
+    }
+
+    @Override
+    public PushOutcome createOrder(OrderDraft draft, CreateOrderOptions options) {
         if (!knowsShop(draft.shopDomain())) {
             return new PushOutcome.Rejected("No access token configured for shop " + draft.shopDomain());
         }
         String shop = draft.shopDomain().toLowerCase();
         try {
-            var push = new Push(shop, draft, OrderCreateVariables.of(draft));
+            var push = new Push(shop, draft, OrderCreateVariables.of(draft), options);
             Retry retry = resilience.retryFor(shop);
             return resilience.circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retry, push::attempt));
         } catch (PermanentShopifyFailure e) {
@@ -57,8 +69,18 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                             + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
                     e.waitHint().orElse(properties.retry().maxInterval()),
                     e);
+        } catch (CallCutShort e) {
+            throw new ShopifyUnavailableException(
+                    "Push of order " + draft.orderId() + " to " + shop + " ended early: " + e.getMessage(),
+                    e.retryAfter(),
+                    e);
+        } catch (CallerHookFailure e) {
+            throw e.hookException();
         }
     }
+
+    /** Well inside the webhook queue's visibility timeout, which the look-up runs under. */
+    private static final Duration LOOKUP_BUDGET = Duration.ofSeconds(20);
 
     @Override
     public boolean orderExists(String shopDomain, long shopifyOrderId) {
@@ -72,7 +94,11 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                     .circuitBreakerFor(shop)
                     .executeSupplier(Retry.decorateSupplier(
                             resilience.retryFor(shop),
-                            () -> transport.execute(shop, ShopifyOperation.FIND_ORDER_BY_ID, identifier)));
+                            () -> transport.execute(
+                                    shop,
+                                    ShopifyOperation.FIND_ORDER_BY_ID,
+                                    identifier,
+                                    Deadline.after(LOOKUP_BUDGET))));
             return order.path("orderByIdentifier").isObject();
         } catch (CallNotPermittedException e) {
             throw new ShopifyUnavailableException(
@@ -85,21 +111,44 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
         }
     }
 
-    /** One createOrder call across its retries; remembers whether an earlier attempt may have created the order. */
+    /**
+     * One createOrder call across its retries; remembers whether an earlier attempt, of this call or (as the caller
+     * says) of an earlier one, may have created the order.
+     */
     private final class Push {
         private final String shop;
         private final OrderDraft draft;
         private final Map<String, Object> variables;
+        private final CreateOrderOptions options;
+        private final Deadline deadline;
         private boolean mayAlreadyExist;
+        private @Nullable TransientShopifyFailure lastFailure;
 
-        Push(String shop, OrderDraft draft, Map<String, Object> variables) {
+        Push(String shop, OrderDraft draft, Map<String, Object> variables, CreateOrderOptions options) {
             this.shop = shop;
             this.draft = draft;
             this.variables = variables;
+            this.options = options;
+            this.deadline = Deadline.after(options.timeBudget());
+            this.mayAlreadyExist = options.createMayHaveReachedShopify();
         }
 
         PushOutcome attempt() {
-            definitions.ensure(shop);
+            try {
+                return attemptOnce();
+            } catch (TransientShopifyFailure e) {
+                lastFailure = e;
+                throw withinLimits(e);
+            } catch (CallCutShort e) {
+                // Cut short by the cost budget before a request: whatever failed before still counts for the circuit.
+                throw lastFailure == null || e.afterFailure()
+                        ? e
+                        : new CallCutShort(e.getMessage(), e.retryAfter(), lastFailure);
+            }
+        }
+
+        private PushOutcome attemptOnce() {
+            definitions.ensure(shop, deadline);
             if (mayAlreadyExist) {
                 Optional<PushOutcome.Created> existing = findExisting();
                 if (existing.isPresent()) {
@@ -111,10 +160,11 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                     return existing.get();
                 }
             }
+            runBeforeCreate();
             JsonNode payload;
             try {
                 payload = transport
-                        .execute(shop, ShopifyOperation.CREATE_ORDER, variables)
+                        .execute(shop, ShopifyOperation.CREATE_ORDER, variables, deadline)
                         .path("orderCreate");
             } catch (TransientShopifyFailure e) {
                 mayAlreadyExist |= e.ambiguous();
@@ -137,12 +187,45 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                     .orElseGet(() -> new PushOutcome.Rejected(UserErrors.describe(userErrors)));
         }
 
+        private void runBeforeCreate() {
+            try {
+                options.beforeCreate().run();
+            } catch (RuntimeException e) {
+                throw new CallerHookFailure(e);
+            }
+        }
+
+        /**
+         * Lets Retry wait before the next attempt only as long as Shopify allows (a wait it told us longer than
+         * {@code retry.max-server-wait} ends the call) and the deadline allows (a request must still fit after it).
+         */
+        private RuntimeException withinLimits(TransientShopifyFailure failure) {
+            Duration spare = deadline.remaining().minus(transport.requestTime());
+            Optional<Duration> told = failure.waitHint();
+            Duration maxServerWait = properties.retry().maxServerWait();
+            if (told.isPresent() && told.get().compareTo(maxServerWait) > 0) {
+                return new CallCutShort(
+                        "Shopify asked to wait " + told.get().toMillis() + " ms, longer than the "
+                                + maxServerWait.toMillis() + " ms a push may sit out (" + failure.getMessage() + ")",
+                        told.get(),
+                        failure);
+            }
+            if (spare.isNegative() || told.isPresent() && told.get().compareTo(spare) > 0) {
+                return new CallCutShort(
+                        "its time budget is used up (" + failure.getMessage() + ")",
+                        told.orElse(Duration.ZERO),
+                        failure);
+            }
+            return failure.limitWait(spare);
+        }
+
         private Optional<PushOutcome.Created> findExisting() {
             JsonNode order = transport
                     .execute(
                             shop,
                             ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
-                            Map.of("identifier", OrderIdMetafield.identifier(draft.orderId())))
+                            Map.of("identifier", OrderIdMetafield.identifier(draft.orderId())),
+                            deadline)
                     .path("orderByIdentifier");
             return order.isObject() ? Optional.of(created(order)) : Optional.empty();
         }

@@ -14,13 +14,13 @@ final class OrderIdDefinitions {
         this.transport = transport;
     }
 
-    void ensure(String shop) {
+    void ensure(String shop, Deadline deadline) {
         if (readyShops.contains(shop)) {
             return;
         }
-        JsonNode definition = find(shop);
+        JsonNode definition = find(shop, deadline);
         if (definition.isMissingNode() || definition.isNull()) {
-            definition = create(shop);
+            definition = create(shop, deadline);
         }
         if (!definition
                 .path("capabilities")
@@ -35,15 +35,15 @@ final class OrderIdDefinitions {
         readyShops.add(shop);
     }
 
-    private JsonNode find(String shop) {
+    private JsonNode find(String shop, Deadline deadline) {
         return transport
-                .execute(shop, ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup())
+                .execute(shop, ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup(), deadline)
                 .path("metafieldDefinition");
     }
 
-    private JsonNode create(String shop) {
+    private JsonNode create(String shop, Deadline deadline) {
         JsonNode payload = transport
-                .execute(shop, ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition())
+                .execute(shop, ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition(), deadline)
                 .path("metafieldDefinitionCreate");
         JsonNode created = payload.path("createdDefinition");
         if (!created.isMissingNode() && !created.isNull()) {
@@ -51,7 +51,7 @@ final class OrderIdDefinitions {
         }
         if (UserErrors.hasCode(payload.path("userErrors"), "TAKEN")) {
             // Another instance created it between our look-up and our create.
-            return find(shop);
+            return find(shop, deadline);
         }
         throw new PermanentShopifyFailure("Cannot create the order-id metafield definition in " + shop + ": "
                 + UserErrors.describe(payload.path("userErrors")));

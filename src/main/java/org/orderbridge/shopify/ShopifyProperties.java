@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -45,11 +47,28 @@ record ShopifyProperties(
 
     /**
      * @param baseInterval cap of the first backoff; each further attempt doubles it, up to {@code maxInterval}
+     * @param maxServerWait longest wait Shopify may impose that a call sits out: a {@code Retry-After}, a THROTTLED
+     *     answer's time until affordable, the cost budget's wait for its mirror of the bucket. A longer one ends the
+     *     call at once with {@link ShopifyUnavailableException}, whose {@code retryAfterHint} is Shopify's wait, so
+     *     that no worker sleeps past its queue message's visibility timeout
      */
     record Retry(
             @DefaultValue("5") @Min(1) int maxAttempts,
             @DefaultValue("500ms") @NotNull Duration baseInterval,
-            @DefaultValue("20s") @NotNull Duration maxInterval) {}
+            @DefaultValue("20s") @NotNull Duration maxInterval,
+
+            @DefaultValue("20s") @NotNull @DurationMin(millis = 1)
+            Duration maxServerWait) {
+
+        static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofSeconds(20);
+
+        @ConstructorBinding
+        Retry {}
+
+        Retry(int maxAttempts, Duration baseInterval, Duration maxInterval) {
+            this(maxAttempts, baseInterval, maxInterval, DEFAULT_MAX_SERVER_WAIT);
+        }
+    }
 
     record CircuitBreaker(
             @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,

@@ -44,8 +44,11 @@ final class ShopifyResilience {
                 .waitDurationInOpenState(breaker.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                // A refusal says nothing about Shopify's health, so it neither opens nor closes the circuit.
-                .ignoreExceptions(PermanentShopifyFailure.class, ShopifyUnavailableException.class)
+                // A refusal, the caller's own failure, or a call cut short by its time budget before anything
+                // failed, says nothing about Shopify's health, so it neither opens nor closes the circuit.
+                .ignoreExceptions(
+                        PermanentShopifyFailure.class, ShopifyUnavailableException.class, CallerHookFailure.class)
+                .ignoreException(e -> e instanceof CallCutShort cut && !cut.afterFailure())
                 .build();
     }
 
@@ -61,14 +64,20 @@ final class ShopifyResilience {
         return openStateWait;
     }
 
-    /** Shopify's own word (Retry-After, throttleStatus) wins; otherwise exponential backoff with full jitter. */
+    /**
+     * Shopify's own word (Retry-After, throttleStatus) wins; otherwise exponential backoff with full jitter, shortened
+     * so that the next attempt still fits before the call's deadline. A server-told wait that does not fit never gets
+     * here: the call ends instead (see DuplicateSafeShopifyOrders).
+     */
     private long waitBeforeNextAttempt(int attempt, Either<Throwable, Object> outcome) {
-        if (outcome.isLeft()
-                && outcome.getLeft() instanceof TransientShopifyFailure failure
-                && failure.waitHint().isPresent()) {
-            // Rounded up: waiting a hair less than Shopify asked just earns another refusal.
-            long nanos = failure.waitHint().get().toNanos();
-            return Math.max(1, (nanos + 999_999) / 1_000_000);
+        if (outcome.isLeft() && outcome.getLeft() instanceof TransientShopifyFailure failure) {
+            if (failure.waitHint().isPresent()) {
+                // Rounded up: waiting a hair less than Shopify asked just earns another refusal.
+                long nanos = failure.waitHint().get().toNanos();
+                return Math.max(1, (nanos + 999_999) / 1_000_000);
+            }
+            long backoff = ThreadLocalRandom.current().nextLong(backoffCap(attempt) + 1);
+            return Math.min(backoff, failure.longestWait().toMillis());
         }
         return ThreadLocalRandom.current().nextLong(backoffCap(attempt) + 1);
     }

@@ -13,6 +13,7 @@ final class TransientShopifyFailure extends RuntimeException {
 
     private final boolean ambiguous;
     private final Duration waitHint;
+    private Duration longestWait = Duration.ofNanos(Long.MAX_VALUE);
 
     private TransientShopifyFailure(String message, boolean ambiguous, Duration waitHint, Throwable cause) {
         super(message, cause, false, false);
@@ -40,5 +41,18 @@ final class TransientShopifyFailure extends RuntimeException {
 
     Optional<Duration> waitHint() {
         return Optional.ofNullable(waitHint);
+    }
+
+    /**
+     * Set by the call that saw the failure, just before Retry decides on the wait: the backoff before the next attempt
+     * must leave that attempt time to finish before the call's deadline.
+     */
+    TransientShopifyFailure limitWait(Duration longest) {
+        this.longestWait = longest;
+        return this;
+    }
+
+    Duration longestWait() {
+        return longestWait;
     }
 }

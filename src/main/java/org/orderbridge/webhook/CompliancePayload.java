@@ -2,6 +2,8 @@ package org.orderbridge.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -14,8 +16,12 @@ import tools.jackson.databind.JsonNode;
  * @param shopId Shopify's id of the shop, as the payload states it
  * @param customerId the customer of a customer request
  * @param orderIds {@code orders_to_redact} or {@code orders_requested}, given by Shopify as numbers or strings
+ *     (digits or GraphQL ids)
  */
 record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orderIds) {
+
+    /** A number, or an order's GraphQL id, as Shopify writes order ids into strings. */
+    private static final Pattern ORDER_ID = Pattern.compile("(?:gid://shopify/Order/)?([1-9]\\d{0,17})");
 
     static CompliancePayload read(WebhookTopic topic, String headerShop, JsonNode payload) {
         return switch (topic) {
@@ -93,11 +99,13 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
         }
         var ids = new ArrayList<Long>();
         for (JsonNode value : values) {
-            if (value.isIntegralNumber() && value.canConvertToLong()) {
+            Matcher id = ORDER_ID.matcher(value.isString() ? value.asString().strip() : "");
+            if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() > 0) {
                 ids.add(value.asLong());
-            } else if (value.isString() && value.asString().matches("\\d{1,18}")) {
-                ids.add(Long.parseLong(value.asString()));
+            } else if (id.matches()) {
+                ids.add(Long.parseLong(id.group(1)));
             } else {
+                // Skipping it would leave an order unredacted, a breach nobody notices.
                 throw untrusted(topic, "has an entry in " + field + " that is not an order id");
             }
         }

@@ -31,6 +31,16 @@ class PayloadStore {
         return id;
     }
 
+    /**
+     * SQS has accepted the message that refers to the payload: from now on it is read and deleted by the listener, or
+     * waits in a queue, and retention leaves it alone until the deliveries' retention has passed.
+     */
+    void markQueued(UUID id) {
+        jdbc.sql("update webhook_payload set queued_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now(clock)), id)
+                .update();
+    }
+
     Optional<byte[]> load(UUID id) {
         return jdbc.sql("select body from webhook_payload where id = ?")
                 .param(id)

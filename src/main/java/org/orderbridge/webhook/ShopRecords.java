@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class ShopRecords {
 
     private final JdbcClient jdbc;
+    private final DeliveryLog deliveries;
 
-    ShopRecords(JdbcClient jdbc) {
+    ShopRecords(JdbcClient jdbc, DeliveryLog deliveries) {
         this.jdbc = jdbc;
+        this.deliveries = deliveries;
     }
 
     /** @return false when a newer version of the fulfillment is stored already */
@@ -84,13 +86,20 @@ class ShopRecords {
                 .update();
     }
 
+    /**
+     * The audit record of a compliance request. That of a shop/redact names no shop: the shop's erasure leaves no row
+     * that mentions it, and Shopify's webhook id, the topic, the time and the number of orders erased are what an
+     * audit needs. A repeated delivery of a request already recorded (its delivery record went with the shop) adds
+     * nothing.
+     */
     void recordCompliance(WebhookDelivery delivery, Long customerId, int ordersAffected, Instant at) {
+        boolean erasure = WebhookTopic.SHOP_REDACT.topic().equals(delivery.topic());
         jdbc.sql("""
                 insert into compliance_request (webhook_id, shop_domain, topic, customer_id, orders_affected, received_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""")
                 .params(
                         delivery.webhookId(),
-                        delivery.shopDomain(),
+                        erasure ? null : delivery.shopDomain(),
                         delivery.topic(),
                         customerId,
                         ordersAffected,
@@ -98,7 +107,12 @@ class ShopRecords {
                 .update();
     }
 
-    /** shop/redact: nothing of the shop stays but the record that we erased it. */
+    /**
+     * shop/redact: deletes what the webhooks left of the shop: fulfillments, the installation, earlier compliance
+     * requests (they name customers) and the delivery records, this delivery's own included. Nothing of the shop stays
+     * but the anonymous record of its erasure ({@link #recordCompliance}); orders and payloads are erased by their
+     * owners.
+     */
     void forgetShop(String shop) {
         jdbc.sql("delete from order_fulfillment where shop_domain = ?")
                 .param(shop)
@@ -109,5 +123,9 @@ class ShopRecords {
         jdbc.sql("delete from parked_compliance_request where shop_domain = ?")
                 .param(shop)
                 .update();
+        jdbc.sql("delete from compliance_request where shop_domain = ?")
+                .param(shop)
+                .update();
+        deliveries.forgetShop(shop);
     }
 }

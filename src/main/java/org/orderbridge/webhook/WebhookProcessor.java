@@ -135,11 +135,13 @@ class WebhookProcessor {
     /**
      * Erases the shop only when it has really left: Shopify sends shop/redact 48 hours after the app was
      * uninstalled. A shop that is still connected (no app/uninstalled seen, and its access token still
-     * configured) waits for an operator instead, since a replayed body must not wipe a live shop.
+     * configured) and whose orders are stored waits for an operator instead, since a replayed body must not wipe
+     * a live shop. One with no orders (a repeated shop/redact after the erasure, which took the record of the
+     * uninstall with it) has nothing to protect.
      */
     private WebhookOutcome redactShop(WebhookDelivery delivery, CompliancePayload request, Instant now) {
         String shop = delivery.shopDomain();
-        if (!shops.isUninstalled(shop) && shopify.knowsShop(shop)) {
+        if (!shops.isUninstalled(shop) && shopify.knowsShop(shop) && orders.holdsOrdersOf(shop)) {
             shops.park(delivery, request.shopId(), "the app is still installed in the shop", now);
             metrics.compliancePark();
             log.warn("Parked shop/redact for {}: the app is still installed; an operator must confirm it", shop);

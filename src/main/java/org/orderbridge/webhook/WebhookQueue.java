@@ -59,6 +59,11 @@ class WebhookQueue implements DisposableBean {
             long remaining = Math.max(1, deadline - System.nanoTime());
             batches.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
                     .get(remaining, TimeUnit.NANOSECONDS);
+            if (claimCheck != null) {
+                // Unmarked, the payload would count as orphaned after an hour even though a message refers to it; if
+                // marking fails, the 503 makes Shopify send the delivery again, under a new claim check.
+                payloads.markQueued(claimCheck);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QueueUnavailableException(e);

@@ -41,7 +41,9 @@ public class EmbeddedServices {
             "hostile.myshopify.com", "shpat_local_hostile",
             "slow-db.myshopify.com", "shpat_local_slow_db",
             "redact-live.myshopify.com", "shpat_local_redact_live",
-            "uninstalled.myshopify.com", "shpat_local_uninstalled");
+            "uninstalled.myshopify.com", "shpat_local_uninstalled",
+            "erase.myshopify.com", "shpat_local_erase",
+            "erase-again.myshopify.com", "shpat_local_erase_again");
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -2,6 +2,7 @@ package org.orderbridge.reliability;
 
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.PUSH_SHOP;
+import static org.orderbridge.reliability.ReliabilityFixtures.PUSH_VISIBILITY_SECONDS;
 import static org.orderbridge.reliability.ReliabilityFixtures.SHOPIFY_TOKEN;
 import static org.orderbridge.reliability.ReliabilityFixtures.WEBHOOK_SECRET;
 import static org.orderbridge.reliability.ReliabilityFixtures.WEBHOOK_SHOP;
@@ -70,6 +71,10 @@ final class ServiceProcess implements AutoCloseable {
                 "--orderbridge.shopify.access-tokens=" + PUSH_SHOP + "=" + SHOPIFY_TOKEN + "," + WEBHOOK_SHOP + "="
                         + SHOPIFY_TOKEN,
                 "--orderbridge.webhook.retry.initial-backoff=1s",
+                "--orderbridge.push.visibility-timeout=" + PUSH_VISIBILITY_SECONDS + "s",
+                "--orderbridge.push.deadline=" + (PUSH_VISIBILITY_SECONDS - 10) + "s",
+                "--orderbridge.shopify.connect-timeout=1s",
+                "--orderbridge.shopify.read-timeout=3s",
                 "--spring.cloud.aws.credentials.access-key=local",
                 "--spring.cloud.aws.credentials.secret-key=local");
         builder.environment()

@@ -40,6 +40,23 @@ class ShopifyConfigurationTest {
     }
 
     @Test
+    void bindsTheLongestServerWaitWithADefault() {
+        context.run(
+                ctx -> assertThat(ctx.getBean(ShopifyProperties.class).retry().maxServerWait())
+                        .isEqualTo(Duration.ofSeconds(20)));
+        context.withPropertyValues("orderbridge.shopify.retry.max-server-wait=5s")
+                .run(ctx -> assertThat(
+                                ctx.getBean(ShopifyProperties.class).retry().maxServerWait())
+                        .isEqualTo(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void refusesALongestServerWaitOfZero() {
+        context.withPropertyValues("orderbridge.shopify.retry.max-server-wait=0s")
+                .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining("retry.maxServerWait"));
+    }
+
+    @Test
     void refusesInvalidSettings() {
         context.withPropertyValues("orderbridge.shopify.retry.max-attempts=0")
                 .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining("retry.maxAttempts"));

@@ -49,11 +49,30 @@ class CompliancePayloadTest {
     }
 
     @Test
-    void refusesOrderIdThatIsNeitherNumberNorDigits() {
-        assertThatThrownBy(() -> CompliancePayload.read(
-                        WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, "1 or 1=1"))))
-                .isInstanceOf(UntrustedWebhookException.class)
-                .hasMessageContaining("not an order id");
+    void readsOrderIdsGivenAsDigitsPaddedOrAsGraphqlIds() {
+        var request = CompliancePayload.read(
+                WebhookTopic.CUSTOMERS_REDACT,
+                SHOP,
+                json(customersRedact(7, SHOP, 42, 299938L, "280263", " 220458 ", "gid://shopify/Order/5100000000001")));
+
+        assertThat(request.orderIds()).containsExactly(299938L, 280263L, 220458L, 5100000000001L);
+    }
+
+    @Test
+    void refusesAnEntryThatIsNoOrderIdRatherThanSkipIt() {
+        for (String entry : new String[] {"1 or 1=1", "abc", "12a", "-3", "0", "99999999999999999999"}) {
+            assertThatThrownBy(() -> CompliancePayload.read(
+                            WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1L, entry))))
+                    .as(entry)
+                    .isInstanceOf(UntrustedWebhookException.class)
+                    .hasMessageContaining("orders_to_redact");
+        }
+        for (String entry : new String[] {"1.5", "-3", "0", "null", "{\"id\":1}"}) {
+            String body = customersRedact(7, SHOP, 42, 1L).replace("[1]", "[1, " + entry + "]");
+            assertThatThrownBy(() -> CompliancePayload.read(WebhookTopic.CUSTOMERS_REDACT, SHOP, json(body)))
+                    .as(entry)
+                    .isInstanceOf(UntrustedWebhookException.class);
+        }
     }
 
     @Test

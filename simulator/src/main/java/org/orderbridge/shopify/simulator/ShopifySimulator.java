@@ -41,6 +41,8 @@ public final class ShopifySimulator implements AutoCloseable {
     public static final String API_VERSION = "2026-10";
     private static final Pattern GRAPHQL_PATH = Pattern.compile("^(?:/([^/]+))?/admin/api/([^/]+)/graphql\\.json$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    // The order the request in progress on this thread is about, set once its body is read, for record().
+    private static final ThreadLocal<String> CURRENT_ORDER_REF = new ThreadLocal<>();
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -205,6 +207,7 @@ public final class ShopifySimulator implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void graphql(HttpExchange exchange, Matcher path) throws IOException {
+        CURRENT_ORDER_REF.remove();
         long receivedAt = System.nanoTime();
         sleep(latency);
         String shop = path.group(1) != null
@@ -233,6 +236,7 @@ public final class ShopifySimulator implements AutoCloseable {
             respond(exchange, 400, Map.of("errors", "Bad Request: body is not JSON"), null);
             return;
         }
+        CURRENT_ORDER_REF.set(orderRef(body));
         ExecutionInput input = input(body);
         ParseAndValidateResult parsed = SimulatorGraphql.parseAndValidate(input);
         Optional<OperationDefinition> operation = parsed.getDocument() == null
@@ -375,7 +379,24 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     private void record(long receivedAt, String shop, List<String> rootFields, Outcome outcome, Duration askedToWait) {
-        requests.add(new RecordedRequest(receivedAt, shop, rootFields, outcome, askedToWait));
+        requests.add(new RecordedRequest(receivedAt, shop, rootFields, outcome, askedToWait, CURRENT_ORDER_REF.get()));
+    }
+
+    /** The order a request is about, from its variables: what {@link RecordedRequest#orderRef()} reports. */
+    @SuppressWarnings("unchecked")
+    private static String orderRef(Map<String, Object> body) {
+        if (!(body.get("variables") instanceof Map<?, ?> variables)) {
+            return null;
+        }
+        if (variables.get("order") instanceof Map<?, ?> order && order.get("sourceIdentifier") instanceof String id) {
+            return id;
+        }
+        if (variables.get("identifier") instanceof Map<?, ?> identifier
+                && identifier.get("customId") instanceof Map<?, ?> customId
+                && customId.get("value") instanceof String value) {
+            return value;
+        }
+        return null;
     }
 
     private static void respond(HttpExchange exchange, int status, Object body, Map<String, String> headers)

@@ -16,6 +16,16 @@ public final class SimulatedStore {
 
     private final Map<String, ShopData> shops = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(5_100_000_000_000L);
+    private volatile boolean uniqueValuesEnforced = true;
+
+    /**
+     * Switches off (or on again) the refusal of a second order with the same value of a unique metafield, which
+     * Shopify enforces. Off, a test proves that the caller's own guards keep Shopify from holding two orders, rather
+     * than Shopify's.
+     */
+    public void setUniqueValuesEnforced(boolean enforced) {
+        this.uniqueValuesEnforced = enforced;
+    }
 
     public List<SimulatedOrder> orders(String shop) {
         return shop(shop).orders();
@@ -81,7 +91,8 @@ public final class SimulatedStore {
                 Map<String, Object> metafield = metafields.get(i);
                 var definition =
                         data.definition("ORDER", (String) metafield.get("namespace"), (String) metafield.get("key"));
-                if (definition.isPresent()
+                if (uniqueValuesEnforced
+                        && definition.isPresent()
                         && definition.get().uniqueValues()
                         && data.orderByMetafield(definition.get(), (String) metafield.get("value"))
                                 .isPresent()) {

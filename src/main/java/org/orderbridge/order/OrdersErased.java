@@ -1,0 +1,14 @@
+package org.orderbridge.order;
+
+import java.util.List;
+
+/**
+ * A shop's orders are being erased (Shopify's shop/redact). Published inside the erasing transaction, before the
+ * orders are deleted: whoever keeps something per order erases it in the same transaction.
+ */
+public record OrdersErased(String shopDomain, List<OrderId> orderIds) {
+
+    public OrdersErased {
+        orderIds = List.copyOf(orderIds);
+    }
+}
