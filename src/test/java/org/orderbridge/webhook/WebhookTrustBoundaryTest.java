@@ -154,14 +154,11 @@ class WebhookTrustBoundaryTest {
 
     @Test
     void deadLettersComplianceRequestWithAnotherShopIdThanTheShopsKnownOne() throws Exception {
-        assertThat(deliver(
-                                port,
-                                "customers/data_request",
-                                VICTIM_SHOP,
-                                UUID.randomUUID().toString(),
-                                dataRequest(5001, VICTIM_SHOP))
+        String genuine = UUID.randomUUID().toString();
+        assertThat(deliver(port, "customers/data_request", VICTIM_SHOP, genuine, dataRequest(5001, VICTIM_SHOP))
                         .statusCode())
                 .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RECORDED".equals(outcome(genuine)));
         String forged = dataRequest(6002, VICTIM_SHOP);
 
         assertThat(deliver(
