@@ -38,7 +38,8 @@ class SqsOutageIT {
                 Instant cutAt = Instant.now();
                 cut = cutAt;
                 // The outage lasts until the service has shown what it owes during one: readiness 503, a webhook
-                // refused once the enqueue deadline (3 s) passed, and an intake accepted all the same.
+                // refused rather than acknowledged, and an intake accepted all the same (its push waits in the
+                // outbox).
                 await("the service under an SQS outage")
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
