@@ -1,6 +1,10 @@
 package org.orderbridge.order;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Optional criteria of the order listing; null means "any". */
-public record OrderFilter(String shop, OrderStatus status, Instant updatedSince) {}
+public record OrderFilter(
+        @Nullable String shop,
+        @Nullable OrderStatus status,
+        @Nullable Instant updatedSince) {}

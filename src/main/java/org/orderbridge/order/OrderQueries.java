@@ -1,8 +1,9 @@
 package org.orderbridge.order;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 interface OrderQueries {
 
-    List<Order> search(OrderFilter filter, OrderCursor after, int limit);
+    List<Order> search(OrderFilter filter, @Nullable OrderCursor after, int limit);
 }

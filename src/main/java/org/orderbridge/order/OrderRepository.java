@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -24,7 +25,7 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
     @Query("""
             select o from Order o where o.shopDomain = :shop
               and (o.shopifyCustomerId = :shopifyCustomerId or o.shopifyOrderId in :shopifyOrderIds)""")
-    List<Order> findCustomerOrders(String shop, Long shopifyCustomerId, List<Long> shopifyOrderIds);
+    List<Order> findCustomerOrders(String shop, @Nullable Long shopifyCustomerId, List<Long> shopifyOrderIds);
 
     @Query("select o.id from Order o where o.shopDomain = :shop")
     List<UUID> findIdsByShopDomain(String shop);
