@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EmbeddedPostgresTestConfiguration.class, Orders.class, OrderRepositoryTest.FixedClock.class})
+@Import({EmbeddedPostgresTestConfiguration.class, Orders.class, PushLeases.class, OrderRepositoryTest.FixedClock.class})
 class OrderRepositoryTest {
 
     @Autowired

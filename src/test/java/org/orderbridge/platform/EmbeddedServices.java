@@ -43,7 +43,9 @@ public class EmbeddedServices {
             "redact-live.myshopify.com", "shpat_local_redact_live",
             "uninstalled.myshopify.com", "shpat_local_uninstalled",
             "erase.myshopify.com", "shpat_local_erase",
-            "erase-again.myshopify.com", "shpat_local_erase_again");
+            "erase-again.myshopify.com", "shpat_local_erase_again",
+            "retention-refused.myshopify.com", "shpat_local_retention_refused",
+            "retention-accepted.myshopify.com", "shpat_local_retention_accepted");
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

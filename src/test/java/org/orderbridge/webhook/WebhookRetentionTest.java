@@ -77,7 +77,7 @@ class WebhookRetentionTest {
 
     @Test
     void aClaimCheckedPayloadSqsRefusedIsLeftUnqueuedAndOneSqsTookIsMarked() throws Exception {
-        String refusedShop = shop();
+        String refusedShop = "retention-refused.myshopify.com";
         faults.sqs().cut();
         try {
             var refused = WebhookFixtures.deliver(
@@ -93,7 +93,7 @@ class WebhookRetentionTest {
                 .isOne();
 
         // Accepted: the listener reads the payload and deletes it; until then it is marked as queued.
-        String acceptedShop = shop();
+        String acceptedShop = "retention-accepted.myshopify.com";
         assertThat(WebhookFixtures.deliver(
                                 port,
                                 "orders/create",
