@@ -1,7 +1,9 @@
 package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
 import org.slf4j.Logger;
@@ -26,7 +28,15 @@ class PushListener {
     private final DeadLetters deadLetters;
     private final PushProperties properties;
 
-    PushListener(PushWorker worker, ObjectMapper mapper, DeadLetters deadLetters, PushProperties properties) {
+    private final Map<String, PushHandler> handlers;
+
+    PushListener(
+            PushWorker worker,
+            ObjectMapper mapper,
+            DeadLetters deadLetters,
+            PushProperties properties,
+            List<PushHandler> handlers) {
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(PushHandler::kind, h -> h));
         this.worker = worker;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
@@ -35,6 +45,9 @@ class PushListener {
 
     @SqsListener(value = "${orderbridge.push.queue}", factory = PushListenerConfiguration.FACTORY)
     void onMessage(Message message) throws Exception {
+        if (handledByKind(message)) {
+            return;
+        }
         OrderId id;
         try {
             id = PushMessages.orderId(message.body(), mapper);
@@ -49,5 +62,34 @@ class PushListener {
         } finally {
             MDC.remove("orderId");
         }
+    }
+
+    /** Messages of the other kinds go to their feature's handler; an order create returns false. */
+    private boolean handledByKind(Message message) throws Exception {
+        PushMessages.Other other;
+        try {
+            other = PushMessages.other(message.body(), mapper);
+        } catch (IllegalArgumentException e) {
+            other = new PushMessages.Other("invalid", new java.util.UUID(0, 0));
+        }
+        if (other == null) {
+            return false;
+        }
+        PushHandler handler = handlers.get(other.kind());
+        if (handler == null) {
+            String reason = "push message of unknown kind '" + other.kind() + "' or without a valid id";
+            log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
+            deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), reason);
+            return true;
+        }
+        MDC.put("pushKind", other.kind());
+        MDC.put("pushSubject", other.id().toString());
+        try {
+            handler.handle(other.id());
+        } finally {
+            MDC.remove("pushKind");
+            MDC.remove("pushSubject");
+        }
+        return true;
     }
 }
