@@ -117,6 +117,13 @@ class ShipmentController {
     @PostMapping("/{shipmentId}/cancel")
     @Operation(summary = "Withdraw the shipment and cancel its fulfillments in Shopify (write role)")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancellation in Shopify requested")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The shipment cannot be cancelled in its state",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ShipmentView> cancel(@PathVariable String id, @PathVariable String shipmentId) {
         return ResponseEntity.accepted().body(shipments.cancel(OrderId.parse(id), shipmentId));
     }
