@@ -54,15 +54,17 @@ class HeldShipmentReleaser implements SmartLifecycle {
     void releaseReady() {
         List<UUID> held = repository.findAwaitingOrder(Limit.of(100));
         for (UUID id : held) {
-            transactions.executeWithoutResult(status -> repository.findById(id).ifPresent(shipment -> {
-                boolean inShopify = orders.find(new OrderId(shipment.orderId()))
-                        .map(order -> order.shopifyGid() != null)
-                        .orElse(false);
-                if (shipment.awaitingOrder() && inShopify) {
-                    shipment.releaseForPush(Instant.now(clock));
-                    pushRequests.request(Shipments.PUSH_KIND, shipment.id());
-                }
-            }));
+            transactions.executeWithoutResult(status -> repository
+                    .findForUpdate(id)
+                    .ifPresent(shipment -> {
+                        boolean inShopify = orders.find(new OrderId(shipment.orderId()))
+                                .map(order -> order.shopifyGid() != null)
+                                .orElse(false);
+                        if (shipment.awaitingOrder() && inShopify) {
+                            shipment.releaseForPush(Instant.now(clock));
+                            pushRequests.request(Shipments.PUSH_KIND, shipment.id());
+                        }
+                    }));
         }
     }
 

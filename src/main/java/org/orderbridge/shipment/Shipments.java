@@ -123,7 +123,11 @@ public class Shipments {
 
     @Transactional(readOnly = true)
     ShipmentView get(OrderId orderId, String shipmentId) {
-        return ShipmentView.of(load(orderId, shipmentId));
+        return repository
+                .findByOrderIdAndShipmentId(orderId.value(), shipmentId)
+                .map(ShipmentView::of)
+                .orElseThrow(() ->
+                        new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
     }
 
     @Transactional
@@ -171,7 +175,7 @@ public class Shipments {
         if (orderId.isEmpty()) {
             return false;
         }
-        List<Shipment> candidates = repository.findByShopDomainAndOrderId(shopDomain, orderId.get());
+        List<Shipment> candidates = repository.findForUpdateByShopDomainAndOrderId(shopDomain, orderId.get());
         Optional<Shipment> byId = candidates.stream()
                 .filter(s -> s.fulfillments().stream().anyMatch(f -> f.id() == fulfillmentId))
                 .findFirst();
@@ -192,7 +196,7 @@ public class Shipments {
 
     private Shipment load(OrderId orderId, String shipmentId) {
         return repository
-                .findByOrderIdAndShipmentId(orderId.value(), shipmentId)
+                .findForUpdate(orderId.value(), shipmentId)
                 .orElseThrow(() ->
                         new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
     }
