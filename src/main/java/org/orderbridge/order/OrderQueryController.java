@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,9 +39,11 @@ import org.springframework.web.server.ResponseStatusException;
 class OrderQueryController {
 
     private final Orders orders;
+    private final ObjectProvider<OrderShipments> shipments;
 
-    OrderQueryController(Orders orders) {
+    OrderQueryController(Orders orders, ObjectProvider<OrderShipments> shipments) {
         this.orders = orders;
+        this.shipments = shipments;
     }
 
     @GetMapping("/{id}")
@@ -62,7 +65,11 @@ class OrderQueryController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     OrderView get(@PathVariable String id) {
         return orders.find(OrderId.parse(id))
-                .map(OrderView::of)
+                .map(order -> OrderView.of(
+                        order,
+                        shipments.stream()
+                                .flatMap(s -> s.of(order.id()).stream())
+                                .toList()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
     }
 

@@ -29,7 +29,8 @@ record OrderView(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        List<?> shipments) {
 
     record Money(String amount, String currency) {
 
@@ -39,6 +40,11 @@ record OrderView(
     }
 
     static OrderView of(Order o) {
+        return of(o, null);
+    }
+
+    /** With the order's shipments, which only the single-order view carries. */
+    static OrderView of(Order o, List<?> shipments) {
         return new OrderView(
                 o.id().toString(),
                 o.source(),
@@ -63,6 +69,7 @@ record OrderView(
                 o.lastError(),
                 o.createdAt(),
                 o.updatedAt(),
-                o.version());
+                o.version(),
+                shipments);
     }
 }

@@ -58,8 +58,9 @@ class OutboxRelay {
     int relayBatch() {
         return transactions.execute(status -> {
             List<Row> rows = jdbc.query(
-                    "select id, order_id from push_outbox order by id limit ? for update skip locked",
-                    (rs, n) -> new Row(rs.getLong("id"), rs.getObject("order_id", UUID.class)),
+                    "select id, kind, coalesce(subject_id, order_id) as subject from push_outbox order by id limit ?"
+                            + " for update skip locked",
+                    (rs, n) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getObject("subject", UUID.class)),
                     batchSize);
             if (rows.isEmpty()) {
                 return 0;
@@ -101,7 +102,7 @@ class OutboxRelay {
             List<SendMessageBatchRequestEntry> entries = chunk.stream()
                     .map(row -> SendMessageBatchRequestEntry.builder()
                             .id(String.valueOf(row.id()))
-                            .messageBody(PushMessages.body(row.orderId()))
+                            .messageBody(PushMessages.body(row.kind(), row.subjectId()))
                             .build())
                     .toList();
             SendMessageBatchResponse response;
@@ -123,7 +124,7 @@ class OutboxRelay {
         return sent;
     }
 
-    private record Row(long id, UUID orderId) {}
+    private record Row(long id, String kind, UUID subjectId) {}
 
     record Backlog(long rows, double oldestAgeSeconds) {}
 

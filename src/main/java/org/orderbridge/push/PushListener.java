@@ -5,8 +5,10 @@ import io.awspring.cloud.sqs.annotation.SqsListenerAcknowledgementMode;
 import io.awspring.cloud.sqs.listener.Visibility;
 import io.awspring.cloud.sqs.listener.acknowledgement.Acknowledgement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
@@ -37,7 +39,15 @@ class PushListener {
     private final DeadLetters deadLetters;
     private final PushProperties properties;
 
-    PushListener(PushWorker worker, ObjectMapper mapper, DeadLetters deadLetters, PushProperties properties) {
+    private final Map<String, PushHandler> handlers;
+
+    PushListener(
+            PushWorker worker,
+            ObjectMapper mapper,
+            DeadLetters deadLetters,
+            PushProperties properties,
+            List<PushHandler> handlers) {
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(PushHandler::kind, h -> h));
         this.worker = worker;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
@@ -51,6 +61,10 @@ class PushListener {
     void onMessage(Message message, Acknowledgement acknowledgement, Visibility visibility) throws Exception {
         // Counted from here: the message became invisible at most a poll earlier, which the margin covers.
         long deadline = System.nanoTime() + properties.deadline().toNanos();
+        if (handledByKind(message)) {
+            acknowledgement.acknowledge();
+            return;
+        }
         OrderId id;
         try {
             id = PushMessages.orderId(message.body(), mapper);
@@ -122,5 +136,34 @@ class PushListener {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /** Messages of the other kinds go to their feature's handler; an order create returns false. */
+    private boolean handledByKind(Message message) throws Exception {
+        PushMessages.Other other;
+        try {
+            other = PushMessages.other(message.body(), mapper);
+        } catch (IllegalArgumentException e) {
+            other = new PushMessages.Other("invalid", new java.util.UUID(0, 0));
+        }
+        if (other == null) {
+            return false;
+        }
+        PushHandler handler = handlers.get(other.kind());
+        if (handler == null) {
+            String reason = "push message of unknown kind '" + other.kind() + "' or without a valid id";
+            log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
+            deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), reason);
+            return true;
+        }
+        MDC.put("pushKind", other.kind());
+        MDC.put("pushSubject", other.id().toString());
+        try {
+            handler.handle(other.id());
+        } finally {
+            MDC.remove("pushKind");
+            MDC.remove("pushSubject");
+        }
+        return true;
     }
 }

@@ -23,13 +23,13 @@ class ShopifyConfiguration {
     }
 
     @Bean
-    ShopifyOrders shopifyOrders(
+    ShopifyClient shopifyClient(
             ShopifyProperties properties,
             ObjectProvider<RestClient.Builder> restClients,
             ObjectProvider<ObjectMapper> objectMapper,
             ObjectProvider<RetryRegistry> retryRegistry,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
-        return assemble(
+        return client(
                 properties,
                 restClients.getIfAvailable(RestClient::builder),
                 objectMapper.getIfAvailable(ObjectMapper::new),
@@ -37,7 +37,26 @@ class ShopifyConfiguration {
                 circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
     }
 
+    @Bean
+    ShopifyOrders shopifyOrders(ShopifyClient client) {
+        return client.orders();
+    }
+
+    @Bean
+    ShopifyFulfillments shopifyFulfillments(ShopifyClient client) {
+        return client.fulfillments();
+    }
+
     static ShopifyOrders assemble(
+            ShopifyProperties properties,
+            RestClient.Builder restClient,
+            ObjectMapper json,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers) {
+        return client(properties, restClient, json, retries, circuitBreakers).orders();
+    }
+
+    static ShopifyClient client(
             ShopifyProperties properties,
             RestClient.Builder restClient,
             ObjectMapper json,
@@ -52,7 +71,12 @@ class ShopifyConfiguration {
                 properties,
                 new CostBudget(properties.budget()),
                 json);
-        return new DuplicateSafeShopifyOrders(
-                properties, transport, new ShopifyResilience(properties, retries, circuitBreakers));
+        var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
+        // One transport, hence one cost budget per shop, and one breaker per shop for orders and fulfillments alike.
+        return new ShopifyClient(
+                new DuplicateSafeShopifyOrders(properties, transport, resilience),
+                new DuplicateSafeShopifyFulfillments(properties, transport, resilience));
     }
+
+    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments) {}
 }

@@ -38,6 +38,63 @@ enum ShopifyOperation {
             }
             """),
 
+    // Fulfillments: read the order's fulfillment orders and its fulfillments (for the look-up after an ambiguous
+    // create), create one fulfillment per location, update tracking, cancel.
+    FIND_FULFILLMENT_STATE("""
+            query FindFulfillmentState($id: ID!) {
+              order(id: $id) {
+                id
+                lineItems(first: 250) { nodes { id sku quantity } }
+                fulfillmentOrders(first: 50) {
+                  nodes {
+                    id
+                    status
+                    assignedLocation { location { id } }
+                    fulfillmentHolds { reason reasonNotes }
+                    lineItems(first: 250) { nodes { id remainingQuantity lineItem { id } } }
+                  }
+                }
+                fulfillments(first: 250) {
+                  id
+                  legacyResourceId
+                  status
+                  location { id }
+                  trackingInfo { number }
+                  fulfillmentLineItems(first: 250) { nodes { quantity lineItem { id } } }
+                }
+              }
+            }
+            """),
+
+    CREATE_FULFILLMENT("""
+            mutation CreateFulfillment($fulfillment: FulfillmentInput!) {
+              fulfillmentCreate(fulfillment: $fulfillment) {
+                fulfillment { id legacyResourceId status location { id } }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    UPDATE_FULFILLMENT_TRACKING("""
+            mutation UpdateFulfillmentTracking($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!,
+                $notifyCustomer: Boolean) {
+              fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput,
+                  notifyCustomer: $notifyCustomer) {
+                fulfillment { id }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    CANCEL_FULFILLMENT("""
+            mutation CancelFulfillment($id: ID!) {
+              fulfillmentCancel(id: $id) {
+                fulfillment { id status }
+                userErrors { field message }
+              }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { id legacyResourceId name }

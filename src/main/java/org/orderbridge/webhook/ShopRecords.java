@@ -41,6 +41,13 @@ class ShopRecords {
                 == 1;
     }
 
+    /** Whether OrderBridge made the fulfillment (for one of its shipments) or it was made outside, e.g. in the admin. */
+    void markFulfillmentOrigin(String shop, long fulfillmentId, String origin) {
+        jdbc.sql("update order_fulfillment set origin = ? where shop_domain = ? and shopify_fulfillment_id = ?")
+                .params(origin, shop, fulfillmentId)
+                .update();
+    }
+
     void markUninstalled(String shop, long shopId, Instant at) {
         jdbc.sql("""
                 insert into shop_installation (shop_domain, shop_id, uninstalled_at) values (?, ?, ?)

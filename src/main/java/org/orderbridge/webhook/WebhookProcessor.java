@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
+import org.orderbridge.shipment.Shipments;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ class WebhookProcessor {
     private final ShopRecords shops;
     private final ShopErasure erasure;
     private final ShopifyOrders shopify;
+    private final Shipments shipments;
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -38,6 +40,7 @@ class WebhookProcessor {
             ShopRecords shops,
             ShopErasure erasure,
             ShopifyOrders shopify,
+            Shipments shipments,
             WebhookMetrics metrics,
             ObjectMapper mapper,
             Clock clock) {
@@ -46,6 +49,7 @@ class WebhookProcessor {
         this.shops = shops;
         this.erasure = erasure;
         this.shopify = shopify;
+        this.shipments = shipments;
         this.metrics = metrics;
         this.mapper = mapper;
         this.clock = clock;
@@ -80,9 +84,11 @@ class WebhookProcessor {
                         : WebhookOutcome.NOT_FOUND;
             case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE -> {
                 var fulfillment = ShopifyPayloads.fulfillment(payload);
-                yield shops.upsertFulfillment(shop, fulfillment, json(fulfillment.trackingNumbers()))
-                        ? WebhookOutcome.UPDATED
-                        : WebhookOutcome.STALE;
+                if (!shops.upsertFulfillment(shop, fulfillment, json(fulfillment.trackingNumbers()))) {
+                    yield WebhookOutcome.STALE;
+                }
+                linkToShipment(shop, fulfillment, payload);
+                yield WebhookOutcome.UPDATED;
             }
             case APP_UNINSTALLED -> {
                 var uninstall = boundToShop(topic, delivery, payload);
@@ -121,6 +127,22 @@ class WebhookProcessor {
         } catch (ForeignShopOrderException e) {
             throw new UntrustedWebhookException(e.getMessage());
         }
+    }
+
+    /**
+     * Links the fulfillment to our shipment (by Shopify id, else tracking number); one that matches none was made
+     * outside OrderBridge, by hand in the Shopify admin or by another app, and is recorded as such.
+     */
+    private void linkToShipment(String shop, ShopifyPayloads.Fulfillment fulfillment, JsonNode payload) {
+        boolean ours = shipments.recordShopifyFulfillment(
+                shop,
+                fulfillment.orderId(),
+                fulfillment.id(),
+                fulfillment.status(),
+                fulfillment.shipmentStatus(),
+                fulfillment.trackingNumbers(),
+                ShopifyPayloads.optionalId(payload, "location_id"));
+        shops.markFulfillmentOrigin(shop, fulfillment.id(), ours ? "orderbridge" : "outside");
     }
 
     private CompliancePayload boundToShop(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload) {

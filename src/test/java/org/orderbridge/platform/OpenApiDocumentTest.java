@@ -23,6 +23,15 @@ class OpenApiDocumentTest {
             Map.entry("get /api/v1/orders/{id}", List.of("400", "401", "403", "404")),
             Map.entry("post /api/v1/orders/{id}/push", List.of("400", "401", "403", "404", "409")),
             Map.entry("post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409")),
+            Map.entry("post /api/v1/orders/{id}/shipments", List.of("400", "401", "403", "404", "409", "422")),
+            Map.entry("get /api/v1/orders/{id}/shipments", List.of("400", "401", "403", "404")),
+            Map.entry("get /api/v1/orders/{id}/shipments/{shipmentId}", List.of("400", "401", "403", "404")),
+            Map.entry(
+                    "put /api/v1/orders/{id}/shipments/{shipmentId}/tracking",
+                    List.of("400", "401", "403", "404", "409")),
+            Map.entry(
+                    "post /api/v1/orders/{id}/shipments/{shipmentId}/cancel",
+                    List.of("400", "401", "403", "404", "409")),
             Map.entry("get /api/v1/admin/dead-letters", List.of("400", "401", "403")),
             Map.entry("post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403")),
             Map.entry("get /api/v1/admin/compliance/parked", List.of("401", "403")),

@@ -105,6 +105,19 @@ public final class ShopifySimulator implements AutoCloseable {
         }
     }
 
+    /** Sends Shopify's webhook for a change made outside the API (e.g. by hand in the admin), if webhooks are set. */
+    public void sendWebhook(String topic, String shop, Map<String, Object> payload) {
+        WebhookSender sender = webhooks;
+        if (sender != null) {
+            sender.send(topic, shop, payload);
+        }
+    }
+
+    /** Sends orders/create for an order made in the admin, as Shopify does. */
+    public void sendOrderCreated(SimulatedOrder order) {
+        sendWebhook("orders/create", order.shop(), WebhookSender.payload(order));
+    }
+
     public void setLatency(Duration latency) {
         this.latency = latency;
     }
@@ -303,8 +316,10 @@ public final class ShopifySimulator implements AutoCloseable {
             return;
         }
         List<SimulatedOrder> created = Collections.synchronizedList(new ArrayList<>());
-        ExecutionResult result =
-                SimulatorGraphql.execute(input(body), new SimulatorGraphql.Scope(store, shop, created));
+        List<java.util.function.Consumer<WebhookSender>> pendingWebhooks =
+                Collections.synchronizedList(new ArrayList<>());
+        ExecutionResult result = SimulatorGraphql.execute(
+                input(body), new SimulatorGraphql.Scope(store, shop, created, pendingWebhooks));
         var response = new LinkedHashMap<>(result.toSpecification());
         response.put("extensions", Map.of("cost", cost.costExtension()));
         Outcome outcome = result.getErrors().isEmpty() ? Outcome.OK : Outcome.GRAPHQL_ERRORS;
@@ -325,6 +340,7 @@ public final class ShopifySimulator implements AutoCloseable {
             WebhookSender sender = webhooks;
             if (sender != null) {
                 created.forEach(sender::orderCreated);
+                pendingWebhooks.forEach(webhook -> webhook.accept(sender));
             }
         }
     }

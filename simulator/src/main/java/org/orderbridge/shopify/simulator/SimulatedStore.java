@@ -27,6 +27,22 @@ public final class SimulatedStore {
         this.uniqueValuesEnforced = enforced;
     }
 
+    private final SimulatedFulfillments fulfillments = new SimulatedFulfillments(this);
+
+    /** The orders' fulfillment orders and fulfillments. */
+    public SimulatedFulfillments fulfillments() {
+        return fulfillments;
+    }
+
+    /** An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. */
+    public SimulatedOrder createOrderInAdmin(String shop, Map<String, Object> input) {
+        Result<SimulatedOrder> result = createOrder(shop, input);
+        if (result.value() == null) {
+            throw new IllegalArgumentException(String.valueOf(result.userError()));
+        }
+        return result.value();
+    }
+
     public List<SimulatedOrder> orders(String shop) {
         return shop(shop).orders();
     }

@@ -16,12 +16,14 @@ import graphql.schema.GraphQLSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Executes Admin GraphQL documents against a {@link SimulatedStore}; documents are validated by graphql-java first. */
 final class SimulatorGraphql {
 
     /** What one request may touch; {@code created} collects orders for webhooks. */
-    record Scope(SimulatedStore store, String shop, List<SimulatedOrder> created) {}
+    record Scope(
+            SimulatedStore store, String shop, List<SimulatedOrder> created, List<Consumer<WebhookSender>> webhooks) {}
 
     private static volatile GraphQL graphql;
 
@@ -78,7 +80,7 @@ final class SimulatorGraphql {
     private static GraphQLSchema wire(GraphQLSchema schema) {
         String query = schema.getQueryType().getName();
         String mutation = schema.getMutationType().getName();
-        var registry = schema.getCodeRegistry()
+        graphql.schema.GraphQLCodeRegistry registry = schema.getCodeRegistry()
                 .transform(code -> code.dataFetcher(
                                 FieldCoordinates.coordinates(query, "metafieldDefinition"),
                                 fetcher(SimulatorGraphql::metafieldDefinition))
@@ -90,15 +92,17 @@ final class SimulatorGraphql {
                                 fetcher(SimulatorGraphql::metafieldDefinitionCreate))
                         .dataFetcher(
                                 FieldCoordinates.coordinates(mutation, "orderCreate"),
-                                fetcher(SimulatorGraphql::orderCreate)));
+                                fetcher(SimulatorGraphql::orderCreate)))
+                .transform(code ->
+                        SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 
-    private interface Resolver {
+    interface Resolver {
         Object resolve(DataFetchingEnvironment env, Scope scope);
     }
 
-    private static DataFetcher<Object> fetcher(Resolver resolver) {
+    static DataFetcher<Object> fetcher(Resolver resolver) {
         return env -> resolver.resolve(env, env.getGraphQlContext().get(Scope.class));
     }
 

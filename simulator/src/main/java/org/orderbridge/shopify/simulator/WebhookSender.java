@@ -43,7 +43,12 @@ final class WebhookSender implements AutoCloseable {
         executor.submit(() -> send("orders/create", order.shop(), payload(order)));
     }
 
-    private void send(String topic, String shop, Map<String, Object> payload) {
+    void fulfillment(String topic, SimulatedFulfillments.Fulfillment fulfillment) {
+        Map<String, Object> payload = fulfillment.webhookPayload();
+        executor.submit(() -> send(topic, fulfillment.order.shop(), payload));
+    }
+
+    void send(String topic, String shop, Map<String, Object> payload) {
         try {
             byte[] body = JSON.writeValueAsBytes(payload);
             var request = HttpRequest.newBuilder(target)

@@ -1,0 +1,474 @@
+package org.orderbridge.shopify.simulator;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shopify's fulfillment-order model for the simulator's orders: per order, one fulfillment order per location with the
+ * remaining quantity of each line, holds, and the fulfillments made from them; with {@code fulfillmentCreate}'s,
+ * {@code fulfillmentTrackingInfoUpdate}'s and {@code fulfillmentCancel}'s rules and userErrors. An order's state is
+ * made on first use, with every line at {@link #DEFAULT_LOCATION}.
+ */
+public final class SimulatedFulfillments {
+
+    public static final String DEFAULT_LOCATION = "gid://shopify/Location/1";
+
+    private final SimulatedStore store;
+    private final Map<String, OrderState> orders = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong(9_100_000_000L);
+
+    SimulatedFulfillments(SimulatedStore store) {
+        this.store = store;
+    }
+
+    /** Line item gid of a simulated order's line (0-based), as its webhooks number it too. */
+    public static String lineItemGid(SimulatedOrder order, int index) {
+        return "gid://shopify/LineItem/" + (order.legacyId() * 10 + index + 1);
+    }
+
+    /** Moves {@code quantity} of a line to a fulfillment order at another location, as a merchant's routing would. */
+    public synchronized void assign(SimulatedOrder order, int lineIndex, int quantity, String locationGid) {
+        OrderState state = state(order);
+        String lineGid = lineItemGid(order, lineIndex);
+        FoLine source = state.fulfillmentOrders.stream()
+                .flatMap(fo -> fo.lines.stream())
+                .filter(l -> l.lineItemGid.equals(lineGid) && l.remaining >= quantity)
+                .findFirst()
+                .orElseThrow();
+        source.remaining -= quantity;
+        source.total -= quantity;
+        FulfillmentOrder target = state.fulfillmentOrders.stream()
+                .filter(fo -> fo.location.equals(locationGid) && fo.status.equals("OPEN"))
+                .findFirst()
+                .orElseGet(() -> state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), locationGid)));
+        target.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), lineGid, quantity));
+    }
+
+    /** Puts the order's fulfillment order at this location on hold, as an app or a merchant would. */
+    public synchronized void hold(SimulatedOrder order, String locationGid, String reason) {
+        state(order).fulfillmentOrders.stream()
+                .filter(fo -> fo.location.equals(locationGid))
+                .forEach(fo -> {
+                    fo.status = "ON_HOLD";
+                    fo.holds.add(reason);
+                });
+    }
+
+    /** The order's fulfillments that are not cancelled, as the tests count them. */
+    public synchronized List<Fulfillment> fulfillments(SimulatedOrder order) {
+        return List.copyOf(state(order).fulfillments);
+    }
+
+    /** A fulfillment made by hand in the admin: everything left at the location. */
+    public synchronized Fulfillment fulfilInAdmin(SimulatedOrder order, String locationGid, String trackingNumber) {
+        OrderState state = state(order);
+        var fulfillment = new Fulfillment(nextGid("Fulfillment"), order, locationGid);
+        fulfillment.trackingNumbers.add(trackingNumber);
+        for (FulfillmentOrder fo : state.fulfillmentOrders) {
+            if (fo.location.equals(locationGid)) {
+                for (FoLine line : fo.lines) {
+                    if (line.remaining > 0) {
+                        fulfillment.quantities.merge(line.lineItemGid, line.remaining, Integer::sum);
+                        line.remaining = 0;
+                    }
+                }
+                fo.refreshStatus();
+            }
+        }
+        state.fulfillments.add(fulfillment);
+        return fulfillment;
+    }
+
+    public static final class Fulfillment {
+        final String gid;
+        final SimulatedOrder order;
+        final String location;
+        final Map<String, Integer> quantities = new LinkedHashMap<>();
+        final List<String> trackingNumbers = new ArrayList<>();
+        String company;
+        String url;
+        String status = "SUCCESS";
+        final OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime updatedAt = createdAt;
+
+        Fulfillment(String gid, SimulatedOrder order, String location) {
+            this.gid = gid;
+            this.order = order;
+            this.location = location;
+        }
+
+        public String gid() {
+            return gid;
+        }
+
+        public long legacyId() {
+            return Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1));
+        }
+
+        public String location() {
+            return location;
+        }
+
+        public String status() {
+            return status;
+        }
+
+        public List<String> trackingNumbers() {
+            return List.copyOf(trackingNumbers);
+        }
+
+        public String company() {
+            return company;
+        }
+
+        public Map<String, Integer> quantities() {
+            return Map.copyOf(quantities);
+        }
+
+        Map<String, Object> asGraphql() {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("id", gid);
+            map.put("legacyResourceId", Long.toString(legacyId()));
+            map.put("status", status);
+            map.put("createdAt", createdAt.toString());
+            map.put("location", Map.of("id", location));
+            map.put(
+                    "trackingInfo",
+                    trackingNumbers.stream()
+                            .map(n -> {
+                                var info = new HashMap<String, Object>();
+                                info.put("number", n);
+                                info.put("company", company);
+                                info.put("url", url);
+                                return info;
+                            })
+                            .toList());
+            map.put(
+                    "fulfillmentLineItems",
+                    Map.of(
+                            "nodes",
+                            quantities.entrySet().stream()
+                                    .map(e -> Map.of("quantity", e.getValue(), "lineItem", Map.of("id", e.getKey())))
+                                    .toList()));
+            return map;
+        }
+
+        /** The REST shape of Shopify's fulfillments/* webhooks. */
+        Map<String, Object> webhookPayload() {
+            var payload = new LinkedHashMap<String, Object>();
+            payload.put("id", legacyId());
+            payload.put("admin_graphql_api_id", gid);
+            payload.put("order_id", order.legacyId());
+            payload.put("status", status.equals("SUCCESS") ? "success" : "cancelled");
+            payload.put("created_at", createdAt.toString());
+            payload.put("updated_at", updatedAt.toString());
+            payload.put("location_id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+            payload.put("tracking_company", company);
+            payload.put("tracking_number", trackingNumbers.isEmpty() ? null : trackingNumbers.getFirst());
+            payload.put("tracking_numbers", List.copyOf(trackingNumbers));
+            payload.put("tracking_url", url);
+            payload.put("shipment_status", null);
+            payload.put(
+                    "line_items",
+                    quantities.entrySet().stream()
+                            .map(e -> Map.of(
+                                    "id",
+                                    Long.parseLong(
+                                            e.getKey().substring(e.getKey().lastIndexOf('/') + 1)),
+                                    "quantity",
+                                    e.getValue()))
+                            .toList());
+            return payload;
+        }
+    }
+
+    // ---- GraphQL side ----
+
+    synchronized Map<String, Object> lineItems(SimulatedOrder order) {
+        var nodes = new ArrayList<Map<String, Object>>();
+        List<Map<String, Object>> lines = order.lineItems();
+        for (int i = 0; i < lines.size(); i++) {
+            var node = new HashMap<String, Object>();
+            node.put("id", lineItemGid(order, i));
+            node.put("sku", lines.get(i).get("sku"));
+            node.put("quantity", lines.get(i).get("quantity"));
+            nodes.add(node);
+        }
+        return Map.of("nodes", nodes);
+    }
+
+    synchronized Map<String, Object> fulfillmentOrders(SimulatedOrder order) {
+        return Map.of(
+                "nodes",
+                state(order).fulfillmentOrders.stream()
+                        .map(FulfillmentOrder::asGraphql)
+                        .toList());
+    }
+
+    synchronized List<Map<String, Object>> fulfillmentsGraphql(SimulatedOrder order) {
+        return state(order).fulfillments.stream().map(Fulfillment::asGraphql).toList();
+    }
+
+    record Outcome(Fulfillment fulfillment, Map<String, Object> userError) {}
+
+    @SuppressWarnings("unchecked")
+    synchronized Outcome create(String shop, Map<String, Object> input) {
+        List<Map<String, Object>> byOrder = (List<Map<String, Object>>) input.get("lineItemsByFulfillmentOrder");
+        if (byOrder == null || byOrder.isEmpty()) {
+            return refused("fulfillment.lineItemsByFulfillmentOrder", "Line items by fulfillment order can't be blank");
+        }
+        OrderState orderState = null;
+        var planned = new ArrayList<Map.Entry<FoLine, Integer>>();
+        var touched = new ArrayList<FulfillmentOrder>();
+        String location = null;
+        for (Map<String, Object> entry : byOrder) {
+            String foGid = (String) entry.get("fulfillmentOrderId");
+            Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, foGid);
+            if (found.isEmpty()) {
+                return refused("fulfillment.lineItemsByFulfillmentOrder", "Fulfillment order does not exist.");
+            }
+            FulfillmentOrder fo = found.get().getValue();
+            if (orderState != null && orderState != found.get().getKey()) {
+                return refused("fulfillment", "All fulfillment orders must belong to the same order.");
+            }
+            orderState = found.get().getKey();
+            if (location != null && !location.equals(fo.location)) {
+                return refused("fulfillment", "All fulfillment orders must be assigned to the same location.");
+            }
+            location = fo.location;
+            if (!fo.status.equals("OPEN") && !fo.status.equals("IN_PROGRESS")) {
+                return refused(
+                        "fulfillment",
+                        "Fulfillment order " + foGid + " has an unfulfillable status= " + fo.status.toLowerCase()
+                                + ".");
+            }
+            touched.add(fo);
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) entry.get("fulfillmentOrderLineItems");
+            if (lines == null) {
+                fo.lines.stream().filter(l -> l.remaining > 0).forEach(l -> planned.add(Map.entry(l, l.remaining)));
+                continue;
+            }
+            for (Map<String, Object> line : lines) {
+                String lineGid = (String) line.get("id");
+                int quantity = ((Number) line.get("quantity")).intValue();
+                Optional<FoLine> foLine =
+                        fo.lines.stream().filter(l -> l.gid.equals(lineGid)).findFirst();
+                if (foLine.isEmpty()) {
+                    return refused("fulfillment", "Fulfillment order line item does not exist.");
+                }
+                if (quantity <= 0 || quantity > foLine.get().remaining) {
+                    return refused("fulfillment", "Invalid fulfillment order line item quantity requested.");
+                }
+                planned.add(Map.entry(foLine.get(), quantity));
+            }
+        }
+        if (planned.isEmpty()) {
+            return refused("fulfillment", "Nothing to fulfil.");
+        }
+        var fulfillment = new Fulfillment(nextGid("Fulfillment"), orderState.order, location);
+        for (var line : planned) {
+            line.getKey().remaining -= line.getValue();
+            fulfillment.quantities.merge(line.getKey().lineItemGid, line.getValue(), Integer::sum);
+        }
+        touched.forEach(FulfillmentOrder::refreshStatus);
+        Map<String, Object> tracking = (Map<String, Object>) input.get("trackingInfo");
+        applyTracking(fulfillment, tracking);
+        orderState.fulfillments.add(fulfillment);
+        return new Outcome(fulfillment, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized Outcome updateTracking(String shop, String gid, Map<String, Object> tracking) {
+        Optional<Fulfillment> found = findFulfillment(shop, gid);
+        if (found.isEmpty()) {
+            return refused("fulfillmentId", "Fulfillment does not exist.");
+        }
+        if (found.get().status.equals("CANCELLED")) {
+            return refused("fulfillmentId", "Cannot update tracking of a cancelled fulfillment.");
+        }
+        found.get().trackingNumbers.clear();
+        applyTracking(found.get(), tracking);
+        found.get().updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return new Outcome(found.get(), null);
+    }
+
+    synchronized Outcome cancel(String shop, String gid) {
+        Optional<Fulfillment> found = findFulfillment(shop, gid);
+        if (found.isEmpty()) {
+            return refused("id", "Fulfillment does not exist.");
+        }
+        Fulfillment fulfillment = found.get();
+        if (fulfillment.status.equals("CANCELLED")) {
+            return refused("id", "Fulfillment is already cancelled.");
+        }
+        fulfillment.status = "CANCELLED";
+        fulfillment.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OrderState state = state(fulfillment.order);
+        // The quantities go back to an open fulfillment order at the fulfillment's location.
+        fulfillment.quantities.forEach((lineGid, quantity) -> {
+            for (FulfillmentOrder fo : state.fulfillmentOrders) {
+                if (fo.location.equals(fulfillment.location)) {
+                    for (FoLine line : fo.lines) {
+                        if (line.lineItemGid.equals(lineGid) && quantity > 0) {
+                            line.remaining += quantity;
+                            fo.refreshStatus();
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+        return new Outcome(fulfillment, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applyTracking(Fulfillment fulfillment, Map<String, Object> tracking) {
+        if (tracking == null) {
+            return;
+        }
+        if (tracking.get("number") != null) {
+            fulfillment.trackingNumbers.add((String) tracking.get("number"));
+        }
+        if (tracking.get("numbers") != null) {
+            fulfillment.trackingNumbers.addAll((List<String>) tracking.get("numbers"));
+        }
+        fulfillment.company = (String) tracking.get("company");
+        fulfillment.url =
+                tracking.get("url") == null ? null : tracking.get("url").toString();
+    }
+
+    private Optional<Map.Entry<OrderState, FulfillmentOrder>> findFulfillmentOrder(String shop, String gid) {
+        for (SimulatedOrder order : store.orders(shop)) {
+            OrderState state = state(order);
+            for (FulfillmentOrder fo : state.fulfillmentOrders) {
+                if (fo.gid.equals(gid)) {
+                    return Optional.of(Map.entry(state, fo));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Fulfillment> findFulfillment(String shop, String gid) {
+        return store.orders(shop).stream()
+                .flatMap(order -> state(order).fulfillments.stream())
+                .filter(f -> f.gid.equals(gid))
+                .findFirst();
+    }
+
+    private static Outcome refused(String field, String message) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("field", List.of(field.split("\\.")));
+        error.put("message", message);
+        return new Outcome(null, error);
+    }
+
+    private String nextGid(String type) {
+        return "gid://shopify/" + type + "/" + ids.incrementAndGet();
+    }
+
+    private OrderState state(SimulatedOrder order) {
+        return orders.computeIfAbsent(order.gid(), gid -> {
+            var state = new OrderState(order);
+            var fo = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), DEFAULT_LOCATION));
+            List<Map<String, Object>> lines = order.lineItems();
+            for (int i = 0; i < lines.size(); i++) {
+                fo.lines.add(new FoLine(
+                        nextGid("FulfillmentOrderLineItem"),
+                        lineItemGid(order, i),
+                        ((Number) lines.get(i).get("quantity")).intValue()));
+            }
+            return state;
+        });
+    }
+
+    private static final class OrderState {
+        final SimulatedOrder order;
+        final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
+        final List<Fulfillment> fulfillments = new ArrayList<>();
+
+        OrderState(SimulatedOrder order) {
+            this.order = order;
+        }
+
+        FulfillmentOrder add(FulfillmentOrder fo) {
+            fulfillmentOrders.add(fo);
+            return fo;
+        }
+    }
+
+    private static final class FulfillmentOrder {
+        final String gid;
+        final String location;
+        final List<FoLine> lines = new ArrayList<>();
+        final List<String> holds = new ArrayList<>();
+        String status = "OPEN";
+
+        FulfillmentOrder(String gid, String location) {
+            this.gid = gid;
+            this.location = location;
+        }
+
+        void refreshStatus() {
+            if (status.equals("ON_HOLD")) {
+                return;
+            }
+            int remaining = lines.stream().mapToInt(l -> l.remaining).sum();
+            int total = lines.stream().mapToInt(l -> l.total).sum();
+            status = remaining == 0 ? "CLOSED" : remaining == total ? "OPEN" : "IN_PROGRESS";
+        }
+
+        Map<String, Object> asGraphql() {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("id", gid);
+            map.put("status", status);
+            map.put("requestStatus", "UNSUBMITTED");
+            map.put(
+                    "assignedLocation",
+                    Map.of("location", Map.of("id", location), "name", "Warehouse", "countryCode", "GB"));
+            map.put(
+                    "fulfillmentHolds",
+                    holds.stream()
+                            .map(h -> Map.of("reason", "OTHER", "reasonNotes", h))
+                            .toList());
+            map.put(
+                    "lineItems",
+                    Map.of(
+                            "nodes",
+                            lines.stream()
+                                    .map(l -> Map.of(
+                                            "id", l.gid,
+                                            "remainingQuantity", l.remaining,
+                                            "totalQuantity", l.total,
+                                            "lineItem", Map.of("id", l.lineItemGid)))
+                                    .toList()));
+            return map;
+        }
+    }
+
+    private static final class FoLine {
+        final String gid;
+        final String lineItemGid;
+        int total;
+        int remaining;
+
+        FoLine(String gid, String lineItemGid, int quantity) {
+            this.gid = gid;
+            this.lineItemGid = lineItemGid;
+            this.total = quantity;
+            this.remaining = quantity;
+        }
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,91 @@
+package org.orderbridge.shopify.simulator;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The fulfillment side of the simulated Admin API: {@code order(id:)} with its fulfillment orders and fulfillments, and the fulfillment mutations. */
+final class SimulatorFulfillmentGraphql {
+
+    private SimulatorFulfillmentGraphql() {}
+
+    static Map<FieldCoordinates, DataFetcher<?>> fetchers(String query, String mutation) {
+        var fetchers = new HashMap<FieldCoordinates, DataFetcher<?>>();
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "order"),
+                SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::order));
+        fetchers.put(
+                FieldCoordinates.coordinates("Order", "lineItems"),
+                SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
+                        .map(o -> scope.store().fulfillments().lineItems(o))
+                        .orElse(null)));
+        fetchers.put(
+                FieldCoordinates.coordinates("Order", "fulfillmentOrders"),
+                SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
+                        .map(o -> scope.store().fulfillments().fulfillmentOrders(o))
+                        .orElse(null)));
+        fetchers.put(
+                FieldCoordinates.coordinates("Order", "fulfillments"),
+                SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
+                        .map(o -> (Object) scope.store().fulfillments().fulfillmentsGraphql(o))
+                        .orElse(List.of())));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentCreate"),
+                SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::create));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentTrackingInfoUpdate"),
+                SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::updateTracking));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentCancel"),
+                SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::cancel));
+        return fetchers;
+    }
+
+    private static Object order(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
+        return scope.store()
+                .orderById(scope.shop(), env.getArgument("id"))
+                .map(SimulatedOrder::asGraphql)
+                .orElse(null);
+    }
+
+    private static Optional<SimulatedOrder> orderOf(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
+        Map<String, Object> source = env.getSource();
+        return scope.store().orderById(scope.shop(), (String) source.get("id"));
+    }
+
+    private static Object create(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
+        var outcome = scope.store().fulfillments().create(scope.shop(), env.getArgument("fulfillment"));
+        return payload(outcome, scope, "fulfillments/create");
+    }
+
+    private static Object updateTracking(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
+        var outcome = scope.store()
+                .fulfillments()
+                .updateTracking(scope.shop(), env.getArgument("fulfillmentId"), env.getArgument("trackingInfoInput"));
+        return payload(outcome, scope, "fulfillments/update");
+    }
+
+    private static Object cancel(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
+        var outcome = scope.store().fulfillments().cancel(scope.shop(), env.getArgument("id"));
+        return payload(outcome, scope, "fulfillments/update");
+    }
+
+    private static Map<String, Object> payload(
+            SimulatedFulfillments.Outcome outcome, SimulatorGraphql.Scope scope, String topic) {
+        var payload = new HashMap<String, Object>();
+        if (outcome.fulfillment() != null) {
+            var fulfillment = outcome.fulfillment();
+            var webhookPayload = fulfillment.webhookPayload();
+            scope.webhooks().add(sender -> sender.send(topic, fulfillment.order.shop(), webhookPayload));
+            payload.put("fulfillment", fulfillment.asGraphql());
+        } else {
+            payload.put("fulfillment", null);
+        }
+        payload.put("userErrors", outcome.userError() == null ? List.of() : List.of(outcome.userError()));
+        return payload;
+    }
+}

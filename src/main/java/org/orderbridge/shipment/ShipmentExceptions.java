@@ -1,0 +1,54 @@
+package org.orderbridge.shipment;
+
+import java.util.List;
+
+/** The refusals of the shipments API, each answered with its own problem. */
+final class ShipmentExceptions {
+
+    private ShipmentExceptions() {}
+
+    static class ShipmentNotFound extends RuntimeException {
+        ShipmentNotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** 409: the shipment id is taken by a shipment with other content. */
+    static class ShipmentIdConflict extends RuntimeException {
+        ShipmentIdConflict(String shipmentId) {
+            super("Shipment id " + shipmentId + " is taken by a shipment with different content");
+        }
+    }
+
+    /** 409: a cancelled (or deleted) order ships nothing. */
+    static class OrderNotShippable extends RuntimeException {
+        OrderNotShippable(String message) {
+            super(message);
+        }
+    }
+
+    /** 400: items the order does not have. */
+    static class UnknownItems extends RuntimeException {
+        final List<String> unknown;
+
+        UnknownItems(List<String> unknown) {
+            super("The order has no " + String.join(", ", unknown));
+            this.unknown = List.copyOf(unknown);
+        }
+    }
+
+    /** 422: more than is left to fulfil. */
+    static class OverFulfilment extends RuntimeException {
+        final List<Excess> items;
+
+        OverFulfilment(List<Excess> items) {
+            super("More than is left to fulfil of the order: "
+                    + items.stream()
+                            .map(e -> e.item() + " (asked " + e.requested() + ", left " + e.remaining() + ")")
+                            .toList());
+            this.items = List.copyOf(items);
+        }
+    }
+
+    record Excess(String item, int requested, int remaining) {}
+}

@@ -1,0 +1,59 @@
+package org.orderbridge.shipment;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One worker at a time per shipment (duplicate or concurrent push messages for one shipment must not both create), and
+ * the create journal: both plain updates committed at once, outside the entity, so that no transaction is held while
+ * Shopify answers.
+ */
+@Component
+class ShipmentLease {
+
+    private final JdbcClient jdbc;
+    private final Duration duration;
+
+    ShipmentLease(JdbcClient jdbc, ShipmentProperties properties) {
+        this.jdbc = jdbc;
+        this.duration = properties.lease();
+    }
+
+    boolean claim(UUID shipment, UUID token) {
+        return jdbc.sql("""
+                        update shipment set lease_token = ?, lease_until = now() + make_interval(secs => ?)
+                        where id = ? and (lease_until is null or lease_until < now())""").params(token, duration.toSeconds(), shipment).update() == 1;
+    }
+
+    /**
+     * Records, before a create is sent, that one may have been; and refuses when this worker lost its lease or the
+     * shipment was withdrawn meanwhile. The version moves, so that a concurrent change of the entity (say, a cancel that
+     * read "nothing attempted") fails instead of overwriting it.
+     *
+     * @throws LeaseLostException when nothing may be sent
+     */
+    void journalCreate(UUID shipment, UUID token) {
+        int updated =
+                jdbc.sql("""
+                        update shipment set create_attempted_at = coalesce(create_attempted_at, now()),
+                            lease_until = now() + make_interval(secs => ?), version = version + 1
+                        where id = ? and lease_token = ? and status = 'PENDING_PUSH'""").params(duration.toSeconds(), shipment, token).update();
+        if (updated != 1) {
+            throw new LeaseLostException("Shipment " + shipment + " was taken over or changed; not creating");
+        }
+    }
+
+    void release(UUID shipment, UUID token) {
+        jdbc.sql("update shipment set lease_token = null, lease_until = null where id = ? and lease_token = ?")
+                .params(shipment, token)
+                .update();
+    }
+
+    static class LeaseLostException extends RuntimeException {
+        LeaseLostException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.orderbridge.shipment;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param lease how long one worker owns a shipment; longer than a whole Shopify call with its retries, and renewed
+ *     before every create
+ * @param releaseInterval how often shipments held for their order are checked for an order that reached Shopify
+ */
+@Validated
+@ConfigurationProperties("orderbridge.shipment")
+record ShipmentProperties(
+        @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue("2s") @NotNull Duration releaseInterval) {}

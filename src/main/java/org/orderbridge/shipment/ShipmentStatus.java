@@ -1,0 +1,13 @@
+package org.orderbridge.shipment;
+
+/** Where a shipment stands on its way into Shopify. */
+public enum ShipmentStatus {
+    /** Accepted; its fulfillments are not (all) in Shopify yet, or the order itself is not. */
+    PENDING_PUSH,
+    /** Shopify holds its fulfillment(s). */
+    FULFILLED,
+    /** Shopify cannot fulfil it as asked; the reason says why. */
+    FAILED,
+    /** Withdrawn, and its fulfillments (if any) cancelled in Shopify. */
+    CANCELLED
+}

@@ -1,0 +1,48 @@
+package org.orderbridge.shipment;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The API's representation of a shipment. */
+record ShipmentView(
+        String shipmentId,
+        String id,
+        ShipmentStatus status,
+        List<ShipmentItem> items,
+        String carrier,
+        List<String> trackingNumbers,
+        String trackingUrl,
+        boolean notifyCustomer,
+        List<Fulfillment> fulfillments,
+        String deliveryStatus,
+        boolean awaitingOrder,
+        String failureReason,
+        String lastError,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** A Shopify fulfillment of the shipment: one per location. */
+    record Fulfillment(
+            long shopifyFulfillmentId, String shopifyGid, String location, String status, String deliveryStatus) {}
+
+    static ShipmentView of(Shipment s) {
+        return new ShipmentView(
+                s.shipmentId(),
+                s.id().toString(),
+                s.status(),
+                s.items(),
+                s.carrier(),
+                s.trackingNumbers(),
+                s.trackingUrl(),
+                s.notifyCustomer(),
+                s.fulfillments().stream()
+                        .map(f -> new Fulfillment(f.id(), f.gid(), f.location(), f.status(), f.deliveryStatus()))
+                        .toList(),
+                s.deliveryStatus(),
+                s.awaitingOrder(),
+                s.failureReason(),
+                s.lastError(),
+                s.createdAt(),
+                s.updatedAt());
+    }
+}

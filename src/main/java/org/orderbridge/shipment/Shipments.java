@@ -1,0 +1,326 @@
+package org.orderbridge.shipment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.LineItem;
+import org.orderbridge.order.Order;
+import org.orderbridge.order.OrderId;
+import org.orderbridge.order.OrderStatus;
+import org.orderbridge.order.Orders;
+import org.orderbridge.push.PushRequests;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shipment feature's public service: shipments accepted from the warehouse, their tracking and cancellation, and
+ * what Shopify's fulfillments webhooks say about them. Every change that Shopify must hear of commits together with its
+ * push request (the push queue's outbox).
+ */
+@Service
+public class Shipments {
+
+    static final String PUSH_KIND = "shipment";
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final ShipmentRepository repository;
+    private final Orders orders;
+    private final PushRequests pushRequests;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Shipments(ShipmentRepository repository, Orders orders, PushRequests pushRequests, JdbcClient jdbc, Clock clock) {
+        this.repository = repository;
+        this.orders = orders;
+        this.pushRequests = pushRequests;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Intake(Shipment shipment, boolean created) {}
+
+    /**
+     * Accepts a shipment. Shipments of one order are accepted one at a time (a transaction-scoped advisory lock on the
+     * order), so two of them cannot both take what is left of a line. An order that is not in Shopify yet is accepted,
+     * and the shipment waits for it.
+     */
+    @Transactional
+    Intake accept(OrderId orderId, CreateShipmentRequest request) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 7))) locked")
+                .param("shipment:" + orderId)
+                .query(Integer.class)
+                .single();
+        Order order =
+                orders.find(orderId).orElseThrow(() -> new ShipmentExceptions.ShipmentNotFound("No order " + orderId));
+        String hash = hash(request);
+        Optional<Shipment> existing = repository.findByOrderIdAndShipmentId(orderId.value(), request.shipmentId());
+        if (existing.isPresent()) {
+            if (!existing.get().contentHash().equals(hash)) {
+                throw new ShipmentExceptions.ShipmentIdConflict(request.shipmentId());
+            }
+            return new Intake(existing.get(), false);
+        }
+        if (order.status() == OrderStatus.CANCELLED
+                || order.status() == OrderStatus.DELETED
+                || order.cancelledAt() != null) {
+            throw new ShipmentExceptions.OrderNotShippable("Order " + orderId + " is cancelled"
+                    + (order.status() == OrderStatus.DELETED ? " (deleted)" : "") + "; nothing of it can be shipped");
+        }
+        List<Shipment> shipments = repository.findByOrderIdOrderByCreatedAt(orderId.value());
+        for (Shipment other : shipments) {
+            if (other.isActive() && other.trackingNumbers().stream().anyMatch(request.trackingNumbers()::contains)) {
+                // The tracking number is what recognises a shipment's fulfillments in Shopify; two shipments must not
+                // share one.
+                throw new ShipmentExceptions.ShipmentIdConflict(
+                        request.shipmentId() + " (tracking number used by " + other.shipmentId() + ")");
+            }
+        }
+        List<ShipmentItem> items = resolve(order, request.itemsOrNull(), remaining(order, shipments));
+        Shipment shipment = Shipment.accept(
+                orderId.value(),
+                order.shopDomain(),
+                request.shipmentId(),
+                hash,
+                items,
+                request.carrier(),
+                request.trackingNumbers(),
+                request.trackingUrl(),
+                request.notifies(),
+                now());
+        repository.saveAndFlush(shipment);
+        pushRequests.request(PUSH_KIND, shipment.id());
+        return new Intake(shipment, true);
+    }
+
+    @Transactional(readOnly = true)
+    List<ShipmentView> list(OrderId orderId) {
+        return repository.findByOrderIdOrderByCreatedAt(orderId.value()).stream()
+                .map(ShipmentView::of)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    ShipmentView get(OrderId orderId, String shipmentId) {
+        return repository
+                .findByOrderIdAndShipmentId(orderId.value(), shipmentId)
+                .map(ShipmentView::of)
+                .orElseThrow(() ->
+                        new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
+    }
+
+    @Transactional
+    ShipmentView changeTracking(OrderId orderId, String shipmentId, TrackingRequest request) {
+        Shipment shipment = load(orderId, shipmentId);
+        if (shipment.changeTracking(
+                request.carrier(), request.trackingNumbers(), request.trackingUrl(), request.notifies(), now())) {
+            pushRequests.request(PUSH_KIND, shipment.id());
+        }
+        return ShipmentView.of(shipment);
+    }
+
+    @Transactional
+    ShipmentView cancel(OrderId orderId, String shipmentId) {
+        Shipment shipment = load(orderId, shipmentId);
+        if (shipment.status() == ShipmentStatus.CANCELLED) {
+            return ShipmentView.of(shipment);
+        }
+        if (shipment.requestCancel(now())) {
+            pushRequests.request(PUSH_KIND, shipment.id());
+        }
+        return ShipmentView.of(shipment);
+    }
+
+    /**
+     * Links a Shopify fulfillment (from a fulfillments webhook) back to the shipment it belongs to: by its Shopify id,
+     * else by tracking number. Runs in the webhook's transaction.
+     *
+     * @return whether a shipment of ours was found; otherwise the fulfillment was made elsewhere (by hand in the admin)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordShopifyFulfillment(
+            String shopDomain,
+            long shopifyOrderId,
+            long fulfillmentId,
+            @Nullable String status,
+            @Nullable String deliveryStatus,
+            List<String> trackingNumbers,
+            @Nullable Long locationId) {
+        // Read by id only, straight from the order's table: the order feature has no look-up by Shopify id to offer.
+        Optional<UUID> orderId = jdbc.sql("select id from shop_order where shop_domain = ? and shopify_order_id = ?")
+                .params(shopDomain, shopifyOrderId)
+                .query(UUID.class)
+                .optional();
+        if (orderId.isEmpty()) {
+            return false;
+        }
+        List<Shipment> candidates = repository.findForUpdateByShopDomainAndOrderId(shopDomain, orderId.get());
+        Optional<Shipment> byId = candidates.stream()
+                .filter(s -> s.fulfillments().stream().anyMatch(f -> f.id() == fulfillmentId))
+                .findFirst();
+        Optional<Shipment> match = byId.or(() -> candidates.stream()
+                .filter(s -> s.status() != ShipmentStatus.CANCELLED)
+                .filter(s -> s.trackingNumbers().stream().anyMatch(trackingNumbers::contains))
+                .findFirst());
+        match.ifPresent(s -> s.recordShopifyFulfillment(
+                new ShopifyFulfillmentRef(
+                        "gid://shopify/Fulfillment/" + fulfillmentId,
+                        fulfillmentId,
+                        locationId == null ? null : "gid://shopify/Location/" + locationId,
+                        status,
+                        deliveryStatus),
+                now()));
+        return match.isPresent();
+    }
+
+    private Shipment load(OrderId orderId, String shipmentId) {
+        return repository
+                .findForUpdate(orderId.value(), shipmentId)
+                .orElseThrow(() ->
+                        new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
+    }
+
+    /** Per line (by position), what is not yet taken by an accepted or fulfilled shipment. */
+    private static int[] remaining(Order order, List<Shipment> shipments) {
+        List<LineItem> lines = order.lineItems();
+        int[] remaining = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            remaining[i] = lines.get(i).quantity();
+        }
+        for (Shipment s : shipments) {
+            if (s.isActive()) {
+                for (ShipmentItem item : s.items()) {
+                    if (item.lineItem() >= 1 && item.lineItem() <= remaining.length) {
+                        remaining[item.lineItem() - 1] -= item.quantity();
+                    }
+                }
+            }
+        }
+        return remaining;
+    }
+
+    /** Items by SKU or line, onto the order's lines; omitted items mean everything left. */
+    private static List<ShipmentItem> resolve(
+            Order order, @Nullable List<CreateShipmentRequest.ItemRequest> requested, int[] remaining) {
+        List<LineItem> lines = order.lineItems();
+        var quantities = new LinkedHashMap<Integer, Integer>();
+        var unknown = new ArrayList<String>();
+        var excess = new ArrayList<ShipmentExceptions.Excess>();
+        if (requested == null) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (remaining[i] > 0) {
+                    quantities.put(i, remaining[i]);
+                }
+            }
+            if (quantities.isEmpty()) {
+                excess.add(new ShipmentExceptions.Excess("everything", 0, 0));
+            }
+        } else {
+            int[] left = remaining.clone();
+            for (var item : requested) {
+                if (item.lineItem() != null) {
+                    int index = item.lineItem() - 1;
+                    if (index >= lines.size()) {
+                        unknown.add("line item " + item.lineItem());
+                        continue;
+                    }
+                    if (item.quantity() > left[index]) {
+                        excess.add(new ShipmentExceptions.Excess(
+                                "line item " + item.lineItem(), item.quantity(), Math.max(0, left[index])));
+                        continue;
+                    }
+                    left[index] -= item.quantity();
+                    quantities.merge(index, item.quantity(), Integer::sum);
+                    continue;
+                }
+                var indexes = new ArrayList<Integer>();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (Objects.equals(lines.get(i).sku(), item.sku())) {
+                        indexes.add(i);
+                    }
+                }
+                if (indexes.isEmpty()) {
+                    unknown.add("SKU " + item.sku());
+                    continue;
+                }
+                int available =
+                        indexes.stream().mapToInt(i -> Math.max(0, left[i])).sum();
+                if (item.quantity() > available) {
+                    excess.add(new ShipmentExceptions.Excess("SKU " + item.sku(), item.quantity(), available));
+                    continue;
+                }
+                // Several lines may carry one SKU; it is taken from them in order.
+                int need = item.quantity();
+                for (int i : indexes) {
+                    int take = Math.min(need, Math.max(0, left[i]));
+                    if (take > 0) {
+                        left[i] -= take;
+                        need -= take;
+                        quantities.merge(i, take, Integer::sum);
+                    }
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ShipmentExceptions.UnknownItems(unknown);
+        }
+        if (!excess.isEmpty()) {
+            throw new ShipmentExceptions.OverFulfilment(excess);
+        }
+        var items = new ArrayList<ShipmentItem>();
+        quantities.forEach((index, quantity) -> {
+            LineItem line = lines.get(index);
+            items.add(new ShipmentItem(index + 1, line.sku(), line.shopifyLineItemId(), quantity));
+        });
+        return items;
+    }
+
+    /** SHA-256 of the request with sorted keys: how a retry is told apart from another shipment under the same id. */
+    private static String hash(CreateShipmentRequest request) {
+        var canonical = new HashMap<String, Object>();
+        canonical.put("shipmentId", request.shipmentId());
+        canonical.put(
+                "items",
+                request.itemsOrNull() == null
+                        ? null
+                        : request.itemsOrNull().stream()
+                                .map(i -> Arrays.asList(i.sku(), i.lineItem(), i.quantity()))
+                                .toList());
+        canonical.put("carrier", request.carrier());
+        canonical.put("trackingNumbers", request.trackingNumbers());
+        canonical.put("trackingUrl", request.trackingUrl());
+        canonical.put("notifyCustomer", request.notifies());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot hash a shipment request", e);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Shipments flowing back to Shopify: the shipments API, fulfilling orders through Shopify's fulfillment orders (pushed
+ * through the push queue), tracking updates, cancellation, and the fulfillments webhooks linked back to them.
+ */
+@ApplicationModule(
+        displayName = "Shipments",
+        allowedDependencies = {"order", "shopify", "push", "platform"})
+@NullMarked
+package org.orderbridge.shipment;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
