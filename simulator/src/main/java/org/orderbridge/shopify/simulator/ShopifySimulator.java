@@ -50,6 +50,9 @@ public final class ShopifySimulator implements AutoCloseable {
     private final SimulatedStore store = new SimulatedStore();
     private final Faults faults = new Faults();
     private final CostBuckets buckets;
+    /** Cost points that requests were charged, for benchmarks: what the bucket's rate allows per second. */
+    private final java.util.concurrent.atomic.AtomicLong pointsCharged = new java.util.concurrent.atomic.AtomicLong();
+
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile WebhookSender webhooks;
     private volatile Duration latency;
@@ -160,6 +163,12 @@ public final class ShopifySimulator implements AutoCloseable {
         store.allOrders().forEach(o -> perSource.merge(o.sourceIdentifier(), 1L, Long::sum));
         long duplicates = perSource.values().stream().filter(n -> n > 1).count();
         return Map.of(
+                "pointsCharged",
+                pointsCharged.get(),
+                "fulfillments",
+                store.fulfillments().liveFulfillments(),
+                "duplicateFulfillments",
+                store.fulfillments().duplicateFulfillments(),
                 "requests",
                 seen.size(),
                 "byOutcome",
@@ -289,6 +298,9 @@ public final class ShopifySimulator implements AutoCloseable {
             return;
         }
         CostBuckets.Decision cost = buckets.charge(shop, SimulatorGraphql.cost(operation.orElseThrow()));
+        if (cost.charged()) {
+            pointsCharged.addAndGet(SimulatorGraphql.cost(operation.orElseThrow()));
+        }
         if (!cost.charged()) {
             record(receivedAt, shop, rootFields, Outcome.THROTTLED, Duration.ofNanos((long)
                     Math.ceil(cost.secondsToAfford() * 1e9)));
