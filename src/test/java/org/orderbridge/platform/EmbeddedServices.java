@@ -35,17 +35,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public class EmbeddedServices {
 
     public static final String REGION = "us-east-1";
-    public static final Map<String, String> SIMULATED_SHOPS = Map.of(
-            "ob-test.myshopify.com", "shpat_local_ob_test",
-            "alpha.myshopify.com", "shpat_local_alpha",
-            "hostile.myshopify.com", "shpat_local_hostile",
-            "slow-db.myshopify.com", "shpat_local_slow_db",
-            "redact-live.myshopify.com", "shpat_local_redact_live",
-            "uninstalled.myshopify.com", "shpat_local_uninstalled",
-            "erase.myshopify.com", "shpat_local_erase",
-            "erase-again.myshopify.com", "shpat_local_erase_again",
-            "retention-refused.myshopify.com", "shpat_local_retention_refused",
-            "retention-accepted.myshopify.com", "shpat_local_retention_accepted");
+    public static final Map<String, String> SIMULATED_SHOPS = Map.ofEntries(
+            Map.entry("ob-test.myshopify.com", "shpat_local_ob_test"),
+            Map.entry("alpha.myshopify.com", "shpat_local_alpha"),
+            Map.entry("hostile.myshopify.com", "shpat_local_hostile"),
+            Map.entry("slow-db.myshopify.com", "shpat_local_slow_db"),
+            Map.entry("redact-live.myshopify.com", "shpat_local_redact_live"),
+            Map.entry("uninstalled.myshopify.com", "shpat_local_uninstalled"),
+            Map.entry("erase.myshopify.com", "shpat_local_erase"),
+            Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
+            Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),
+            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean
