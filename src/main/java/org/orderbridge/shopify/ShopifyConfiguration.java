@@ -47,6 +47,11 @@ class ShopifyConfiguration {
         return client.fulfillments();
     }
 
+    @Bean
+    ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
+        return client.orderFeed();
+    }
+
     static ShopifyOrders assemble(
             ShopifyProperties properties,
             RestClient.Builder restClient,
@@ -72,11 +77,12 @@ class ShopifyConfiguration {
                 new CostBudget(properties.budget()),
                 json);
         var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
-        // One transport, hence one cost budget per shop, and one breaker per shop for orders and fulfillments alike.
+        // One transport, hence one cost budget per shop, and one breaker per shop for pushes and reads alike.
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
-                new DuplicateSafeShopifyFulfillments(properties, transport, resilience));
+                new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
+                new ShopifyOrderReader(properties, transport, resilience));
     }
 
-    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments) {}
+    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments, ShopifyOrderFeed orderFeed) {}
 }
