@@ -45,7 +45,12 @@ public class EmbeddedServices {
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
             Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),
-            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"));
+            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"),
+            Map.entry("recon-drift.myshopify.com", "shpat_local_recon_drift"),
+            Map.entry("recon-race.myshopify.com", "shpat_local_recon_race"),
+            Map.entry("recon-twice.myshopify.com", "shpat_local_recon_twice"),
+            Map.entry("recon-crash.myshopify.com", "shpat_local_recon_crash"),
+            Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean
