@@ -50,7 +50,9 @@ public class EmbeddedServices {
             Map.entry("recon-race.myshopify.com", "shpat_local_recon_race"),
             Map.entry("recon-twice.myshopify.com", "shpat_local_recon_twice"),
             Map.entry("recon-crash.myshopify.com", "shpat_local_recon_crash"),
-            Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"));
+            Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"),
+            Map.entry("recon-bench-standard.myshopify.com", "shpat_local_recon_bench_standard"),
+            Map.entry("recon-bench-plus.myshopify.com", "shpat_local_recon_bench_plus"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean
