@@ -51,6 +51,7 @@ public class EmbeddedServices {
             Map.entry("recon-twice.myshopify.com", "shpat_local_recon_twice"),
             Map.entry("recon-crash.myshopify.com", "shpat_local_recon_crash"),
             Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"),
+            Map.entry("recon-now.myshopify.com", "shpat_local_recon_now"),
             Map.entry("recon-bench-standard.myshopify.com", "shpat_local_recon_bench_standard"),
             Map.entry("recon-bench-plus.myshopify.com", "shpat_local_recon_bench_plus"));
 
