@@ -47,6 +47,11 @@ class ShopifyConfiguration {
         return client.fulfillments();
     }
 
+    @Bean
+    ShopifyBulkQueries shopifyBulkQueries(ShopifyClient client) {
+        return client.bulkQueries();
+    }
+
     static ShopifyOrders assemble(
             ShopifyProperties properties,
             RestClient.Builder restClient,
@@ -75,8 +80,9 @@ class ShopifyConfiguration {
         // One transport, hence one cost budget per shop, and one breaker per shop for orders and fulfillments alike.
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
-                new DuplicateSafeShopifyFulfillments(properties, transport, resilience));
+                new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
+                new ShopifyBulkQueryClient(properties, transport, resilience));
     }
 
-    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments) {}
+    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments, ShopifyBulkQueries bulkQueries) {}
 }

@@ -69,6 +69,7 @@ public final class ShopifySimulator implements AutoCloseable {
         server.setExecutor(executor);
         AdminSchema.get();
         server.start();
+        store.bulkOperations().publishAt(URI.create("http://127.0.0.1:" + port() + "/"));
     }
 
     public static Builder builder() {
@@ -189,6 +190,7 @@ public final class ShopifySimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        store.bulkOperations().close();
         WebhookSender sender = webhooks;
         if (sender != null) {
             sender.close();
@@ -215,6 +217,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         200,
                         store.allOrders().stream().map(WebhookSender::payload).toList(),
                         null);
+            } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
+                store.bulkOperations().serve(exchange);
             } else if (graphqlPath.matches() && method.equals("POST")) {
                 graphql(exchange, graphqlPath);
             } else {

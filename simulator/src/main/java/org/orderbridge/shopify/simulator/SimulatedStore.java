@@ -29,6 +29,13 @@ public final class SimulatedStore {
 
     private final SimulatedFulfillments fulfillments = new SimulatedFulfillments(this);
 
+    private final SimulatedBulkOperations bulkOperations = new SimulatedBulkOperations(this);
+
+    /** Bulk query operations and their result files. */
+    public SimulatedBulkOperations bulkOperations() {
+        return bulkOperations;
+    }
+
     /** The orders' fulfillment orders and fulfillments. */
     public SimulatedFulfillments fulfillments() {
         return fulfillments;
