@@ -23,6 +23,7 @@ class ModuleStructureTest {
                         "org.orderbridge.order",
                         "org.orderbridge.platform",
                         "org.orderbridge.push",
+                        "org.orderbridge.reconcile",
                         "org.orderbridge.shipment",
                         "org.orderbridge.shopify",
                         "org.orderbridge.webhook");

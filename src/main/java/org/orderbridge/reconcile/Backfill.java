@@ -72,7 +72,7 @@ record Backfill(
 
         static final Counts NONE = new Counts(0, 0, 0, 0, 0);
 
-        Counts plus(ReconciledOrders.Outcome outcome) {
+        Counts plus(ApplyOutcome outcome) {
             return switch (outcome) {
                 case CREATED -> new Counts(seen + 1, created + 1, updated, current, failed);
                 case UPDATED -> new Counts(seen + 1, created, updated + 1, current, failed);

@@ -82,14 +82,14 @@ class BackfillController {
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<BackfillView> request(
-            @PathVariable @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
+            @PathVariable
+                    @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
             @Parameter(
                             description = "ISO-8601 timestamp with offset (2026-11-01T00:00:00Z) or date (2026-11-01,"
                                     + " midnight UTC); orders updated from then on are read",
                             example = "2026-11-01T00:00:00Z")
                     @RequestParam
-                    @Size(max = 64)
-                    String since) {
+                    @Size(max = 64) String since) {
         Backfill backfill = backfills.request(shop, parse(since));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/shops/" + shop + "/backfill/" + backfill.id()))
@@ -100,7 +100,8 @@ class BackfillController {
     @Operation(summary = "The shop's most recent backfill: state, method and counts")
     @ApiResponse(responseCode = "200", description = "The most recent backfill")
     BackfillView latest(
-            @PathVariable @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop) {
+            @PathVariable
+                    @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop) {
         return BackfillView.of(backfills.latest(shop));
     }
 
@@ -108,7 +109,8 @@ class BackfillController {
     @Operation(summary = "One backfill: state, method, progress and counts")
     @ApiResponse(responseCode = "200", description = "The backfill")
     BackfillView find(
-            @PathVariable @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
+            @PathVariable
+                    @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
             @PathVariable UUID id) {
         return BackfillView.of(backfills.find(shop, id));
     }

@@ -25,8 +25,15 @@ import org.springframework.validation.annotation.Validated;
 record BackfillProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2d") @NotNull Duration paginatedMaxRange,
-        @DefaultValue("5s") @NotNull @DurationMin(millis = 10) Duration workerInterval,
-        @DefaultValue("2m") @NotNull @DurationMin(seconds = 1) Duration lease,
-        @DefaultValue("5s") @NotNull @DurationMin(millis = 10) Duration pollInterval,
+
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 10)
+        Duration workerInterval,
+
+        @DefaultValue("2m") @NotNull @DurationMin(seconds = 1)
+        Duration lease,
+
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 10)
+        Duration pollInterval,
+
         @DefaultValue("500") @Min(1) int checkpointEvery,
         @DefaultValue("2") @Min(1) int concurrency) {}

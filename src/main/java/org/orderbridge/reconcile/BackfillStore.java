@@ -20,9 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BackfillStore {
 
-    private static final String COLUMNS = "id, shop_domain, since, until, method, state, bulk_operation_id, bulk_status,"
-            + " page_cursor, lines_processed, orders_seen, orders_created, orders_updated, orders_current,"
-            + " orders_failed, failure_reason, requested_at, started_at, finished_at";
+    private static final String COLUMNS =
+            "id, shop_domain, since, until, method, state, bulk_operation_id, bulk_status,"
+                    + " page_cursor, lines_processed, orders_seen, orders_created, orders_updated, orders_current,"
+                    + " orders_failed, failure_reason, requested_at, started_at, finished_at";
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 /**
- * Never miss an order: reconciliation of each shop's orders against Shopify, and backfills on demand, both through the
- * same idempotent apply path as webhooks.
+ * Reconciliation and backfill: reads a shop's updated orders from Shopify (continuously, or on an operator's request
+ * over any range) and applies them the way webhooks are applied, so that an order whose webhooks never arrived is still
+ * stored.
  */
 @ApplicationModule(
         displayName = "Reconciliation and backfill",

@@ -24,7 +24,8 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
     private final ShopifyResilience resilience;
     private final HttpClient files;
 
-    ShopifyBulkQueryClient(ShopifyProperties properties, AdminGraphqlTransport transport, ShopifyResilience resilience) {
+    ShopifyBulkQueryClient(
+            ShopifyProperties properties, AdminGraphqlTransport transport, ShopifyResilience resilience) {
         this.properties = properties;
         this.transport = transport;
         this.resilience = resilience;
@@ -38,9 +39,7 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
     public String start(String shopDomain, String query) {
         // Grouped: a line item follows its order, so that the result can be read one order at a time.
         JsonNode payload = call(
-                        shopDomain,
-                        ShopifyOperation.RUN_BULK_QUERY,
-                        Map.of("query", query, "groupObjects", true))
+                        shopDomain, ShopifyOperation.RUN_BULK_QUERY, Map.of("query", query, "groupObjects", true))
                 .path("bulkOperationRunQuery");
         JsonNode errors = payload.path("userErrors");
         if (!errors.isEmpty()) {
@@ -55,9 +54,8 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
 
     @Override
     public BulkOperation find(String shopDomain, String operationId) {
-        JsonNode operation =
-                call(shopDomain, ShopifyOperation.FIND_BULK_OPERATION, Map.of("id", operationId))
-                        .path("bulkOperation");
+        JsonNode operation = call(shopDomain, ShopifyOperation.FIND_BULK_OPERATION, Map.of("id", operationId))
+                .path("bulkOperation");
         if (!operation.isObject()) {
             throw new BulkQueryRefused("Shopify knows no bulk operation " + operationId + " of " + shopDomain);
         }

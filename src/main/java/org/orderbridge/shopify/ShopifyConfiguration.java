@@ -48,6 +48,11 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
+        return client.orderFeed();
+    }
+
+    @Bean
     ShopifyBulkQueries shopifyBulkQueries(ShopifyClient client) {
         return client.bulkQueries();
     }
@@ -77,12 +82,17 @@ class ShopifyConfiguration {
                 new CostBudget(properties.budget()),
                 json);
         var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
-        // One transport, hence one cost budget per shop, and one breaker per shop for orders and fulfillments alike.
+        // One transport, hence one cost budget per shop, and one breaker per shop for pushes and reads alike.
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
                 new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
+                new ShopifyOrderReader(properties, transport, resilience),
                 new ShopifyBulkQueryClient(properties, transport, resilience));
     }
 
-    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments, ShopifyBulkQueries bulkQueries) {}
+    record ShopifyClient(
+            ShopifyOrders orders,
+            ShopifyFulfillments fulfillments,
+            ShopifyOrderFeed orderFeed,
+            ShopifyBulkQueries bulkQueries) {}
 }

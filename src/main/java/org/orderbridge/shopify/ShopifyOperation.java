@@ -111,6 +111,24 @@ enum ShopifyOperation {
             }
             """),
 
+    // Reconciliation and backfill: orders changed since a time, oldest change first, with everything a webhook's
+    // snapshot holds. Line items come in pages of $lines: the requested cost is 2 + first x (order + lines), so a page
+    // of orders carries few lines each, and an order with more is read again alone (ORDER_SNAPSHOT).
+    ORDERS_UPDATED_SINCE("""
+            query OrdersUpdatedSince($query: String!, $first: Int!, $after: String, $lines: Int!) {
+              orders(query: $query, sortKey: UPDATED_AT, first: $first, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                nodes { ...SnapshotOfOrder }
+              }
+            }
+            """ + ShopifyOrderFeed.ORDER_FRAGMENT),
+
+    ORDER_SNAPSHOT("""
+            query OrderSnapshot($id: ID!, $lines: Int!) {
+              order(id: $id) { ...SnapshotOfOrder }
+            }
+            """ + ShopifyOrderFeed.ORDER_FRAGMENT),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { id legacyResourceId name }

@@ -43,6 +43,19 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void orderFeedVariablesMatchTheSchemaInputTypes() {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("query", "updated_at:>='2026-11-20T10:00:00Z'");
+        variables.put("first", 10);
+        variables.put("after", null);
+        variables.put("lines", ShopifyOrderReader.LINES_PER_PAGED_ORDER);
+        assertVariablesCoerce(ShopifyOperation.ORDERS_UPDATED_SINCE, variables);
+        assertVariablesCoerce(
+                ShopifyOperation.ORDER_SNAPSHOT,
+                Map.of("id", "gid://shopify/Order/1", "lines", ShopifyOrderFeed.MAX_LINE_ITEMS));
+    }
+
+    @Test
     void schemaRejectsAFieldShopifyDoesNotHave() {
         Document document =
                 Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");

@@ -136,7 +136,10 @@ public final class SimulatedBulkOperations implements AutoCloseable {
         }
         var validation = graphql.ParseAndValidate.validate(AdminSchema.get(), document);
         if (!validation.isEmpty()) {
-            return refused(payload, "INVALID", "Invalid bulk query: " + validation.getFirst().getMessage());
+            return refused(
+                    payload,
+                    "INVALID",
+                    "Invalid bulk query: " + validation.getFirst().getMessage());
         }
         Optional<Field> root = rootConnection(document);
         if (root.isEmpty()) {
@@ -185,8 +188,7 @@ public final class SimulatedBulkOperations implements AutoCloseable {
                         "userErrors",
                         List.of(userError(
                                 null,
-                                "A bulk operation cannot be canceled when it is "
-                                        + operation.status.toLowerCase())));
+                                "A bulk operation cannot be canceled when it is " + operation.status.toLowerCase())));
                 return payload;
             }
             operation.status = "CANCELING";
@@ -324,7 +326,8 @@ public final class SimulatedBulkOperations implements AutoCloseable {
     private static boolean selectsConnection(Field field) {
         return field.getSelectionSet() != null
                 && field.getSelectionSet().getSelectionsOfType(Field.class).stream()
-                        .anyMatch(f -> f.getName().equals("edges") || f.getName().equals("nodes"));
+                        .anyMatch(
+                                f -> f.getName().equals("edges") || f.getName().equals("nodes"));
     }
 
     /**
@@ -340,7 +343,9 @@ public final class SimulatedBulkOperations implements AutoCloseable {
                     return TraversalControl.CONTINUE;
                 }
                 var arguments = new ArrayList<>(field.getArguments());
-                if (arguments.stream().noneMatch(a -> a.getName().equals("first") || a.getName().equals("last"))) {
+                if (arguments.stream()
+                        .noneMatch(
+                                a -> a.getName().equals("first") || a.getName().equals("last"))) {
                     arguments.add(new Argument("first", new IntValue(BigInteger.valueOf(PAGE_SIZE))));
                 }
                 SelectionSet selections = field.getSelectionSet();
@@ -348,13 +353,13 @@ public final class SimulatedBulkOperations implements AutoCloseable {
                     if (cursor != null) {
                         arguments.add(new Argument("after", new StringValue(cursor)));
                     }
-                    selections = selections.transform(s -> s.selection(Parser.parse(
-                                    "{ pageInfo { hasNextPage endCursor } }")
-                            .getDefinitionsOfType(OperationDefinition.class)
-                            .getFirst()
-                            .getSelectionSet()
-                            .getSelections()
-                            .getFirst()));
+                    selections =
+                            selections.transform(s -> s.selection(Parser.parse("{ pageInfo { hasNextPage endCursor } }")
+                                    .getDefinitionsOfType(OperationDefinition.class)
+                                    .getFirst()
+                                    .getSelectionSet()
+                                    .getSelections()
+                                    .getFirst()));
                 }
                 SelectionSet finalSelections = selections;
                 return TreeTransformerUtil.changeNode(

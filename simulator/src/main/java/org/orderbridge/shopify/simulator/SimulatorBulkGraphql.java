@@ -16,16 +16,18 @@ final class SimulatorBulkGraphql {
                 FieldCoordinates.coordinates(mutation, "bulkOperationRunQuery"),
                 SimulatorGraphql.fetcher((env, scope) -> scope.store()
                         .bulkOperations()
-                        .runQuery(scope.shop(), env.getArgument("query"), Boolean.TRUE.equals(env.getArgument(
-                                "groupObjects")))));
+                        .runQuery(
+                                scope.shop(),
+                                env.getArgument("query"),
+                                Boolean.TRUE.equals(env.getArgument("groupObjects")))));
         fetchers.put(
                 FieldCoordinates.coordinates(mutation, "bulkOperationCancel"),
-                SimulatorGraphql.fetcher((env, scope) ->
-                        scope.store().bulkOperations().cancel(scope.shop(), env.getArgument("id"))));
+                SimulatorGraphql.fetcher(
+                        (env, scope) -> scope.store().bulkOperations().cancel(scope.shop(), env.getArgument("id"))));
         fetchers.put(
                 FieldCoordinates.coordinates(query, "bulkOperation"),
-                SimulatorGraphql.fetcher((env, scope) ->
-                        scope.store().bulkOperations().find(scope.shop(), env.getArgument("id"))));
+                SimulatorGraphql.fetcher(
+                        (env, scope) -> scope.store().bulkOperations().find(scope.shop(), env.getArgument("id"))));
         fetchers.put(
                 FieldCoordinates.coordinates(query, "currentBulkOperation"),
                 SimulatorGraphql.fetcher(
@@ -33,8 +35,8 @@ final class SimulatorBulkGraphql {
         // Only bulk operations are simulated as nodes.
         fetchers.put(
                 FieldCoordinates.coordinates(query, "node"),
-                SimulatorGraphql.fetcher((env, scope) ->
-                        scope.store().bulkOperations().find(scope.shop(), env.getArgument("id"))));
+                SimulatorGraphql.fetcher(
+                        (env, scope) -> scope.store().bulkOperations().find(scope.shop(), env.getArgument("id"))));
         return fetchers;
     }
 }

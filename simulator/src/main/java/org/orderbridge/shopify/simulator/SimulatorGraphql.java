@@ -95,7 +95,8 @@ final class SimulatorGraphql {
                                 fetcher(SimulatorGraphql::orderCreate)))
                 .transform(code ->
                         SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
-                .transform(code -> SimulatorBulkGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
+                .transform(
+                        code -> SimulatorBulkGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 
