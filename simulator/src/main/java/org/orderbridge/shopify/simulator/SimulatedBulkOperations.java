@@ -4,19 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.language.Argument;
-import graphql.language.AstTransformer;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.IntValue;
-import graphql.language.Node;
-import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
 import graphql.language.StringValue;
 import graphql.parser.Parser;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import graphql.util.TreeTransformerUtil;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -332,41 +326,63 @@ public final class SimulatedBulkOperations implements AutoCloseable {
 
     /**
      * The bulk query as one page of an ordinary query: bulk queries carry no page sizes, which the ordinary resolvers
-     * need, so every connection gets {@code first}, and the root connection {@code after} and {@code pageInfo}.
+     * need, so every connection gets {@code first}, and the root connection {@code after} and {@code pageInfo}; and
+     * {@code edges { node { … } } } is read as {@code nodes { … } }, which the resolvers answer alike.
      */
     private static Document paged(Document document, String cursor) {
-        Field root = rootConnection(document).orElseThrow();
-        NodeVisitorStub visitor = new NodeVisitorStub() {
-            @Override
-            public TraversalControl visitField(Field field, TraverserContext<Node> context) {
-                if (!selectsConnection(field)) {
-                    return TraversalControl.CONTINUE;
-                }
-                var arguments = new ArrayList<>(field.getArguments());
-                if (arguments.stream()
-                        .noneMatch(
-                                a -> a.getName().equals("first") || a.getName().equals("last"))) {
-                    arguments.add(new Argument("first", new IntValue(BigInteger.valueOf(PAGE_SIZE))));
-                }
-                SelectionSet selections = field.getSelectionSet();
-                if (field == root) {
-                    if (cursor != null) {
-                        arguments.add(new Argument("after", new StringValue(cursor)));
-                    }
-                    selections =
-                            selections.transform(s -> s.selection(Parser.parse("{ pageInfo { hasNextPage endCursor } }")
-                                    .getDefinitionsOfType(OperationDefinition.class)
-                                    .getFirst()
-                                    .getSelectionSet()
-                                    .getSelections()
-                                    .getFirst()));
-                }
-                SelectionSet finalSelections = selections;
-                return TreeTransformerUtil.changeNode(
-                        context, field.transform(f -> f.arguments(arguments).selectionSet(finalSelections)));
+        OperationDefinition operation =
+                document.getDefinitionsOfType(OperationDefinition.class).getFirst();
+        var selections = new ArrayList<graphql.language.Selection>();
+        boolean rootSeen = false;
+        for (var selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field && !rootSeen && selectsConnection(field)) {
+                rootSeen = true;
+                selections.add(paged(field, cursor, true));
+            } else {
+                selections.add(selection);
             }
-        };
-        return (Document) new AstTransformer().transform(document, visitor);
+        }
+        OperationDefinition paged = operation.transform(o -> o.selectionSet(new SelectionSet(selections)));
+        return document.transform(d -> d.definitions(List.of(paged)));
+    }
+
+    private static Field paged(Field field, String cursor, boolean root) {
+        if (field.getSelectionSet() == null) {
+            return field;
+        }
+        var selections = new ArrayList<graphql.language.Selection>();
+        for (var selection : field.getSelectionSet().getSelections()) {
+            if (selection instanceof Field child
+                    && child.getName().equals("edges")
+                    && child.getSelectionSet() != null) {
+                child.getSelectionSet().getSelectionsOfType(Field.class).stream()
+                        .filter(f -> f.getName().equals("node"))
+                        .findFirst()
+                        .ifPresent(node -> selections.add(
+                                paged(new Field("nodes", List.of(), node.getSelectionSet()), null, false)));
+            } else if (selection instanceof Field child) {
+                selections.add(paged(child, null, false));
+            } else {
+                selections.add(selection);
+            }
+        }
+        var arguments = new ArrayList<>(field.getArguments());
+        if (selectsConnection(field)) {
+            if (arguments.stream()
+                    .noneMatch(a -> a.getName().equals("first") || a.getName().equals("last"))) {
+                arguments.add(new Argument("first", new IntValue(BigInteger.valueOf(PAGE_SIZE))));
+            }
+            if (root) {
+                if (cursor != null) {
+                    arguments.add(new Argument("after", new StringValue(cursor)));
+                }
+                selections.add(new Field(
+                        "pageInfo",
+                        List.of(),
+                        new SelectionSet(List.of(new Field("hasNextPage"), new Field("endCursor")))));
+            }
+        }
+        return field.transform(f -> f.arguments(arguments).selectionSet(new SelectionSet(selections)));
     }
 
     private static Map<String, Object> refused(Map<String, Object> payload, String code, String message) {
