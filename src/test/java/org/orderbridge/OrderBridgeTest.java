@@ -26,7 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.shopify.retry.max-attempts=2",
             "orderbridge.shopify.retry.base-interval=20ms",
             "orderbridge.shopify.retry.max-interval=100ms",
-            "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms"
+            "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms",
+            "orderbridge.backfill.worker-interval=100ms",
+            "orderbridge.backfill.poll-interval=100ms"
         })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)

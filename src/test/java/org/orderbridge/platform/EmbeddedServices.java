@@ -45,7 +45,11 @@ public class EmbeddedServices {
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
             Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),
-            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"));
+            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"),
+            Map.entry("backfill-pages.myshopify.com", "shpat_local_backfill_pages"),
+            Map.entry("backfill-bulk.myshopify.com", "shpat_local_backfill_bulk"),
+            Map.entry("backfill-resume.myshopify.com", "shpat_local_backfill_resume"),
+            Map.entry("backfill-failed.myshopify.com", "shpat_local_backfill_failed"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean
