@@ -3,6 +3,7 @@ package org.orderbridge.shopify;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -80,7 +81,19 @@ public interface ShopifyOrderFeed {
      *     later from the same cursor
      * @throws IllegalStateException when Shopify refuses the query or no access token is configured for the shop
      */
-    OrderPage ordersUpdatedSince(String shopDomain, Instant since, @Nullable String after, int first);
+    default OrderPage ordersUpdatedSince(String shopDomain, Instant since, @Nullable String after, int first) {
+        return ordersUpdatedBetween(shopDomain, since, null, after, first);
+    }
+
+    /**
+     * Like {@link #ordersUpdatedSince}, but only orders updated at or before {@code until} (when given). Shopify's search
+     * compares whole seconds: {@code since} is rounded down and {@code until} up, so the range may hold a few more.
+     */
+    OrderPage ordersUpdatedBetween(
+            String shopDomain, Instant since, @Nullable Instant until, @Nullable String after, int first);
+
+    /** The shops with an access token, i.e. the shops whose orders can be read. */
+    Set<String> shops();
 
     /**
      * One order with up to {@link #MAX_LINE_ITEMS} line items, for an order whose page carried only some of them.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -32,10 +33,16 @@ final class ShopifyOrderReader implements ShopifyOrderFeed {
     }
 
     @Override
-    public OrderPage ordersUpdatedSince(String shopDomain, Instant since, @Nullable String after, int first) {
+    public OrderPage ordersUpdatedBetween(
+            String shopDomain, Instant since, @Nullable Instant until, @Nullable String after, int first) {
         String shop = shopDomain.toLowerCase();
+        String query = "updated_at:>='" + since.truncatedTo(ChronoUnit.SECONDS) + "'";
+        if (until != null) {
+            Instant whole = until.truncatedTo(ChronoUnit.SECONDS);
+            query += " AND updated_at:<='" + (whole.equals(until) ? whole : whole.plusSeconds(1)) + "'";
+        }
         var variables = new LinkedHashMap<String, Object>();
-        variables.put("query", "updated_at:>='" + since.truncatedTo(ChronoUnit.SECONDS) + "'");
+        variables.put("query", query);
         variables.put("first", first);
         variables.put("after", after);
         variables.put("lines", LINES_PER_PAGED_ORDER);
@@ -51,6 +58,11 @@ final class ShopifyOrderReader implements ShopifyOrderFeed {
                 ? pageInfo.path("endCursor").asString()
                 : null;
         return new OrderPage(nodes, endCursor, pageInfo.path("hasNextPage").asBoolean(false) && endCursor != null);
+    }
+
+    @Override
+    public Set<String> shops() {
+        return properties.accessTokens().byShop().keySet();
     }
 
     @Override

@@ -8,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CostBuckets {
 
     /** Charged or refused; {@code throttleStatus} is the bucket after the decision, shaped like Shopify's. */
-    record Decision(boolean charged, int requested, Map<String, Object> throttleStatus, double secondsToAfford) {
+    record Decision(
+            boolean charged, int requested, int actual, Map<String, Object> throttleStatus, double secondsToAfford) {
 
         Map<String, Object> costExtension() {
             var cost = new LinkedHashMap<String, Object>();
             cost.put("requestedQueryCost", requested);
-            cost.put("actualQueryCost", charged ? requested : null);
+            cost.put("actualQueryCost", charged ? actual : null);
             cost.put("throttleStatus", throttleStatus);
             return cost;
         }
@@ -34,8 +35,18 @@ final class CostBuckets {
         buckets.clear();
     }
 
+    /** One shop's own plan (e.g. Shopify Plus: 10,000 points, 1,000 per second); its bucket starts full. */
+    void configure(String shop, double capacity, double restoreRate) {
+        buckets.put(shop, new Bucket(capacity, restoreRate));
+    }
+
     Decision charge(String shop, int cost) {
         return bucket(shop).charge(cost);
+    }
+
+    /** Gives back what a request was charged beyond its actual cost, as Shopify does once it has answered. */
+    Decision refund(String shop, Decision charged, int actual) {
+        return bucket(shop).refund(charged, actual);
     }
 
     void setAvailable(String shop, double available) {
@@ -65,15 +76,21 @@ final class CostBuckets {
                 available -= cost;
             }
             double wait = affordable ? 0 : (cost - available) / restoreRate;
-            return new Decision(
-                    affordable,
-                    cost,
-                    Map.of(
-                            "maximumAvailable", capacity,
-                            // Shopify reports whole points available, fractional capacity and rate.
-                            "currentlyAvailable", (long) Math.floor(available),
-                            "restoreRate", restoreRate),
-                    wait);
+            return new Decision(affordable, cost, cost, status(), wait);
+        }
+
+        private Map<String, Object> status() {
+            return Map.of(
+                    "maximumAvailable", capacity,
+                    // Shopify reports whole points available, fractional capacity and rate.
+                    "currentlyAvailable", (long) Math.floor(available),
+                    "restoreRate", restoreRate);
+        }
+
+        synchronized Decision refund(Decision charged, int actual) {
+            restore();
+            available = Math.min(capacity, available + Math.max(0, charged.requested() - actual));
+            return new Decision(true, charged.requested(), actual, status(), 0);
         }
 
         synchronized void setAvailable(double value) {

@@ -49,6 +49,8 @@ public final class ShopifySimulator implements AutoCloseable {
     private final Map<String, String> tokens;
     private final SimulatedStore store = new SimulatedStore();
     private final Faults faults = new Faults();
+    private final WebhookFaults webhookFaults = new WebhookFaults();
+    private final OrderActivity activity = new OrderActivity(store, this);
     private final CostBuckets buckets;
     /** Cost points that requests were charged, for benchmarks: what the bucket's rate allows per second. */
     private final java.util.concurrent.atomic.AtomicLong pointsCharged = new java.util.concurrent.atomic.AtomicLong();
@@ -63,7 +65,7 @@ public final class ShopifySimulator implements AutoCloseable {
         this.latency = builder.latency;
         this.webhooks = builder.webhookUrl == null
                 ? null
-                : new WebhookSender(builder.webhookUrl, builder.webhookSecret, API_VERSION);
+                : new WebhookSender(builder.webhookUrl, builder.webhookSecret, API_VERSION, webhookFaults);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -93,6 +95,22 @@ public final class ShopifySimulator implements AutoCloseable {
         return faults;
     }
 
+    /** What happens to outgoing webhooks: lost, duplicated, held and shuffled. */
+    public WebhookFaults webhookFaults() {
+        return webhookFaults;
+    }
+
+    /** Orders created and changed in the shop itself, each change announced by its webhook. */
+    public OrderActivity orderActivity() {
+        return activity;
+    }
+
+    /** Sends the shop's held webhooks, shuffled; returns how many. */
+    public int releaseWebhooks(String shop) {
+        WebhookSender sender = webhooks;
+        return sender == null ? 0 : webhookFaults.release(shop, sender::post);
+    }
+
     public void addShop(String shop, String accessToken) {
         tokens.put(shop, accessToken);
     }
@@ -103,7 +121,7 @@ public final class ShopifySimulator implements AutoCloseable {
      */
     public void setWebhooks(URI url, String secret) {
         WebhookSender previous = webhooks;
-        webhooks = new WebhookSender(url, secret, API_VERSION);
+        webhooks = new WebhookSender(url, secret, API_VERSION, webhookFaults);
         if (previous != null) {
             previous.close();
         }
@@ -129,6 +147,11 @@ public final class ShopifySimulator implements AutoCloseable {
     /** New bucket settings for all shops; buckets start full again. */
     public void setCostLimits(double bucketSize, double restoreRate) {
         buckets.reconfigure(bucketSize, restoreRate);
+    }
+
+    /** Bucket settings for one shop, e.g. a Plus plan among standard ones; its bucket starts full. */
+    public void setCostLimits(String shop, double bucketSize, double restoreRate) {
+        buckets.configure(shop, bucketSize, restoreRate);
     }
 
     /** Empties (or partly refills) a shop's bucket, as if other apps had just spent it. */
@@ -301,9 +324,18 @@ public final class ShopifySimulator implements AutoCloseable {
                     null);
             return;
         }
-        CostBuckets.Decision cost = buckets.charge(shop, SimulatorGraphql.cost(operation.orElseThrow()));
+        boolean connectionCost = SimulatorOrdersQuery.charges(operation.orElseThrow());
+        int requested = connectionCost
+                ? SimulatorOrdersQuery.requestedCost(operation.orElseThrow(), fragments(parsed), input.getVariables())
+                : SimulatorGraphql.cost(operation.orElseThrow());
+        if (connectionCost && requested > SimulatorOrdersQuery.MAX_QUERY_COST) {
+            record(receivedAt, shop, rootFields, Outcome.GRAPHQL_ERRORS, Duration.ZERO);
+            respond(exchange, 200, SimulatorOrdersQuery.maxCostExceeded(requested), null);
+            return;
+        }
+        CostBuckets.Decision cost = buckets.charge(shop, requested);
         if (cost.charged()) {
-            pointsCharged.addAndGet(SimulatorGraphql.cost(operation.orElseThrow()));
+            pointsCharged.addAndGet(requested);
         }
         if (!cost.charged()) {
             record(receivedAt, shop, rootFields, Outcome.THROTTLED, Duration.ofNanos((long)
@@ -336,6 +368,10 @@ public final class ShopifySimulator implements AutoCloseable {
                 Collections.synchronizedList(new ArrayList<>());
         ExecutionResult result = SimulatorGraphql.execute(
                 input(body), new SimulatorGraphql.Scope(store, shop, created, pendingWebhooks));
+        if (connectionCost) {
+            cost = buckets.refund(shop, cost, Math.min(requested, SimulatorOrdersQuery.actualCost(result.getData())));
+            pointsCharged.addAndGet(cost.actual() - requested);
+        }
         var response = new LinkedHashMap<>(result.toSpecification());
         response.put("extensions", Map.of("cost", cost.costExtension()));
         Outcome outcome = result.getErrors().isEmpty() ? Outcome.OK : Outcome.GRAPHQL_ERRORS;
@@ -359,6 +395,14 @@ public final class ShopifySimulator implements AutoCloseable {
                 pendingWebhooks.forEach(webhook -> webhook.accept(sender));
             }
         }
+    }
+
+    private static Map<String, graphql.language.FragmentDefinition> fragments(ParseAndValidateResult parsed) {
+        var fragments = new java.util.HashMap<String, graphql.language.FragmentDefinition>();
+        parsed.getDocument()
+                .getDefinitionsOfType(graphql.language.FragmentDefinition.class)
+                .forEach(f -> fragments.put(f.getName(), f));
+        return fragments;
     }
 
     /** Each root field's payload carries only the userError; Shopify leaves the payload's object null then. */

@@ -216,19 +216,6 @@ public final class SimulatedFulfillments {
 
     // ---- GraphQL side ----
 
-    synchronized Map<String, Object> lineItems(SimulatedOrder order) {
-        var nodes = new ArrayList<Map<String, Object>>();
-        List<Map<String, Object>> lines = order.lineItems();
-        for (int i = 0; i < lines.size(); i++) {
-            var node = new HashMap<String, Object>();
-            node.put("id", lineItemGid(order, i));
-            node.put("sku", lines.get(i).get("sku"));
-            node.put("quantity", lines.get(i).get("quantity"));
-            nodes.add(node);
-        }
-        return Map.of("nodes", nodes);
-    }
-
     synchronized Map<String, Object> fulfillmentOrders(SimulatedOrder order) {
         return Map.of(
                 "nodes",

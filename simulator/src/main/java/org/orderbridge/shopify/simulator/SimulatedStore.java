@@ -28,6 +28,12 @@ public final class SimulatedStore {
     }
 
     private final SimulatedFulfillments fulfillments = new SimulatedFulfillments(this);
+    private final OrderRevisions revisions = new OrderRevisions();
+
+    /** What changed on the orders since they were created. */
+    public OrderRevisions revisions() {
+        return revisions;
+    }
 
     private final SimulatedBulkOperations bulkOperations = new SimulatedBulkOperations(this);
 

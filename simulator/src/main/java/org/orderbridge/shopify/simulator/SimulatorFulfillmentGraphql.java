@@ -21,7 +21,7 @@ final class SimulatorFulfillmentGraphql {
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "lineItems"),
                 SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
-                        .map(o -> scope.store().fulfillments().lineItems(o))
+                        .map(o -> SimulatedOrderViews.lineItems(o, env.getArgument("first")))
                         .orElse(null)));
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "fulfillmentOrders"),

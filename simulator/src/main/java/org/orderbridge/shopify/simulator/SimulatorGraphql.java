@@ -85,6 +85,8 @@ final class SimulatorGraphql {
                                 FieldCoordinates.coordinates(query, "metafieldDefinition"),
                                 fetcher(SimulatorGraphql::metafieldDefinition))
                         .dataFetcher(
+                                FieldCoordinates.coordinates(query, "orders"), fetcher(SimulatorOrdersQuery::orders))
+                        .dataFetcher(
                                 FieldCoordinates.coordinates(query, "orderByIdentifier"),
                                 fetcher(SimulatorGraphql::orderByIdentifier))
                         .dataFetcher(

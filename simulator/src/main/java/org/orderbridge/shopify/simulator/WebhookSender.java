@@ -8,13 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.crypto.Mac;
@@ -29,14 +27,16 @@ final class WebhookSender implements AutoCloseable {
     private final URI target;
     private final String secret;
     private final String apiVersion;
+    private final WebhookFaults faults;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    WebhookSender(URI target, String secret, String apiVersion) {
+    WebhookSender(URI target, String secret, String apiVersion, WebhookFaults faults) {
         this.target = target;
         this.secret = secret;
         this.apiVersion = apiVersion;
+        this.faults = faults;
     }
 
     void orderCreated(SimulatedOrder order) {
@@ -49,17 +49,21 @@ final class WebhookSender implements AutoCloseable {
     }
 
     void send(String topic, String shop, Map<String, Object> payload) {
+        faults.deliver(WebhookFaults.Delivery.of(topic, shop, payload), this::post);
+    }
+
+    void post(WebhookFaults.Delivery delivery) {
         try {
-            byte[] body = JSON.writeValueAsBytes(payload);
+            byte[] body = JSON.writeValueAsBytes(delivery.payload());
             var request = HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
                     .header("X-Shopify-Hmac-Sha256", sign(body, secret))
-                    .header("X-Shopify-Topic", topic)
-                    .header("X-Shopify-Shop-Domain", shop)
-                    .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-                    .header("X-Shopify-Event-Id", UUID.randomUUID().toString())
-                    .header("X-Shopify-Triggered-At", Instant.now().toString())
+                    .header("X-Shopify-Topic", delivery.topic())
+                    .header("X-Shopify-Shop-Domain", delivery.shop())
+                    .header("X-Shopify-Webhook-Id", delivery.webhookId())
+                    .header("X-Shopify-Event-Id", delivery.eventId())
+                    .header("X-Shopify-Triggered-At", delivery.triggeredAt().toString())
                     .header("X-Shopify-API-Version", apiVersion)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();

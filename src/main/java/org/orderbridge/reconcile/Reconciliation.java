@@ -1,0 +1,125 @@
+package org.orderbridge.reconcile;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.orderbridge.shopify.ShopifyOrderFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * The safety net under the webhooks: every {@code orderbridge.reconciliation.interval}, each shop's orders updated since
+ * its last pass are read from Shopify and applied like webhooks, so an order whose webhooks never arrived is stored
+ * all the same, and counted as drift. Runs on every instance; a lease per shop lets one pass run at a time.
+ */
+@Service
+@EnableConfigurationProperties(ReconciliationProperties.class)
+public class Reconciliation implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+
+    private final ReconciliationRunner runner;
+    private final ShopLeases leases;
+    private final ShopifyOrderFeed feed;
+    private final ReconciliationProperties properties;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    Reconciliation(
+            ShopLeases leases, ReconciliationPass pass, ShopifyOrderFeed feed, ReconciliationProperties properties) {
+        this.runner = new ReconciliationRunner(leases, pass, feed, properties, ReconciliationRunner.newOwner());
+        this.leases = leases;
+        this.feed = feed;
+        this.properties = properties;
+    }
+
+    /**
+     * Asks for a pass of the shop at once (on whichever instance gets to it first), e.g. after its webhook subscriptions
+     * were repaired, since Shopify dropped deliveries before. A pass running now is followed by another. Does nothing
+     * when reconciliation is switched off or the shop has no access token.
+     */
+    public void reconcileNow(String shop) {
+        String domain = shop.toLowerCase(java.util.Locale.ROOT);
+        if (!properties.enabled() || !feed.shops().contains(domain)) {
+            log.info("No reconciliation of {}: switched off, or no access token for the shop", domain);
+            return;
+        }
+        leases.requestNow(domain);
+        ScheduledExecutorService current = executor;
+        if (running && current != null) {
+            current.execute(this::round);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.enabled()) {
+            return;
+        }
+        running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("reconciliation").daemon().factory());
+        executor.execute(this::round);
+    }
+
+    private void round() {
+        if (!running) {
+            return;
+        }
+        Duration next = properties.interval();
+        try {
+            runner.runDue(() -> running);
+            next = runner.nextDueIn();
+        } catch (RuntimeException e) {
+            // The database or a bug; each pass already handles Shopify being unavailable.
+            log.warn("Reconciliation round failed: {}", e.toString());
+            next = properties.retryAfterFailure();
+        }
+        schedule(clamp(next));
+    }
+
+    private Duration clamp(Duration wait) {
+        if (wait.compareTo(SHORTEST_WAIT) < 0) {
+            return SHORTEST_WAIT;
+        }
+        return wait.compareTo(properties.interval()) > 0 ? properties.interval() : wait;
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (running) {
+            executor.schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = executor;
+            stopping.shutdown();
+        }
+        // A pass stops between pages and hands its shop back; a page in flight ends within Shopify's request budget.
+        try {
+            if (!stopping.awaitTermination(20, TimeUnit.SECONDS)) {
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

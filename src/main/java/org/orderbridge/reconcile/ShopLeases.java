@@ -1,0 +1,159 @@
+package org.orderbridge.reconcile;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code reconciliation_shop} rows: which shop's pass is due, who runs it, and how far it got. Every write of a
+ * pass is fenced by its owner, so a pass that outlived its lease (and was taken over) can no longer move the
+ * watermark or the schedule.
+ */
+@Component
+class ShopLeases {
+
+    /** A shop whose pass this owner may run now; {@code watermark} is null before the shop's first pass. */
+    record Claim(String shop, String owner, @Nullable Instant watermark) {}
+
+    private final JdbcClient jdbc;
+
+    ShopLeases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the shops not seen before, their first pass due after {@code firstPassIn}. */
+    void register(Collection<String> shops, Duration firstPassIn) {
+        for (String shop : shops) {
+            jdbc.sql("""
+                    insert into reconciliation_shop (shop_domain, next_pass_at)
+                    values (:shop, clock_timestamp() + :millis * interval '1 millisecond')
+                    on conflict (shop_domain) do nothing""")
+                    .param("shop", shop)
+                    .param("millis", firstPassIn.toMillis())
+                    .update();
+        }
+    }
+
+    /**
+     * Takes the lease of the most overdue shop among {@code shops} that nobody holds; shops whose row another instance
+     * is claiming right now are skipped rather than waited for.
+     */
+    Optional<Claim> claimDue(Collection<String> shops, String owner, Duration lease) {
+        if (shops.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                update reconciliation_shop s
+                   set lease_owner = :owner,
+                       lease_until = clock_timestamp() + :millis * interval '1 millisecond',
+                       last_pass_started_at = clock_timestamp()
+                 where s.shop_domain = (
+                       select shop_domain from reconciliation_shop
+                        where shop_domain in (:shops)
+                          and next_pass_at <= clock_timestamp()
+                          and (lease_until is null or lease_until < clock_timestamp())
+                        order by next_pass_at
+                        limit 1
+                        for update skip locked)
+                returning s.shop_domain, s.watermark""")
+                .param("owner", owner)
+                .param("millis", lease.toMillis())
+                .param("shops", shops)
+                .query((rs, row) ->
+                        new Claim(rs.getString("shop_domain"), owner, instant(rs.getTimestamp("watermark"))))
+                .optional();
+    }
+
+    /** Asks for a pass of the shop as soon as possible, also when one is running now (it is followed by another). */
+    void requestNow(String shop) {
+        jdbc.sql("""
+                insert into reconciliation_shop (shop_domain, next_pass_at, pass_requested_at)
+                values (:shop, clock_timestamp(), clock_timestamp())
+                on conflict (shop_domain) do update
+                   set next_pass_at = least(reconciliation_shop.next_pass_at, clock_timestamp()),
+                       pass_requested_at = clock_timestamp()""").param("shop", shop).update();
+    }
+
+    /**
+     * Records that every order up to {@code watermark} is applied, and renews the lease.
+     *
+     * @return false when the lease is no longer this owner's: the pass must stop
+     */
+    boolean progress(Claim claim, Instant watermark, Duration lease) {
+        return jdbc.sql("""
+                        update reconciliation_shop
+                           set watermark = greatest(watermark, :watermark),
+                               lease_until = clock_timestamp() + :millis * interval '1 millisecond'
+                         where shop_domain = :shop and lease_owner = :owner""")
+                        .param("watermark", Timestamp.from(watermark))
+                        .param("millis", lease.toMillis())
+                        .param("shop", claim.shop())
+                        .param("owner", claim.owner())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ends a completed pass: the watermark moves to {@code watermark}, the lease is freed and the next pass is due after
+     * {@code interval}, or at once when one was asked for while this one ran.
+     */
+    boolean finish(Claim claim, Instant watermark, Duration interval, int seen, int drift) {
+        return jdbc.sql("""
+                        update reconciliation_shop
+                           set watermark = greatest(watermark, :watermark),
+                               next_pass_at = case when pass_requested_at > last_pass_started_at then clock_timestamp()
+                                              else clock_timestamp() + :millis * interval '1 millisecond' end,
+                               lease_owner = null,
+                               lease_until = null,
+                               last_pass_finished_at = clock_timestamp(),
+                               last_pass_seen = :seen,
+                               last_pass_drift = :drift
+                         where shop_domain = :shop and lease_owner = :owner""")
+                        .param("watermark", Timestamp.from(watermark))
+                        .param("millis", interval.toMillis())
+                        .param("seen", seen)
+                        .param("drift", drift)
+                        .param("shop", claim.shop())
+                        .param("owner", claim.owner())
+                        .update()
+                == 1;
+    }
+
+    /** Ends a pass that did not complete; the progress it recorded stays, and the next pass is due after {@code retry}. */
+    void abandon(Claim claim, Duration retry) {
+        jdbc.sql("""
+                update reconciliation_shop
+                   set next_pass_at = clock_timestamp() + :millis * interval '1 millisecond',
+                       lease_owner = null,
+                       lease_until = null
+                 where shop_domain = :shop and lease_owner = :owner""")
+                .param("millis", retry.toMillis())
+                .param("shop", claim.shop())
+                .param("owner", claim.owner())
+                .update();
+    }
+
+    /** How long until the earliest of these shops is due (zero when one is due now), or empty when none is known. */
+    Optional<Duration> nextDueIn(Collection<String> shops) {
+        if (shops.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select greatest(0, extract(epoch from min(greatest(next_pass_at, coalesce(lease_until,
+                               next_pass_at))) - clock_timestamp()) * 1000)
+                          from reconciliation_shop where shop_domain in (:shops)""")
+                .param("shops", shops)
+                .query(Double.class)
+                .optional()
+                .map(millis -> Duration.ofMillis(millis.longValue()));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
