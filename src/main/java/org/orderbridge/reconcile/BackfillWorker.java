@@ -2,7 +2,6 @@ package org.orderbridge.reconcile;
 
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -158,17 +157,14 @@ class BackfillWorker implements SmartLifecycle {
             String cursor = state.pageCursor();
             while (true) {
                 ShopifyOrderFeed.OrderPage page =
-                        feed.ordersUpdatedSince(state.shopDomain(), state.since(), cursor, PAGE_SIZE);
-                Instant newest = null;
+                        feed.ordersUpdatedBetween(state.shopDomain(), state.since(), state.until(), cursor, PAGE_SIZE);
                 Backfill.Counts counts = state.counts();
                 for (JsonNode node : page.orders()) {
                     counts = apply(node, counts);
-                    newest = updatedAt(node, newest);
                 }
-                boolean done = !page.hasNextPage() || (newest != null && newest.isAfter(state.until()));
                 cursor = page.endCursor() == null ? cursor : page.endCursor();
                 state = state.progress(null, null, cursor, 0, counts);
-                if (done) {
+                if (!page.hasNextPage()) {
                     complete();
                     return;
                 }
@@ -179,7 +175,8 @@ class BackfillWorker implements SmartLifecycle {
         void readBulk() {
             String operationId = state.bulkOperationId();
             if (operationId == null) {
-                operationId = bulk.start(state.shopDomain(), BulkOrderQuery.updatedSince(state.since()));
+                operationId =
+                        bulk.start(state.shopDomain(), BulkOrderQuery.updatedBetween(state.since(), state.until()));
                 state = state.progress(operationId, "CREATED", null, 0, state.counts());
                 checkpoint();
                 log.info(
@@ -295,15 +292,6 @@ class BackfillWorker implements SmartLifecycle {
                 throw new Stopping();
             }
         }
-    }
-
-    private static @Nullable Instant updatedAt(JsonNode node, @Nullable Instant newest) {
-        String text = node.path("updatedAt").asString(null);
-        if (text == null) {
-            return newest;
-        }
-        Instant updated = Instant.parse(text);
-        return newest == null || updated.isAfter(newest) ? updated : newest;
     }
 
     @Override

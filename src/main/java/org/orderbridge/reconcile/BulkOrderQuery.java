@@ -31,7 +31,7 @@ final class BulkOrderQuery {
 
     private static final String TEMPLATE = """
             {
-              orders(query: "updated_at:>='%s'", sortKey: UPDATED_AT) {
+              orders(query: "updated_at:>='%s' AND updated_at:<='%s'", sortKey: UPDATED_AT) {
                 edges {
                   node {
                     id
@@ -83,8 +83,16 @@ final class BulkOrderQuery {
 
     private BulkOrderQuery() {}
 
-    /** Orders updated at or after {@code since}, to the end of what the shop holds when Shopify runs the query. */
-    static String updatedSince(Instant since) {
-        return TEMPLATE.formatted(since.truncatedTo(ChronoUnit.SECONDS), ADDRESS, ADDRESS);
+    /**
+     * Orders updated from {@code since} to {@code until}; Shopify's search compares whole seconds, so {@code since} is
+     * rounded down and {@code until} up, as the paginated query does.
+     */
+    static String updatedBetween(Instant since, Instant until) {
+        Instant whole = until.truncatedTo(ChronoUnit.SECONDS);
+        return TEMPLATE.formatted(
+                since.truncatedTo(ChronoUnit.SECONDS),
+                whole.equals(until) ? whole : whole.plusSeconds(1),
+                ADDRESS,
+                ADDRESS);
     }
 }

@@ -137,7 +137,8 @@ class BackfillApiTest {
     void aBackfillTakenOverFromADeadInstanceResumesAtItsCheckpointWithTheSameBulkOperation() throws Exception {
         ordersOnlyInShopify(shopify, RESUME_SHOP, 12);
         Instant since = Instant.now().minus(Duration.ofDays(10));
-        String operationId = bulk.start(RESUME_SHOP, BulkOrderQuery.updatedSince(since));
+        Instant until = Instant.now();
+        String operationId = bulk.start(RESUME_SHOP, BulkOrderQuery.updatedBetween(since, until));
         await().atMost(WAIT)
                 .until(() -> bulk.find(RESUME_SHOP, operationId).status().finished());
         List<String> fileOrder = rootIds(bulk.find(RESUME_SHOP, operationId));
@@ -151,7 +152,7 @@ class BackfillApiTest {
                 id,
                 RESUME_SHOP,
                 Timestamp.from(since),
-                Timestamp.from(Instant.now()),
+                Timestamp.from(until),
                 operationId,
                 UUID.randomUUID());
 

@@ -25,20 +25,25 @@ class BulkOrderQueryTest {
 
     @Test
     void validatesAgainstShopifysAdminSchema() {
-        Document document = Parser.parse(BulkOrderQuery.updatedSince(Instant.parse("2026-11-01T00:00:00Z")));
+        Document document = Parser.parse(BulkOrderQuery.updatedBetween(
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")));
 
         assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isEmpty();
     }
 
     @Test
-    void filtersOnTheUpdateTimeToTheSecond() {
-        assertThat(BulkOrderQuery.updatedSince(Instant.parse("2026-11-01T08:30:15.123Z")))
-                .contains("orders(query: \"updated_at:>='2026-11-01T08:30:15Z'\", sortKey: UPDATED_AT)");
+    void filtersOnTheUpdateTimeInWholeSecondsThatHoldTheRange() {
+        assertThat(BulkOrderQuery.updatedBetween(
+                        Instant.parse("2026-11-01T08:30:15.123Z"), Instant.parse("2026-11-02T10:00:00.500Z")))
+                .contains(
+                        "orders(query: \"updated_at:>='2026-11-01T08:30:15Z' AND updated_at:<='2026-11-02T10:00:01Z'\","
+                                + " sortKey: UPDATED_AT)");
     }
 
     @Test
     void readsTheSameOrderFieldsAsThePaginatedQuery() {
-        Document bulk = Parser.parse(BulkOrderQuery.updatedSince(Instant.parse("2026-11-01T00:00:00Z")));
+        Document bulk = Parser.parse(BulkOrderQuery.updatedBetween(
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")));
         Field orders = (Field) bulk.getDefinitionsOfType(OperationDefinition.class)
                 .getFirst()
                 .getSelectionSet()
