@@ -27,6 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.shopify.retry.base-interval=20ms",
             "orderbridge.shopify.retry.max-interval=100ms",
             "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms",
+            // Tests run their passes themselves (ReconciliationTest); a scheduled one would touch every test's orders.
+            "orderbridge.reconciliation.enabled=false",
             "orderbridge.backfill.worker-interval=100ms",
             "orderbridge.backfill.poll-interval=100ms"
         })

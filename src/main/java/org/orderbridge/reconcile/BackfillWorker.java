@@ -2,6 +2,7 @@ package org.orderbridge.reconcile;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,28 +77,31 @@ class BackfillWorker implements SmartLifecycle {
     }
 
     private void claimWhileFree() {
-        try {
-            while (running && slots.tryAcquire()) {
-                var claimed = store.claim(owner, properties.lease());
-                if (claimed.isEmpty()) {
-                    slots.release();
-                    return;
-                }
-                Backfill backfill = claimed.get();
-                Thread.ofVirtual().name("backfill-" + backfill.shopDomain()).start(() -> {
-                    try {
-                        work(backfill);
-                    } finally {
-                        slots.release();
-                    }
-                });
+        while (running && slots.tryAcquire()) {
+            Optional<Backfill> claimed;
+            try {
+                claimed = store.claim(owner, properties.lease());
+            } catch (RuntimeException e) {
+                slots.release();
+                log.warn("Looking for backfills failed: {}", e.toString());
+                return;
             }
-        } catch (RuntimeException e) {
-            log.warn("Looking for backfills failed: {}", e.toString());
+            if (claimed.isEmpty()) {
+                slots.release();
+                return;
+            }
+            Backfill backfill = claimed.get();
+            Thread.ofVirtual().name("backfill-" + backfill.shopDomain()).start(() -> {
+                try {
+                    work(backfill);
+                } finally {
+                    slots.release();
+                }
+            });
         }
     }
 
-    void work(Backfill claimed) {
+    private void work(Backfill claimed) {
         log.info(
                 "Backfill {} of {} since {} ({}): {} orders applied before",
                 claimed.id(),

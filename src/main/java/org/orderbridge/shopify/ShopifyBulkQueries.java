@@ -15,7 +15,8 @@ public interface ShopifyBulkQueries {
      *
      * @return the operation's id
      * @throws BulkQueryRefused            when Shopify refuses the query or the shop
-     * @throws ShopifyUnavailableException when Shopify could not answer; ask again later
+     * @throws ShopifyUnavailableException when Shopify could not answer, or runs as many bulk queries for the app in the
+     *     shop as it allows (LIMIT_REACHED, OPERATION_IN_PROGRESS); ask again later
      */
     String start(String shopDomain, String query);
 

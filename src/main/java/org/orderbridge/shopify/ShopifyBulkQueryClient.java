@@ -42,6 +42,17 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
                         shopDomain, ShopifyOperation.RUN_BULK_QUERY, Map.of("query", query, "groupObjects", true))
                 .path("bulkOperationRunQuery");
         JsonNode errors = payload.path("userErrors");
+        for (JsonNode error : errors) {
+            String code = error.path("code").asString("");
+            if (code.equals("LIMIT_REACHED") || code.equals("OPERATION_IN_PROGRESS")) {
+                // Other bulk queries of the app still run in the shop; this one can start once they are done.
+                throw new ShopifyUnavailableException(
+                        "Shopify runs other bulk queries for " + shopDomain + ": "
+                                + error.path("message").asString(),
+                        properties.retry().maxInterval(),
+                        null);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new BulkQueryRefused("Shopify refused the bulk query for " + shopDomain + ": " + errors);
         }

@@ -58,7 +58,9 @@ class BackfillHeapIT {
                                 "--orderbridge.backfill.worker-interval=200ms",
                                 "--orderbridge.backfill.poll-interval=200ms",
                                 "--orderbridge.backfill.lease=10s",
-                                "--orderbridge.backfill.checkpoint-every=500"))) {
+                                "--orderbridge.backfill.checkpoint-every=500",
+                                // Every order stored must have come through the backfill.
+                                "--orderbridge.reconciliation.enabled=false"))) {
             BackfillFixtures.ordersOnlyInShopify(shopify, WEBHOOK_SHOP, ORDERS);
             var stored = new Stored(database.primaryPort());
             Instant requested = Instant.now();

@@ -27,7 +27,7 @@ public final class SimulatedOrderViews {
 
     /** The {@code Order} node; line items are a connection rendered by {@link #lineItems}. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> node(SimulatedOrder order, OrderRevisions.Revision revision) {
+    public static Map<String, Object> node(SimulatedOrder order, OrderRevisions.Revision revision) {
         Map<String, Object> input = order.input();
         Map<String, Object> shipping = (Map<String, Object>) input.get("shippingAddress");
         var node = new LinkedHashMap<>(order.asGraphql());
@@ -47,7 +47,7 @@ public final class SimulatedOrderViews {
     }
 
     /** The order's line items as a connection holding the first {@code first} of them. */
-    static Map<String, Object> lineItems(SimulatedOrder order, Integer first) {
+    public static Map<String, Object> lineItems(SimulatedOrder order, Integer first) {
         List<Map<String, Object>> lines = order.lineItems();
         int shown = first == null ? lines.size() : Math.min(first, lines.size());
         var nodes = new ArrayList<Map<String, Object>>();

@@ -136,7 +136,8 @@ public final class SimulatedStore {
                     shop,
                     ids.incrementAndGet(),
                     "#" + (1001 + data.orders().size()),
-                    OffsetDateTime.now(ZoneOffset.UTC),
+                    // Microseconds, as PostgreSQL keeps them: a stored time then equals the one Shopify reports.
+                    OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                     new LinkedHashMap<>(input));
             data.add(order);
             return Result.ok(order);

@@ -48,7 +48,7 @@ final class SimulatorFulfillmentGraphql {
     private static Object order(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
         return scope.store()
                 .orderById(scope.shop(), env.getArgument("id"))
-                .map(SimulatedOrder::asGraphql)
+                .map(o -> SimulatedOrderViews.node(o, scope.store().revisions().current(o)))
                 .orElse(null);
     }
 

@@ -58,6 +58,7 @@ public final class WebhookFaults {
     private final Map<String, Settings> byShop = new ConcurrentHashMap<>();
     private final Map<String, List<Delivery>> held = new ConcurrentHashMap<>();
     private final List<Delivery> dropped = new CopyOnWriteArrayList<>();
+    private final List<Delivery> departed = new CopyOnWriteArrayList<>();
     private final AtomicLong duplicated = new AtomicLong();
     private final Random random = new Random();
 
@@ -94,6 +95,11 @@ public final class WebhookFaults {
         return deliveries.size();
     }
 
+    /** Every delivery of a shop with faults set, lost or not, as it left the shop; oldest first. */
+    public List<Delivery> departed(String shop) {
+        return departed.stream().filter(d -> d.shop().equals(shop)).toList();
+    }
+
     /** The deliveries that were lost, oldest first. */
     public List<Delivery> dropped(String shop) {
         return dropped.stream().filter(d -> d.shop().equals(shop)).toList();
@@ -108,10 +114,16 @@ public final class WebhookFaults {
         byShop.clear();
         held.clear();
         dropped.clear();
+        departed.clear();
     }
 
     void deliver(Delivery delivery, Consumer<Delivery> post) {
-        Settings settings = byShop.getOrDefault(delivery.shop(), Settings.NONE);
+        Settings settings = byShop.get(delivery.shop());
+        if (settings == null) {
+            post.accept(delivery);
+            return;
+        }
+        departed.add(delivery);
         boolean drop;
         boolean twice;
         synchronized (this) {
