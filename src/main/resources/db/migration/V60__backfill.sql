@@ -26,7 +26,7 @@ create table backfill (
     requested_at       timestamptz  not null,
     started_at         timestamptz,
     finished_at        timestamptz,
-    -- One instance at a time works on a job, without holding a transaction while Shopify answers.
+    -- One claim at a time works on a job (a token per claim), without holding a transaction while Shopify answers.
     lease_owner        uuid,
     lease_until        timestamptz
 );

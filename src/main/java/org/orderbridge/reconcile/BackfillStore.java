@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The backfill table. Every write after the claim names the instance holding the lease, so an instance that lost its
- * lease (it stalled, another took over) learns so at its next checkpoint and stops.
+ * The backfill table. Every write after the claim names the claim holding the lease, so a worker that lost its lease
+ * (it stalled, another claim took over) learns so at its next checkpoint and stops.
  */
 @Repository
 class BackfillStore {
@@ -110,6 +110,17 @@ class BackfillStore {
                         counts.failed(),
                         lease.toMillis(),
                         backfill.id(),
+                        owner)
+                == 1;
+    }
+
+    /** Extends the lease; false when this claim no longer holds the backfill. */
+    boolean renew(UUID id, UUID owner, Duration lease) {
+        return jdbc.update(
+                        "update backfill set lease_until = now() + ? * interval '1 millisecond'"
+                                + " where id = ? and lease_owner = ? and state = 'RUNNING'",
+                        lease.toMillis(),
+                        id,
                         owner)
                 == 1;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +44,9 @@ class BackfillWorker implements SmartLifecycle {
     private final ReconciledOrders orders;
     private final BackfillProperties properties;
     private final ObjectMapper json;
-    private final UUID owner = UUID.randomUUID();
     private final Semaphore slots;
-    private @Nullable ScheduledExecutorService scheduler;
+    private ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("backfill-claims").daemon().factory());
     private volatile boolean running;
 
     BackfillWorker(
@@ -70,17 +71,22 @@ class BackfillWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("backfill-claims").daemon().factory());
+        if (scheduler.isShutdown()) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("backfill-claims").daemon().factory());
+        }
         long interval = properties.workerInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::claimWhileFree, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void claimWhileFree() {
         while (running && slots.tryAcquire()) {
+            // A token per claim, not per instance: whoever claims the backfill after a lease ran out, this instance
+            // included, makes the earlier holder's next write fail.
+            UUID token = UUID.randomUUID();
             Optional<Backfill> claimed;
             try {
-                claimed = store.claim(owner, properties.lease());
+                claimed = store.claim(token, properties.lease());
             } catch (RuntimeException e) {
                 slots.release();
                 log.warn("Looking for backfills failed: {}", e.toString());
@@ -90,18 +96,26 @@ class BackfillWorker implements SmartLifecycle {
                 slots.release();
                 return;
             }
-            Backfill backfill = claimed.get();
-            Thread.ofVirtual().name("backfill-" + backfill.shopDomain()).start(() -> {
+            var job = new Job(claimed.get(), token);
+            // The lease is renewed on its own clock too: a checkpoint may be far off while a slow Shopify call or a
+            // cold JVM holds the work up, and the backfill must not be taken over from a live instance.
+            long renewal = properties.lease().toMillis() / 3;
+            ScheduledFuture<?> heartbeat =
+                    scheduler.scheduleWithFixedDelay(job::renewLease, renewal, renewal, TimeUnit.MILLISECONDS);
+            Thread.ofVirtual().name("backfill-" + job.state.shopDomain()).start(() -> {
                 try {
-                    work(backfill);
+                    work(job);
                 } finally {
+                    heartbeat.cancel(false);
                     slots.release();
                 }
             });
         }
     }
 
-    private void work(Backfill claimed) {
+    private void work(Job job) {
+        Backfill claimed = job.state;
+        UUID token = job.token;
         log.info(
                 "Backfill {} of {} since {} ({}): {} orders applied before",
                 claimed.id(),
@@ -109,7 +123,6 @@ class BackfillWorker implements SmartLifecycle {
                 claimed.since(),
                 claimed.method(),
                 claimed.counts().seen());
-        var job = new Job(claimed);
         try {
             switch (claimed.method()) {
                 case PAGINATED -> job.readPages();
@@ -118,7 +131,7 @@ class BackfillWorker implements SmartLifecycle {
         } catch (LostLease lost) {
             log.warn("Backfill {} of {} was taken over by another instance", claimed.id(), claimed.shopDomain());
         } catch (Stopping stopping) {
-            store.release(claimed.id(), owner, Duration.ZERO);
+            store.release(claimed.id(), token, Duration.ZERO);
             log.info("Backfill {} of {} handed back at shutdown", claimed.id(), claimed.shopDomain());
         } catch (ShopifyUnavailableException | BulkResultUnreadable e) {
             Duration later = e instanceof ShopifyUnavailableException unavailable
@@ -132,7 +145,7 @@ class BackfillWorker implements SmartLifecycle {
                     claimed.shopDomain(),
                     e.getMessage());
             job.checkpointQuietly();
-            store.release(claimed.id(), owner, later);
+            store.release(claimed.id(), token, later);
         } catch (CannotCreateTransactionException
                 | DataAccessResourceFailureException
                 | TransientDataAccessException e) {
@@ -144,17 +157,30 @@ class BackfillWorker implements SmartLifecycle {
                     e.toString());
         } catch (RuntimeException e) {
             log.error("Backfill {} of {} failed", claimed.id(), claimed.shopDomain(), e);
-            store.finish(job.state, owner, Backfill.State.FAILED, e.getMessage());
+            store.finish(job.state, token, Backfill.State.FAILED, e.getMessage());
         }
     }
 
     /** One claimed backfill's progress, committed at checkpoints. */
     private final class Job {
-        private Backfill state;
+        private final UUID token;
+        private volatile Backfill state;
+        private volatile boolean lost;
         private int sinceCheckpoint;
 
-        Job(Backfill state) {
+        Job(Backfill state, UUID token) {
             this.state = state;
+            this.token = token;
+        }
+
+        void renewLease() {
+            try {
+                if (!store.renew(state.id(), token, properties.lease())) {
+                    lost = true;
+                }
+            } catch (RuntimeException e) {
+                log.debug("Backfill {} lease not renewed: {}", state.id(), e.toString());
+            }
         }
 
         void readPages() {
@@ -251,7 +277,7 @@ class BackfillWorker implements SmartLifecycle {
 
         void checkpoint() {
             sinceCheckpoint = 0;
-            if (!store.checkpoint(state, owner, properties.lease())) {
+            if (lost || !store.checkpoint(state, token, properties.lease())) {
                 throw new LostLease();
             }
             if (!running) {
@@ -261,14 +287,14 @@ class BackfillWorker implements SmartLifecycle {
 
         void checkpointQuietly() {
             try {
-                store.checkpoint(state, owner, properties.lease());
+                store.checkpoint(state, token, properties.lease());
             } catch (RuntimeException e) {
                 log.debug("Backfill {} progress not saved: {}", state.id(), e.toString());
             }
         }
 
         private void complete() {
-            if (!store.finish(state, owner, Backfill.State.COMPLETED, null)) {
+            if (lost || !store.finish(state, token, Backfill.State.COMPLETED, null)) {
                 throw new LostLease();
             }
             Backfill.Counts counts = state.counts();
@@ -285,7 +311,7 @@ class BackfillWorker implements SmartLifecycle {
 
         private void fail(String reason) {
             log.error("Backfill {} of {} failed: {}", state.id(), state.shopDomain(), reason);
-            store.finish(state, owner, Backfill.State.FAILED, reason);
+            store.finish(state, token, Backfill.State.FAILED, reason);
         }
 
         private void pause(Duration duration) {
@@ -308,9 +334,7 @@ class BackfillWorker implements SmartLifecycle {
             running = false;
             stopping = scheduler;
         }
-        if (stopping != null) {
-            stopping.shutdownNow();
-        }
+        stopping.shutdownNow();
     }
 
     @Override

@@ -83,6 +83,7 @@ class BackfillHeapIT {
                     });
             JsonNode atCrash = backfill(service, location);
             service.crash();
+            long operationsAtCrash = BackfillFixtures.bulkOperationsStarted(shopify, WEBHOOK_SHOP);
             Instant crashed = Instant.now();
             assertThat(atCrash.path("state").asString())
                     .as("killed while applying the result")
@@ -111,12 +112,15 @@ class BackfillHeapIT {
             assertThat(perShopifyId).as("every order stored").hasSize(ORDERS);
             assertThat(perShopifyId.values()).as("no order stored twice").allMatch(n -> n == 1);
             assertThat(BackfillFixtures.bulkOperationsStarted(shopify, WEBHOOK_SHOP))
-                    .as("the resumed backfill polled the same bulk operation")
-                    .isOne();
+                    .as("the resumed backfill read the same bulk operation, started none")
+                    .isEqualTo(operationsAtCrash);
             assertThat(done.path("linesRead").asLong()).isEqualTo(2L * ORDERS);
             assertThat(done.at("/orders/seen").asLong())
                     .as("only what came after the last checkpoint was read again")
                     .isLessThan(ORDERS + 500L + 1);
+            assertThat(done.at("/orders/created").asLong()
+                            + done.at("/orders/current").asLong())
+                    .isEqualTo(done.at("/orders/seen").asLong());
 
             var figures = new LinkedHashMap<String, Object>();
             figures.put("orders", ORDERS);

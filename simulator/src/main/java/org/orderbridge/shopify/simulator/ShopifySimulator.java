@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
  * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults} and
- * {@code GET /_sim/orders}.
+ * {@code GET /_sim/orders}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
  */
 public final class ShopifySimulator implements AutoCloseable {
 
