@@ -28,7 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.shopify.retry.max-interval=100ms",
             "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms",
             // Tests run their passes themselves (ReconciliationTest); a scheduled one would touch every test's orders.
-            "orderbridge.reconciliation.enabled=false"
+            "orderbridge.reconciliation.enabled=false",
+            "orderbridge.backfill.worker-interval=100ms",
+            "orderbridge.backfill.poll-interval=100ms"
         })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)

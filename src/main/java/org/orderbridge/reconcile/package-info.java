@@ -1,9 +1,10 @@
 /**
- * Reconciliation: reads each shop's recently updated orders from Shopify and applies them the way webhooks are
- * applied, so that an order whose webhooks never arrived is still stored.
+ * Reconciliation and backfill: reads a shop's updated orders from Shopify (continuously, or on an operator's request
+ * over any range) and applies them the way webhooks are applied, so that an order whose webhooks never arrived is still
+ * stored.
  */
 @ApplicationModule(
-        displayName = "Reconciliation",
+        displayName = "Reconciliation and backfill",
         allowedDependencies = {"order", "shopify", "platform"})
 @NullMarked
 package org.orderbridge.reconcile;

@@ -52,6 +52,11 @@ class ShopifyConfiguration {
         return client.orderFeed();
     }
 
+    @Bean
+    ShopifyBulkQueries shopifyBulkQueries(ShopifyClient client) {
+        return client.bulkQueries();
+    }
+
     static ShopifyOrders assemble(
             ShopifyProperties properties,
             RestClient.Builder restClient,
@@ -81,8 +86,13 @@ class ShopifyConfiguration {
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
                 new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
-                new ShopifyOrderReader(properties, transport, resilience));
+                new ShopifyOrderReader(properties, transport, resilience),
+                new ShopifyBulkQueryClient(properties, transport, resilience));
     }
 
-    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments, ShopifyOrderFeed orderFeed) {}
+    record ShopifyClient(
+            ShopifyOrders orders,
+            ShopifyFulfillments fulfillments,
+            ShopifyOrderFeed orderFeed,
+            ShopifyBulkQueries bulkQueries) {}
 }

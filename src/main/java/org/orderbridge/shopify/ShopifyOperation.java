@@ -2,6 +2,22 @@ package org.orderbridge.shopify;
 
 /** Every GraphQL document this client sends; kept in one place so a test can validate them all against the schema. */
 enum ShopifyOperation {
+    // Bulk queries: the query is a document of its own, passed as a string (validated by its owner's tests).
+    RUN_BULK_QUERY("""
+            mutation RunBulkQuery($query: String!, $groupObjects: Boolean!) {
+              bulkOperationRunQuery(query: $query, groupObjects: $groupObjects) {
+                bulkOperation { id status }
+                userErrors { field message code }
+              }
+            }
+            """),
+
+    FIND_BULK_OPERATION("""
+            query FindBulkOperation($id: ID!) {
+              bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount url }
+            }
+            """),
+
     FIND_ORDER_ID_DEFINITION("""
             query FindOrderIdDefinition($namespace: String!, $key: String!) {
               metafieldDefinition(identifier: {ownerType: ORDER, namespace: $namespace, key: $key}) {

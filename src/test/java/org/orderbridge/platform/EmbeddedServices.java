@@ -53,7 +53,11 @@ public class EmbeddedServices {
             Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"),
             Map.entry("recon-now.myshopify.com", "shpat_local_recon_now"),
             Map.entry("recon-bench-standard.myshopify.com", "shpat_local_recon_bench_standard"),
-            Map.entry("recon-bench-plus.myshopify.com", "shpat_local_recon_bench_plus"));
+            Map.entry("recon-bench-plus.myshopify.com", "shpat_local_recon_bench_plus"),
+            Map.entry("backfill-pages.myshopify.com", "shpat_local_backfill_pages"),
+            Map.entry("backfill-bulk.myshopify.com", "shpat_local_backfill_bulk"),
+            Map.entry("backfill-resume.myshopify.com", "shpat_local_backfill_resume"),
+            Map.entry("backfill-failed.myshopify.com", "shpat_local_backfill_failed"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

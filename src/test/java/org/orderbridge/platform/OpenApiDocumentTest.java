@@ -37,6 +37,9 @@ class OpenApiDocumentTest {
             Map.entry("get /api/v1/admin/compliance/parked", List.of("401", "403")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/erase", List.of("401", "403", "404")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/dismiss", List.of("401", "403", "404")),
+            Map.entry("post /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "409")),
+            Map.entry("get /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404")),
+            Map.entry("get /api/v1/admin/shops/{shop}/backfill/{id}", List.of("400", "401", "403", "404")),
             Map.entry("post /webhooks/shopify", List.of("400", "401", "403", "413", "503")));
 
     @Autowired

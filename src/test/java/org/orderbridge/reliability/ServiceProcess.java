@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -52,15 +54,30 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, PostgresServers database, SqsServer sqs, ShopifySimulator shopify)
             throws IOException {
+        return start(name, database, sqs, shopify, "384m", List.of());
+    }
+
+    /**
+     * @param heap the JVM's maximum heap ({@code -Xmx})
+     * @param arguments further settings, as {@code --name=value}
+     */
+    static ServiceProcess start(
+            String name,
+            PostgresServers database,
+            SqsServer sqs,
+            ShopifySimulator shopify,
+            String heap,
+            List<String> arguments)
+            throws IOException {
         Files.createDirectories(WORK);
         int port = freePort();
         String testClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String classpath = Arrays.stream(testClasspath.split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        var builder = new ProcessBuilder(
+        var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
+                "-Xmx" + heap,
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-cp",
@@ -76,7 +93,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--orderbridge.shopify.connect-timeout=1s",
                 "--orderbridge.shopify.read-timeout=3s",
                 "--spring.cloud.aws.credentials.access-key=local",
-                "--spring.cloud.aws.credentials.secret-key=local");
+                "--spring.cloud.aws.credentials.secret-key=local"));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command);
         builder.environment()
                 .putAll(Map.of(
                         "SERVER_PORT",

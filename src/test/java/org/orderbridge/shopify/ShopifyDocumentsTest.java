@@ -56,6 +56,14 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void bulkQueryVariablesMatchTheSchemaInputTypes() {
+        assertVariablesCoerce(
+                ShopifyOperation.RUN_BULK_QUERY,
+                Map.of("query", "{ orders { edges { node { id } } } }", "groupObjects", true));
+        assertVariablesCoerce(ShopifyOperation.FIND_BULK_OPERATION, Map.of("id", "gid://shopify/BulkOperation/1"));
+    }
+
+    @Test
     void schemaRejectsAFieldShopifyDoesNotHave() {
         Document document =
                 Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");

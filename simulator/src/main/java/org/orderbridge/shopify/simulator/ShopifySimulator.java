@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
  * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults} and
- * {@code GET /_sim/orders}.
+ * {@code GET /_sim/orders}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
  */
 public final class ShopifySimulator implements AutoCloseable {
 
@@ -71,6 +71,7 @@ public final class ShopifySimulator implements AutoCloseable {
         server.setExecutor(executor);
         AdminSchema.get();
         server.start();
+        store.bulkOperations().publishAt(URI.create("http://127.0.0.1:" + port() + "/"));
     }
 
     public static Builder builder() {
@@ -212,6 +213,7 @@ public final class ShopifySimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        store.bulkOperations().close();
         WebhookSender sender = webhooks;
         if (sender != null) {
             sender.close();
@@ -238,6 +240,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         200,
                         store.allOrders().stream().map(WebhookSender::payload).toList(),
                         null);
+            } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
+                store.bulkOperations().serve(exchange);
             } else if (graphqlPath.matches() && method.equals("POST")) {
                 graphql(exchange, graphqlPath);
             } else {

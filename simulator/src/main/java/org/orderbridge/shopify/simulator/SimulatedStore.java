@@ -35,6 +35,13 @@ public final class SimulatedStore {
         return revisions;
     }
 
+    private final SimulatedBulkOperations bulkOperations = new SimulatedBulkOperations(this);
+
+    /** Bulk query operations and their result files. */
+    public SimulatedBulkOperations bulkOperations() {
+        return bulkOperations;
+    }
+
     /** The orders' fulfillment orders and fulfillments. */
     public SimulatedFulfillments fulfillments() {
         return fulfillments;

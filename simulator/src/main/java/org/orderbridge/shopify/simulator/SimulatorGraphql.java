@@ -96,7 +96,9 @@ final class SimulatorGraphql {
                                 FieldCoordinates.coordinates(mutation, "orderCreate"),
                                 fetcher(SimulatorGraphql::orderCreate)))
                 .transform(code ->
-                        SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
+                        SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
+                .transform(
+                        code -> SimulatorBulkGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 

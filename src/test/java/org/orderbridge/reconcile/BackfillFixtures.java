@@ -1,0 +1,96 @@
+package org.orderbridge.reconcile;
+
+import static org.awaitility.Awaitility.await;
+import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
+import static org.orderbridge.push.PushFixtures.headers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/** Orders made in the simulated Shopify admin (no webhook sent), and the backfill API. */
+public final class BackfillFixtures {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private BackfillFixtures() {}
+
+    /** Orders that exist only in Shopify: their webhooks never arrived. */
+    public static List<SimulatedOrder> ordersOnlyInShopify(ShopifySimulator shopify, String shop, int count) {
+        var orders = new ArrayList<SimulatedOrder>(count);
+        for (int i = 0; i < count; i++) {
+            orders.add(shopify.store().createOrderInAdmin(shop, orderInput(shop, i)));
+        }
+        return orders;
+    }
+
+    /** An order with one line item, as a merchant would create it in the admin. */
+    public static Map<String, Object> orderInput(String shop, int number) {
+        var address = Map.<String, Object>of(
+                "firstName", "Grace",
+                "lastName", "Hopper",
+                "address1", "1 Compiler Road",
+                "city", "Arlington",
+                "zip", "22201",
+                "countryCode", "US");
+        return Map.of(
+                "email",
+                "backfill-" + number + "@example.com",
+                "currency",
+                "USD",
+                "note",
+                "backfill " + shop + " #" + number,
+                "shippingAddress",
+                address,
+                "billingAddress",
+                address,
+                "lineItems",
+                List.of(Map.of(
+                        "title",
+                        "Notebook",
+                        "sku",
+                        "NB-" + (number % 7),
+                        "quantity",
+                        1 + number % 3,
+                        "priceSet",
+                        Map.of("shopMoney", Map.of("amount", "4.50", "currencyCode", "USD")))));
+    }
+
+    public static ResponseEntity<JsonNode> requestBackfill(TestRestTemplate rest, String shop, String since) {
+        return rest.exchange(
+                "/api/v1/admin/shops/" + shop + "/backfill?since=" + since,
+                HttpMethod.POST,
+                new HttpEntity<>(headers(ADMIN_KEY)),
+                JsonNode.class);
+    }
+
+    public static ResponseEntity<JsonNode> requestBackfill(TestRestTemplate rest, String shop, Instant since) {
+        return requestBackfill(rest, shop, since.toString());
+    }
+
+    public static JsonNode backfill(TestRestTemplate rest, String location) {
+        return rest.exchange(location, HttpMethod.GET, new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class)
+                .getBody();
+    }
+
+    public static JsonNode awaitState(TestRestTemplate rest, String location, String state) {
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> state.equals(backfill(rest, location).path("state").asString()));
+        return backfill(rest, location);
+    }
+
+    /** Bulk query operations the service started in the shop. */
+    public static long bulkOperationsStarted(ShopifySimulator shopify, String shop) {
+        return shopify.store().bulkOperations().started(shop);
+    }
+}
