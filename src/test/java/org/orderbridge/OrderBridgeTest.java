@@ -14,7 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
  * An end-to-end test on the embedded services, over real HTTP, with the real Shopify client talking to the
  * simulator. All such tests share one application context, so PostgreSQL, the SQS server and the simulator
  * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
- * within a second of its end; the queue's redelivery backoff still spans several attempts.
+ * within a second of its end; the queue's redelivery backoff still spans several attempts. Every shop's webhook
+ * subscriptions are created at start; each instance looks for shops due a check twice a second.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.shopify.retry.max-attempts=2",
             "orderbridge.shopify.retry.base-interval=20ms",
             "orderbridge.shopify.retry.max-interval=100ms",
-            "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms"
+            "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms",
+            "orderbridge.subscriptions.callback-url=http://localhost/webhooks/shopify",
+            "orderbridge.subscriptions.poll-interval=500ms"
         })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)

@@ -47,6 +47,11 @@ class ShopifyConfiguration {
         return client.fulfillments();
     }
 
+    @Bean
+    ShopifyWebhookSubscriptions shopifyWebhookSubscriptions(ShopifyClient client) {
+        return client.webhookSubscriptions();
+    }
+
     static ShopifyOrders assemble(
             ShopifyProperties properties,
             RestClient.Builder restClient,
@@ -75,8 +80,10 @@ class ShopifyConfiguration {
         // One transport, hence one cost budget per shop, and one breaker per shop for orders and fulfillments alike.
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
-                new DuplicateSafeShopifyFulfillments(properties, transport, resilience));
+                new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
+                new AdminWebhookSubscriptions(properties, transport, resilience));
     }
 
-    record ShopifyClient(ShopifyOrders orders, ShopifyFulfillments fulfillments) {}
+    record ShopifyClient(
+            ShopifyOrders orders, ShopifyFulfillments fulfillments, ShopifyWebhookSubscriptions webhookSubscriptions) {}
 }

@@ -45,7 +45,11 @@ public class EmbeddedServices {
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
             Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),
-            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"));
+            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"),
+            Map.entry("subs-dropped.myshopify.com", "shpat_local_subs_dropped"),
+            Map.entry("subs-misdirected.myshopify.com", "shpat_local_subs_misdirected"),
+            Map.entry("subs-current.myshopify.com", "shpat_local_subs_current"),
+            Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -94,7 +94,9 @@ final class SimulatorGraphql {
                                 FieldCoordinates.coordinates(mutation, "orderCreate"),
                                 fetcher(SimulatorGraphql::orderCreate)))
                 .transform(code ->
-                        SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
+                        SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
+                .transform(code -> SimulatorWebhookSubscriptionGraphql.fetchers(query, mutation)
+                        .forEach(code::dataFetcher));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 

@@ -1,0 +1,99 @@
+package org.orderbridge.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.OrderBridgeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One check per shop at a time across instances, each instance a CheckSchedule of its own on one database. */
+@OrderBridgeTest
+class CheckScheduleTest {
+
+    private static final String TARGET = "https://orders.example.com/webhooks/shopify";
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void instancesRacingForADueShopCheckItOnce() throws Exception {
+        String shop = shop();
+        var start = new CountDownLatch(1);
+        try (var instances = Executors.newFixedThreadPool(4)) {
+            List<Future<List<String>>> claims = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> instances.submit(() -> {
+                        start.await();
+                        return new CheckSchedule(jdbc).claimDue(List.of(shop), TARGET, LEASE);
+                    }))
+                    .toList();
+            start.countDown();
+            long winners = 0;
+            for (Future<List<String>> claim : claims) {
+                winners += claim.get().size();
+            }
+            assertThat(winners).isOne();
+        }
+    }
+
+    @Test
+    void aCheckedShopIsNotDueAgainBeforeTheInterval() {
+        String shop = shop();
+        var instanceA = new CheckSchedule(jdbc);
+        var instanceB = new CheckSchedule(jdbc);
+        assertThat(instanceA.claimDue(List.of(shop), TARGET, LEASE)).containsExactly(shop);
+
+        instanceA.checked(shop, 0, Duration.ofHours(1));
+
+        assertThat(instanceB.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
+        assertThat(instanceA.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aCheckWhoseInstanceDiedIsTakenOverWhenItsLeaseRunsOut() {
+        String shop = shop();
+        assertThat(new CheckSchedule(jdbc).claimDue(List.of(shop), TARGET, Duration.ofMillis(300)))
+                .containsExactly(shop);
+        var survivor = new CheckSchedule(jdbc);
+
+        assertThat(survivor.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> survivor.claimDue(List.of(shop), TARGET, LEASE).equals(List.of(shop)));
+    }
+
+    @Test
+    void aNewTargetMakesEveryShopDueAtOnce() {
+        String shop = shop();
+        var schedule = new CheckSchedule(jdbc);
+        schedule.claimDue(List.of(shop), TARGET, LEASE);
+        schedule.checked(shop, 0, Duration.ofHours(1));
+
+        assertThat(schedule.claimDue(List.of(shop), "https://new-host.example.com/webhooks/shopify", LEASE))
+                .containsExactly(shop);
+    }
+
+    @Test
+    void aFailedCheckIsDueAgainAfterTheRetryWait() {
+        String shop = shop();
+        var schedule = new CheckSchedule(jdbc);
+        schedule.claimDue(List.of(shop), TARGET, LEASE);
+
+        schedule.failed(shop, "Shopify unavailable", Duration.ofMillis(300));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> schedule.claimDue(List.of(shop), TARGET, LEASE).equals(List.of(shop)));
+    }
+
+    /** A shop no access token names, so the service's own schedule leaves it alone. */
+    private static String shop() {
+        return "schedule-" + UUID.randomUUID() + ".myshopify.com";
+    }
+}
