@@ -25,6 +25,7 @@ class ModuleStructureTest {
                         "org.orderbridge.push",
                         "org.orderbridge.shipment",
                         "org.orderbridge.shopify",
+                        "org.orderbridge.subscription",
                         "org.orderbridge.webhook");
     }
 }

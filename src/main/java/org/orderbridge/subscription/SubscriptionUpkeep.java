@@ -3,9 +3,11 @@ package org.orderbridge.subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.orderbridge.shopify.ShopifyWebhookSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,23 +90,27 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
             schedule.failed(shop, String.valueOf(e.getMessage()), properties.retryAfterFailure());
             return;
         }
-        result.repairs().forEach(repair -> {
+        result.repairs()
+                .forEach(repair -> meters.counter(
+                                "orderbridge.subscriptions.repairs",
+                                "shop",
+                                shop,
+                                "topic",
+                                repair.topic(),
+                                "kind",
+                                repair.kind().name().toLowerCase(Locale.ROOT))
+                        .increment());
+        if (!result.repairs().isEmpty()) {
+            // Deliveries of these topics were not reaching us (or never were, for a shop new to the upkeep).
             log.warn(
-                    "Webhook subscription {} of {} to {} was {}: Shopify had stopped delivering it here",
-                    repair.topic(),
+                    "Webhook subscriptions of {} repaired to {}: {}",
                     shop,
                     target,
-                    repair.kind() == SubscriptionCheck.Kind.CREATED ? "missing, created" : "misdirected, repointed");
-            meters.counter(
-                            "orderbridge.subscriptions.repairs",
-                            "shop",
-                            shop,
-                            "topic",
-                            repair.topic(),
-                            "kind",
-                            repair.kind().name().toLowerCase())
-                    .increment();
-        });
+                    result.repairs().stream()
+                            .map(r -> r.topic()
+                                    + (r.kind() == SubscriptionCheck.Kind.CREATED ? " created" : " repointed"))
+                            .collect(Collectors.joining(", ")));
+        }
         reportApiVersion(shop, result);
         if (result.refusals().isEmpty()) {
             meters.counter(
