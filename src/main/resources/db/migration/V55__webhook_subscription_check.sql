@@ -6,6 +6,7 @@ create table webhook_subscription_check (
     -- The callback URL or EventBridge ARN the last claimed check subscribed to.
     target     text        not null,
     started_at timestamptz not null,
+    -- End of the last check, completed or failed.
     checked_at timestamptz,
     -- Subscriptions created or repointed by the last completed check.
     repairs    integer     not null default 0,

@@ -15,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
  * simulator. All such tests share one application context, so PostgreSQL, the SQS server and the simulator
  * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
  * within a second of its end; the queue's redelivery backoff still spans several attempts. Every shop's webhook
- * subscriptions are created at start; each instance looks for shops due a check twice a second.
+ * subscriptions are created at start; each instance looks for shops due a check twice a second, and a check cut
+ * short by a database outage is taken over after 15 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.shopify.retry.max-interval=100ms",
             "orderbridge.shopify.circuit-breaker.wait-in-open-state=500ms",
             "orderbridge.subscriptions.callback-url=http://localhost/webhooks/shopify",
-            "orderbridge.subscriptions.poll-interval=500ms"
+            "orderbridge.subscriptions.poll-interval=500ms",
+            "orderbridge.subscriptions.lease=15s"
         })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)

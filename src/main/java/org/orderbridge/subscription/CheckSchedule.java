@@ -24,20 +24,20 @@ final class CheckSchedule {
         this.jdbc = jdbc;
     }
 
-    /** The shops this instance now owns a check of, for {@code lease}. */
-    List<String> claimDue(Collection<String> shops, String target, Duration lease) {
+    /** Of these shops, those that may be due a check: neither checked within the interval nor claimed right now. */
+    List<String> candidates(Collection<String> shops, String target) {
         Set<String> notDue = new HashSet<>(
                 jdbc.sql("""
                         select shop from webhook_subscription_check
                         where due_at > now() and target = :target""").param("target", target).query(String.class).list());
-        return shops.stream()
-                .filter(shop -> !notDue.contains(shop))
-                .sorted()
-                .filter(shop -> claim(shop, target, lease))
-                .toList();
+        return shops.stream().filter(shop -> !notDue.contains(shop)).sorted().toList();
     }
 
-    private boolean claim(String shop, String target, Duration lease) {
+    /**
+     * Whether this instance now owns the shop's check, for {@code lease}; false when the shop is not due or another
+     * instance claimed it first.
+     */
+    boolean claim(String shop, String target, Duration lease) {
         return jdbc.sql("""
                         insert into webhook_subscription_check as c (shop, due_at, target, started_at)
                         values (:shop, now() + :lease * interval '1 millisecond', :target, now())
@@ -66,7 +66,8 @@ final class CheckSchedule {
     void failed(String shop, String failure, Duration retryAfter) {
         jdbc.sql("""
                         update webhook_subscription_check
-                        set due_at = now() + :retry * interval '1 millisecond', failure = :failure
+                        set due_at = now() + :retry * interval '1 millisecond', checked_at = now(),
+                            failure = :failure
                         where shop = :shop""")
                 .param("shop", shop)
                 .param("retry", retryAfter.toMillis())

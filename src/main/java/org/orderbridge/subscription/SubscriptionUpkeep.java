@@ -2,7 +2,6 @@ package org.orderbridge.subscription;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,12 +66,17 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
                 new FixedDelayTask(this::runQuietly, properties.pollInterval(), properties.initialDelay()));
     }
 
-    /** Checks every shop due a check that this instance can claim; returns the shops it checked. */
-    List<String> checkDueShops() {
+    /**
+     * Claims and checks one due shop after the other, so that an instance that stops half-way (or loses the database)
+     * holds at most one shop's lease.
+     */
+    private void checkDueShops() {
         String target = properties.target().orElseThrow();
-        List<String> claimed = schedule.claimDue(shopify.shops(), target, properties.lease());
-        claimed.forEach(shop -> checkClaimed(shop, target));
-        return claimed;
+        for (String shop : schedule.candidates(shopify.shops(), target)) {
+            if (schedule.claim(shop, target, properties.lease())) {
+                checkClaimed(shop, target);
+            }
+        }
     }
 
     private void checkClaimed(String shop, String target) {

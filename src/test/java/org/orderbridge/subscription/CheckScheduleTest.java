@@ -32,7 +32,7 @@ class CheckScheduleTest {
             List<Future<List<String>>> claims = java.util.stream.IntStream.range(0, 4)
                     .mapToObj(i -> instances.submit(() -> {
                         start.await();
-                        return new CheckSchedule(jdbc).claimDue(List.of(shop), TARGET, LEASE);
+                        return claimDue(new CheckSchedule(jdbc), shop, TARGET, LEASE);
                     }))
                     .toList();
             start.countDown();
@@ -49,34 +49,34 @@ class CheckScheduleTest {
         String shop = shop();
         var instanceA = new CheckSchedule(jdbc);
         var instanceB = new CheckSchedule(jdbc);
-        assertThat(instanceA.claimDue(List.of(shop), TARGET, LEASE)).containsExactly(shop);
+        assertThat(claimDue(instanceA, shop, TARGET, LEASE)).containsExactly(shop);
 
         instanceA.checked(shop, 0, Duration.ofHours(1));
 
-        assertThat(instanceB.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
-        assertThat(instanceA.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
+        assertThat(claimDue(instanceB, shop, TARGET, LEASE)).isEmpty();
+        assertThat(claimDue(instanceA, shop, TARGET, LEASE)).isEmpty();
     }
 
     @Test
     void aCheckWhoseInstanceDiedIsTakenOverWhenItsLeaseRunsOut() {
         String shop = shop();
-        assertThat(new CheckSchedule(jdbc).claimDue(List.of(shop), TARGET, Duration.ofMillis(300)))
+        assertThat(claimDue(new CheckSchedule(jdbc), shop, TARGET, Duration.ofMillis(300)))
                 .containsExactly(shop);
         var survivor = new CheckSchedule(jdbc);
 
-        assertThat(survivor.claimDue(List.of(shop), TARGET, LEASE)).isEmpty();
+        assertThat(claimDue(survivor, shop, TARGET, LEASE)).isEmpty();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> survivor.claimDue(List.of(shop), TARGET, LEASE).equals(List.of(shop)));
+                .until(() -> claimDue(survivor, shop, TARGET, LEASE).equals(List.of(shop)));
     }
 
     @Test
     void aNewTargetMakesEveryShopDueAtOnce() {
         String shop = shop();
         var schedule = new CheckSchedule(jdbc);
-        schedule.claimDue(List.of(shop), TARGET, LEASE);
+        claimDue(schedule, shop, TARGET, LEASE);
         schedule.checked(shop, 0, Duration.ofHours(1));
 
-        assertThat(schedule.claimDue(List.of(shop), "https://new-host.example.com/webhooks/shopify", LEASE))
+        assertThat(claimDue(schedule, shop, "https://new-host.example.com/webhooks/shopify", LEASE))
                 .containsExactly(shop);
     }
 
@@ -84,12 +84,19 @@ class CheckScheduleTest {
     void aFailedCheckIsDueAgainAfterTheRetryWait() {
         String shop = shop();
         var schedule = new CheckSchedule(jdbc);
-        schedule.claimDue(List.of(shop), TARGET, LEASE);
+        claimDue(schedule, shop, TARGET, LEASE);
 
         schedule.failed(shop, "Shopify unavailable", Duration.ofMillis(300));
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> schedule.claimDue(List.of(shop), TARGET, LEASE).equals(List.of(shop)));
+                .until(() -> claimDue(schedule, shop, TARGET, LEASE).equals(List.of(shop)));
+    }
+
+    /** What an instance's look does: the shop when it is due and this instance claimed it. */
+    private static List<String> claimDue(CheckSchedule schedule, String shop, String target, Duration lease) {
+        return schedule.candidates(List.of(shop), target).stream()
+                .filter(candidate -> schedule.claim(candidate, target, lease))
+                .toList();
     }
 
     /** A shop no access token names, so the service's own schedule leaves it alone. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -22,24 +23,24 @@ final class SubscriptionFixtures {
 
     private SubscriptionFixtures() {}
 
-    /** Waits until the shop's first check, the one at start, is over. */
-    static void awaitFirstCheck(JdbcClient jdbc, String shop) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check"
-                                        + " where shop = :shop and (checked_at is not null or failure is not null)")
-                                .param("shop", shop)
-                                .query(Long.class)
-                                .single()
-                        == 1);
-    }
-
-    /** Makes the shop due and waits until the schedule has checked it once more, whatever the outcome. */
-    static void checkNow(JdbcClient jdbc, MeterRegistry meters, String shop) {
-        double before = checks(meters, shop);
+    /**
+     * Makes the shop due and waits until a check that started afterwards is over, whatever its outcome: it saw every
+     * change made before this call. Checks of one shop never overlap (one instance's looks follow one another), so no
+     * other check of the shop is running when this returns.
+     */
+    static void checkNow(JdbcClient jdbc, String shop) {
+        Instant madeDue = jdbc.sql("select now()").query(Instant.class).single();
         jdbc.sql("update webhook_subscription_check set due_at = now() where shop = :shop")
                 .param("shop", shop)
                 .update();
-        await().atMost(Duration.ofSeconds(30)).until(() -> checks(meters, shop) > before);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check where shop = :shop"
+                                        + " and started_at >= :madeDue and checked_at >= started_at")
+                                .param("shop", shop)
+                                .param("madeDue", java.sql.Timestamp.from(madeDue))
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     static double checks(MeterRegistry meters, String shop) {

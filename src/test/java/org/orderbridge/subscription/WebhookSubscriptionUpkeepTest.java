@@ -1,7 +1,7 @@
 package org.orderbridge.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.orderbridge.subscription.SubscriptionFixtures.awaitFirstCheck;
+import static org.awaitility.Awaitility.await;
 import static org.orderbridge.subscription.SubscriptionFixtures.checkNow;
 import static org.orderbridge.subscription.SubscriptionFixtures.checks;
 import static org.orderbridge.subscription.SubscriptionFixtures.everyTopic;
@@ -10,6 +10,7 @@ import static org.orderbridge.subscription.SubscriptionFixtures.topicsAtTarget;
 import static org.orderbridge.subscription.SubscriptionFixtures.writesSince;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -72,21 +73,23 @@ class WebhookSubscriptionUpkeepTest {
     void subscribesEveryHandledTopicOfEveryShopOnStart() {
         String shop = "subs-current.myshopify.com";
 
-        awaitFirstCheck(jdbc, shop);
-
-        assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic()).hasSize(10);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(topicsAtTarget(shopify, shop))
+                        .isEqualTo(everyTopic())
+                        .hasSize(10));
         assertThat(repairs(meters, shop, "orders/create", "created")).isOne();
     }
 
     @Test
     void recreatesASubscriptionShopifyDeletedWithinOneCheck() {
         String shop = "subs-dropped.myshopify.com";
-        awaitFirstCheck(jdbc, shop);
+        checkNow(jdbc, shop);
+        announced.clear();
         double createdBefore = repairs(meters, shop, "orders/paid", "created");
         assertThat(shopify.store().webhookSubscriptions().drop(shop, "ORDERS_PAID"))
                 .isOne();
 
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic());
         assertThat(repairs(meters, shop, "orders/paid", "created")).isEqualTo(createdBefore + 1);
@@ -96,14 +99,15 @@ class WebhookSubscriptionUpkeepTest {
     @Test
     void repointsASubscriptionThatDeliversElsewhere() {
         String shop = "subs-misdirected.myshopify.com";
-        awaitFirstCheck(jdbc, shop);
+        checkNow(jdbc, shop);
+        announced.clear();
         SimulatedWebhookSubscriptions subscriptions = shopify.store().webhookSubscriptions();
         subscriptions.pointAt(shop, "FULFILLMENTS_UPDATE", "https://old-host.example.com/webhooks/shopify");
         subscriptions.pointAt(shop, "APP_UNINSTALLED", "https://old-host.example.com/webhooks/shopify");
         List<SimulatedWebhookSubscriptions.Subscription> before = subscriptions.list(shop);
         long since = System.nanoTime();
 
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic());
         // Repointed in place, not deleted and created: the topic never went unsubscribed.
@@ -123,11 +127,12 @@ class WebhookSubscriptionUpkeepTest {
     @Test
     void leavesACorrectSetAsItIs() {
         String shop = "subs-current.myshopify.com";
-        awaitFirstCheck(jdbc, shop);
+        checkNow(jdbc, shop);
+        announced.clear();
         double currentBefore = checks(meters, shop, "current");
         long since = System.nanoTime();
 
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(checks(meters, shop, "current")).isEqualTo(currentBefore + 1);
         assertThat(writesSince(shopify, shop, since)).isEmpty();
@@ -141,11 +146,12 @@ class WebhookSubscriptionUpkeepTest {
     @Test
     void reportsDeliveriesInAnotherApiVersionWithoutRewritingSubscriptions() {
         String shop = "subs-current.myshopify.com";
-        awaitFirstCheck(jdbc, shop);
+        checkNow(jdbc, shop);
+        announced.clear();
         shopify.store().webhookSubscriptions().setAppApiVersion("2025-10");
         long since = System.nanoTime();
 
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         // No call can change a subscription's API version (it is the app's): rewriting would only churn.
         assertThat(writesSince(shopify, shop, since)).isEmpty();
@@ -156,7 +162,7 @@ class WebhookSubscriptionUpkeepTest {
                 .isEqualTo(10);
 
         shopify.store().webhookSubscriptions().setAppApiVersion(ShopifySimulator.API_VERSION);
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(meters.get("orderbridge.subscriptions.api-version-mismatches")
                         .tag("shop", shop)
@@ -168,16 +174,17 @@ class WebhookSubscriptionUpkeepTest {
     @Test
     void aFailedCheckIsRecordedAndTheScheduleGoesOn() {
         String shop = "subs-failing.myshopify.com";
-        awaitFirstCheck(jdbc, shop);
+        checkNow(jdbc, shop);
+        announced.clear();
         shopify.store().webhookSubscriptions().drop(shop, "ORDERS_DELETE");
         double failedBefore = checks(meters, shop, "failed");
         // Every attempt of the check's read fails (two attempts under @OrderBridgeTest), then one is throttled.
         shopify.faults()
                 .forShop(shop)
                 .nextFor("webhookSubscriptions", 2, Fault.serverError(503))
-                .nextFor("webhookSubscriptions", 1, Fault.tooManyRequests(java.time.Duration.ofMillis(200)));
+                .nextFor("webhookSubscriptions", 1, Fault.tooManyRequests(Duration.ofMillis(200)));
 
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(checks(meters, shop, "failed")).isEqualTo(failedBefore + 1);
         assertThat(jdbc.sql("select failure from webhook_subscription_check where shop = :shop")
@@ -188,7 +195,7 @@ class WebhookSubscriptionUpkeepTest {
         assertThat(topicsAtTarget(shopify, shop)).doesNotContain("ORDERS_DELETE");
 
         // Retried after retry-after-failure (brought forward here): the throttled read is retried, then repaired.
-        checkNow(jdbc, meters, shop);
+        checkNow(jdbc, shop);
 
         assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic());
         assertThat(announced(shop)).containsExactly(new SubscriptionsRepaired(shop, 1));
