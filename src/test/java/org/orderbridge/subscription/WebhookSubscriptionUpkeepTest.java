@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedWebhookSubscriptions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,5 +205,52 @@ class WebhookSubscriptionUpkeepTest {
                         .query(String.class)
                         .optional())
                 .isEmpty();
+    }
+
+    @Test
+    void aRepairShopifyRefusesIsRecordedAndTheOthersAreMade() {
+        String shop = "subs-failing.myshopify.com";
+        checkNow(jdbc, shop);
+        announced.clear();
+        shopify.store().webhookSubscriptions().drop(shop, "ORDERS_CANCELLED");
+        shopify.store().webhookSubscriptions().drop(shop, "ORDERS_FULFILLED");
+        double refusedBefore = checks(meters, shop, "refused");
+        shopify.faults()
+                .forShop(shop)
+                .nextFor("webhookSubscriptionCreate", 1, Fault.userError("Access denied for topic"));
+
+        checkNow(jdbc, shop);
+
+        assertThat(checks(meters, shop, "refused")).isEqualTo(refusedBefore + 1);
+        assertThat(topicsAtTarget(shopify, shop)).hasSize(9);
+        assertThat(jdbc.sql("select failure from webhook_subscription_check where shop = :shop")
+                        .param("shop", shop)
+                        .query(String.class)
+                        .single())
+                .contains("Access denied for topic");
+        assertThat(announced(shop)).containsExactly(new SubscriptionsRepaired(shop, 1));
+
+        checkNow(jdbc, shop);
+
+        assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic());
+    }
+
+    @Test
+    void waitsOutShopifysThrottlingInsteadOfFailing() {
+        String shop = "subs-dropped.myshopify.com";
+        checkNow(jdbc, shop);
+        shopify.store().webhookSubscriptions().drop(shop, "ORDERS_UPDATED");
+        double failedBefore = checks(meters, shop, "failed");
+        long since = System.nanoTime();
+        // Other apps have just overspent the shop's bucket (1.5 s to refill); our client's mirror of it does not know.
+        shopify.setAvailablePoints(shop, -150);
+
+        checkNow(jdbc, shop);
+
+        assertThat(shopify.requests())
+                .filteredOn(r -> shop.equals(r.shop()) && r.receivedAtNanos() - since > 0)
+                .anyMatch(r -> r.outcome() == RecordedRequest.Outcome.THROTTLED);
+        assertThat(topicsAtTarget(shopify, shop)).isEqualTo(everyTopic());
+        assertThat(checks(meters, shop, "failed")).isEqualTo(failedBefore);
     }
 }
