@@ -56,7 +56,12 @@ final class SubscriptionCheck {
                 change = shopify.create(shop, name, target);
                 kind = Kind.CREATED;
             } else {
-                change = shopify.update(shop, existing.getFirst().id(), target);
+                // One already at the target (in XML) is the one to fix: repointing another there would be refused.
+                Subscription misdirected = existing.stream()
+                        .filter(s -> s.uri().equals(target))
+                        .findFirst()
+                        .orElse(existing.getFirst());
+                change = shopify.update(shop, misdirected.id(), target);
                 kind = Kind.UPDATED;
             }
             switch (change) {

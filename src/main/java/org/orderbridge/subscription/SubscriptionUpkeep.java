@@ -35,6 +35,8 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final Map<String, AtomicInteger> otherApiVersion = new ConcurrentHashMap<>();
+    // Set after the first look that got through; only the scheduler's thread reads and writes it.
+    private boolean lookedOnce;
 
     SubscriptionUpkeep(
             ShopifyWebhookSubscriptions shopify,
@@ -72,11 +74,13 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
      */
     private void checkDueShops() {
         String target = properties.target().orElseThrow();
-        for (String shop : schedule.candidates(shopify.shops(), target)) {
-            if (schedule.claim(shop, target, properties.lease())) {
+        boolean startingUp = !lookedOnce;
+        for (String shop : schedule.candidates(shopify.shops(), target, startingUp)) {
+            if (schedule.claim(shop, target, properties.lease(), startingUp)) {
                 checkClaimed(shop, target);
             }
         }
+        lookedOnce = true;
     }
 
     private void checkClaimed(String shop, String target) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CheckScheduleTest {
 
     private static final String TARGET = "https://orders.example.com/webhooks/shopify";
+    private static final String NEW_TARGET = "https://new-host.example.com/webhooks/shopify";
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Autowired
@@ -70,14 +71,33 @@ class CheckScheduleTest {
     }
 
     @Test
-    void aNewTargetMakesEveryShopDueAtOnce() {
+    void anInstanceStartingWithANewTargetChecksEveryShopAtOnce() {
         String shop = shop();
-        var schedule = new CheckSchedule(jdbc);
-        claimDue(schedule, shop, TARGET, LEASE);
-        schedule.checked(shop, 0, Duration.ofHours(1));
+        var oldInstance = new CheckSchedule(jdbc);
+        claimDue(oldInstance, shop, TARGET, LEASE);
+        oldInstance.checked(shop, 0, Duration.ofHours(1));
+        var newInstance = new CheckSchedule(jdbc);
 
-        assertThat(claimDue(schedule, shop, "https://new-host.example.com/webhooks/shopify", LEASE))
-                .containsExactly(shop);
+        assertThat(claimDue(newInstance, shop, NEW_TARGET, LEASE, true)).containsExactly(shop);
+    }
+
+    @Test
+    void anOldInstanceStillRunningDoesNotTakeTheShopBack() {
+        String shop = shop();
+        var newInstance = new CheckSchedule(jdbc);
+        claimDue(newInstance, shop, NEW_TARGET, LEASE, true);
+        newInstance.checked(shop, 0, Duration.ofHours(1));
+
+        assertThat(claimDue(new CheckSchedule(jdbc), shop, TARGET, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aNewTargetWaitsForACheckInProgress() {
+        String shop = shop();
+        claimDue(new CheckSchedule(jdbc), shop, TARGET, LEASE);
+
+        assertThat(claimDue(new CheckSchedule(jdbc), shop, NEW_TARGET, LEASE, true))
+                .isEmpty();
     }
 
     @Test
@@ -94,8 +114,13 @@ class CheckScheduleTest {
 
     /** What an instance's look does: the shop when it is due and this instance claimed it. */
     private static List<String> claimDue(CheckSchedule schedule, String shop, String target, Duration lease) {
-        return schedule.candidates(List.of(shop), target).stream()
-                .filter(candidate -> schedule.claim(candidate, target, lease))
+        return claimDue(schedule, shop, target, lease, false);
+    }
+
+    private static List<String> claimDue(
+            CheckSchedule schedule, String shop, String target, Duration lease, boolean startingUp) {
+        return schedule.candidates(List.of(shop), target, startingUp).stream()
+                .filter(candidate -> schedule.claim(candidate, target, lease, startingUp))
                 .toList();
     }
 
