@@ -35,8 +35,8 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final Map<String, AtomicInteger> otherApiVersion = new ConcurrentHashMap<>();
-    // Set after the first look that got through; only the scheduler's thread reads and writes it.
-    private boolean lookedOnce;
+    // Set after the first look that got through; looks never overlap, but may run on different threads.
+    private volatile boolean lookedOnce;
 
     SubscriptionUpkeep(
             ShopifyWebhookSubscriptions shopify,
