@@ -215,6 +215,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         200,
                         store.allOrders().stream().map(WebhookSender::payload).toList(),
                         null);
+            } else if (path.equals("/_sim/webhook-subscriptions")) {
+                WebhookSubscriptionsAdmin.handle(exchange, store.webhookSubscriptions());
             } else if (graphqlPath.matches() && method.equals("POST")) {
                 graphql(exchange, graphqlPath);
             } else {

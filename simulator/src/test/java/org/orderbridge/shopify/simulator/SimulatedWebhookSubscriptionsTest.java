@@ -144,6 +144,33 @@ class SimulatedWebhookSubscriptionsTest {
         assertThat(page.at("/nodes/0/apiVersion/handle").asString()).isEqualTo("2025-10");
     }
 
+    @Test
+    void testsInAnotherProcessDropAndMisdirectSubscriptionsOverHttp() throws Exception {
+        subscriptions.add(SHOP, "ORDERS_CREATE", "https://orders.example.com/hooks");
+        subscriptions.add(SHOP, "ORDERS_PAID", "https://orders.example.com/hooks");
+        String admin = "http://127.0.0.1:" + simulator.port() + "/_sim/webhook-subscriptions?shop=" + SHOP;
+
+        try (var http = HttpClient.newHttpClient()) {
+            var put = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "&topic=ORDERS_PAID&uri=https://elsewhere.example.com"))
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var delete = http.send(
+                    HttpRequest.newBuilder(URI.create(admin + "&topic=ORDERS_CREATE"))
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var list = http.send(
+                    HttpRequest.newBuilder(URI.create(admin)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(delete.body()).path("dropped").asInt()).isOne();
+            assertThat(JSON.readTree(list.body()).findValuesAsString("uri"))
+                    .containsExactly("https://elsewhere.example.com");
+        }
+    }
+
     private JsonNode graphql(String document, Map<String, Object> variables) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + simulator.port() + "/" + SHOP + "/admin/api/2026-10/graphql.json"))
