@@ -26,6 +26,7 @@ class ModuleStructureTest {
                         "org.orderbridge.reconcile",
                         "org.orderbridge.shipment",
                         "org.orderbridge.shopify",
+                        "org.orderbridge.subscription",
                         "org.orderbridge.webhook");
     }
 }

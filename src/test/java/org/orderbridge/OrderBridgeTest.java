@@ -14,7 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
  * An end-to-end test on the embedded services, over real HTTP, with the real Shopify client talking to the
  * simulator. All such tests share one application context, so PostgreSQL, the SQS server and the simulator
  * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
- * within a second of its end; the queue's redelivery backoff still spans several attempts.
+ * within a second of its end; the queue's redelivery backoff still spans several attempts. Every shop's webhook
+ * subscriptions are created at start; each instance looks for shops due a check twice a second, and a check cut
+ * short by a database outage is taken over after 15 s.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
             // Tests run their passes themselves (ReconciliationTest); a scheduled one would touch every test's orders.
             "orderbridge.reconciliation.enabled=false",
             "orderbridge.backfill.worker-interval=100ms",
-            "orderbridge.backfill.poll-interval=100ms"
+            "orderbridge.backfill.poll-interval=100ms",
+            "orderbridge.subscriptions.callback-url=http://localhost/webhooks/shopify",
+            "orderbridge.subscriptions.poll-interval=500ms",
+            "orderbridge.subscriptions.lease=15s"
         })
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)

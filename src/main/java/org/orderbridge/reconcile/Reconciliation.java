@@ -6,10 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.orderbridge.shopify.ShopifyOrderFeed;
+import org.orderbridge.subscription.SubscriptionsRepaired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,6 +57,13 @@ public class Reconciliation implements SmartLifecycle {
         if (running && current != null) {
             current.execute(this::round);
         }
+    }
+
+    /** A repair means Shopify had stopped delivering (or delivered elsewhere): what it dropped is read back now. */
+    @EventListener
+    void subscriptionsRepaired(SubscriptionsRepaired repaired) {
+        log.info("Webhook subscriptions of {} were repaired; reconciling it now", repaired.shop());
+        reconcileNow(repaired.shop());
     }
 
     @Override

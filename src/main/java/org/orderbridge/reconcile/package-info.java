@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Reconciliation and backfill",
-        allowedDependencies = {"order", "shopify", "platform"})
+        allowedDependencies = {"order", "shopify", "platform", "subscription"})
 @NullMarked
 package org.orderbridge.reconcile;
 

@@ -57,6 +57,11 @@ class ShopifyConfiguration {
         return client.bulkQueries();
     }
 
+    @Bean
+    ShopifyWebhookSubscriptions shopifyWebhookSubscriptions(ShopifyClient client) {
+        return client.webhookSubscriptions();
+    }
+
     static ShopifyOrders assemble(
             ShopifyProperties properties,
             RestClient.Builder restClient,
@@ -87,12 +92,14 @@ class ShopifyConfiguration {
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
                 new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
                 new ShopifyOrderReader(properties, transport, resilience),
-                new ShopifyBulkQueryClient(properties, transport, resilience));
+                new ShopifyBulkQueryClient(properties, transport, resilience),
+                new AdminWebhookSubscriptions(properties, transport, resilience));
     }
 
     record ShopifyClient(
             ShopifyOrders orders,
             ShopifyFulfillments fulfillments,
             ShopifyOrderFeed orderFeed,
-            ShopifyBulkQueries bulkQueries) {}
+            ShopifyBulkQueries bulkQueries,
+            ShopifyWebhookSubscriptions webhookSubscriptions) {}
 }

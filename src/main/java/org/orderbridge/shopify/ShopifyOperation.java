@@ -128,6 +128,35 @@ enum ShopifyOperation {
               order(id: $id) { ...SnapshotOfOrder }
             }
             """ + ShopifyOrderFeed.ORDER_FRAGMENT),
+    // Webhook subscriptions: the app's shop-scoped ones for our topics, page by page; create and repoint. The
+    // deprecated eventBridgeWebhookSubscriptionCreate is not needed: `uri` takes an EventBridge ARN as well.
+    LIST_WEBHOOK_SUBSCRIPTIONS("""
+            query ListWebhookSubscriptions($topics: [WebhookSubscriptionTopic!], $after: String) {
+              webhookSubscriptions(first: 100, after: $after, topics: $topics, sortKey: ID) {
+                nodes { id topic uri format apiVersion { handle } }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """),
+
+    CREATE_WEBHOOK_SUBSCRIPTION("""
+            mutation CreateWebhookSubscription($topic: WebhookSubscriptionTopic!,
+                $webhookSubscription: WebhookSubscriptionInput!) {
+              webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
+                webhookSubscription { id topic uri format apiVersion { handle } }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    UPDATE_WEBHOOK_SUBSCRIPTION("""
+            mutation UpdateWebhookSubscription($id: ID!, $webhookSubscription: WebhookSubscriptionInput!) {
+              webhookSubscriptionUpdate(id: $id, webhookSubscription: $webhookSubscription) {
+                webhookSubscription { id topic uri format apiVersion { handle } }
+                userErrors { field message }
+              }
+            }
+            """),
 
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {

@@ -52,12 +52,17 @@ public class EmbeddedServices {
             Map.entry("recon-crash.myshopify.com", "shpat_local_recon_crash"),
             Map.entry("recon-lines.myshopify.com", "shpat_local_recon_lines"),
             Map.entry("recon-now.myshopify.com", "shpat_local_recon_now"),
+            Map.entry("recon-repaired.myshopify.com", "shpat_local_recon_repaired"),
             Map.entry("recon-bench-standard.myshopify.com", "shpat_local_recon_bench_standard"),
             Map.entry("recon-bench-plus.myshopify.com", "shpat_local_recon_bench_plus"),
             Map.entry("backfill-pages.myshopify.com", "shpat_local_backfill_pages"),
             Map.entry("backfill-bulk.myshopify.com", "shpat_local_backfill_bulk"),
             Map.entry("backfill-resume.myshopify.com", "shpat_local_backfill_resume"),
-            Map.entry("backfill-failed.myshopify.com", "shpat_local_backfill_failed"));
+            Map.entry("backfill-failed.myshopify.com", "shpat_local_backfill_failed"),
+            Map.entry("subs-dropped.myshopify.com", "shpat_local_subs_dropped"),
+            Map.entry("subs-misdirected.myshopify.com", "shpat_local_subs_misdirected"),
+            Map.entry("subs-current.myshopify.com", "shpat_local_subs_current"),
+            Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -301,6 +301,28 @@ class ReconciliationTest {
         assertThat(counted(shop, "created")).isEqualTo(5);
     }
 
+    @Test
+    void repairedWebhookSubscriptionsStartAPassOfTheShop() {
+        String shop = "recon-repaired.myshopify.com";
+        shopify.webhookFaults().set(shop, new WebhookFaults.Settings(1.0, 0, false));
+        for (int i = 0; i < 3; i++) {
+            shopify.orderActivity().create(shop, simulatorInput(i, 1));
+        }
+        ReconciliationProperties properties = properties(LEASE);
+        var pass = new ReconciliationPass(feed, orders, leases, metrics, properties, java.time.Clock.systemUTC());
+        var reconciliation = new Reconciliation(leases, pass, feed, properties);
+        try (var events = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+            events.registerBean(Reconciliation.class, () -> reconciliation);
+            events.refresh();
+
+            events.publishEvent(new org.orderbridge.subscription.SubscriptionsRepaired(shop, 1));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stored(jdbc, shop).size() == 3);
+        }
+        assertThat(counted(shop, "created")).isEqualTo(3);
+    }
+
     private ReconciliationPass.Result onePass(String shop, String owner) {
         leases.requestNow(shop);
         return runner(owner, feed, orders, leases, metrics, properties(LEASE))

@@ -64,6 +64,29 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void webhookSubscriptionVariablesMatchTheSchemaInputTypes() {
+        String arn = "arn:aws:events:us-east-1::event-source/aws.partner/shopify.com/1234/orderbridge";
+        var topics = new java.util.HashMap<String, Object>();
+        topics.put("topics", java.util.List.of("ORDERS_CREATE", "APP_UNINSTALLED"));
+        topics.put("after", null);
+        assertVariablesCoerce(ShopifyOperation.LIST_WEBHOOK_SUBSCRIPTIONS, topics);
+        assertVariablesCoerce(
+                ShopifyOperation.CREATE_WEBHOOK_SUBSCRIPTION,
+                Map.of(
+                        "topic",
+                        "ORDERS_PARTIALLY_FULFILLED",
+                        "webhookSubscription",
+                        AdminWebhookSubscriptions.input(arn)));
+        assertVariablesCoerce(
+                ShopifyOperation.UPDATE_WEBHOOK_SUBSCRIPTION,
+                Map.of(
+                        "id",
+                        "gid://shopify/WebhookSubscription/1",
+                        "webhookSubscription",
+                        AdminWebhookSubscriptions.input("https://orders.example.com/webhooks/shopify")));
+    }
+
+    @Test
     void schemaRejectsAFieldShopifyDoesNotHave() {
         Document document =
                 Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");

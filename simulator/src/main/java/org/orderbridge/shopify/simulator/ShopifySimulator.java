@@ -242,6 +242,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         null);
             } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
                 store.bulkOperations().serve(exchange);
+            } else if (path.equals("/_sim/webhook-subscriptions")) {
+                WebhookSubscriptionsAdmin.handle(exchange, store.webhookSubscriptions());
             } else if (graphqlPath.matches() && method.equals("POST")) {
                 graphql(exchange, graphqlPath);
             } else {

@@ -47,6 +47,13 @@ public final class SimulatedStore {
         return fulfillments;
     }
 
+    private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
+
+    /** The app's webhook subscriptions in each shop. */
+    public SimulatedWebhookSubscriptions webhookSubscriptions() {
+        return webhookSubscriptions;
+    }
+
     /** An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. */
     public SimulatedOrder createOrderInAdmin(String shop, Map<String, Object> input) {
         Result<SimulatedOrder> result = createOrder(shop, input);

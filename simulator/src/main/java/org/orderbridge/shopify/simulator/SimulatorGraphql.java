@@ -98,7 +98,9 @@ final class SimulatorGraphql {
                 .transform(code ->
                         SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
                 .transform(
-                        code -> SimulatorBulkGraphql.fetchers(query, mutation).forEach(code::dataFetcher));
+                        code -> SimulatorBulkGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
+                .transform(code -> SimulatorWebhookSubscriptionGraphql.fetchers(query, mutation)
+                        .forEach(code::dataFetcher));
         return schema.transformWithoutTypes(builder -> builder.codeRegistry(registry));
     }
 

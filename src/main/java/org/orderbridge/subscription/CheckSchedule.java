@@ -1,0 +1,88 @@
+package org.orderbridge.subscription;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * When each shop's next check is due, shared by all instances through one row per shop. An instance claims a due shop
+ * with one conditional upsert that pushes {@code due_at} a lease ahead: of instances racing for the row, PostgreSQL lets
+ * exactly one update it, and the others find it no longer due. No lock or connection is held while Shopify is asked,
+ * and a claim whose instance died simply runs out. Times are the database's, so instances' clocks do not matter.
+ *
+ * <p>At an instance's start, a shop is also due at once when the configured target differs from the one it was last
+ * claimed for: a deployment that moves the callback URL repairs every shop on start rather than within the hour.
+ */
+final class CheckSchedule {
+
+    private final JdbcClient jdbc;
+
+    CheckSchedule(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Of these shops, those that may be due a check: neither checked within the interval nor being checked; at an
+     * instance's start ({@code startingUp}) also those last checked for another target.
+     */
+    List<String> candidates(Collection<String> shops, String target, boolean startingUp) {
+        Set<String> notDue = new HashSet<>(jdbc.sql("""
+                        select shop from webhook_subscription_check
+                        where due_at > now() and (target = :target or not :startingUp)""")
+                .param("target", target)
+                .param("startingUp", startingUp)
+                .query(String.class)
+                .list());
+        return shops.stream().filter(shop -> !notDue.contains(shop)).sorted().toList();
+    }
+
+    /**
+     * Whether this instance now owns the shop's check, for {@code lease}; false when the shop is not due or another
+     * instance claimed it first. At an instance's start a shop last checked for another target is due too, unless a
+     * check is running: a deployment that moves the target repairs every shop at once. Only at start, so that while
+     * old and new instances run side by side during a rolling deployment they do not repoint the subscriptions back
+     * and forth; the new target wins as the old instances stop.
+     */
+    boolean claim(String shop, String target, Duration lease, boolean startingUp) {
+        return jdbc.sql("""
+                        insert into webhook_subscription_check as c (shop, due_at, target, started_at)
+                        values (:shop, now() + :lease * interval '1 millisecond', :target, now())
+                        on conflict (shop) do update
+                            set due_at = excluded.due_at, target = excluded.target, started_at = excluded.started_at
+                            where c.due_at <= now()
+                                or (:startingUp and c.target <> excluded.target and c.checked_at >= c.started_at)""")
+                        .param("shop", shop)
+                        .param("lease", lease.toMillis())
+                        .param("target", target)
+                        .param("startingUp", startingUp)
+                        .update()
+                == 1;
+    }
+
+    void checked(String shop, int repairs, Duration interval) {
+        jdbc.sql("""
+                        update webhook_subscription_check
+                        set due_at = now() + :interval * interval '1 millisecond', checked_at = now(),
+                            repairs = :repairs, failure = null
+                        where shop = :shop""")
+                .param("shop", shop)
+                .param("interval", interval.toMillis())
+                .param("repairs", repairs)
+                .update();
+    }
+
+    void failed(String shop, String failure, Duration retryAfter) {
+        jdbc.sql("""
+                        update webhook_subscription_check
+                        set due_at = now() + :retry * interval '1 millisecond', checked_at = now(),
+                            failure = :failure
+                        where shop = :shop""")
+                .param("shop", shop)
+                .param("retry", retryAfter.toMillis())
+                .param("failure", failure.length() > 1000 ? failure.substring(0, 1000) : failure)
+                .update();
+    }
+}

@@ -1,0 +1,38 @@
+package org.orderbridge.subscription;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The topics this service handles that the Admin API can subscribe: every topic of the webhook pipeline except the
+ * mandatory compliance ones ({@code customers/data_request}, {@code customers/redact}, {@code shop/redact}), which
+ * {@code WebhookSubscriptionTopic} does not list and which the app's configuration declares (Dev Dashboard or the
+ * {@code [webhooks.privacy_compliance]} section of {@code shopify.app.toml}). A test keeps this list equal to the webhook
+ * pipeline's.
+ */
+final class SubscribedTopics {
+
+    /** In the form of the {@code X-Shopify-Topic} header. */
+    static final List<String> TOPICS = List.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/fulfilled",
+            "orders/partially_fulfilled",
+            "orders/delete",
+            "fulfillments/create",
+            "fulfillments/update",
+            "app/uninstalled");
+
+    private SubscribedTopics() {}
+
+    /** {@code orders/partially_fulfilled} is {@code ORDERS_PARTIALLY_FULFILLED} in GraphQL. */
+    static String graphqlName(String topic) {
+        return topic.replace('/', '_').toUpperCase(Locale.ROOT);
+    }
+
+    static List<String> graphqlNames() {
+        return TOPICS.stream().map(SubscribedTopics::graphqlName).toList();
+    }
+}
