@@ -66,8 +66,8 @@ class OpenApiConfiguration {
             `Authorization: Bearer <key>`). A key has one role: `read` (queries), `write` (also intake, cancel, \
             shipments) or `admin` (also re-push and the operator endpoints).
 
-            **Rate limits**: each key may send a number of requests per period that its role allows; beyond it the \
-            answer is 429 with `Retry-After` (seconds), and other keys are not affected.
+            **Rate limits**: each key may send the number of requests per second that its role allows, with a burst \
+            allowance; beyond it the answer is 429 with `Retry-After` (seconds), and other keys are not affected.
 
             Shopify's webhook endpoint is described here for completeness; it is authenticated by Shopify's HMAC \
             signature, not by an API key.""";
@@ -109,7 +109,7 @@ class OpenApiConfiguration {
     OpenApiCustomizer apiConventions() {
         Map<String, Optional<Object>> examples = new ConcurrentHashMap<>();
         return openApi -> {
-            // Here rather than on the OpenAPI bean: springdoc drops the bean's schemas that no controller references.
+            // Here rather than on the OpenAPI bean, whose component schemas springdoc does not keep.
             openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
             openApi.getPaths()
                     .forEach((path, item) ->
@@ -126,13 +126,13 @@ class OpenApiConfiguration {
             declare(
                     responses,
                     "429",
-                    "This API key sent more requests than its role allows per period; retry after Retry-After "
+                    "This API key sent more requests per second than its role allows; retry after Retry-After "
                             + "seconds");
             if (operation.getRequestBody() != null) {
                 declare(
                         responses,
                         "400",
-                        "The body is not JSON of the expected shape, or invalid (errors lists " + "every field)");
+                        "The body is not JSON of the expected shape, or invalid (errors lists every field)");
                 declare(responses, "413", "The body is larger than allowed");
             }
         }
