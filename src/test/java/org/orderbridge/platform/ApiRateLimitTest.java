@@ -2,6 +2,8 @@ package org.orderbridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -32,13 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
             "orderbridge.security.rate-limits.read.per-second=1",
             "orderbridge.security.rate-limits.read.burst=3"
         })
-@Import({ApiSecurityTestConfiguration.class, ApiRateLimitTest.Endpoints.class})
+@Import({ApiSecurityTestConfiguration.class, ApiRateLimitTest.Endpoints.class, SimpleMeterRegistry.class})
 class ApiRateLimitTest {
 
     private static final int BURST = 3;
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void answers429WithRetryAfterOnceTheKeyExceedsItsLimit() {
@@ -51,6 +56,11 @@ class ApiRateLimitTest {
         assertThat(refused).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused).bodyJson().extractingPath("$.status").isEqualTo(429);
         assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("1 requests per second");
+        assertThat(meters.get("orderbridge.api.rate.limited")
+                        .tag("key", "busy")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
