@@ -1,13 +1,11 @@
 package org.orderbridge.order;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.orderbridge.platform.ApiTags;
 import org.orderbridge.shopify.ShopifyOrders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,21 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ApiTags.Orders
 @RequestMapping("/api/v1/orders")
-@ApiResponse(
-        responseCode = "401",
-        description = "No or unknown API key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key's role does not allow this",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class OrderCommandController {
 
     private final Orders orders;
@@ -42,44 +27,18 @@ class OrderCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Accept an order to be created in Shopify (write role)")
+    @Operation(operationId = "createOrder", summary = "Accept an order to be created in Shopify", description = """
+                    Write role. Stores the order and a request to create it in Shopify; the push queue creates it there \
+                    exactly once. Repeating the request with the same `externalId` and content is a safe retry (200 with \
+                    the order accepted first). Follow the order's `status` with `GET /api/v1/orders/{id}`: \
+                    `PENDING_PUSH`, then `PUSHED` with `shopifyOrderId`, or `PUSH_FAILED` with `lastError`.""")
     @ApiResponse(responseCode = "201", description = "Accepted; Location names the new order")
     @ApiResponse(responseCode = "200", description = "The same externalId and content again: the order accepted before")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Not JSON, or invalid; errors lists every field",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The externalId is taken by an order with different content",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body larger than allowed",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The shop is not connected to OrderBridge",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "503",
-            description = "Database unavailable; nothing was stored, retry",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Not JSON, or invalid; errors lists every field")
+    @ApiResponse(responseCode = "409", description = "The externalId is taken by an order with different content")
+    @ApiResponse(responseCode = "413", description = "Body larger than allowed")
+    @ApiResponse(responseCode = "422", description = "The shop is not connected to OrderBridge")
+    @ApiResponse(responseCode = "503", description = "Database unavailable; nothing was stored, retry")
     ResponseEntity<OrderView> create(@Valid @RequestBody CreateOrderRequest request) {
         if (!shopify.knowsShop(request.shop())) {
             throw new UnknownShopException(request.shop());
@@ -93,57 +52,28 @@ class OrderCommandController {
     }
 
     @PostMapping("/{id}/push")
-    @Operation(summary = "Push a parked or dead-lettered order again (admin role)")
+    @Operation(operationId = "repushOrder", summary = "Push a parked or stuck order again", description = """
+                    Admin role. For an order that Shopify refused (`PUSH_FAILED`) or whose push message was \
+                    dead-lettered (`PENDING_PUSH` for long): requests a new push, which can create the order only once.""")
     @ApiResponse(responseCode = "202", description = "Re-push requested; the order is PENDING_PUSH")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Malformed order id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such order",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order is neither PUSH_FAILED nor PENDING_PUSH",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed order id")
+    @ApiResponse(responseCode = "404", description = "No such order")
+    @ApiResponse(responseCode = "409", description = "The order is neither PUSH_FAILED nor PENDING_PUSH")
     ResponseEntity<OrderView> push(@PathVariable String id) {
         return ResponseEntity.accepted().body(OrderView.of(orders.requestRepush(OrderId.parse(id))));
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Withdraw an order that has not reached Shopify (write role)")
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Withdraw an order that has not reached Shopify",
+            description = """
+                    Write role. An order still `PENDING_PUSH` or `PUSH_FAILED` becomes `CANCELLED` and is never created \
+                    in Shopify; an order already in Shopify is cancelled there by the merchant, not here (409).""")
     @ApiResponse(responseCode = "200", description = "Cancelled")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Malformed order id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such order",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The order is already in Shopify, or cancelled",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed order id")
+    @ApiResponse(responseCode = "404", description = "No such order")
+    @ApiResponse(responseCode = "409", description = "The order is already in Shopify, or cancelled")
     OrderView cancel(@PathVariable String id) {
         return OrderView.of(orders.cancel(OrderId.parse(id)));
     }

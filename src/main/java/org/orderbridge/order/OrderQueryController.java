@@ -1,16 +1,14 @@
 package org.orderbridge.order;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import org.orderbridge.platform.ApiTags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,22 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 @RestController
+@ApiTags.Orders
 @RequestMapping("/api/v1/orders")
 @Validated
-@ApiResponse(
-        responseCode = "401",
-        description = "No or unknown API key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key's role does not allow this",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class OrderQueryController {
 
     private final Orders orders;
@@ -47,22 +32,12 @@ class OrderQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One order (read role)")
+    @Operation(operationId = "getOrder", summary = "Read one order", description = """
+                    Read role. The order with its status, Shopify's ids once pushed, the last push error, and its \
+                    shipments.""")
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Malformed order id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such order",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed order id")
+    @ApiResponse(responseCode = "404", description = "No such order")
     OrderView get(@PathVariable String id) {
         return orders.find(OrderId.parse(id))
                 .map(order -> OrderView.of(
@@ -74,15 +49,12 @@ class OrderQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Orders by shop, status and change time, oldest change first, keyset-paginated (read role)")
+    @Operation(operationId = "listOrders", summary = "List orders by last change", description = """
+                    Read role. Orders filtered by shop, status and change time, oldest change first. Pass the answer's \
+                    `nextCursor` as `cursor` for the next page; it is absent on the last page. Polling with \
+                    `updatedSince` and the cursor sees every change exactly once.""")
     @ApiResponse(responseCode = "200", description = "A page of orders and the cursor of the next")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid filter, cursor or limit",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit")
     OrderListView list(
             @RequestParam(required = false) String shop,
             @RequestParam(required = false) OrderStatus status,

@@ -1,5 +1,7 @@
 package org.orderbridge.order;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,10 @@ record OrderView(
         Instant createdAt,
         Instant updatedAt,
         long version,
+
+        @ArraySchema(
+                arraySchema = @Schema(description = "The order's shipments (in the single-order view only)"),
+                schema = @Schema(ref = "#/components/schemas/ShipmentView"))
         List<?> shipments) {
 
     record Money(String amount, String currency) {

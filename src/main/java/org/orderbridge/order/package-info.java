@@ -1,5 +1,7 @@
 /** The order aggregate, order intake and the read API. */
-@ApplicationModule(displayName = "Orders", allowedDependencies = "shopify")
+@ApplicationModule(
+        displayName = "Orders",
+        allowedDependencies = {"shopify", "platform"})
 @NullMarked
 package org.orderbridge.order;
 

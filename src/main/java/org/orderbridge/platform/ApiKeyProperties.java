@@ -1,8 +1,13 @@
 package org.orderbridge.platform;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,13 +19,24 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicApiDocs whether the OpenAPI document and Swagger UI are open to anyone (else: read role)
  * @param maxRequestSize largest request body the API reads (the webhook endpoint has its own limit)
+ * @param rateLimits requests per second and burst that each key of a role may send to {@code /api}, per instance
  */
 @Validated
 @ConfigurationProperties("orderbridge.security")
 record ApiKeyProperties(
         String apiKeys,
         @DefaultValue("false") boolean publicApiDocs,
-        @DefaultValue("1MB") @NotNull DataSize maxRequestSize) {
+        @DefaultValue("1MB") @NotNull DataSize maxRequestSize,
+        @Nullable Map<Role, @Valid RateLimit> rateLimits) {
+
+    RateLimit rateLimit(Role role) {
+        RateLimit limit = rateLimits == null ? null : rateLimits.get(role);
+        if (limit == null) {
+            throw new IllegalStateException("orderbridge.security.rate-limits."
+                    + role.name().toLowerCase(Locale.ROOT) + " is missing: every role needs its rate limit");
+        }
+        return limit;
+    }
 
     List<ApiKey> keys() {
         var keys = new ArrayList<ApiKey>();
@@ -41,8 +57,14 @@ record ApiKeyProperties(
     @Override
     public String toString() {
         return "ApiKeyProperties[apiKeys=(redacted), publicApiDocs=" + publicApiDocs + ", maxRequestSize="
-                + maxRequestSize + "]";
+                + maxRequestSize + ", rateLimits=" + rateLimits + "]";
     }
+
+    /**
+     * @param perSecond requests per second a key may send on average
+     * @param burst requests a key may send at once after a quiet period (the bucket's capacity)
+     */
+    record RateLimit(@Positive int perSecond, @Positive int burst) {}
 
     record ApiKey(String name, Role role, String secret) {
 
@@ -59,7 +81,7 @@ record ApiKeyProperties(
 
         static Role parse(String text, String keyName) {
             try {
-                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(
                         "API_KEYS entry '" + keyName + "' has unknown role '" + text + "' (read, write or admin)");

@@ -1,5 +1,8 @@
 package org.orderbridge.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -22,7 +25,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeyProperties properties, ProblemSecurityHandlers problems)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiKeyProperties properties,
+            ProblemSecurityHandlers problems,
+            ObjectProvider<MeterRegistry> meters)
             throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -35,6 +42,11 @@ class SecurityConfiguration {
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(properties.keys(), problems),
+                        AnonymousAuthenticationFilter.class)
+                // After authentication (the bucket is the key's) and before the body is read.
+                .addFilterBefore(
+                        new ApiRateLimitFilter(
+                                properties, problems, meters.getIfAvailable(() -> Metrics.globalRegistry)),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth

@@ -2,8 +2,6 @@ package org.orderbridge.reconcile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.springframework.http.ProblemDetail;
+import org.orderbridge.platform.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,34 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/shops/{shop}/backfill")
 @Validated
+@ApiTags.Backfills
 @ApiResponse(
         responseCode = "400",
-        description = "The shop is not a shop domain, or since is missing, malformed or not in the past",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "No or unknown API key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key is not an admin key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+        description = "The shop is not a shop domain, or since is missing, malformed or not in the past")
 @ApiResponse(
         responseCode = "404",
-        description = "OrderBridge is not connected to the shop, or has no such backfill of it",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+        description = "OrderBridge is not connected to the shop, or has no such backfill of it")
 class BackfillController {
 
     private static final String SHOP_DOMAIN = "[a-z0-9][a-z0-9-]*\\.myshopify\\.com";
@@ -68,19 +45,17 @@ class BackfillController {
 
     @PostMapping
     @Operation(
+            operationId = "requestBackfill",
             summary = "Read the shop's orders updated since a point in time back from Shopify",
-            description = "Every order Shopify has that was updated from since until now goes through the same"
-                    + " idempotent apply path as webhooks: newer data wins, nothing is stored twice. Short ranges"
-                    + " read the orders page by page, long ones through a Shopify bulk operation. The backfill runs"
-                    + " in the background; follow it at the Location.")
+            description =
+                    "Admin role. Every order Shopify has that was updated from since until now goes through the same"
+                            + " idempotent apply path as webhooks: newer data wins, nothing is stored twice. Short ranges"
+                            + " read the orders page by page, long ones through a Shopify bulk operation. The backfill runs"
+                            + " in the background; follow it at the Location.")
     @ApiResponse(responseCode = "202", description = "Queued; the Location is the backfill")
     @ApiResponse(
             responseCode = "409",
-            description = "The shop has a backfill queued or running; its id is in the problem's backfill property",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The shop has a backfill queued or running; its id is in the problem's backfill property")
     ResponseEntity<BackfillView> request(
             @PathVariable
                     @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
@@ -97,7 +72,11 @@ class BackfillController {
     }
 
     @GetMapping
-    @Operation(summary = "The shop's most recent backfill: state, method and counts")
+    @Operation(
+            operationId = "latestBackfill",
+            summary = "The shop's most recent backfill",
+            description =
+                    "Admin role. State, method (paginated or bulk) and counts of the shop's most recent backfill.")
     @ApiResponse(responseCode = "200", description = "The most recent backfill")
     BackfillView latest(
             @PathVariable
@@ -106,7 +85,11 @@ class BackfillController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One backfill: state, method, progress and counts")
+    @Operation(
+            operationId = "getBackfill",
+            summary = "One backfill of the shop",
+            description = "Admin role. State, method, progress and counts of one backfill; follow it until its state"
+                    + " is COMPLETED or FAILED.")
     @ApiResponse(responseCode = "200", description = "The backfill")
     BackfillView find(
             @PathVariable

@@ -1,14 +1,12 @@
 package org.orderbridge.shipment;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.orderbridge.order.OrderId;
-import org.springframework.http.ProblemDetail;
+import org.orderbridge.platform.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,35 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ApiTags.Shipments
 @RequestMapping("/api/v1/orders/{id}/shipments")
 @ApiResponse(
         responseCode = "400",
-        description = "Malformed order id, invalid body (errors lists every field), or items the order does not have",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "401",
-        description = "No or unknown API key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key's role does not allow this",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "404",
-        description = "No such order or shipment",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+        description = "Malformed order id, invalid body (errors lists every field), or items the order does not have")
+@ApiResponse(responseCode = "404", description = "No such order or shipment")
 class ShipmentController {
 
     private final Shipments shipments;
@@ -57,25 +32,18 @@ class ShipmentController {
     }
 
     @PostMapping
-    @Operation(summary = "Report a shipment, to be fulfilled in Shopify (write role)")
+    @Operation(operationId = "createShipment", summary = "Report a shipment", description = """
+                    Write role. A shipment of some or all of the order's items, with carrier and tracking, to be \
+                    fulfilled in Shopify (one fulfillment per location). Idempotent by `shipmentId`. An order not yet \
+                    in Shopify is accepted too: the shipment waits for it (`awaitingOrder`).""")
     @ApiResponse(responseCode = "201", description = "Accepted; Location names the shipment")
     @ApiResponse(
             responseCode = "200",
             description = "The same shipmentId and content again: the shipment accepted before")
     @ApiResponse(
             responseCode = "409",
-            description = "The order is cancelled, or the shipmentId (or tracking number) is taken by another shipment",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "More than is left to fulfil; items lists them",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The order is cancelled, or the shipmentId (or tracking number) is taken by another shipment")
+    @ApiResponse(responseCode = "422", description = "More than is left to fulfil; items lists them")
     ResponseEntity<ShipmentView> create(@PathVariable String id, @Valid @RequestBody CreateShipmentRequest request) {
         OrderId orderId = OrderId.parse(id);
         Shipments.Intake intake = shipments.accept(orderId, request);
@@ -88,42 +56,39 @@ class ShipmentController {
     }
 
     @GetMapping
-    @Operation(summary = "The order's shipments (read role)")
+    @Operation(operationId = "listShipments", summary = "List the order's shipments", description = """
+                    Read role. Every shipment of the order with its status (`PENDING_PUSH`, `FULFILLED`, `FAILED` with \
+                    `failureReason`, `CANCELLED`), its Shopify fulfillments and their delivery status.""")
+    @ApiResponse(responseCode = "200", description = "The order's shipments, oldest first")
     List<ShipmentView> list(@PathVariable String id) {
         return shipments.list(OrderId.parse(id));
     }
 
     @GetMapping("/{shipmentId}")
-    @Operation(summary = "One shipment (read role)")
+    @Operation(operationId = "getShipment", summary = "Read one shipment", description = """
+                    Read role. The shipment by the `shipmentId` it was reported with.""")
+    @ApiResponse(responseCode = "200", description = "The shipment")
     ShipmentView get(@PathVariable String id, @PathVariable String shipmentId) {
         return shipments.get(OrderId.parse(id), shipmentId);
     }
 
     @PutMapping("/{shipmentId}/tracking")
-    @Operation(summary = "Replace the shipment's tracking, in Shopify too (write role)")
+    @Operation(operationId = "replaceShipmentTracking", summary = "Replace the shipment's tracking", description = """
+                    Write role. New carrier, tracking numbers and URL; Shopify's fulfillments are updated by the push \
+                    queue.""")
     @ApiResponse(responseCode = "200", description = "Stored; Shopify is updated by the push queue")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The shipment is cancelled, failed, or being created in Shopify",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The shipment is cancelled, failed, or being created in Shopify")
     ShipmentView tracking(
             @PathVariable String id, @PathVariable String shipmentId, @Valid @RequestBody TrackingRequest request) {
         return shipments.changeTracking(OrderId.parse(id), shipmentId, request);
     }
 
     @PostMapping("/{shipmentId}/cancel")
-    @Operation(summary = "Withdraw the shipment and cancel its fulfillments in Shopify (write role)")
+    @Operation(operationId = "cancelShipment", summary = "Cancel a shipment", description = """
+                    Write role. Withdraws the shipment; fulfillments already created in Shopify are cancelled there by \
+                    the push queue.""")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancellation in Shopify requested")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The shipment cannot be cancelled in its state",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The shipment cannot be cancelled in its state")
     ResponseEntity<ShipmentView> cancel(@PathVariable String id, @PathVariable String shipmentId) {
         return ResponseEntity.accepted().body(shipments.cancel(OrderId.parse(id), shipmentId));
     }

@@ -1,12 +1,10 @@
 package org.orderbridge.webhook;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
+import org.orderbridge.platform.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,22 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** shop/redact requests that wait for an operator because the app is still installed in the shop (admin role). */
 @RestController
+@ApiTags.Compliance
 @RequestMapping("/api/v1/admin/compliance/parked")
 @Validated
-@ApiResponse(
-        responseCode = "401",
-        description = "No or unknown API key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key is not an admin key",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class ParkedComplianceController {
 
     private final ParkedCompliance parked;
@@ -42,36 +27,32 @@ class ParkedComplianceController {
     }
 
     @GetMapping
-    @Operation(summary = "List shop/redact requests that were not applied because the shop still has the app")
+    @Operation(operationId = "listParkedCompliance", summary = "List parked shop/redact requests", description = """
+                    Admin role. shop/redact requests that were not applied because the shop still has the app \
+                    installed, oldest first.""")
     @ApiResponse(responseCode = "200", description = "Parked requests, oldest first")
     List<ParkedCompliance.Parked> list() {
         return parked.list();
     }
 
     @PostMapping("/{webhookId}/erase")
-    @Operation(summary = "Erase the shop's data as the parked shop/redact asked, after an operator confirmed it")
+    @Operation(
+            operationId = "eraseParkedShop",
+            summary = "Erase the shop as a parked shop/redact asked",
+            description = """
+                    Admin role. Erases the shop's data, after an operator confirmed the request with the merchant.""")
     @ApiResponse(responseCode = "200", description = "The shop was erased")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No parked request with this webhook id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No parked request with this webhook id")
     ParkedCompliance.Erased erase(@PathVariable @Size(max = 255) String webhookId) {
         return parked.erase(webhookId);
     }
 
     @PostMapping("/{webhookId}/dismiss")
-    @Operation(summary = "Drop a parked shop/redact that an operator found not to come from the shop")
+    @Operation(operationId = "dismissParkedCompliance", summary = "Dismiss a parked shop/redact", description = """
+                    Admin role. Drops a parked request that an operator found not to come from the shop; nothing is \
+                    erased.""")
     @ApiResponse(responseCode = "204", description = "Dismissed; nothing was erased")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No parked request with this webhook id",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No parked request with this webhook id")
     ResponseEntity<Void> dismiss(@PathVariable @Size(max = 255) String webhookId) {
         parked.dismiss(webhookId);
         return ResponseEntity.noContent().build();

@@ -2,6 +2,8 @@ package org.orderbridge.webhook;
 
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,7 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ProblemDetail;
+import org.orderbridge.platform.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +31,7 @@ import tools.jackson.core.json.JsonFactory;
  * payload), so the answer is fast even when PostgreSQL is failing over.
  */
 @RestController
+@ApiTags.ShopifyWebhooks
 class WebhookController {
 
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -58,44 +61,83 @@ class WebhookController {
     }
 
     @PostMapping("/webhooks/shopify")
-    @Operation(summary = "Shopify's webhook deliveries, authenticated by their HMAC signature")
+    @Operation(
+            operationId = "receiveShopifyWebhook",
+            summary = "Receive a Shopify webhook delivery",
+            description = """
+                    Shopify's webhook deliveries (subscribed topics: orders, fulfillments, app/uninstalled and the \
+                    mandatory compliance topics). Not for API clients: there is no API key here. Shopify signs \
+                    each delivery with **HMAC-SHA256** over the raw request body, keyed with the app's client \
+                    secret, and sends the Base64 digest in `X-Shopify-Hmac-Sha256`; a delivery is accepted only \
+                    when the digest matches under one of the configured secrets (several during a rotation). \
+                    The answer is 200 once the delivery is on the queue, so Shopify's retries stop only for \
+                    what will be processed.""",
+            parameters = {
+                @Parameter(
+                        name = ShopifyHeaders.HMAC,
+                        in = ParameterIn.HEADER,
+                        required = true,
+                        description = "Base64 HMAC-SHA256 of the raw body, keyed with the app's client secret",
+                        schema = @Schema(type = "string", pattern = "^[A-Za-z0-9+/]{43}=$")),
+                @Parameter(
+                        name = ShopifyHeaders.TOPIC,
+                        in = ParameterIn.HEADER,
+                        required = true,
+                        description = "The webhook's topic",
+                        schema = @Schema(type = "string", example = "orders/create")),
+                @Parameter(
+                        name = ShopifyHeaders.SHOP,
+                        in = ParameterIn.HEADER,
+                        required = true,
+                        description = "The shop the delivery is from",
+                        schema = @Schema(type = "string", example = "example.myshopify.com")),
+                @Parameter(
+                        name = ShopifyHeaders.WEBHOOK_ID,
+                        in = ParameterIn.HEADER,
+                        required = true,
+                        description = "Unique per delivery; a repeated id is applied once",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        name = ShopifyHeaders.EVENT_ID,
+                        in = ParameterIn.HEADER,
+                        description = "Shopify's id of the event; the same for every subscription it reaches",
+                        schema = @Schema(type = "string")),
+                @Parameter(
+                        name = ShopifyHeaders.TRIGGERED_AT,
+                        in = ParameterIn.HEADER,
+                        description = "When the event happened",
+                        schema = @Schema(type = "string", format = "date-time")),
+                @Parameter(
+                        name = ShopifyHeaders.API_VERSION,
+                        in = ParameterIn.HEADER,
+                        description = "The Admin API version of the payload",
+                        schema = @Schema(type = "string", example = "2026-10"))
+            },
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "The topic's payload as Shopify sends it: a JSON object",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @Schema(
+                                                            type = "object",
+                                                            additionalProperties =
+                                                                    Schema.AdditionalPropertiesValue.TRUE))))
     @ApiResponse(responseCode = "200", description = "Queued for processing (or a topic that is not handled)")
     @ApiResponse(
             responseCode = "400",
-            description = "Missing Shopify header, a header not in Shopify's form, or a body that is not a JSON object",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Missing Shopify header, a header not in Shopify's form, or a body that is not a JSON object")
     @ApiResponse(
             responseCode = "401",
             description =
-                    "Missing, malformed or wrong HMAC signature (missing or malformed: refused before the body is read)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Shop not allowed",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Body larger than allowed",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    "Missing, malformed or wrong HMAC signature (missing or malformed: refused before the body is read)")
+    @ApiResponse(responseCode = "403", description = "Shop not allowed")
+    @ApiResponse(responseCode = "413", description = "Body larger than allowed")
     @ApiResponse(
             responseCode = "503",
-            description = "Could not be queued, or too many bodies in flight; Shopify retries (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "Could not be queued, or too many bodies in flight; Shopify retries (Retry-After)")
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException, InterruptedException {
         Timer.Sample sample = metrics.received();
         // Refused before a byte of the body is read: an unsigned request costs no memory.

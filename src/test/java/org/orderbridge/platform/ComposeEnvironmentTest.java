@@ -40,7 +40,7 @@ class ComposeEnvironmentTest {
 
     @Test
     void apiKeysAreValid() {
-        assertThat(new ApiKeyProperties(service.get("API_KEYS"), false, null).keys())
+        assertThat(new ApiKeyProperties(service.get("API_KEYS"), false, null, null).keys())
                 .extracting(ApiKeyProperties.ApiKey::role)
                 .contains(ApiKeyProperties.Role.ADMIN, ApiKeyProperties.Role.READ);
     }

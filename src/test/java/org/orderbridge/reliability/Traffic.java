@@ -51,7 +51,7 @@ final class Traffic implements AutoCloseable {
 
         /** Acknowledged, no answer at all (the JVM is down), or a retryable refusal that says when. */
         boolean acceptable() {
-            return status == 0 || status / 100 == 2 || (status == 503 && retryAfter != null);
+            return status == 0 || status / 100 == 2 || ((status == 503 || status == 429) && retryAfter != null);
         }
     }
 
