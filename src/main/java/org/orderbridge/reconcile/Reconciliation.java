@@ -1,6 +1,7 @@
 package org.orderbridge.reconcile;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ public class Reconciliation implements SmartLifecycle {
      * when reconciliation is switched off or the shop has no access token.
      */
     public void reconcileNow(String shop) {
-        String domain = shop.toLowerCase(java.util.Locale.ROOT);
+        String domain = shop.toLowerCase(Locale.ROOT);
         if (!properties.enabled() || !feed.shops().contains(domain)) {
             log.info("No reconciliation of {}: switched off, or no access token for the shop", domain);
             return;

@@ -1,8 +1,10 @@
 package org.orderbridge.reconcile;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.ForeignShopOrderException;
@@ -79,7 +81,7 @@ class ReconciliationPass {
             ShopifyOrderFeed.OrderPage page;
             do {
                 if (!carryOn.getAsBoolean()) {
-                    leases.abandon(claim, java.time.Duration.ZERO);
+                    leases.abandon(claim, Duration.ZERO);
                     return finished(shop, Status.STOPPED, counts, pages);
                 }
                 page = feed.ordersUpdatedBetween(shop, since, until, cursor, properties.pageSize());
@@ -106,7 +108,7 @@ class ReconciliationPass {
                 cursor = page.endCursor();
             } while (page.hasNextPage());
         } catch (ShopifyUnavailableException e) {
-            java.time.Duration retry =
+            Duration retry =
                     e.retryAfterHint() != null && e.retryAfterHint().compareTo(properties.retryAfterFailure()) > 0
                             ? e.retryAfterHint()
                             : properties.retryAfterFailure();
@@ -171,7 +173,7 @@ class ReconciliationPass {
     }
 
     private Result finished(String shop, Status status, int[] counts, int pages) {
-        metrics.pass(shop, status.name().toLowerCase(java.util.Locale.ROOT));
+        metrics.pass(shop, status.name().toLowerCase(Locale.ROOT));
         return new Result(
                 shop,
                 status,

@@ -2,6 +2,7 @@ package org.orderbridge.reconcile;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class ReconciliationRunner {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (UnknownHostException e) {
             host = "unknown-host";
         }
         String id = host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"

@@ -279,6 +279,28 @@ class ReconciliationTest {
                 .hasSize(1);
     }
 
+    @Test
+    void reconcileNowRunsAPassOfTheShopAtOnce() {
+        String shop = "recon-now.myshopify.com";
+        shopify.webhookFaults().set(shop, new WebhookFaults.Settings(1.0, 0, false));
+        for (int i = 0; i < 5; i++) {
+            shopify.orderActivity().create(shop, simulatorInput(i, 1));
+        }
+        ReconciliationProperties properties = properties(LEASE);
+        var pass = new ReconciliationPass(feed, orders, leases, metrics, properties, java.time.Clock.systemUTC());
+        var reconciliation = new Reconciliation(leases, pass, feed, properties);
+        reconciliation.start();
+        try {
+            reconciliation.reconcileNow("RECON-NOW.myshopify.com");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stored(jdbc, shop).size() == 5);
+        } finally {
+            reconciliation.stop();
+        }
+        assertThat(counted(shop, "created")).isEqualTo(5);
+    }
+
     private ReconciliationPass.Result onePass(String shop, String owner) {
         leases.requestNow(shop);
         return runner(owner, feed, orders, leases, metrics, properties(LEASE))

@@ -60,6 +60,25 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void reconciliationDriftAlarmsWhenEveryPassForFifteenMinutesFindsMissedOrders() {
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "FilterPattern", Match.stringLikeRegexp("Reconciliation found a missed order"),
+                "MetricTransformations", List.of(Match.objectLike(Map.of(
+                        "MetricNamespace", "OrderBridge", "MetricName", "ReconciliationDrift", "DefaultValue", 0)))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ReconciliationDrift",
+                "Namespace", "OrderBridge",
+                "Statistic", "Sum",
+                "Period", 300,
+                "Threshold", 1,
+                "EvaluationPeriods", 3,
+                "DatapointsToAlarm", 3,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "TreatMissingData", "notBreaching",
+                "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic")))));
+    }
+
+    @Test
     void serviceCpuAndMemoryAlarm() {
         hasAlarm("CPUUtilization", Match.anyValue(), 85);
         hasAlarm("MemoryUtilization", Match.anyValue(), 85);

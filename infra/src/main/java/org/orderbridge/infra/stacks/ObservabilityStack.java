@@ -68,6 +68,7 @@ public final class ObservabilityStack extends Stack {
 
         failoverAlarm(props.database());
         complianceAlarm(props.service());
+        reconciliationDriftAlarm(props.service());
         dashboard(props);
     }
 
@@ -123,6 +124,38 @@ public final class ObservabilityStack extends Stack {
                 .build();
         alarm("ComplianceParked", parked.metric(sum()), 1, 1,
                 "A shop/redact waits for an operator: GET /api/v1/admin/compliance/parked");
+    }
+
+    /**
+     * Reconciliation logs one line per order whose webhooks never arrived. One such order now and then is a webhook
+     * Shopify gave up on; drift in every pass for 15 minutes means deliveries are failing (subscription gone, endpoint
+     * refusing, queue lost), so the alarm waits for three 5-minute periods (passes run every 5 minutes) in a row.
+     */
+    private void reconciliationDriftAlarm(ServiceStack service) {
+        MetricFilter drift = MetricFilter.Builder.create(this, "ReconciliationDriftFilter")
+                .logGroup(service.logGroup())
+                .filterPattern(FilterPattern.literal("\"Reconciliation found a missed order\""))
+                .metricNamespace("OrderBridge")
+                .metricName("ReconciliationDrift")
+                .metricValue("1")
+                .defaultValue(0)
+                .build();
+        Alarm alarm = Alarm.Builder.create(this, "ReconciliationDrift")
+                .metric(drift.metric(MetricOptions.builder()
+                        .statistic("Sum")
+                        .period(Duration.minutes(5))
+                        .build()))
+                .threshold(1)
+                .evaluationPeriods(3)
+                .datapointsToAlarm(3)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .alarmDescription("Reconciliation keeps finding orders whose webhooks never arrived: check the webhook "
+                        + "subscriptions and deliveries (orderbridge.reconciliation.orders by shop)")
+                .build();
+        alarm.addAlarmAction(new SnsAction(alarmTopic));
+        alarm.addOkAction(new SnsAction(alarmTopic));
+        alarms.add(alarm);
     }
 
     private void alarm(String id, IMetric metric, double threshold, int periods, String description) {
