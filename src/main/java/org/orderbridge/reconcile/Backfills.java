@@ -1,6 +1,7 @@
 package org.orderbridge.reconcile;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.orderbridge.shopify.ShopifyOrders;
@@ -38,7 +39,7 @@ class Backfills {
         if (!since.isBefore(now)) {
             throw new BackfillExceptions.SinceInFuture(since, now);
         }
-        Backfill.Method method = java.time.Duration.between(since, now).compareTo(properties.paginatedMaxRange()) <= 0
+        Backfill.Method method = Duration.between(since, now).compareTo(properties.paginatedMaxRange()) <= 0
                 ? Backfill.Method.PAGINATED
                 : Backfill.Method.BULK;
         var backfill = new Backfill(

@@ -191,6 +191,8 @@ final class HostileApiCases {
                 new Endpoint("POST", order + "/push", WRITE_KEY),
                 new Endpoint("GET", "/api/v1/admin/dead-letters?queue=push", WRITE_KEY),
                 new Endpoint("POST", "/api/v1/admin/dead-letters/redrive?queue=push", WRITE_KEY),
+                new Endpoint("POST", "/api/v1/admin/shops/ob-test.myshopify.com/backfill?since=2026-01-01", WRITE_KEY),
+                new Endpoint("GET", "/api/v1/admin/shops/ob-test.myshopify.com/backfill", WRITE_KEY),
                 new Endpoint("GET", "/actuator/prometheus", null));
         for (var endpoint : endpoints) {
             String name = endpoint.method() + " " + endpoint.path().replace(order, "/api/v1/orders/{id}");

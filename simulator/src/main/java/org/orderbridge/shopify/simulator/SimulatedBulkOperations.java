@@ -58,6 +58,7 @@ public final class SimulatedBulkOperations implements AutoCloseable {
     private final AtomicReference<CountDownLatch> hold = new AtomicReference<>(new CountDownLatch(0));
     private final AtomicReference<String> nextFailure = new AtomicReference<>();
     private volatile URI publishedAt = URI.create("http://127.0.0.1/");
+    private volatile boolean closed;
 
     SimulatedBulkOperations(SimulatedStore store) {
         this.store = store;
@@ -196,6 +197,9 @@ public final class SimulatedBulkOperations implements AutoCloseable {
         try {
             operation.status("RUNNING");
             gate.await();
+            if (closed) {
+                return;
+            }
             String failure = nextFailure.getAndSet(null);
             if (failure != null) {
                 operation.fail(failure);
@@ -220,7 +224,10 @@ public final class SimulatedBulkOperations implements AutoCloseable {
             Thread.currentThread().interrupt();
             operation.fail("INTERNAL_SERVER_ERROR");
         } catch (IOException | RuntimeException e) {
-            e.printStackTrace();
+            if (!closed) {
+                // A simulator bug must be visible in the test output, not only as a FAILED operation.
+                e.printStackTrace();
+            }
             operation.fail("INTERNAL_SERVER_ERROR");
         }
     }
@@ -401,6 +408,7 @@ public final class SimulatedBulkOperations implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         release();
         operations.values().forEach(o -> {
             try {
