@@ -30,17 +30,25 @@ final class SubscriptionFixtures {
      */
     static void checkNow(JdbcClient jdbc, String shop) {
         Instant madeDue = jdbc.sql("select now()").query(Instant.class).single();
-        jdbc.sql("update webhook_subscription_check set due_at = now() where shop = :shop")
-                .param("shop", shop)
+        jdbc.sql("update webhook_subscription_check set due_at = now() where shop_key = :key")
+                .param("key", CheckSchedule.key(shop))
                 .update();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check where shop = :shop"
+                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check where shop_key = :key"
                                         + " and started_at >= :madeDue and checked_at >= started_at")
-                                .param("shop", shop)
+                                .param("key", CheckSchedule.key(shop))
                                 .param("madeDue", java.sql.Timestamp.from(madeDue))
                                 .query(Long.class)
                                 .single()
                         == 1);
+    }
+
+    /** Why the shop's last check failed, as stored; empty after a completed one. */
+    static java.util.Optional<String> failure(JdbcClient jdbc, String shop) {
+        return jdbc.sql("select failure from webhook_subscription_check where shop_key = :key")
+                .param("key", CheckSchedule.key(shop))
+                .query(String.class)
+                .optional();
     }
 
     static double checks(MeterRegistry meters, String shop) {
