@@ -13,7 +13,7 @@ import org.orderbridge.shopify.simulator.SimulatedWebhookSubscriptions.Subscript
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The embedded services' subscription target, and ways to run a shop's check now and see what it did. */
-final class SubscriptionFixtures {
+public final class SubscriptionFixtures {
 
     /** {@code orderbridge.subscriptions.callback-url} of {@code @OrderBridgeTest}. */
     static final String TARGET = "http://localhost/webhooks/shopify";
@@ -22,6 +22,15 @@ final class SubscriptionFixtures {
             List.of("webhookSubscriptionCreate", "webhookSubscriptionUpdate", "webhookSubscriptionDelete");
 
     private SubscriptionFixtures() {}
+
+    /**
+     * Subscribes every handled topic of the shop to {@code uri} in the simulator, as an earlier run would have: the
+     * shop's first check then only reads.
+     */
+    public static void subscribeEveryTopic(ShopifySimulator shopify, String shop, String uri) {
+        SubscribedTopics.graphqlNames()
+                .forEach(topic -> shopify.store().webhookSubscriptions().add(shop, topic, uri));
+    }
 
     /**
      * Makes the shop due and waits until a check that started afterwards is over, whatever its outcome: it saw every
