@@ -1,10 +1,17 @@
 package org.orderbridge.subscription;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>At an instance's start, a shop is also due at once when the configured target differs from the one it was last
  * claimed for: a deployment that moves the callback URL repairs every shop on start rather than within the hour.
+ *
+ * <p>Rows name a shop only by the SHA-256 of its domain, and failures are stored with the domain blanked out: nothing
+ * here mentions a shop that was erased (shop/redact), although the schedule outlives it while its token is configured.
  */
 final class CheckSchedule {
 
@@ -30,13 +40,16 @@ final class CheckSchedule {
      */
     List<String> candidates(Collection<String> shops, String target, boolean startingUp) {
         Set<String> notDue = new HashSet<>(jdbc.sql("""
-                        select shop from webhook_subscription_check
+                        select shop_key from webhook_subscription_check
                         where due_at > now() and (target = :target or not :startingUp)""")
                 .param("target", target)
                 .param("startingUp", startingUp)
                 .query(String.class)
                 .list());
-        return shops.stream().filter(shop -> !notDue.contains(shop)).sorted().toList();
+        return shops.stream()
+                .filter(shop -> !notDue.contains(key(shop)))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -48,13 +61,13 @@ final class CheckSchedule {
      */
     boolean claim(String shop, String target, Duration lease, boolean startingUp) {
         return jdbc.sql("""
-                        insert into webhook_subscription_check as c (shop, due_at, target, started_at)
+                        insert into webhook_subscription_check as c (shop_key, due_at, target, started_at)
                         values (:shop, now() + :lease * interval '1 millisecond', :target, now())
-                        on conflict (shop) do update
+                        on conflict (shop_key) do update
                             set due_at = excluded.due_at, target = excluded.target, started_at = excluded.started_at
                             where c.due_at <= now()
                                 or (:startingUp and c.target <> excluded.target and c.checked_at >= c.started_at)""")
-                        .param("shop", shop)
+                        .param("shop", key(shop))
                         .param("lease", lease.toMillis())
                         .param("target", target)
                         .param("startingUp", startingUp)
@@ -67,8 +80,8 @@ final class CheckSchedule {
                         update webhook_subscription_check
                         set due_at = now() + :interval * interval '1 millisecond', checked_at = now(),
                             repairs = :repairs, failure = null
-                        where shop = :shop""")
-                .param("shop", shop)
+                        where shop_key = :shop""")
+                .param("shop", key(shop))
                 .param("interval", interval.toMillis())
                 .param("repairs", repairs)
                 .update();
@@ -79,10 +92,28 @@ final class CheckSchedule {
                         update webhook_subscription_check
                         set due_at = now() + :retry * interval '1 millisecond', checked_at = now(),
                             failure = :failure
-                        where shop = :shop""")
-                .param("shop", shop)
+                        where shop_key = :shop""")
+                .param("shop", key(shop))
                 .param("retry", retryAfter.toMillis())
-                .param("failure", failure.length() > 1000 ? failure.substring(0, 1000) : failure)
+                .param("failure", blanked(failure, shop))
                 .update();
+    }
+
+    /** The row's key for a shop: the hex SHA-256 of its lower-cased domain. */
+    static String key(String shop) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(shop.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private static String blanked(String failure, String shop) {
+        String text = Pattern.compile(Pattern.quote(shop), Pattern.CASE_INSENSITIVE)
+                .matcher(failure)
+                .replaceAll(Matcher.quoteReplacement("<shop>"));
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 }

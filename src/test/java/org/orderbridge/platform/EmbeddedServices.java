@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.subscription.SubscriptionFixtures;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -94,7 +95,17 @@ public class EmbeddedServices {
                         environment.getProperty("orderbridge.simulator.bucket-size", Double.class, 1000.0),
                         environment.getProperty("orderbridge.simulator.restore-rate", Double.class, 100.0));
         SIMULATED_SHOPS.forEach(builder::shop);
-        return builder.start();
+        ShopifySimulator simulator = builder.start();
+        // In the tests, subscribed already as after an earlier run, so that the check on start only reads them and
+        // adds no load to the first tests; the shops of the subscription tests start without.
+        String subscriptionTarget = environment.getProperty("orderbridge.subscriptions.callback-url");
+        if (StringUtils.hasText(subscriptionTarget)
+                && environment.getProperty("orderbridge.embedded.fault-proxies", Boolean.class, false)) {
+            SIMULATED_SHOPS.keySet().stream()
+                    .filter(shop -> !shop.startsWith("subs-"))
+                    .forEach(shop -> SubscriptionFixtures.subscribeEveryTopic(simulator, shop, subscriptionTarget));
+        }
+        return simulator;
     }
 
     /** The service's port is known only once its web server runs, so the webhook target is set then. */

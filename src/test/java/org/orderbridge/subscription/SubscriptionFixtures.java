@@ -13,7 +13,7 @@ import org.orderbridge.shopify.simulator.SimulatedWebhookSubscriptions.Subscript
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The embedded services' subscription target, and ways to run a shop's check now and see what it did. */
-final class SubscriptionFixtures {
+public final class SubscriptionFixtures {
 
     /** {@code orderbridge.subscriptions.callback-url} of {@code @OrderBridgeTest}. */
     static final String TARGET = "http://localhost/webhooks/shopify";
@@ -24,23 +24,40 @@ final class SubscriptionFixtures {
     private SubscriptionFixtures() {}
 
     /**
+     * Subscribes every handled topic of the shop to {@code uri} in the simulator, as an earlier run would have: the
+     * shop's first check then only reads.
+     */
+    public static void subscribeEveryTopic(ShopifySimulator shopify, String shop, String uri) {
+        SubscribedTopics.graphqlNames()
+                .forEach(topic -> shopify.store().webhookSubscriptions().add(shop, topic, uri));
+    }
+
+    /**
      * Makes the shop due and waits until a check that started afterwards is over, whatever its outcome: it saw every
      * change made before this call. Checks of one shop never overlap (one instance's looks follow one another), so no
      * other check of the shop is running when this returns.
      */
     static void checkNow(JdbcClient jdbc, String shop) {
         Instant madeDue = jdbc.sql("select now()").query(Instant.class).single();
-        jdbc.sql("update webhook_subscription_check set due_at = now() where shop = :shop")
-                .param("shop", shop)
+        jdbc.sql("update webhook_subscription_check set due_at = now() where shop_key = :key")
+                .param("key", CheckSchedule.key(shop))
                 .update();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check where shop = :shop"
+                .until(() -> jdbc.sql("select count(*) from webhook_subscription_check where shop_key = :key"
                                         + " and started_at >= :madeDue and checked_at >= started_at")
-                                .param("shop", shop)
+                                .param("key", CheckSchedule.key(shop))
                                 .param("madeDue", java.sql.Timestamp.from(madeDue))
                                 .query(Long.class)
                                 .single()
                         == 1);
+    }
+
+    /** Why the shop's last check failed, as stored; empty after a completed one. */
+    static java.util.Optional<String> failure(JdbcClient jdbc, String shop) {
+        return jdbc.sql("select failure from webhook_subscription_check where shop_key = :key")
+                .param("key", CheckSchedule.key(shop))
+                .query(String.class)
+                .optional();
     }
 
     static double checks(MeterRegistry meters, String shop) {
