@@ -64,16 +64,28 @@ final class OpsFixtures {
      * docs show as well.
      */
     static void screenshot(WebDriver browser, String name) {
+        Path shot = shoot(browser, name);
+        String docs = System.getProperty("ops.screenshots");
+        if (docs != null && !docs.isBlank()) {
+            copy(shot, Path.of(docs, name + ".png"));
+        }
+    }
+
+    /** What the browser showed when a test gave up waiting, in target/ops-screenshots only. */
+    static void failureScreenshot(WebDriver browser, String what) {
+        shoot(browser, "failed-" + what);
+    }
+
+    private static Path shoot(WebDriver browser, String name) {
+        Path shot = SCREENSHOTS.resolve(name + ".png");
+        copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot);
+        return shot;
+    }
+
+    private static void copy(Path from, Path to) {
         try {
-            Path shot =
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            String docs = System.getProperty("ops.screenshots");
-            if (docs != null && !docs.isBlank()) {
-                Files.createDirectories(Path.of(docs));
-                Files.copy(shot, Path.of(docs, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
