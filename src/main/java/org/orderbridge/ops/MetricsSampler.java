@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,20 +53,22 @@ class MetricsSampler implements SmartLifecycle {
         for (Charts.Chart chart : Charts.ALL) {
             Map<String, Double> read;
             try {
-                read = chart.reading().read(meters);
+                // Sorted, so that each series keeps its place, hence its colour, from one drawing to the next.
+                read = Collections.unmodifiableSortedMap(
+                        new TreeMap<>(chart.reading().read(meters)));
             } catch (RuntimeException e) {
                 // A gauge whose source fails must not cost the other charts their sample.
                 log.debug("Chart {} not sampled: {}", chart.id(), e.toString());
                 continue;
             }
-            values.put(chart.id(), chart.perMinute() ? perMinute(chart.id(), read, now) : Map.copyOf(read));
+            values.put(chart.id(), chart.perMinute() ? perMinute(chart.id(), read, now) : read);
         }
         previousAt = now;
         history.add(new MetricsHistory.Sample(now, values));
     }
 
     private Map<String, Double> perMinute(String chart, Map<String, Double> totals, Instant now) {
-        Map<String, Double> before = previousTotals.put(chart, Map.copyOf(totals));
+        Map<String, Double> before = previousTotals.put(chart, totals);
         if (before == null || previousAt == null) {
             return Map.of();
         }
