@@ -20,6 +20,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(module -> module.getBasePackage().getName()))
                 .containsExactlyInAnyOrder(
                         "org.orderbridge.deadletter",
+                        "org.orderbridge.ops",
                         "org.orderbridge.order",
                         "org.orderbridge.platform",
                         "org.orderbridge.push",

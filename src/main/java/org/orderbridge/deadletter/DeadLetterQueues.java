@@ -69,17 +69,55 @@ class DeadLetterQueues {
                 break;
             }
             for (Message message : messages) {
-                var attributes = new HashMap<>(message.messageAttributes());
-                attributes.remove(DeadLetters.REASON);
-                sqs.sendMessage(b ->
-                                b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
-                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                move(message, dlq, source);
                 moved++;
             }
         }
         return moved;
+    }
+
+    /**
+     * Moves the one message back to its source queue. The others received while looking for it are made visible
+     * again at once rather than hidden for the re-drive's visibility timeout.
+     *
+     * @return false when the message is not (or no longer) in the dead-letter queue
+     */
+    boolean redriveOne(String queue, String messageId) throws Exception {
+        DeadLetterQueue pair = pair(queue);
+        String dlq = queueUrls.urlOf(pair.deadLetterQueue(), TIMEOUT);
+        String source = queueUrls.urlOf(pair.queue(), TIMEOUT);
+        for (int round = 0; round < 10; round++) {
+            List<Message> messages = receive(dlq, 10, REDRIVE_VISIBILITY_SECONDS);
+            if (messages.isEmpty()) {
+                return false;
+            }
+            Message found = null;
+            for (Message message : messages) {
+                if (message.messageId().equals(messageId)) {
+                    found = message;
+                } else {
+                    sqs.changeMessageVisibility(b -> b.queueUrl(dlq)
+                                    .receiptHandle(message.receiptHandle())
+                                    .visibilityTimeout(0))
+                            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            if (found != null) {
+                move(found, dlq, source);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sent before it is deleted: a re-drive that dies between the two leaves a duplicate, never a loss. */
+    private void move(Message message, String dlq, String source) throws Exception {
+        var attributes = new HashMap<>(message.messageAttributes());
+        attributes.remove(DeadLetters.REASON);
+        sqs.sendMessage(b -> b.queueUrl(source).messageBody(message.body()).messageAttributes(attributes))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private List<Message> receive(String url, int count, int visibilitySeconds) throws Exception {

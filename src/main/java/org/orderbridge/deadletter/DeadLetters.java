@@ -1,9 +1,15 @@
 package org.orderbridge.deadletter;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -23,10 +29,32 @@ public class DeadLetters {
 
     private final SqsAsyncClient sqs;
     private final QueueUrls queueUrls;
+    private final DeadLetterQueues queues;
 
-    DeadLetters(SqsAsyncClient sqs, QueueUrls queueUrls) {
+    DeadLetters(SqsAsyncClient sqs, QueueUrls queueUrls, DeadLetterQueues queues) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
+        this.queues = queues;
+    }
+
+    /** The names of the managed dead-letter queues ({@code push}, {@code webhook}), sorted. */
+    public SortedSet<String> queues() {
+        return new TreeSet<>(queues.names());
+    }
+
+    /** Up to {@code max} messages of the queue, left in place. */
+    public List<Letter> peek(String queue, int max) throws Exception {
+        return queues.peek(queue, max).stream().map(Letter::of).toList();
+    }
+
+    /** Moves up to {@code max} messages back to the source queue; returns how many it moved. */
+    public int redrive(String queue, int max) throws Exception {
+        return queues.redrive(queue, max);
+    }
+
+    /** Moves one message back to the source queue; false when it is not in the dead-letter queue (any more). */
+    public boolean redriveOne(String queue, String messageId) throws Exception {
+        return queues.redriveOne(queue, messageId);
     }
 
     public void send(String deadLetterQueue, String body, Map<String, MessageAttributeValue> attributes, String reason)
@@ -48,5 +76,31 @@ public class DeadLetters {
         String url = queueUrls.urlOf(deadLetterQueue, TIMEOUT);
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(withReason))
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A dead-lettered message as an operator sees it.
+     *
+     * @param reason why the service dead-lettered it; null when SQS did, after the source queue's receive limit
+     */
+    public record Letter(
+            String messageId,
+            String body,
+            Map<String, String> attributes,
+            @Nullable String reason,
+            @Nullable Integer approximateReceiveCount,
+            @Nullable Instant sentAt) {
+
+        static Letter of(DeadLetterQueues.DeadLetter letter) {
+            var attributes = new LinkedHashMap<>(letter.attributes());
+            String reason = attributes.remove(REASON);
+            return new Letter(
+                    letter.messageId(),
+                    letter.body(),
+                    attributes,
+                    reason,
+                    letter.approximateReceiveCount(),
+                    letter.sentAt());
+        }
     }
 }

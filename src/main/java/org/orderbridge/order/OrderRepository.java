@@ -1,10 +1,12 @@
 package org.orderbridge.order;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -30,6 +32,13 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
             select o from Order o where o.shopDomain = :shop
               and (o.shopifyCustomerId = :shopifyCustomerId or o.shopifyOrderId in :shopifyOrderIds)""")
     List<Order> findCustomerOrders(String shop, @Nullable Long shopifyCustomerId, List<Long> shopifyOrderIds);
+
+    @Query("""
+            select o from Order o
+             where o.status = org.orderbridge.order.OrderStatus.PUSH_FAILED
+                or (o.status = org.orderbridge.order.OrderStatus.PENDING_PUSH and o.updatedAt < :pendingBefore)
+             order by o.updatedAt""")
+    List<Order> findNeedingAttention(Instant pendingBefore, Limit limit);
 
     @Query("select o.id from Order o where o.shopDomain = :shop")
     List<UUID> findIdsByShopDomain(String shop);

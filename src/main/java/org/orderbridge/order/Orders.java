@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -181,6 +182,15 @@ public class Orders {
         boolean more = orders.size() > limit;
         List<Order> page = more ? orders.subList(0, limit) : orders;
         return new OrderPage(List.copyOf(page), more ? OrderCursor.after(page.getLast()) : null);
+    }
+
+    /**
+     * Orders that need a person, oldest first: those Shopify refused, and those still waiting for their push after
+     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there).
+     */
+    @Transactional(readOnly = true)
+    public List<Order> needingAttention(Duration pendingFor, int limit) {
+        return repository.findNeedingAttention(now().minus(pendingFor), Limit.of(limit));
     }
 
     /**

@@ -31,6 +31,8 @@ class SecurityConfiguration {
             ProblemSecurityHandlers problems,
             ObjectProvider<MeterRegistry> meters)
             throws Exception {
+        // Every credential travels in a header that a client (or the ops console's script) sets itself; the browser
+        // attaches none on its own, no cookie, no Basic, no session, so a cross-site request arrives unauthenticated.
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -59,6 +61,18 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .hasRole("READ")
+                        // The ops console's pages and assets hold no data: their scripts fetch it with the key
+                        // the operator enters, which stays in the tab (docs/ops.md).
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/ops",
+                                "/ops/dead-letters",
+                                "/ops/metrics",
+                                "/ops/assets/**",
+                                "/webjars/htmx.org/**")
+                        .permitAll()
+                        .requestMatchers("/ops/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push")

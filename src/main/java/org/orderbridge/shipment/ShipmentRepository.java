@@ -4,6 +4,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -16,6 +17,10 @@ interface ShipmentRepository extends JpaRepository<Shipment, UUID> {
 
     @Query("select s.id from Shipment s where s.awaitingOrder = true order by s.createdAt")
     List<UUID> findAwaitingOrder(org.springframework.data.domain.Limit limit);
+
+    @Query(
+            "select s from Shipment s where s.status = org.orderbridge.shipment.ShipmentStatus.FAILED order by s.updatedAt")
+    List<Shipment> findFailed(Limit limit);
 
     // Every change of a shipment reads it with a row lock: the API, the worker, the releaser and the fulfillments
     // webhooks change the same shipment concurrently, and each must build on the others' committed state rather than

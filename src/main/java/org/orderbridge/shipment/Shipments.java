@@ -21,6 +21,7 @@ import org.orderbridge.order.OrderId;
 import org.orderbridge.order.OrderStatus;
 import org.orderbridge.order.Orders;
 import org.orderbridge.push.PushRequests;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -118,6 +119,20 @@ public class Shipments {
     List<ShipmentView> list(OrderId orderId) {
         return repository.findByOrderIdOrderByCreatedAt(orderId.value()).stream()
                 .map(ShipmentView::of)
+                .toList();
+    }
+
+    /** Shipments that Shopify cannot fulfil as asked, oldest first: each needs a person. */
+    @Transactional(readOnly = true)
+    public List<FailedShipment> failed(int limit) {
+        return repository.findFailed(Limit.of(limit)).stream()
+                .map(s -> new FailedShipment(
+                        new OrderId(s.orderId()),
+                        s.shopDomain(),
+                        s.shipmentId(),
+                        s.failureReason(),
+                        s.lastError(),
+                        s.updatedAt()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package org.orderbridge.shopify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -31,12 +32,15 @@ final class AdminGraphqlTransport {
     private final ShopifyProperties properties;
     private final CostBudget budget;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    AdminGraphqlTransport(RestClient http, ShopifyProperties properties, CostBudget budget, ObjectMapper json) {
+    AdminGraphqlTransport(
+            RestClient http, ShopifyProperties properties, CostBudget budget, ObjectMapper json, MeterRegistry meters) {
         this.http = http;
         this.properties = properties;
         this.budget = budget;
         this.json = json;
+        this.meters = meters;
     }
 
     /**
@@ -84,7 +88,7 @@ final class AdminGraphqlTransport {
             reservation.settleUnknown();
             throw new PermanentShopifyFailure("Cannot serialise variables of " + operation + ": " + e.getMessage());
         }
-        return interpret(operation, reply, reservation);
+        return interpret(shop, operation, reply, reservation);
     }
 
     /** The longest one request can take: connecting, then the whole response. */
@@ -92,7 +96,8 @@ final class AdminGraphqlTransport {
         return properties.connectTimeout().plus(properties.readTimeout());
     }
 
-    private JsonNode interpret(ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {
+    private JsonNode interpret(
+            String shop, ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {
         JsonNode root = parse(reply.body());
         Optional<QueryCost> cost = root == null ? Optional.empty() : QueryCost.from(root);
         cost.ifPresentOrElse(reservation::settle, reservation::settleUnknown);
@@ -100,6 +105,7 @@ final class AdminGraphqlTransport {
         Optional<Duration> retryAfter = status == 429 || status >= 500 ? retryAfter(reply.headers()) : Optional.empty();
         retryAfter.ifPresent(reservation::holdOff);
         if (status == 429) {
+            throttled(shop, "http_429");
             throw TransientShopifyFailure.refused(operation + ": HTTP 429", retryAfter.orElse(null));
         }
         if (status >= 500) {
@@ -115,9 +121,18 @@ final class AdminGraphqlTransport {
         }
         JsonNode errors = root.path("errors");
         if (!errors.isEmpty()) {
+            if (hasErrorCode(errors, "THROTTLED")) {
+                throttled(shop, "throttled");
+            }
             throw graphqlFailure(operation, errors, cost);
         }
         return root.path("data");
+    }
+
+    /** Refusals for rate, per shop (only configured shops get here, so the tag stays bounded). */
+    private void throttled(String shop, String cause) {
+        meters.counter("orderbridge.shopify.throttled", "shop", shop, "cause", cause)
+                .increment();
     }
 
     private static RuntimeException graphqlFailure(

@@ -2,6 +2,8 @@ package org.orderbridge.shopify;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -28,13 +30,15 @@ class ShopifyConfiguration {
             ObjectProvider<RestClient.Builder> restClients,
             ObjectProvider<ObjectMapper> objectMapper,
             ObjectProvider<RetryRegistry> retryRegistry,
-            ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
+            ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         return client(
                 properties,
                 restClients.getIfAvailable(RestClient::builder),
                 objectMapper.getIfAvailable(ObjectMapper::new),
                 retryRegistry.getIfAvailable(RetryRegistry::ofDefaults),
-                circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
+                circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults),
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -68,7 +72,8 @@ class ShopifyConfiguration {
             ObjectMapper json,
             RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers) {
-        return client(properties, restClient, json, retries, circuitBreakers).orders();
+        return client(properties, restClient, json, retries, circuitBreakers, new SimpleMeterRegistry())
+                .orders();
     }
 
     static ShopifyClient client(
@@ -76,7 +81,8 @@ class ShopifyConfiguration {
             RestClient.Builder restClient,
             ObjectMapper json,
             RetryRegistry retries,
-            CircuitBreakerRegistry circuitBreakers) {
+            CircuitBreakerRegistry circuitBreakers,
+            MeterRegistry meters) {
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
@@ -85,7 +91,8 @@ class ShopifyConfiguration {
                 restClient.requestFactory(requestFactory).build(),
                 properties,
                 new CostBudget(properties.budget()),
-                json);
+                json,
+                meters);
         var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
         // One transport, hence one cost budget per shop, and one breaker per shop for pushes and reads alike.
         return new ShopifyClient(

@@ -30,6 +30,7 @@ class WebhookListener {
     private final ObjectMapper mapper;
     private final WebhookProperties properties;
     private final OrderDeletions deletions;
+    private final WebhookBacklog backlog;
 
     WebhookListener(
             WebhookProcessor processor,
@@ -38,8 +39,10 @@ class WebhookListener {
             WebhookMetrics metrics,
             ObjectMapper mapper,
             WebhookProperties properties,
-            OrderDeletions deletions) {
+            OrderDeletions deletions,
+            WebhookBacklog backlog) {
         this.deletions = deletions;
+        this.backlog = backlog;
         this.processor = processor;
         this.payloads = payloads;
         this.deadLetters = deadLetters;
@@ -50,6 +53,7 @@ class WebhookListener {
 
     @SqsListener(value = "${orderbridge.webhook.queue}", factory = WebhookListenerConfiguration.FACTORY)
     void onMessage(Message message) throws Exception {
+        backlog.received(message);
         WebhookDelivery delivery;
         try {
             delivery = read(message);

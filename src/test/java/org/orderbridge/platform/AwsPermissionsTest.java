@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The SQS stand-in ignores IAM, so a missing permission would only show in AWS. This test drives every path
  * that touches a queue — acknowledgement, processing, retry backoff, dead-lettering, dead-letter listing and
- * re-drive, readiness, outbox relay and push — records what the service's SQS client really called, and
+ * re-drive (all, and one from the ops console), readiness, outbox relay and push — records what the service's SQS client really called, and
  * requires it to be exactly what {@code infra/service-permissions.json} grants the task role, queue by queue.
  */
 @OrderBridgeTest
@@ -115,21 +115,45 @@ class AwsPermissionsTest {
                         == 1);
     }
 
+    /**
+     * Two messages go to the dead-letter queue; the ops console re-drives one (making the other, received beside it,
+     * visible again at once), then the admin API re-drives the rest.
+     */
     private void deadLetterAndRedrive(String name, String queueProperty, String poison) throws Exception {
         String marker = UUID.randomUUID().toString();
-        String body = poison.replace("poison", marker).replace("not a push message", "not a push message " + marker);
+        String other = UUID.randomUUID().toString();
         String url = sqs.getQueueUrl(b -> b.queueName(environment.getRequiredProperty(queueProperty)))
                 .get()
                 .queueUrl();
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body)).get();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> admin(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=" + name + "&max=100")
-                        .toString()
-                        .contains(marker));
+        for (String mark : new String[] {marker, other}) {
+            String body = poison.replace("poison", mark).replace("not a push message", "not a push message " + mark);
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String listed = deadLetters(name).toString();
+            return listed.contains(marker) && listed.contains(other);
+        });
+        String messageId = null;
+        for (JsonNode letter : deadLetters(name)) {
+            if (letter.get("body").asString().contains(marker)) {
+                messageId = letter.get("messageId").asString();
+            }
+        }
+        var one = rest.exchange(
+                "/ops/dead-letters/" + name + "/messages/" + messageId + "/redrive",
+                HttpMethod.POST,
+                new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)),
+                String.class);
+        assertThat(one.getBody()).contains("Message " + messageId + " is back on the " + name + " queue.");
+        assertThat(deadLetters(name).toString()).contains(other);
         assertThat(admin(HttpMethod.POST, "/api/v1/admin/dead-letters/redrive?queue=" + name + "&max=100")
                         .get("moved")
                         .asInt())
                 .isPositive();
+    }
+
+    private JsonNode deadLetters(String name) {
+        return admin(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=" + name + "&max=100");
     }
 
     /** Shopify fails the first attempts, so the push message backs off before it succeeds. */

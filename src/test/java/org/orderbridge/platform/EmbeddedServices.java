@@ -63,7 +63,8 @@ public class EmbeddedServices {
             Map.entry("subs-dropped.myshopify.com", "shpat_local_subs_dropped"),
             Map.entry("subs-misdirected.myshopify.com", "shpat_local_subs_misdirected"),
             Map.entry("subs-current.myshopify.com", "shpat_local_subs_current"),
-            Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"));
+            Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"),
+            Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -1,0 +1,65 @@
+package org.orderbridge.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.Order;
+import org.orderbridge.order.OrderStatus;
+
+/**
+ * An order as the attention page lists it.
+ *
+ * @param shopifyAdminUrl the order in the shop's Shopify admin; null while it is not in Shopify
+ */
+record AttentionRow(
+        String id,
+        String shop,
+        @Nullable String externalId,
+        OrderStatus status,
+        @Nullable String lastError,
+        String waiting,
+        @Nullable String shopifyAdminUrl) {
+
+    static AttentionRow of(Order order, Instant now) {
+        return new AttentionRow(
+                order.id().toString(),
+                order.shopDomain(),
+                order.externalId(),
+                order.status(),
+                order.lastError(),
+                age(Duration.between(order.updatedAt(), now)),
+                shopifyAdminUrl(order.shopDomain(), order.shopifyOrderId()));
+    }
+
+    public boolean canRepush() {
+        return status == OrderStatus.PUSH_FAILED || status == OrderStatus.PENDING_PUSH;
+    }
+
+    /** Still on its way: the page keeps asking until it is not. */
+    public boolean settling() {
+        return status == OrderStatus.PENDING_PUSH;
+    }
+
+    static @Nullable String shopifyAdminUrl(String shopDomain, @Nullable Long shopifyOrderId) {
+        if (shopifyOrderId == null) {
+            return null;
+        }
+        String store = shopDomain.endsWith(".myshopify.com")
+                ? shopDomain.substring(0, shopDomain.length() - ".myshopify.com".length())
+                : shopDomain;
+        return "https://admin.shopify.com/store/" + store + "/orders/" + shopifyOrderId;
+    }
+
+    static String age(Duration age) {
+        if (age.isNegative() || age.toMinutes() < 1) {
+            return "under a minute";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h " + age.toMinutesPart() + " min";
+        }
+        return age.toDays() + " d " + age.toHoursPart() + " h";
+    }
+}

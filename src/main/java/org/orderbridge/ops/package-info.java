@@ -1,0 +1,12 @@
+/**
+ * The ops console at {@code /ops}: orders and shipments that need a person, dead letters and their re-drive, and the
+ * last hour of this instance's own metrics, for operators with an admin key.
+ */
+@ApplicationModule(
+        displayName = "Ops console",
+        allowedDependencies = {"order", "shipment", "deadletter"})
+@NullMarked
+package org.orderbridge.ops;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

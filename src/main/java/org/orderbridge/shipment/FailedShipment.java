@@ -1,0 +1,14 @@
+package org.orderbridge.shipment;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.OrderId;
+
+/** A shipment that Shopify cannot fulfil as asked, as an operator sees it. */
+public record FailedShipment(
+        OrderId orderId,
+        String shopDomain,
+        String shipmentId,
+        @Nullable String failureReason,
+        @Nullable String lastError,
+        Instant updatedAt) {}

@@ -1,0 +1,277 @@
+package org.orderbridge.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.orderbridge.platform.ApiSecurityTestConfiguration.ADMIN_KEY;
+import static org.orderbridge.platform.ApiSecurityTestConfiguration.READ_KEY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.orderbridge.deadletter.DeadLetters;
+import org.orderbridge.order.Customer;
+import org.orderbridge.order.IllegalOrderTransitionException;
+import org.orderbridge.order.Order;
+import org.orderbridge.order.OrderId;
+import org.orderbridge.order.Orders;
+import org.orderbridge.platform.ApiSecurityTestConfiguration;
+import org.orderbridge.shipment.FailedShipment;
+import org.orderbridge.shipment.Shipments;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The console's pages and actions in the web layer alone, with the features' services as mocks. */
+@WebMvcTest(
+        controllers = OpsConsoleController.class,
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.orderbridge\\.(?!ops\\.|platform\\.).*"),
+        properties = {ApiSecurityTestConfiguration.API_KEYS, "orderbridge.ops.pending-push-after=30m"})
+@Import({ApiSecurityTestConfiguration.class, OpsConfiguration.class, OpsConsoleControllerTest.Fixed.class})
+class OpsConsoleControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final String SHOP = "ops-shop.myshopify.com";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Fixed {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        MetricsHistory metricsHistory(OpsProperties properties) {
+            return new MetricsHistory(properties);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    Orders orders;
+
+    @MockitoBean
+    Shipments shipments;
+
+    @MockitoBean
+    DeadLetters deadLetters;
+
+    @Test
+    void servesThePagesToAnyoneButNoDataWithThem() {
+        for (String page : List.of("/ops", "/ops/dead-letters", "/ops/metrics")) {
+            MvcTestResult result = mvc.get().uri(page).exchange();
+
+            assertThat(result)
+                    .hasStatusOk()
+                    .doesNotContainHeader("Set-Cookie")
+                    .hasHeader("Content-Security-Policy", OpsConsoleController.CONTENT_SECURITY_POLICY);
+            // Boot's resource chain names the webjar's version, so a new htmx is a new URL for browser caches.
+            assertThat(result)
+                    .bodyText()
+                    .contains("id=\"sign-in\"")
+                    .containsPattern("src=\"/webjars/htmx.org/[0-9.]+/dist/htmx.min.js\"");
+        }
+        verifyNoInteractions(orders, shipments, deadLetters);
+    }
+
+    @Test
+    void servesHtmxFromItsWebjarWithoutAVersionInTheUrl() {
+        assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains("htmx");
+    }
+
+    @Test
+    void answersEveryPartAndActionOnlyToAnAdminKey() {
+        assertThat(mvc.get().uri("/ops/parts/attention").exchange()).hasStatus(401);
+        assertThat(mvc.get()
+                        .uri("/ops/parts/attention")
+                        .header("X-API-Key", "no-such-key-0000000")
+                        .exchange())
+                .hasStatus(401)
+                .bodyText()
+                .contains("A valid API key is required");
+        assertThat(mvc.get()
+                        .uri("/ops/parts/dead-letters")
+                        .header("X-API-Key", READ_KEY)
+                        .exchange())
+                .hasStatus(403);
+        assertThat(mvc.post()
+                        .uri("/ops/orders/{id}/push", OrderId.newId())
+                        .header("X-API-Key", READ_KEY)
+                        .exchange())
+                .hasStatus(403);
+        verifyNoInteractions(orders, shipments, deadLetters);
+    }
+
+    @Test
+    void namesTheKeyThatSignedIn() {
+        assertThat(admin(mvc.get().uri("/ops/parts/session")))
+                .hasStatusOk()
+                .bodyText()
+                .isEqualTo("admin");
+    }
+
+    @Test
+    void listsRefusedAndLongPendingOrdersAndFailedShipments() throws Exception {
+        Order refused = order(NOW.minus(Duration.ofHours(2)));
+        refused.markPushFailed("Variant 42 does not exist", NOW.minus(Duration.ofHours(2)));
+        Order pending = order(NOW.minus(Duration.ofMinutes(45)));
+        Order shipped = order(NOW.minus(Duration.ofDays(1)));
+        shipped.markPushed("gid://shopify/Order/4242", 4242L, "#1001", NOW.minus(Duration.ofDays(1)));
+        given(orders.needingAttention(Duration.ofMinutes(30), 50)).willReturn(List.of(refused, pending));
+        given(shipments.failed(50))
+                .willReturn(List.of(new FailedShipment(
+                        shipped.id(), SHOP, "SHIP-7", "Line 2 is already fulfilled", null, NOW.minusSeconds(600))));
+        given(orders.find(shipped.id())).willReturn(Optional.of(shipped));
+
+        String page = admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"order-" + refused.id() + "\"", "PUSH_FAILED", "Variant 42 does not exist", "2 h 0 min")
+                .contains("id=\"order-" + pending.id() + "\"", "PENDING_PUSH", "45 min")
+                .contains("hx-post=\"/ops/orders/" + refused.id() + "/push\"")
+                .contains("hx-post=\"/ops/orders/" + pending.id() + "/cancel\"")
+                .contains("after\n        <span>30 min</span>")
+                .contains("SHIP-7", "Line 2 is already fulfilled", "10 min")
+                .contains("href=\"https://admin.shopify.com/store/ops-shop/orders/4242\"");
+    }
+
+    @Test
+    void repushesAnOrderAndWatchesItWhileItIsPending() throws Exception {
+        Order order = order(NOW.minus(Duration.ofHours(1)));
+        given(orders.requestRepush(order.id())).willReturn(order);
+
+        String page = admin(mvc.post().uri("/ops/orders/{id}/push", order.id()))
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("notice ok", "Order " + order.id() + " is queued for another push.")
+                .contains("hx-get=\"/ops/parts/orders/" + order.id() + "\"", "hx-trigger=\"every 1s\"");
+    }
+
+    @Test
+    void stopsWatchingOnceTheOrderIsPushed() throws Exception {
+        Order order = order(NOW.minus(Duration.ofHours(1)));
+        order.markPushed("gid://shopify/Order/777", 777L, "#1002", NOW);
+        given(orders.find(order.id())).willReturn(Optional.of(order));
+
+        String part = admin(mvc.get().uri("/ops/parts/orders/{id}", order.id()))
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(part)
+                .contains("id=\"watched-status\"", ">PUSHED<", "https://admin.shopify.com/store/ops-shop/orders/777")
+                .doesNotContain("hx-trigger");
+    }
+
+    @Test
+    void explainsAnActionTheOrderDoesNotAllow() {
+        OrderId id = OrderId.newId();
+        willThrow(IllegalOrderTransitionException.class).given(orders).cancel(id);
+
+        assertThat(admin(mvc.post().uri("/ops/orders/{id}/cancel", id)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("notice error", "The action failed");
+        assertThat(admin(mvc.post().uri("/ops/orders/{id}/cancel", "not-an-id")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("notice error", "is not an order id");
+    }
+
+    @Test
+    void listsDeadLettersPerQueueWithTheirReasonAndRedrivesOne() throws Exception {
+        given(deadLetters.queues()).willReturn(new TreeSet<>(List.of("push", "webhook")));
+        var letter = new DeadLetters.Letter(
+                "m-1", "{\"orderId\":\"x\"}", Map.of("traceparent", "00-abc"), "no such order", 8, NOW);
+        var bySqs = new DeadLetters.Letter("m-2", "{}", Map.of(), null, 9, NOW);
+        given(deadLetters.peek("push", 50)).willReturn(List.of(letter, bySqs));
+        given(deadLetters.peek("webhook", 50)).willReturn(List.of());
+        given(deadLetters.redriveOne("push", "m-1")).willReturn(true);
+
+        String page = admin(mvc.post().uri("/ops/dead-letters/push/messages/m-1/redrive"))
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("Message m-1 is back on the push queue.")
+                .contains("id=\"queue-push\"", "id=\"letter-m-1\"", "no such order", "traceparent", "00-abc")
+                .contains("Moved by SQS after the source queue&#39;s receive limit")
+                .contains("hx-post=\"/ops/dead-letters/push/redrive\"")
+                .contains("id=\"queue-webhook\"", "Empty.");
+    }
+
+    @Test
+    void reportsADeadLetterThatIsGoneAndAQueueThatDoesNotAnswer() throws Exception {
+        given(deadLetters.queues()).willReturn(new TreeSet<>(List.of("push")));
+        given(deadLetters.redriveOne("push", "m-9")).willReturn(false);
+        given(deadLetters.peek("push", 50)).willThrow(new IllegalStateException("SQS timed out"));
+
+        assertThat(admin(mvc.post().uri("/ops/dead-letters/push/messages/m-9/redrive")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("notice error", "The push dead-letter queue did not answer: SQS timed out");
+    }
+
+    @Test
+    void redrivesAWholeQueue() throws Exception {
+        given(deadLetters.queues()).willReturn(new TreeSet<>(List.of("webhook")));
+        given(deadLetters.redrive("webhook", 10_000)).willReturn(3);
+
+        assertThat(admin(mvc.post().uri("/ops/dead-letters/webhook/redrive")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("3 messages back on the webhook queue.");
+    }
+
+    @Test
+    void showsNoDataForChartsWithoutSamples() {
+        assertThat(admin(mvc.get().uri("/ops/parts/metrics")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"chart-drift\"", "no data", "hx-trigger=\"every 10s\"");
+    }
+
+    private MvcTestResult admin(MockMvcTester.MockMvcRequestBuilder request) {
+        return request.header("X-API-Key", ADMIN_KEY).exchange();
+    }
+
+    private static Order order(Instant acceptedAt) {
+        return Order.accept(
+                OrderId.newId(),
+                SHOP,
+                "ext-" + acceptedAt.toEpochMilli(),
+                new Customer("ada@example.com", "Ada", "Lovelace", null),
+                null,
+                null,
+                List.of(),
+                "GBP",
+                null,
+                List.of(),
+                "hash",
+                acceptedAt);
+    }
+}
