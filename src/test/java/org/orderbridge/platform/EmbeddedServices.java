@@ -45,7 +45,8 @@ public class EmbeddedServices {
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
             Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),
-            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"));
+            Map.entry("retention-accepted.myshopify.com", "shpat_local_retention_accepted"),
+            Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean
