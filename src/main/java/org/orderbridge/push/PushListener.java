@@ -78,20 +78,14 @@ class PushListener {
                 return;
             }
             MDC.put("orderId", id.toString());
-            push(id, deadline, attempt, message, acknowledgement, visibility);
+            push(id, deadline, attempt, acknowledgement, visibility);
         } finally {
             MDC.remove("orderId");
             MDC.remove("shop");
         }
     }
 
-    private void push(
-            OrderId id,
-            long deadline,
-            int attempt,
-            Message message,
-            Acknowledgement acknowledgement,
-            Visibility visibility) {
+    private void push(OrderId id, long deadline, int attempt, Acknowledgement acknowledgement, Visibility visibility) {
         PushWorker.Result result;
         try {
             result = worker.push(id, deadline);
