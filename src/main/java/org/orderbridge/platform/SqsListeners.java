@@ -1,17 +1,25 @@
 package org.orderbridge.platform;
 
+import io.awspring.cloud.sqs.MessageHeaderUtils;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.Jitter;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The one way this service consumes a queue. */
 public final class SqsListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(SqsListeners.class);
 
     private SqsListeners() {}
 
@@ -52,12 +60,38 @@ public final class SqsListeners {
                         .acknowledgementShutdownTimeout(Duration.ofSeconds(5))
                         .messageAttributeNames(List.of("All"))
                         .messageSystemAttributeNames(List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
-                .errorHandler(ExponentialBackoffErrorHandler.<Message>builder()
+                .errorHandler(new LoggedOnce(ExponentialBackoffErrorHandler.<Message>builder()
                         .initialVisibilityTimeoutSeconds((int) Math.max(1, initialBackoff.toSeconds()))
                         .multiplier(multiplier)
                         .maxVisibilityTimeoutSeconds((int) Math.max(1, maxBackoff.toSeconds()))
                         .jitter(Jitter.FULL)
-                        .build())
+                        .build()))
                 .build();
+    }
+
+    /**
+     * Backs off and fails the message, so that it is not acknowledged. A failure its listener logged (see
+     * {@link FailedAttempts}) is not logged again; anything else is, with its stack, since nobody expected it. The
+     * container's own ERROR line with the stack, one per failed receive, is switched off in application.yml
+     * (AbstractMessageProcessingPipelineSink): it knew only the message id, and repeated the stack on every retry.
+     */
+    private record LoggedOnce(AsyncErrorHandler<Message> backoff) implements AsyncErrorHandler<Message> {
+
+        @Override
+        public CompletableFuture<Void> handle(org.springframework.messaging.Message<Message> message, Throwable t) {
+            if (!FailedAttempts.isLogged(t)) {
+                log.error("Message {} failed, retried later", MessageHeaderUtils.getId(message), t);
+            }
+            return backoff.handle(message, t);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(
+                Collection<org.springframework.messaging.Message<Message>> messages, Throwable t) {
+            if (!FailedAttempts.isLogged(t)) {
+                log.error("Messages {} failed, retried later", MessageHeaderUtils.getId(messages), t);
+            }
+            return backoff.handle(messages, t);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
+import org.orderbridge.platform.FailedAttempts;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,45 +62,58 @@ class PushListener {
     void onMessage(Message message, Acknowledgement acknowledgement, Visibility visibility) throws Exception {
         // Counted from here: the message became invisible at most a poll earlier, which the margin covers.
         long deadline = System.nanoTime() + properties.deadline().toNanos();
-        if (handledByKind(message)) {
-            acknowledgement.acknowledge();
-            return;
-        }
-        OrderId id;
+        int attempt = receiveCount(message);
         try {
-            id = PushMessages.orderId(message.body(), mapper);
-        } catch (IllegalArgumentException e) {
-            log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
-            deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), e.getMessage());
-            acknowledgement.acknowledge();
-            return;
-        }
-        MDC.put("orderId", id.toString());
-        try {
-            PushWorker.Result result;
-            try {
-                result = worker.push(id, deadline);
-            } catch (ShopifyUnavailableException e) {
-                int seconds = retrySeconds(properties.retry(), receiveCount(message), e.retryAfterHint());
-                log.warn("Push of order {} failed for now, next attempt in {} s: {}", id, seconds, e.getMessage());
-                visibility.changeTo(seconds);
+            if (handledByKind(message, attempt)) {
+                acknowledgement.acknowledge();
                 return;
             }
-            switch (result) {
-                case PushWorker.Result.Done done -> acknowledgement.acknowledge();
-                case PushWorker.Result.Busy busy -> {
-                    int seconds = busyBackoffSeconds(
-                            properties.leaseBusyBackoff(),
-                            properties.visibilityTimeout(),
-                            receiveCount(message),
-                            busy.leaseRemaining());
-                    log.debug("Order {} is leased by another worker; message back in {} s", id, seconds);
-                    visibility.changeTo(seconds);
-                }
+            OrderId id;
+            try {
+                id = PushMessages.orderId(message.body(), mapper);
+            } catch (IllegalArgumentException e) {
+                log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
+                deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), e.getMessage());
+                acknowledgement.acknowledge();
+                return;
             }
+            MDC.put("orderId", id.toString());
+            push(id, deadline, attempt, acknowledgement, visibility);
         } finally {
             MDC.remove("orderId");
+            MDC.remove("shop");
         }
+    }
+
+    private void push(OrderId id, long deadline, int attempt, Acknowledgement acknowledgement, Visibility visibility) {
+        PushWorker.Result result;
+        try {
+            result = worker.push(id, deadline);
+        } catch (ShopifyUnavailableException e) {
+            int seconds = retrySeconds(properties.retry(), attempt, e.retryAfterHint());
+            FailedAttempts.logged(
+                    log, subject("order", id), attempt, properties.retry().maxReceives(), true, e);
+            visibility.changeTo(seconds);
+            return;
+        } catch (RuntimeException e) {
+            throw FailedAttempts.logged(
+                    log, subject("order", id), attempt, properties.retry().maxReceives(), false, e);
+        }
+        switch (result) {
+            case PushWorker.Result.Done done -> acknowledgement.acknowledge();
+            case PushWorker.Result.Busy busy -> {
+                int seconds = busyBackoffSeconds(
+                        properties.leaseBusyBackoff(), properties.visibilityTimeout(), attempt, busy.leaseRemaining());
+                log.debug("Order {} is leased by another worker; message back in {} s", id, seconds);
+                visibility.changeTo(seconds);
+            }
+        }
+    }
+
+    /** What the failed attempt's log line is about; the worker or handler put the shop into the MDC once it knew it. */
+    private static String subject(String kind, Object id) {
+        String shop = MDC.get("shop");
+        return "Push of " + kind + " " + id + " (shop " + (shop == null ? "unknown" : shop) + ")";
     }
 
     /**
@@ -139,7 +153,7 @@ class PushListener {
     }
 
     /** Messages of the other kinds go to their feature's handler; an order create returns false. */
-    private boolean handledByKind(Message message) throws Exception {
+    private boolean handledByKind(Message message, int attempt) throws Exception {
         PushMessages.Other other;
         try {
             other = PushMessages.other(message.body(), mapper);
@@ -160,6 +174,26 @@ class PushListener {
         MDC.put("pushSubject", other.id().toString());
         try {
             handler.handle(other.id());
+        } catch (PushHandler.SubjectBusyException e) {
+            if (attempt < properties.retry().maxReceives()) {
+                log.debug("{} {} is being pushed by another worker; the message waits", other.kind(), other.id());
+                throw FailedAttempts.alreadyLogged(e);
+            }
+            throw FailedAttempts.logged(
+                    log,
+                    subject(other.kind(), other.id()),
+                    attempt,
+                    properties.retry().maxReceives(),
+                    true,
+                    e);
+        } catch (Exception e) {
+            throw FailedAttempts.logged(
+                    log,
+                    subject(other.kind(), other.id()),
+                    attempt,
+                    properties.retry().maxReceives(),
+                    e instanceof ShopifyUnavailableException,
+                    e);
         } finally {
             MDC.remove("pushKind");
             MDC.remove("pushSubject");

@@ -55,10 +55,15 @@ record PushProperties(
                 || deadline.plus(MARGIN).compareTo(visibilityTimeout) <= 0;
     }
 
+    /**
+     * @param maxReceives the push queue's maxReceiveCount (the AWS stack sets 8): the attempt that reaches it is
+     *     logged as the last, with its stack
+     */
     record Retry(
             @DefaultValue("5s") @NotNull Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("10m") @NotNull Duration maxBackoff) {}
+            @DefaultValue("10m") @NotNull Duration maxBackoff,
+            @DefaultValue("8") @Min(1) int maxReceives) {}
 
     /**
      * @param pollInterval pause after a pass that found fewer rows than a batch

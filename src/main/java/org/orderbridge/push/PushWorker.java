@@ -17,6 +17,7 @@ import org.orderbridge.shopify.ShopifyOrders;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,6 +104,8 @@ class PushWorker {
             return new Result.Done();
         }
         Order order = found.get();
+        // The push listener's log lines name the shop, and it clears the MDC after the message.
+        MDC.put("shop", order.shopDomain());
         if (!shopify.knowsShop(order.shopDomain())) {
             settle(id, () -> orders.markPushFailed(id, "Shop " + order.shopDomain() + " is no longer connected"));
             metrics.outcome("rejected");

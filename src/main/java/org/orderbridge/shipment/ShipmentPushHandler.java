@@ -15,6 +15,7 @@ import org.orderbridge.shopify.ShopifyFulfillments.FulfillmentOutcome;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,8 @@ class ShipmentPushHandler implements PushHandler {
         if (found.isEmpty() || !found.get().needsPush()) {
             return;
         }
+        // The push listener's log lines name the shop, and it clears the MDC after the message.
+        MDC.put("shop", found.get().shopDomain());
         UUID token = UUID.randomUUID();
         if (!lease.claim(id, token)) {
             // Another worker has it; this message comes back later, when that one has finished.
@@ -166,7 +169,7 @@ class ShipmentPushHandler implements PushHandler {
         return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    static class ShipmentBusyException extends RuntimeException {
+    static class ShipmentBusyException extends PushHandler.SubjectBusyException {
         ShipmentBusyException(String message) {
             super(message);
         }

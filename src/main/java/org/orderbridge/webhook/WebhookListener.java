@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.deadletter.DeadLetters;
+import org.orderbridge.platform.FailedAttempts;
+import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -76,7 +79,14 @@ class WebhookListener {
             deadLetter(message, e);
         } catch (RuntimeException e) {
             metrics.failed(delivery.topic());
-            throw e;
+            throw FailedAttempts.logged(
+                    log,
+                    "Webhook " + delivery.webhookId() + " (" + delivery.topic() + ", shop " + delivery.shopDomain()
+                            + ")",
+                    receiveCount(message),
+                    properties.retry().maxReceives(),
+                    e instanceof ShopifyUnavailableException,
+                    e);
         } finally {
             MDC.remove("webhookId");
             MDC.remove("topic");
@@ -129,6 +139,15 @@ class WebhookListener {
                 e.getMessage());
         deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), e.getMessage());
         metrics.deadLettered(untrusted ? "untrusted" : "unprocessable");
+    }
+
+    private static int receiveCount(Message message) {
+        try {
+            return Integer.parseInt(
+                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static String text(Map<String, MessageAttributeValue> attributes, String name) {

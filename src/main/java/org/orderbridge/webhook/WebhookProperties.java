@@ -39,10 +39,15 @@ record WebhookProperties(
         @DefaultValue @NotNull Retry retry,
         @DefaultValue @NotNull InFlightBodies inFlightBodies) {
 
+    /**
+     * @param maxReceives the webhook queue's maxReceiveCount (the AWS stack sets 6): the attempt that reaches it is
+     *     logged as the last, with its stack
+     */
     record Retry(
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5m") Duration maxBackoff) {}
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("6") @Min(1) int maxReceives) {}
 
     /**
      * @param smallBodyLimit bodies up to this size draw on {@code smallBodies}, larger ones on {@code largeBodies}

@@ -64,7 +64,8 @@ public class EmbeddedServices {
             Map.entry("subs-misdirected.myshopify.com", "shpat_local_subs_misdirected"),
             Map.entry("subs-current.myshopify.com", "shpat_local_subs_current"),
             Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"),
-            Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"));
+            Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"),
+            Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -83,7 +83,7 @@ class PushTimingTest {
                 "push",
                 "push-dlq",
                 8,
-                new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10)),
+                new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10), 8),
                 new PushProperties.Relay(
                         true, Duration.ofMillis(200), 50, Duration.ofSeconds(30), Duration.ofSeconds(5)),
                 Duration.ofSeconds(120),
@@ -113,7 +113,7 @@ class PushTimingTest {
 
     @Test
     void failedPushComesBackAfterTheBackoffButNeverSoonerThanShopifyAsked() {
-        var retry = new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10));
+        var retry = new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10), 8);
 
         assertThat(IntStream.range(0, 200).map(i -> PushListener.retrySeconds(retry, 1, null)))
                 .allSatisfy(s -> assertThat(s).isBetween(1, 5));

@@ -87,8 +87,18 @@ final class ReliabilityFixtures {
      */
     static void assertNothingLostNothingDuplicated(
             Traffic traffic, Stored stored, SqsServer sqs, ShopifySimulator shopify) throws SQLException {
-        Map<String, Long> webhooks = traffic.acknowledgedWebhooks();
-        Map<String, String> orders = traffic.acceptedOrders();
+        assertNothingLostNothingDuplicated(
+                traffic.acknowledgedWebhooks(), traffic.acceptedOrders(), stored, sqs, shopify);
+    }
+
+    /** The same for what several clients (of several instances) had acknowledged: webhook id → Shopify id, externalId → id. */
+    static void assertNothingLostNothingDuplicated(
+            Map<String, Long> webhooks,
+            Map<String, String> orders,
+            Stored stored,
+            SqsServer sqs,
+            ShopifySimulator shopify)
+            throws SQLException {
         assertThat(stored.processedWebhooks(webhooks.keySet()))
                 .as("acknowledged webhooks processed")
                 .isEqualTo(webhooks.size());
@@ -129,16 +139,19 @@ final class ReliabilityFixtures {
      * that does not settle in time is left to the checks that follow, which say what is missing.
      */
     static void awaitSettled(Traffic traffic, Stored stored, Duration timeout) {
+        awaitSettled(traffic.acknowledgedWebhooks().keySet(), stored, timeout);
+    }
+
+    static void awaitSettled(java.util.Set<String> webhookIds, Stored stored, Duration timeout) {
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> settled(traffic, stored));
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> settled(webhookIds, stored));
         } catch (ConditionTimeoutException unsettled) {
             System.out.println("[reliability] not settled after " + timeout + ": " + unsettled.getMessage());
         }
     }
 
-    private static boolean settled(Traffic traffic, Stored stored) throws SQLException {
-        Map<String, Long> webhooks = traffic.acknowledgedWebhooks();
-        boolean webhooksDone = stored.processedWebhooks(webhooks.keySet()) == webhooks.size();
+    private static boolean settled(java.util.Set<String> webhookIds, Stored stored) throws SQLException {
+        boolean webhooksDone = stored.processedWebhooks(webhookIds) == webhookIds.size();
         boolean pushesDone = stored.ordersPerExternalId().values().stream()
                 .flatMap(List::stream)
                 .allMatch(o -> !o.status().equals("PENDING_PUSH"));

@@ -43,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
     private final ProcessBuilder builder;
     private final int port;
     private final Path log;
+    private Duration readyTimeout = Duration.ofSeconds(120);
     private Process process;
 
     private ServiceProcess(String name, ProcessBuilder builder, int port, Path log) {
@@ -54,7 +55,20 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, PostgresServers database, SqsServer sqs, ShopifySimulator shopify)
             throws IOException {
-        return start(name, database, sqs, shopify, "384m", List.of());
+        return start(name, database, sqs.serviceEndpoint(), shopify);
+    }
+
+    /** With its own way to the SQS server, e.g. a {@link SqsTap} that records what this instance does. */
+    static ServiceProcess start(String name, PostgresServers database, String sqsEndpoint, ShopifySimulator shopify)
+            throws IOException {
+        return start(name, database, sqsEndpoint, shopify, Duration.ofSeconds(120));
+    }
+
+    /** With longer to become ready, for JVMs that start side by side on a busy machine. */
+    static ServiceProcess start(
+            String name, PostgresServers database, String sqsEndpoint, ShopifySimulator shopify, Duration readyTimeout)
+            throws IOException {
+        return start(name, database, sqsEndpoint, shopify, "384m", List.of(), readyTimeout);
     }
 
     /**
@@ -68,6 +82,18 @@ final class ServiceProcess implements AutoCloseable {
             ShopifySimulator shopify,
             String heap,
             List<String> arguments)
+            throws IOException {
+        return start(name, database, sqs.serviceEndpoint(), shopify, heap, arguments, Duration.ofSeconds(120));
+    }
+
+    private static ServiceProcess start(
+            String name,
+            PostgresServers database,
+            String sqsEndpoint,
+            ShopifySimulator shopify,
+            String heap,
+            List<String> arguments,
+            Duration readyTimeout)
             throws IOException {
         Files.createDirectories(WORK);
         int port = freePort();
@@ -107,7 +133,7 @@ final class ServiceProcess implements AutoCloseable {
                         "DATABASE_PASSWORD",
                         "postgres",
                         "SQS_ENDPOINT",
-                        sqs.serviceEndpoint(),
+                        sqsEndpoint,
                         "AWS_REGION",
                         EmbeddedServices.REGION,
                         "WEBHOOK_QUEUE",
@@ -122,6 +148,7 @@ final class ServiceProcess implements AutoCloseable {
         Files.deleteIfExists(log);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         var service = new ServiceProcess(name, builder, port, log);
+        service.readyTimeout = readyTimeout;
         service.launch();
         return service;
     }
@@ -130,7 +157,7 @@ final class ServiceProcess implements AutoCloseable {
         process = builder.start();
         try {
             await(name + " ready")
-                    .atMost(Duration.ofSeconds(120))
+                    .atMost(readyTimeout)
                     .pollInterval(Duration.ofMillis(250))
                     .failFast(name + " exited", () -> !process.isAlive())
                     .until(() -> readiness(port) == 200);

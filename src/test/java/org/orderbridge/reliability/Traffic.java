@@ -71,8 +71,13 @@ final class Traffic implements AutoCloseable {
     }
 
     static Traffic start(int port) {
+        return start(port, 2);
+    }
+
+    /** With this many webhook senders and as many intake clients. */
+    static Traffic start(int port, int clientsPerRoute) {
         var traffic = new Traffic(port);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < clientsPerRoute; i++) {
             traffic.clients.add(
                     Thread.ofPlatform().daemon().name("webhook-sender-" + i).start(traffic::sendWebhooks));
             traffic.clients.add(

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# The service alone: PostgreSQL 15, the ElasticMQ server and the Shopify simulator each run as their own process; the
+# service runs from its jar (the production artifact, default profile) and is the only process measured. Per
+# operation: the service's CPU time (utime+stime from /proc/<pid>/stat), its allocation (Micrometer's
+# jvm_gc_memory_allocated_bytes_total), throughput and latency (wrk), each beside the liveness request's CPU in the
+# same run. Also start-to-ready with and without the JDK's AOT cache, and RSS under load. One JFR per scenario in
+# bench/results/<run>/ (not committed). Writes the table into docs/benchmarks.md between the run-all markers.
+# Usage: bench/run-all.sh [duration=20s] [webhooks=5000]   Needs wrk, curl, python3, PostgreSQL 15 in PG_BIN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-20s}"
+webhooks="${2:-5000}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+java="${JAVA_HOME}/bin/java"
+pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+run="$(date -u +%Y%m%dT%H%M%SZ)"
+results="bench/results/${run}"
+mkdir -p "${results}"
+results="$(cd "${results}" && pwd)"
+work="$(mktemp -d /tmp/orderbridge-bench.XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "${pid}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "${pid}" 2>/dev/null || true; done
+  [[ -d "${work}/pg" ]] && as_pg "${pg_bin}/pg_ctl" -D "${work}/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "${work}"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# PostgreSQL refuses to run as root.
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+metric() {
+  curl -fs -H 'X-API-Key: local-read-key-00001' "http://127.0.0.1:${port}/actuator/prometheus" \
+    | awk -v name="$1" '$1 ~ "^"name"({|$)" { sum += $2 } END { printf "%.0f", sum }'
+}
+ms_now() { date +%s%3N; }
+
+echo "== building the service and the simulator"
+# SKIP_BUILD=1 measures the jars already in target/.
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q -DskipTests package
+  ./mvnw -B -q -f simulator/pom.xml -DskipTests package
+fi
+./mvnw -B -q -f bench/elasticmq/pom.xml dependency:build-classpath -Dmdep.outputFile="${work}/elasticmq.cp"
+jar="$(ls target/orderbridge-*.jar | grep -v plain | head -n 1)"
+
+echo "== stand-ins"
+pg_port=$(free_port)
+mkdir -p "${work}/pg" && chown -R nobody "${work}" 2>/dev/null || true
+as_pg "${pg_bin}/initdb" -D "${work}/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+as_pg "${pg_bin}/pg_ctl" -D "${work}/pg" -l "${work}/pg.log" -w \
+  -o "-p ${pg_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${work} -c max_connections=200" start >/dev/null
+
+sqs_port=$(free_port)
+SQS_PORT=${sqs_port} "${java}" -Xmx256m -Dconfig.file=bench/elasticmq/elasticmq.conf \
+  -cp "$(cat "${work}/elasticmq.cp")" org.elasticmq.server.Main > "${work}/elasticmq.log" 2>&1 &
+pids+=($!)
+
+sim_port=$(free_port)
+# A bucket no push waits for: the figures are the service's CPU, not Shopify's rate limit.
+SIMULATOR_PORT=${sim_port} SIMULATOR_BUCKET_SIZE=1000000 SIMULATOR_RESTORE_RATE=1000000 \
+  SIMULATOR_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
+  "${java}" -Xmx512m -jar simulator/target/orderbridge-shopify-simulator.jar > "${work}/simulator.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  grep -q "admin-url=" "${work}/simulator.log" 2>/dev/null && curl -s -o /dev/null "http://127.0.0.1:${sqs_port}/" && break
+  sleep 0.5
+done
+admin_url="$(grep -o 'admin-url=.*' "${work}/simulator.log" | head -n 1 | cut -d= -f2-)"
+
+port=$(free_port)
+export SERVER_PORT=${port} DATABASE_URL="jdbc:postgresql://127.0.0.1:${pg_port}/postgres" DATABASE_USERNAME=postgres \
+  DATABASE_PASSWORD=postgres SQS_ENDPOINT="http://127.0.0.1:${sqs_port}" AWS_REGION=us-east-1 \
+  SHOPIFY_WEBHOOK_SECRETS=local-webhook-secret SHOPIFY_ADMIN_URL="${admin_url}" \
+  SHOPIFY_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
+  API_KEYS="local-admin:admin:local-admin-key-0001,local-writer:write:local-write-key-0001,local-reader:read:local-read-key-00001"
+# As the ECS task with 1 GiB: the Dockerfile's MaxRAMPercentage=75 and InitialRAMPercentage=50 of it.
+jvm=(-Xmx768m -Xms512m -XX:+ExitOnOutOfMemoryError)
+# The pool's 3 s connection timeout is too short for a cold JVM's first connection on a machine shared with builds.
+service_args=(--spring.cloud.aws.credentials.access-key=local --spring.cloud.aws.credentials.secret-key=local
+  --spring.datasource.hikari.connection-timeout=15000)
+
+# Starts the service with extra JVM options; sets service_pid and ready_ms (exec to readiness 200).
+start_service() {
+  local started
+  started=$(ms_now)
+  "${java}" "${jvm[@]}" "$@" -jar "${jar}" "${service_args[@]}" > "${work}/service.log" 2>&1 &
+  service_pid=$!
+  pids+=("${service_pid}")
+  until curl -fs -o /dev/null "http://127.0.0.1:${port}/actuator/health/readiness"; do
+    kill -0 "${service_pid}" 2>/dev/null || { tail -50 "${work}/service.log"; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( $(ms_now) - started ))
+}
+stop_service() {
+  kill "${service_pid}" && wait "${service_pid}" 2>/dev/null || true
+}
+
+echo "== start to ready: without the AOT cache, then a training run, then with it"
+start_service
+ready_plain_ms=${ready_ms}
+wrk -t1 -c4 -d3s "http://127.0.0.1:${port}/actuator/health/liveness" >/dev/null
+stop_service
+start_service -XX:AOTCacheOutput="${work}/app.aot"
+python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
+DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
+RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
+stop_service
+start_service -XX:AOTCache="${work}/app.aot"
+ready_aot_ms=${ready_ms}
+echo "ready without AOT cache ${ready_plain_ms} ms, with ${ready_aot_ms} ms"
+
+echo "== warm-up"
+python3 bench/make_webhooks.py 5000 local-webhook-secret "${work}/deliveries.txt" 1
+DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d10s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
+RUN_ID="warm-${run}" wrk -t2 -c32 -d10s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
+wrk -t2 -c32 -d5s "http://127.0.0.1:${port}/actuator/health/liveness" >/dev/null
+
+wait_until() { # wait_until <command producing a number> <target>
+  until (( $($1) >= $2 )); do sleep 1; done
+}
+processed() { metric orderbridge_webhooks_processed_total; }
+shopify_orders() { curl -fs "http://127.0.0.1:${sim_port}/_sim/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["orders"])'; }
+fulfillments() { curl -fs "http://127.0.0.1:${sim_port}/_sim/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["fulfillments"])'; }
+# Nothing queued or pushing before a scenario starts.
+settle() { local a b; a=$(cpu_ticks "${service_pid}"); sleep 2; b=$(cpu_ticks "${service_pid}");
+  while (( b - a > 20 )); do a=${b}; sleep 2; b=$(cpu_ticks "${service_pid}"); done; }
+
+# begin <name> / end <name> <operations>: CPU, allocation and wall time of the service between them, and a JFR.
+begin() {
+  settle
+  recording="$1"
+  "${JAVA_HOME}/bin/jcmd" "${service_pid}" JFR.start name="$1" settings=profile filename="${results}/$1.jfr" >/dev/null
+  t0=$(ms_now); c0=$(cpu_ticks "${service_pid}"); a0=$(metric jvm_gc_memory_allocated_bytes_total)
+}
+end() {
+  local c1 a1 t1
+  c1=$(cpu_ticks "${service_pid}"); t1=$(ms_now); a1=$(metric jvm_gc_memory_allocated_bytes_total)
+  # A window inside a scenario ("<name>-window") is measured without ending its recording.
+  [[ "$1" == "${recording}" ]] && "${JAVA_HOME}/bin/jcmd" "${service_pid}" JFR.stop name="$1" >/dev/null
+  echo "$1 ops=$2 cpu_ticks=$((c1 - c0)) wall_ms=$((t1 - t0)) alloc_bytes=$((a1 - a0))" | tee -a "${results}/raw.txt"
+}
+wrk_figures() { # name file: throughput, and the percentiles the scripts' done() prints
+  awk -v name="$1" '/Requests\/sec/ { rps = $2 } /^p50_ms=/ { line = $1 " " $2 " " $3 }
+    END { gsub(/_ms/, "", line); printf "%s rps=%s %s\n", name, rps, line }' "$2" | tee -a "${results}/raw.txt"
+}
+requests_of() { awk '/requests in/ { print $1 }' "$1"; }
+non2xx_of() { awk '/Non-2xx/ { n = $NF } END { print n + 0 }' "$1"; }
+
+echo "== liveness (32 connections, ${duration})"
+begin liveness
+wrk -t2 -c32 -d"${duration}" -s bench/liveness.lua "http://127.0.0.1:${port}" > "${results}/liveness.txt"
+end liveness "$(requests_of "${results}/liveness.txt")"
+wrk_figures liveness "${results}/liveness.txt"
+
+echo "== acknowledgement (32 connections, ${duration}) and the processing it queues"
+python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/acks.txt" 3
+before=$(processed)
+begin acknowledgement
+DELIVERIES="${work}/acks.txt" wrk -t2 -c32 -d"${duration}" -s bench/webhook.lua "http://127.0.0.1:${port}" \
+  > "${results}/acknowledgement.txt"
+acked=$(( $(requests_of "${results}/acknowledgement.txt") - $(non2xx_of "${results}/acknowledgement.txt") ))
+end acknowledgement-window "${acked}"
+wait_until processed $(( before + acked ))
+end acknowledgement "${acked}"
+wrk_figures acknowledgement "${results}/acknowledgement.txt"
+
+echo "== webhook processing alone (${webhooks} put straight into the queue)"
+# After the acknowledgements, and after a first unmeasured batch: measured first, processing paid for the JIT's
+# compilations of it (11.4 ms per webhook against 8.3 ms for acknowledgement and processing together, 2026-12-02).
+python3 bench/make_webhooks.py 1000 local-webhook-secret "${work}/direct-warm.txt" 4
+target=$(( $(processed) + 1000 ))
+python3 bench/enqueue_webhooks.py "${work}/direct-warm.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
+wait_until processed "${target}"
+python3 bench/make_webhooks.py "${webhooks}" local-webhook-secret "${work}/direct.txt" 2
+target=$(( $(processed) + webhooks ))
+begin processing
+python3 bench/enqueue_webhooks.py "${work}/direct.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
+wait_until processed "${target}"
+end processing "${webhooks}"
+
+echo "== intake (32 connections, ${duration}) and the pushes it queues"
+before=$(shopify_orders)
+begin intake
+RUN_ID="intake-${run}" wrk -t2 -c32 -d"${duration}" -s bench/intake.lua "http://127.0.0.1:${port}" \
+  > "${results}/intake.txt"
+accepted=$(( $(requests_of "${results}/intake.txt") - $(non2xx_of "${results}/intake.txt") ))
+end intake-window "${accepted}"
+wait_until shopify_orders $(( before + accepted ))
+end intake "${accepted}"
+wrk_figures intake "${results}/intake.txt"
+
+echo "== shipment push: 500 orders pushed, then one shipment each"
+since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+before=$(shopify_orders)
+python3 bench/send_orders.py 500 "${port}" >/dev/null
+wait_until shopify_orders $(( before + 500 ))
+sleep 2
+before=$(fulfillments)
+begin shipment
+shipped=$(python3 bench/send_shipments.py "${since}" "${port}")
+wait_until fulfillments $(( before + shipped ))
+end shipment "${shipped}"
+
+rss_kib=$(awk '/VmHWM/ { print $2 }' "/proc/${service_pid}/status")
+python3 - "${results}" "${ticks_per_second}" "${ready_plain_ms}" "${ready_aot_ms}" "${rss_kib}" "${duration}" <<'PY'
+import datetime, os, platform, re, subprocess, sys
+results, hz, plain, aot, rss, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+raw = {}
+for line in open(f"{results}/raw.txt"):
+    name, *pairs = line.split()
+    raw.setdefault(name, {}).update(dict(p.split("=", 1) for p in pairs))
+def cpu_ms(name):
+    r = raw[name]
+    return 1000 * int(r["cpu_ticks"]) / hz / max(1, int(r["ops"]))
+def alloc_kb(name):
+    r = raw[name]
+    return int(r["alloc_bytes"]) / 1024 / max(1, int(r["ops"]))
+def rate(name):
+    r = raw[name]
+    return int(r["ops"]) / (int(r["wall_ms"]) / 1000)
+live = cpu_ms("liveness")
+processing = cpu_ms("processing")
+ack_only = cpu_ms("acknowledgement") - processing
+rows = [
+    ("liveness", live, alloc_kb("liveness"), raw["liveness"]),
+    ("acknowledgement (derived: ack + its processing − processing)", ack_only, alloc_kb("acknowledgement") - alloc_kb("processing"), raw["acknowledgement"]),
+    ("acknowledgement + its processing", cpu_ms("acknowledgement"), alloc_kb("acknowledgement"), raw["acknowledgement"]),
+    ("webhook processing (queued directly)", processing, alloc_kb("processing"), None),
+    ("intake + its push (relay, push to simulator)", cpu_ms("intake"), alloc_kb("intake"), raw["intake"]),
+    ("intake window only (pushes running alongside)", cpu_ms("intake-window"), alloc_kb("intake-window"), raw["intake"]),
+    ("shipment request + its push", cpu_ms("shipment"), alloc_kb("shipment"), None),
+]
+cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+load = open("/proc/loadavg").read().split()[:3]
+out = [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} × {cpu_model},"
+       f" load average at the end {' / '.join(load)} (the machine is shared: trust the CPU per operation, not the"
+       f" throughput). `bench/run-all.sh {duration}`; JFRs in bench/results/<run>/.", "",
+       "| operation | service CPU per op | × liveness | allocated per op | throughput | p50 | p99 | p99.9 |",
+       "|---|---|---|---|---|---|---|---|"]
+for name, cpu, alloc, w in rows:
+    if w is not None and "rps" in w:
+        thr, p50, p99, p999 = f"{float(w['rps']):.0f}/s", f"{w['p50']} ms", f"{w['p99']} ms", f"{w['p999']} ms"
+    else:
+        key = {"webhook processing (queued directly)": "processing", "shipment request + its push": "shipment"}[name]
+        thr, p50, p99, p999 = f"{rate(key):.0f}/s end to end", "–", "–", "–"
+    out.append(f"| {name} | {cpu:.2f} ms | {cpu / live:.1f} | {alloc:.0f} KiB | {thr} | {p50} | {p99} | {p999} |")
+out += ["", f"Start to ready from the jar: {plain} ms without the AOT cache, {aot} ms with it"
+        f" (-XX:AOTCache from a training run with -XX:AOTCacheOutput). Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB."]
+table = "\n".join(out)
+print(table)
+doc = open("docs/benchmarks.md").read()
+start, end = "<!-- run-all:start -->", "<!-- run-all:end -->"
+block = f"{start}\n{table}\n{end}"
+doc = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, doc, flags=re.S) if start in doc else doc + "\n" + block + "\n"
+open("docs/benchmarks.md", "w").write(doc)
+open(f"{results}/table.md", "w").write(table + "\n")
+PY
