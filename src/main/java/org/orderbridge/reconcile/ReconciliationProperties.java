@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.orderbridge.shopify.ShopifyOrderFeed;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookGrace    orders updated this recently are left to their webhooks (and the next pass), so that a webhook
  *                        still on its way is not counted as missed
  * @param initialLookback how far back the first pass of a shop reads; older history is backfill's job
- * @param pageSize        orders per {@code orders} query; 10 orders with 20 line items each stay below Shopify's 1,000
- *                        points per query
+ * @param pageSize        orders per {@code orders} query, at most {@link ShopifyOrderFeed#MAX_ORDERS_PER_PAGE}: 10
+ *                        orders with 20 line items each stay below Shopify's 1,000 points per query
  * @param lease           how long a pass holds its shop without renewing (it renews after every page); a crashed
  *                        instance's pass is taken over this long after its last page
  * @param retryAfterFailure when a pass that failed (Shopify unavailable) is tried again, unless Shopify asked for longer
@@ -34,7 +35,8 @@ record ReconciliationProperties(
         @DefaultValue("5m") @NotNull Duration overlap,
         @DefaultValue("1m") @NotNull Duration webhookGrace,
         @DefaultValue("1d") @NotNull Duration initialLookback,
-        @DefaultValue("10") @Min(1) @Max(250) int pageSize,
+
+        @DefaultValue("10") @Min(1) @Max(ShopifyOrderFeed.MAX_ORDERS_PER_PAGE) int pageSize,
 
         @DefaultValue("3m") @NotNull @DurationMin(seconds = 1)
         Duration lease,

@@ -118,7 +118,14 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         if (!order.isObject()) {
             throw new PermanentShopifyFailure("Shopify has no order " + orderGid);
         }
-        return FulfillmentState.read(order);
+        FulfillmentState state = FulfillmentState.read(order);
+        if (!state.beyondLimits().isEmpty()) {
+            // Planning on a partial read could miss an earlier create of ours (a duplicate) or a line's remainder, and
+            // reading it again returns the same: refuse, naming the limit.
+            throw new PermanentShopifyFailure("OrderBridge cannot fulfil Shopify order " + orderGid + ": it has "
+                    + String.join(", ", state.beyondLimits()) + " (the most read in one query)");
+        }
+        return state;
     }
 
     /** Budget, retries and the shop's breaker, as for orders; a permanent failure becomes the caller's refusal. */

@@ -15,7 +15,22 @@ import tools.jackson.databind.JsonNode;
  * location, with what remains of each line) and its fulfillments; and the plan that maps a shipment onto it.
  */
 record FulfillmentState(
-        List<OrderLine> lines, List<FulfillmentOrder> fulfillmentOrders, List<Fulfillment> fulfillments) {
+        List<OrderLine> lines,
+        List<FulfillmentOrder> fulfillmentOrders,
+        List<Fulfillment> fulfillments,
+        List<String> beyondLimits) {
+
+    // One query reads it all, and Shopify refuses a query requesting more than 1,000 points, nested connections
+    // multiplied: 1 + (2 + 40) + (2 + 5 x (6 + 2 x 40)) + (2 + 10 x (5 + 2 x 20)) = 927.
+    /** Line items read of the order and of each fulfillment order. */
+    static final int MAX_LINE_ITEMS = 40;
+
+    static final int MAX_FULFILLMENT_ORDERS = 5;
+
+    /** Fulfillments read of the order; a list without page info, so a full page may have more behind it. */
+    static final int MAX_FULFILLMENTS = 10;
+
+    static final int MAX_LINES_PER_FULFILLMENT = 20;
 
     record OrderLine(String gid, @Nullable String sku, int quantity) {}
 
@@ -47,6 +62,13 @@ record FulfillmentState(
     }
 
     static FulfillmentState read(JsonNode order) {
+        var beyond = new ArrayList<String>();
+        if (hasMore(order.path("lineItems"))) {
+            beyond.add("more than " + MAX_LINE_ITEMS + " line items");
+        }
+        if (hasMore(order.path("fulfillmentOrders"))) {
+            beyond.add("more than " + MAX_FULFILLMENT_ORDERS + " fulfillment orders");
+        }
         var lines = new ArrayList<OrderLine>();
         order.path("lineItems")
                 .path("nodes")
@@ -56,6 +78,10 @@ record FulfillmentState(
                         n.path("quantity").asInt())));
         var fos = new ArrayList<FulfillmentOrder>();
         order.path("fulfillmentOrders").path("nodes").forEach(n -> {
+            if (hasMore(n.path("lineItems"))) {
+                beyond.add("more than " + MAX_LINE_ITEMS + " line items in fulfillment order "
+                        + n.path("id").asString());
+            }
             var foLines = new ArrayList<FoLine>();
             n.path("lineItems")
                     .path("nodes")
@@ -77,7 +103,14 @@ record FulfillmentState(
                     foLines));
         });
         var fulfillments = new ArrayList<Fulfillment>();
+        if (order.path("fulfillments").size() >= MAX_FULFILLMENTS) {
+            beyond.add(MAX_FULFILLMENTS + " or more fulfillments");
+        }
         order.path("fulfillments").forEach(f -> {
+            if (hasMore(f.path("fulfillmentLineItems"))) {
+                beyond.add("more than " + MAX_LINES_PER_FULFILLMENT + " line items in fulfillment "
+                        + f.path("id").asString());
+            }
             var numbers = new java.util.HashSet<String>();
             f.path("trackingInfo").forEach(t -> {
                 if (t.path("number").isString()) {
@@ -99,7 +132,11 @@ record FulfillmentState(
                     numbers,
                     quantities));
         });
-        return new FulfillmentState(lines, fos, fulfillments);
+        return new FulfillmentState(lines, fos, fulfillments, beyond);
+    }
+
+    private static boolean hasMore(JsonNode connection) {
+        return connection.path("pageInfo").path("hasNextPage").asBoolean(false);
     }
 
     /**

@@ -55,32 +55,42 @@ enum ShopifyOperation {
             """),
 
     // Fulfillments: read the order's fulfillment orders and its fulfillments (for the look-up after an ambiguous
-    // create), create one fulfillment per location, update tracking, cancel.
+    // create), create one fulfillment per location, update tracking, cancel. The page sizes keep the requested cost
+    // (nested connections multiply) below Shopify's 1,000 points; an order beyond them is refused (FulfillmentState).
     FIND_FULFILLMENT_STATE("""
             query FindFulfillmentState($id: ID!) {
               order(id: $id) {
                 id
-                lineItems(first: 250) { nodes { id sku quantity } }
-                fulfillmentOrders(first: 50) {
+                lineItems(first: %d) { pageInfo { hasNextPage } nodes { id sku quantity } }
+                fulfillmentOrders(first: %d) {
+                  pageInfo { hasNextPage }
                   nodes {
                     id
                     status
                     assignedLocation { location { id } }
                     fulfillmentHolds { reason reasonNotes }
-                    lineItems(first: 250) { nodes { id remainingQuantity lineItem { id } } }
+                    lineItems(first: %d) {
+                      pageInfo { hasNextPage }
+                      nodes { id remainingQuantity lineItem { id } }
+                    }
                   }
                 }
-                fulfillments(first: 250) {
+                fulfillments(first: %d) {
                   id
                   legacyResourceId
                   status
                   location { id }
                   trackingInfo { number }
-                  fulfillmentLineItems(first: 250) { nodes { quantity lineItem { id } } }
+                  fulfillmentLineItems(first: %d) { pageInfo { hasNextPage } nodes { quantity lineItem { id } } }
                 }
               }
             }
-            """),
+            """.formatted(
+                    FulfillmentState.MAX_LINE_ITEMS,
+                    FulfillmentState.MAX_FULFILLMENT_ORDERS,
+                    FulfillmentState.MAX_LINE_ITEMS,
+                    FulfillmentState.MAX_FULFILLMENTS,
+                    FulfillmentState.MAX_LINES_PER_FULFILLMENT)),
 
     CREATE_FULFILLMENT("""
             mutation CreateFulfillment($fulfillment: FulfillmentInput!) {

@@ -102,6 +102,12 @@ public interface ShopifyOrderFeed {
      */
     Optional<JsonNode> order(String shopDomain, String orderGid);
 
+    /**
+     * Orders per page of {@link #ordersUpdatedBetween}: each costs 90 points with its 20 line items, and Shopify refuses
+     * a query requesting more than 1,000.
+     */
+    int MAX_ORDERS_PER_PAGE = 10;
+
     /** Line items that fit into one order request under Shopify's limit of 1,000 points per query. */
     int MAX_LINE_ITEMS = 240;
 

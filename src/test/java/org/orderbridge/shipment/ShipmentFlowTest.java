@@ -206,6 +206,22 @@ class ShipmentFlowTest {
     }
 
     @Test
+    void failsNamingTheLimitWhenTheOrderHasMoreFulfillmentsThanOneReadHolds() {
+        String orderId = pushedOrder(rest, "ship-many@example.com", SHOP);
+        SimulatedOrder order = inShopify(shopify, orderId);
+        // Ten fulfillments made elsewhere: a full page, so an earlier create of ours could hide behind it.
+        for (int i = 0; i < 10; i++) {
+            shopify.store().fulfillments().fulfilInAdmin(order, "gid://shopify/Location/9", "ELSEWHERE-" + i);
+        }
+
+        post(rest, orderId, shipment("many-1", "1Z-MANY-1"));
+
+        JsonNode failed = awaitShipment(rest, orderId, "many-1", "FAILED");
+        assertThat(failed.get("failureReason").asString()).contains(order.gid()).contains("10 or more fulfillments");
+        assertThat(fulfillmentsWith(shopify, order, "1Z-MANY-1")).isEmpty();
+    }
+
+    @Test
     void updatesTrackingAndCancelsInShopify() {
         String orderId = pushedOrder(rest, "ship-tracking@example.com", SHOP);
         post(rest, orderId, shipment("track-1", "1Z-TRACK-1"));

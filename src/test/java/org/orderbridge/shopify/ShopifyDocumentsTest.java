@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.orderbridge.shopify.simulator.AdminSchema;
+import org.orderbridge.shopify.simulator.RequestedQueryCost;
 
 class ShopifyDocumentsTest {
 
@@ -26,6 +27,33 @@ class ShopifyDocumentsTest {
         Document document = Parser.parse(operation.document());
 
         assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ShopifyOperation.class)
+    void everyDocumentStaysWithinShopifysSingleQueryMaxCost(ShopifyOperation operation) {
+        int requested = RequestedQueryCost.of(Parser.parse(operation.document()), largestVariables(operation));
+
+        assertThat(requested).as("requested cost of %s", operation).isLessThanOrEqualTo(RequestedQueryCost.MAX);
+    }
+
+    @Test
+    void countsNestedConnectionsAndListsAsShopifyDoes() {
+        Document document = Parser.parse("""
+                query($id: ID!, $lines: Int!) {
+                  order(id: $id) {
+                    fulfillmentOrders(first: 3) {
+                      pageInfo { hasNextPage }
+                      nodes { id lineItems(first: $lines) { nodes { id lineItem { id } } } }
+                    }
+                    fulfillments(first: 4) { id location { id } }
+                  }
+                }
+                """);
+
+        // order 1 + (2 + 3 x (1 + (2 + 10 x 2))) + (2 + 4 x 2)
+        assertThat(RequestedQueryCost.of(document, Map.of("id", "gid://shopify/Order/1", "lines", 10)))
+                .isEqualTo(1 + 71 + 10);
     }
 
     @Test
@@ -92,6 +120,20 @@ class ShopifyDocumentsTest {
                 Parser.parse("mutation { orderCreate(order: {sourceName: \"x\"}) { order { orderBridgeId } } }");
 
         assertThat(ParseAndValidate.validate(AdminSchema.get(), document)).isNotEmpty();
+    }
+
+    /** The largest page sizes each operation is sent with: what Shopify's requested cost is worked out from. */
+    private static Map<String, Object> largestVariables(ShopifyOperation operation) {
+        return switch (operation) {
+            case ORDERS_UPDATED_SINCE ->
+                Map.of(
+                        "first",
+                        ShopifyOrderFeed.MAX_ORDERS_PER_PAGE,
+                        "lines",
+                        ShopifyOrderReader.LINES_PER_PAGED_ORDER);
+            case ORDER_SNAPSHOT -> Map.of("lines", ShopifyOrderFeed.MAX_LINE_ITEMS);
+            default -> Map.of();
+        };
     }
 
     private static void assertVariablesCoerce(ShopifyOperation operation, Map<String, Object> variables) {

@@ -326,15 +326,15 @@ public final class ShopifySimulator implements AutoCloseable {
                     null);
             return;
         }
-        boolean connectionCost = SimulatorOrdersQuery.charges(operation.orElseThrow());
-        int requested = connectionCost
-                ? SimulatorOrdersQuery.requestedCost(operation.orElseThrow(), fragments(parsed), input.getVariables())
-                : SimulatorGraphql.cost(operation.orElseThrow());
-        if (connectionCost && requested > SimulatorOrdersQuery.MAX_QUERY_COST) {
+        int requestedByShopify =
+                RequestedQueryCost.of(operation.orElseThrow(), fragments(parsed), input.getVariables());
+        if (requestedByShopify > RequestedQueryCost.MAX) {
             record(receivedAt, shop, rootFields, Outcome.GRAPHQL_ERRORS, Duration.ZERO);
-            respond(exchange, 200, SimulatorOrdersQuery.maxCostExceeded(requested), null);
+            respond(exchange, 200, RequestedQueryCost.maxCostExceeded(requestedByShopify), null);
             return;
         }
+        boolean connectionCost = SimulatorOrdersQuery.charges(operation.orElseThrow());
+        int requested = connectionCost ? requestedByShopify : SimulatorGraphql.cost(operation.orElseThrow());
         CostBuckets.Decision cost = buckets.charge(shop, requested);
         if (cost.charged()) {
             pointsCharged.addAndGet(requested);

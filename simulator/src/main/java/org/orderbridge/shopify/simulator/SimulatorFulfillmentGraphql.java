@@ -26,12 +26,22 @@ final class SimulatorFulfillmentGraphql {
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "fulfillmentOrders"),
                 SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
-                        .map(o -> scope.store().fulfillments().fulfillmentOrders(o))
+                        .map(o -> SimulatedPages.connection(
+                                (List<?>) scope.store()
+                                        .fulfillments()
+                                        .fulfillmentOrders(o)
+                                        .get("nodes"),
+                                env.getArgument("first")))
                         .orElse(null)));
+        fetchers.put(FieldCoordinates.coordinates("FulfillmentOrder", "lineItems"), SimulatedPages.nested("lineItems"));
+        fetchers.put(
+                FieldCoordinates.coordinates("Fulfillment", "fulfillmentLineItems"),
+                SimulatedPages.nested("fulfillmentLineItems"));
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "fulfillments"),
                 SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
-                        .map(o -> (Object) scope.store().fulfillments().fulfillmentsGraphql(o))
+                        .map(o -> (Object) SimulatedPages.first(
+                                scope.store().fulfillments().fulfillmentsGraphql(o), env.getArgument("first")))
                         .orElse(List.of())));
         fetchers.put(
                 FieldCoordinates.coordinates(mutation, "fulfillmentCreate"),

@@ -1,16 +1,7 @@
 package org.orderbridge.shopify.simulator;
 
 import graphql.GraphqlErrorException;
-import graphql.language.Argument;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.IntValue;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-import graphql.language.VariableReference;
 import graphql.schema.DataFetchingEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,9 +26,6 @@ import java.util.regex.Pattern;
  */
 final class SimulatorOrdersQuery {
 
-    /** Shopify refuses a query whose requested cost exceeds this, before charging it. */
-    static final int MAX_QUERY_COST = 1000;
-
     private static final Pattern TERM = Pattern.compile("(updated_at|created_at):(>=|<=|>|<)?['\"]?([^'\"\\s]+)['\"]?");
 
     private SimulatorOrdersQuery() {}
@@ -45,18 +33,6 @@ final class SimulatorOrdersQuery {
     /** Whether the operation is charged by this class's connection cost rather than the simplified one. */
     static boolean charges(OperationDefinition operation) {
         return SimulatorGraphql.rootFields(operation).contains("orders");
-    }
-
-    /** Shopify's answer to a query whose requested cost exceeds {@link #MAX_QUERY_COST}; nothing is charged. */
-    static Map<String, Object> maxCostExceeded(int requested) {
-        return Map.of(
-                "errors",
-                List.of(Map.of(
-                        "message",
-                        "Query cost is " + requested + ", which exceeds the single query max cost limit ("
-                                + MAX_QUERY_COST + ").",
-                        "extensions",
-                        Map.of("code", "MAX_COST_EXCEEDED", "cost", requested, "maxCost", MAX_QUERY_COST))));
     }
 
     static Object orders(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
@@ -106,15 +82,6 @@ final class SimulatorOrdersQuery {
         return Map.of("nodes", nodes, "edges", edges, "pageInfo", pageInfo);
     }
 
-    /**
-     * Shopify's requested cost: an object is 1 point, a connection 2 plus {@code first} times one node's cost, scalars
-     * and page info are free.
-     */
-    static int requestedCost(
-            OperationDefinition operation, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
-        return selectionCost(operation.getSelectionSet(), fragments, variables);
-    }
-
     /** What the answer really held, counted the same way: what Shopify charges in the end (actualQueryCost). */
     @SuppressWarnings("unchecked")
     static int actualCost(Object data) {
@@ -151,71 +118,6 @@ final class SimulatorOrdersQuery {
             cost += valueCost(entry.getValue());
         }
         return cost;
-    }
-
-    private static int selectionCost(
-            SelectionSet selections, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
-        int cost = 0;
-        for (Field field : fields(selections, fragments)) {
-            if (field.getSelectionSet() == null || field.getName().equals("pageInfo")) {
-                continue;
-            }
-            Integer size = size(field, variables);
-            if (size == null) {
-                cost += 1 + selectionCost(field.getSelectionSet(), fragments, variables);
-                continue;
-            }
-            int node = 0;
-            for (Field child : fields(field.getSelectionSet(), fragments)) {
-                if (child.getName().equals("nodes")) {
-                    node += 1 + selectionCost(child.getSelectionSet(), fragments, variables);
-                } else if (child.getName().equals("edges")) {
-                    for (Field edgeField : fields(child.getSelectionSet(), fragments)) {
-                        if (edgeField.getName().equals("node")) {
-                            node += 1 + selectionCost(edgeField.getSelectionSet(), fragments, variables);
-                        }
-                    }
-                }
-            }
-            // A connection selected without nodes or edges (only pageInfo) still costs its 2 points.
-            cost += 2 + size * node;
-        }
-        return cost;
-    }
-
-    private static List<Field> fields(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
-        var fields = new ArrayList<Field>();
-        if (selections == null) {
-            return fields;
-        }
-        for (Selection<?> selection : selections.getSelections()) {
-            switch (selection) {
-                case Field field -> fields.add(field);
-                case FragmentSpread spread -> {
-                    FragmentDefinition fragment = fragments.get(spread.getName());
-                    if (fragment != null) {
-                        fields.addAll(fields(fragment.getSelectionSet(), fragments));
-                    }
-                }
-                case InlineFragment inline -> fields.addAll(fields(inline.getSelectionSet(), fragments));
-                default -> {}
-            }
-        }
-        return fields;
-    }
-
-    private static Integer size(Field field, Map<String, Object> variables) {
-        for (Argument argument : field.getArguments()) {
-            if (argument.getName().equals("first") || argument.getName().equals("last")) {
-                return switch (argument.getValue()) {
-                    case IntValue value -> value.getValue().intValue();
-                    case VariableReference reference ->
-                        variables.get(reference.getName()) instanceof Number n ? n.intValue() : 0;
-                    default -> 0;
-                };
-            }
-        }
-        return null;
     }
 
     private static Predicate<Row> filter(String query) {
