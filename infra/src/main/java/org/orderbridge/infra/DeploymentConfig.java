@@ -23,6 +23,7 @@ public record DeploymentConfig(
         Optional<String> shopifyEventSourceName,
         String appSecretName,
         Optional<String> allowedShops,
+        Optional<String> publicUrl,
         Optional<String> alarmEmail,
         int minTasks,
         int maxTasks) {
@@ -37,6 +38,7 @@ public record DeploymentConfig(
     public static final String SHOPIFY_EVENT_SOURCE_NAME = "shopifyEventSourceName";
     public static final String APP_SECRET_NAME = "appSecretName";
     public static final String ALLOWED_SHOPS = "allowedShops";
+    public static final String PUBLIC_URL = "publicUrl";
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String MIN_TASKS = "minTasks";
     public static final String MAX_TASKS = "maxTasks";
@@ -46,6 +48,9 @@ public record DeploymentConfig(
             Pattern.compile("arn:aws[a-z-]*:acm:([a-z0-9-]+):\\d{12}:certificate/[A-Za-z0-9-]+");
     // Docker tag grammar; rejecting "latest" keeps every deploy pinned to an immutable build.
     private static final Pattern IMAGE_TAG_PATTERN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    // The origin the ALB is reached at (its DNS name in front of the certificate): Shopify's webhook callback and the
+    // OpenAPI document's server are built from it, so a path or plain http here would misdirect both.
+    private static final Pattern PUBLIC_URL_PATTERN = Pattern.compile("https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern EVENT_SOURCE_PATTERN = Pattern.compile("aws\\.partner/shopify\\.com/\\d+/[A-Za-z0-9._-]+");
 
     public DeploymentConfig {
@@ -115,6 +120,14 @@ public record DeploymentConfig(
             }
         });
 
+        Optional<String> publicUrl = get.apply(PUBLIC_URL);
+        publicUrl.ifPresent(url -> {
+            if (!PUBLIC_URL_PATTERN.matcher(url).matches()) {
+                throw new InvalidContextException(PUBLIC_URL,
+                        "'" + url + "' must be the service's https:// origin without a path, e.g. https://orders.example.com");
+            }
+        });
+
         return new DeploymentConfig(
                 env,
                 region,
@@ -126,6 +139,7 @@ public record DeploymentConfig(
                 eventSource,
                 get.apply(APP_SECRET_NAME).orElse("orderbridge/" + env.id() + "/app"),
                 get.apply(ALLOWED_SHOPS),
+                publicUrl,
                 get.apply(ALARM_EMAIL),
                 integer(get, MIN_TASKS, 2),
                 integer(get, MAX_TASKS, env.isProduction() ? 12 : 4));

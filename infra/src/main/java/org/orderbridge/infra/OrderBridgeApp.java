@@ -91,6 +91,8 @@ public final class OrderBridgeApp {
                 config.imageTag(),
                 config.appSecretName(),
                 config.allowedShops(),
+                config.publicUrl(),
+                config.shopifyEventSourceName(),
                 config.minTasks(),
                 config.maxTasks(),
                 data.database(),

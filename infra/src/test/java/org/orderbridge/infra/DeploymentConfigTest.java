@@ -55,6 +55,8 @@ class DeploymentConfigTest {
         "availabilityZones, 'eu-west-1a,eu-west-1b', exactly 3 zones",
         "availabilityZones, 'eu-west-1a,eu-west-1b,us-east-1c', not in region",
         "shopifyEventSourceName, aws.partner/example.com/1/x, not a Shopify partner event source",
+        "publicUrl, http://orders.example.com, https:// origin without a path",
+        "publicUrl, https://orders.example.com/webhooks, https:// origin without a path",
         "minTasks, 1, at least 2",
         "minTasks, two, not a whole number",
         "maxTasks, 1, must be >= minTasks",

@@ -188,4 +188,42 @@ class ServiceStackTest {
         Object action = statement.get("Action");
         return action instanceof List<?> list ? list : List.of(action);
     }
+
+    @Test
+    void webhookSubscriptionsPointAtThePublicUrl() {
+        Map<String, Object> env = plainEnvironment(TestApps.synth(Map.of("publicUrl", "https://orders.example.com")));
+
+        assertEquals("https://orders.example.com/webhooks/shopify", env.get("SHOPIFY_WEBHOOK_CALLBACK_URL"));
+        assertEquals("https://orders.example.com", env.get("API_PUBLIC_URL"));
+        assertFalse(env.containsKey("SHOPIFY_EVENTBRIDGE_SOURCE_ARN"));
+        assertFalse(env.containsKey("WEBHOOK_SUBSCRIPTIONS_ENABLED"));
+    }
+
+    @Test
+    void webhookSubscriptionsPointAtTheEventBridgeSourceWhenShopifyDeliversThere() {
+        Map<String, Object> env = plainEnvironment(TestApps.synth(Map.of(
+                "publicUrl", "https://orders.example.com",
+                "shopifyEventSourceName", "aws.partner/shopify.com/1234/orderbridge")));
+
+        assertEquals("arn:aws:events:eu-west-1::event-source/aws.partner/shopify.com/1234/orderbridge",
+                env.get("SHOPIFY_EVENTBRIDGE_SOURCE_ARN"));
+        // The service refuses both targets at once.
+        assertFalse(env.containsKey("SHOPIFY_WEBHOOK_CALLBACK_URL"));
+    }
+
+    @Test
+    void webhookSubscriptionUpkeepIsOffWithNothingToPointAt() {
+        Map<String, Object> env = plainEnvironment(TestApps.staging());
+
+        assertEquals("false", env.get("WEBHOOK_SUBSCRIPTIONS_ENABLED"));
+        assertFalse(env.containsKey("SHOPIFY_WEBHOOK_CALLBACK_URL"));
+    }
+
+    private static Map<String, Object> plainEnvironment(OrderBridgeApp.Stacks stacks) {
+        Capture env = new Capture();
+        TestApps.template(stacks.service()).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env)))));
+        return env.asArray().stream().map(e -> (Map<?, ?>) e)
+                .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("Value")));
+    }
 }

@@ -71,6 +71,8 @@ public final class ServiceStack extends Stack {
             String imageTag,
             String appSecretName,
             Optional<String> allowedShops,
+            Optional<String> publicUrl,
+            Optional<String> shopifyEventSourceName,
             int minTasks,
             int maxTasks,
             DataStack.Database database,
@@ -162,6 +164,22 @@ public final class ServiceStack extends Stack {
                 List.of(props.webhooks().queue(), props.push().queue()));
     }
 
+    /**
+     * Where the service keeps each shop's webhook subscriptions pointed: the EventBridge partner source when Shopify
+     * delivers through EventBridge, else this deployment's own webhook endpoint. With neither known the upkeep is
+     * switched off rather than left to warn on every start.
+     */
+    static Map<String, String> webhookSubscriptionTarget(Props props) {
+        if (props.shopifyEventSourceName().isPresent()) {
+            return Map.of(
+                    "SHOPIFY_EVENTBRIDGE_SOURCE_ARN",
+                    "arn:aws:events:" + props.region() + "::event-source/" + props.shopifyEventSourceName().get());
+        }
+        return props.publicUrl()
+                .map(url -> Map.of("SHOPIFY_WEBHOOK_CALLBACK_URL", url + "/webhooks/shopify"))
+                .orElse(Map.of("WEBHOOK_SUBSCRIPTIONS_ENABLED", "false"));
+    }
+
     private ContainerDefinition addContainer(FargateTaskDefinition task, Props props) {
         IRepository repository = Repository.fromRepositoryName(this, "Repository", props.ecrRepository());
         ISecret appSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(
@@ -183,6 +201,8 @@ public final class ServiceStack extends Stack {
         environment.put("PUSH_DLQ", props.push().deadLetterQueue().getQueueName());
         environment.put("SHOPIFY_API_VERSION", "2026-10");
         props.allowedShops().ifPresent(shops -> environment.put("SHOPIFY_ALLOWED_SHOPS", shops));
+        props.publicUrl().ifPresent(url -> environment.put("API_PUBLIC_URL", url));
+        environment.putAll(webhookSubscriptionTarget(props));
 
         // Credentials only ever reach the task as ECS secrets: resolved by the agent at start, never in the
         // task definition, and read through the execution role rather than the application's role. Username and
