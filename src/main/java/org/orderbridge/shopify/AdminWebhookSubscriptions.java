@@ -1,7 +1,5 @@
 package org.orderbridge.shopify;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,22 +141,9 @@ final class AdminWebhookSubscriptions implements ShopifyWebhookSubscriptions {
             return refusal.apply("No access token configured for shop " + shop);
         }
         try {
-            Retry retry = resilience.retryFor(shop);
-            return resilience.circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retry, call));
+            return resilience.call(shop, "Webhook subscription call for " + shop, call);
         } catch (PermanentShopifyFailure e) {
             return refusal.apply(e.getMessage());
-        } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException(
-                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
-        } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify unavailable for " + shop + " after "
-                            + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
-                    e.waitHint().orElse(properties.retry().maxInterval()),
-                    e);
-        } catch (CallCutShort e) {
-            throw new ShopifyUnavailableException(
-                    "Webhook subscription call for " + shop + " ended early: " + e.getMessage(), e.retryAfter(), e);
         }
     }
 }

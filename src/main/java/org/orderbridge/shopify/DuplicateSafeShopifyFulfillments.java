@@ -1,7 +1,5 @@
 package org.orderbridge.shopify;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.retry.Retry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,20 +132,10 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
             return refusal.apply("No access token configured for shop " + shop);
         }
         try {
-            Retry retry = resilience.retryFor(shop);
-            return resilience.circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retry, call));
+            return resilience.call(shop, "Fulfillment call for " + shop, call);
         } catch (PermanentShopifyFailure e) {
             log.warn("Shopify refused a fulfillment call for {}: {}", shop, e.getMessage());
             return refusal.apply(e.getMessage());
-        } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException(
-                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
-        } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify unavailable for " + shop + " after "
-                            + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
-                    e.waitHint().orElse(properties.retry().maxInterval()),
-                    e);
         }
     }
 

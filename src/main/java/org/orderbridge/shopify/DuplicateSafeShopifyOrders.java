@@ -55,25 +55,10 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
         String shop = draft.shopDomain().toLowerCase();
         try {
             var push = new Push(shop, draft, OrderCreateVariables.of(draft), options);
-            Retry retry = resilience.retryFor(shop);
-            return resilience.circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retry, push::attempt));
+            return resilience.call(shop, "Push of order " + draft.orderId() + " to " + shop, push::attempt);
         } catch (PermanentShopifyFailure e) {
             log.warn("Shopify rejected order {} for {}: {}", draft.orderId(), shop, e.getMessage());
             return new PushOutcome.Rejected(e.getMessage());
-        } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException(
-                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
-        } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify unavailable for " + shop + " after "
-                            + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
-                    e.waitHint().orElse(properties.retry().maxInterval()),
-                    e);
-        } catch (CallCutShort e) {
-            throw new ShopifyUnavailableException(
-                    "Push of order " + draft.orderId() + " to " + shop + " ended early: " + e.getMessage(),
-                    e.retryAfter(),
-                    e);
         } catch (CallerHookFailure e) {
             throw e.hookException();
         }

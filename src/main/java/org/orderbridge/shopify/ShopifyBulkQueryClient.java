@@ -1,7 +1,5 @@
 package org.orderbridge.shopify;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -109,25 +107,9 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
         String shop = shopDomain.toLowerCase();
         Supplier<JsonNode> attempt = () -> transport.execute(shop, operation, variables, Deadline.after(CALL_BUDGET));
         try {
-            return resilience
-                    .circuitBreakerFor(shop)
-                    .executeSupplier(Retry.decorateSupplier(resilience.retryFor(shop), attempt));
-        } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException(
-                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
-        } catch (CallCutShort e) {
-            throw new ShopifyUnavailableException(e.getMessage(), e.retryAfter(), e);
+            return resilience.call(shop, operation + " for " + shop, attempt);
         } catch (PermanentShopifyFailure e) {
             throw new BulkQueryRefused(e.getMessage());
-        } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException(
-                    operation + " for " + shop + " failed: " + e.getMessage(), retryHint(e), e);
         }
-    }
-
-    private Duration retryHint(TransientShopifyFailure failure) {
-        return failure.waitHint().isPresent()
-                ? failure.waitHint().get()
-                : properties.retry().maxInterval();
     }
 }

@@ -1,7 +1,5 @@
 package org.orderbridge.shopify;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,22 +79,9 @@ final class ShopifyOrderReader implements ShopifyOrderFeed {
 
     private JsonNode guarded(String shop, Supplier<JsonNode> call) {
         try {
-            Retry retry = resilience.retryFor(shop);
-            return resilience.circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retry, call));
+            return resilience.call(shop, "Reading orders of " + shop, call);
         } catch (PermanentShopifyFailure e) {
             throw new IllegalStateException(e.getMessage(), e);
-        } catch (CallNotPermittedException e) {
-            throw new ShopifyUnavailableException(
-                    "Circuit open for " + shop + "; not calling Shopify", resilience.openStateWait(), e);
-        } catch (TransientShopifyFailure e) {
-            throw new ShopifyUnavailableException(
-                    "Shopify unavailable for " + shop + " after "
-                            + properties.retry().maxAttempts() + " attempts: " + e.getMessage(),
-                    e.waitHint().orElse(properties.retry().maxInterval()),
-                    e);
-        } catch (CallCutShort e) {
-            throw new ShopifyUnavailableException(
-                    "Reading orders of " + shop + " ended early: " + e.getMessage(), e.retryAfter(), e);
         }
     }
 }

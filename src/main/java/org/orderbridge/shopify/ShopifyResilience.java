@@ -1,5 +1,6 @@
 package org.orderbridge.shopify;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -9,6 +10,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Per-shop Retry and CircuitBreaker, registered in the (Spring-managed, hence metered) registries under
@@ -62,6 +64,31 @@ final class ShopifyResilience {
 
     Duration openStateWait() {
         return openStateWait;
+    }
+
+    /**
+     * One call to Shopify under the shop's retry and circuit breaker. Every form of "not now" (circuit open, attempts
+     * used up, the call's time budget spent) becomes a {@link ShopifyUnavailableException} carrying the wait to honour,
+     * so each caller handles only what is its own: a {@link PermanentShopifyFailure} is left to it, as it means a
+     * refusal of the caller's kind.
+     *
+     * @param what the call, for messages ("Push of order … to …")
+     */
+    <T> T call(String shop, String what, Supplier<T> attempt) {
+        try {
+            return circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retryFor(shop), attempt));
+        } catch (CallNotPermittedException e) {
+            throw new ShopifyUnavailableException(
+                    "Circuit open for " + shop + "; not calling Shopify", openStateWait, e);
+        } catch (TransientShopifyFailure e) {
+            throw new ShopifyUnavailableException(
+                    what + ": Shopify unavailable for " + shop + " after " + retrySettings.maxAttempts() + " attempts: "
+                            + e.getMessage(),
+                    e.waitHint().orElse(retrySettings.maxInterval()),
+                    e);
+        } catch (CallCutShort e) {
+            throw new ShopifyUnavailableException(what + " ended early: " + e.getMessage(), e.retryAfter(), e);
+        }
     }
 
     /**
