@@ -6,6 +6,8 @@
 # same run. Also start-to-ready with and without the JDK's AOT cache, and RSS under load. One JFR per scenario in
 # bench/results/<run>/ (not committed). Writes the table into docs/benchmarks.md between the run-all markers.
 # Usage: bench/run-all.sh [duration=20s] [webhooks=5000]   Needs wrk, curl, python3, PostgreSQL 15 in PG_BIN.
+# To compare a change, ONLY=start,ack,processing,intake,shipment (any of them; liveness always runs) measures just
+# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20s}"
@@ -79,7 +81,9 @@ export SERVER_PORT=${port} DATABASE_URL="jdbc:postgresql://127.0.0.1:${pg_port}/
   SHOPIFY_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
   API_KEYS="local-admin:admin:local-admin-key-0001,local-writer:write:local-write-key-0001,local-reader:read:local-read-key-00001"
 # As the ECS task with 1 GiB: the Dockerfile's MaxRAMPercentage=75 and InitialRAMPercentage=50 of it.
-jvm=(-Xmx768m -Xms512m -XX:+ExitOnOutOfMemoryError)
+read -r -a jvm <<< "${JVM_OPTS:--Xmx768m -Xms512m -XX:+ExitOnOutOfMemoryError}"
+only="${ONLY:-start,ack,processing,intake,shipment}"
+runs() { [[ ",${only}," == *",$1,"* ]]; }
 # The pool's 3 s connection timeout is too short for a cold JVM's first connection on a machine shared with builds.
 service_args=(--spring.cloud.aws.credentials.access-key=local --spring.cloud.aws.credentials.secret-key=local
   --spring.datasource.hikari.connection-timeout=15000)
@@ -101,19 +105,24 @@ stop_service() {
   kill "${service_pid}" && wait "${service_pid}" 2>/dev/null || true
 }
 
-echo "== start to ready: without the AOT cache, then a training run, then with it"
-start_service
-ready_plain_ms=${ready_ms}
-wrk -t1 -c4 -d3s "http://127.0.0.1:${port}/actuator/health/liveness" >/dev/null
-stop_service
-start_service -XX:AOTCacheOutput="${work}/app.aot"
-python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
-DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
-RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
-stop_service
-start_service -XX:AOTCache="${work}/app.aot"
-ready_aot_ms=${ready_ms}
-echo "ready without AOT cache ${ready_plain_ms} ms, with ${ready_aot_ms} ms"
+if runs start; then
+  echo "== start to ready: without the AOT cache, then a training run, then with it"
+  start_service
+  ready_plain_ms=${ready_ms}
+  wrk -t1 -c4 -d3s "http://127.0.0.1:${port}/actuator/health/liveness" >/dev/null
+  stop_service
+  start_service -XX:AOTCacheOutput="${work}/app.aot"
+  python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
+  DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
+  RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
+  stop_service
+  start_service -XX:AOTCache="${work}/app.aot"
+  ready_aot_ms=${ready_ms}
+  echo "ready without AOT cache ${ready_plain_ms} ms, with ${ready_aot_ms} ms"
+else
+  start_service
+  ready_plain_ms=0 ready_aot_ms=0
+fi
 
 echo "== warm-up"
 python3 bench/make_webhooks.py 5000 local-webhook-secret "${work}/deliveries.txt" 1
@@ -158,59 +167,67 @@ wrk -t2 -c32 -d"${duration}" -s bench/liveness.lua "http://127.0.0.1:${port}" > 
 end liveness "$(requests_of "${results}/liveness.txt")"
 wrk_figures liveness "${results}/liveness.txt"
 
-echo "== acknowledgement (32 connections, ${duration}) and the processing it queues"
-python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/acks.txt" 3
-before=$(processed)
-begin acknowledgement
-DELIVERIES="${work}/acks.txt" wrk -t2 -c32 -d"${duration}" -s bench/webhook.lua "http://127.0.0.1:${port}" \
-  > "${results}/acknowledgement.txt"
-acked=$(( $(requests_of "${results}/acknowledgement.txt") - $(non2xx_of "${results}/acknowledgement.txt") ))
-end acknowledgement-window "${acked}"
-wait_until processed $(( before + acked ))
-end acknowledgement "${acked}"
-wrk_figures acknowledgement "${results}/acknowledgement.txt"
+if runs ack; then
+  echo "== acknowledgement (32 connections, ${duration}) and the processing it queues"
+  python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/acks.txt" 3
+  before=$(processed)
+  begin acknowledgement
+  DELIVERIES="${work}/acks.txt" wrk -t2 -c32 -d"${duration}" -s bench/webhook.lua "http://127.0.0.1:${port}" \
+    > "${results}/acknowledgement.txt"
+  acked=$(( $(requests_of "${results}/acknowledgement.txt") - $(non2xx_of "${results}/acknowledgement.txt") ))
+  end acknowledgement-window "${acked}"
+  wait_until processed $(( before + acked ))
+  end acknowledgement "${acked}"
+  wrk_figures acknowledgement "${results}/acknowledgement.txt"
+fi
 
-echo "== webhook processing alone (${webhooks} put straight into the queue)"
-# After the acknowledgements, and after a first unmeasured batch: measured first, processing paid for the JIT's
-# compilations of it (11.4 ms per webhook against 8.3 ms for acknowledgement and processing together, 2026-12-02).
-python3 bench/make_webhooks.py 1000 local-webhook-secret "${work}/direct-warm.txt" 4
-target=$(( $(processed) + 1000 ))
-python3 bench/enqueue_webhooks.py "${work}/direct-warm.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
-wait_until processed "${target}"
-python3 bench/make_webhooks.py "${webhooks}" local-webhook-secret "${work}/direct.txt" 2
-target=$(( $(processed) + webhooks ))
-begin processing
-python3 bench/enqueue_webhooks.py "${work}/direct.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
-wait_until processed "${target}"
-end processing "${webhooks}"
+if runs processing; then
+  echo "== webhook processing alone (${webhooks} put straight into the queue)"
+  # After the acknowledgements, and after a first unmeasured batch: measured first, processing paid for the JIT's
+  # compilations of it (11.4 ms per webhook against 8.3 ms for acknowledgement and processing together, 2026-12-02).
+  python3 bench/make_webhooks.py 1000 local-webhook-secret "${work}/direct-warm.txt" 4
+  target=$(( $(processed) + 1000 ))
+  python3 bench/enqueue_webhooks.py "${work}/direct-warm.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
+  wait_until processed "${target}"
+  python3 bench/make_webhooks.py "${webhooks}" local-webhook-secret "${work}/direct.txt" 2
+  target=$(( $(processed) + webhooks ))
+  begin processing
+  python3 bench/enqueue_webhooks.py "${work}/direct.txt" "http://127.0.0.1:${sqs_port}" >/dev/null
+  wait_until processed "${target}"
+  end processing "${webhooks}"
+fi
 
-echo "== intake (32 connections, ${duration}) and the pushes it queues"
-before=$(shopify_orders)
-begin intake
-RUN_ID="intake-${run}" wrk -t2 -c32 -d"${duration}" -s bench/intake.lua "http://127.0.0.1:${port}" \
-  > "${results}/intake.txt"
-accepted=$(( $(requests_of "${results}/intake.txt") - $(non2xx_of "${results}/intake.txt") ))
-end intake-window "${accepted}"
-wait_until shopify_orders $(( before + accepted ))
-end intake "${accepted}"
-wrk_figures intake "${results}/intake.txt"
+if runs intake; then
+  echo "== intake (32 connections, ${duration}) and the pushes it queues"
+  before=$(shopify_orders)
+  begin intake
+  RUN_ID="intake-${run}" wrk -t2 -c32 -d"${duration}" -s bench/intake.lua "http://127.0.0.1:${port}" \
+    > "${results}/intake.txt"
+  accepted=$(( $(requests_of "${results}/intake.txt") - $(non2xx_of "${results}/intake.txt") ))
+  end intake-window "${accepted}"
+  wait_until shopify_orders $(( before + accepted ))
+  end intake "${accepted}"
+  wrk_figures intake "${results}/intake.txt"
+fi
 
-echo "== shipment push: 500 orders pushed, then one shipment each"
-since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-before=$(shopify_orders)
-python3 bench/send_orders.py 500 "${port}" >/dev/null
-wait_until shopify_orders $(( before + 500 ))
-sleep 2
-before=$(fulfillments)
-begin shipment
-shipped=$(python3 bench/send_shipments.py "${since}" "${port}")
-wait_until fulfillments $(( before + shipped ))
-end shipment "${shipped}"
+if runs shipment; then
+  echo "== shipment push: 500 orders pushed, then one shipment each"
+  since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  before=$(shopify_orders)
+  python3 bench/send_orders.py 500 "${port}" >/dev/null
+  wait_until shopify_orders $(( before + 500 ))
+  sleep 2
+  before=$(fulfillments)
+  begin shipment
+  shipped=$(python3 bench/send_shipments.py "${since}" "${port}")
+  wait_until fulfillments $(( before + shipped ))
+  end shipment "${shipped}"
+fi
 
 rss_kib=$(awk '/VmHWM/ { print $2 }' "/proc/${service_pid}/status")
-python3 - "${results}" "${ticks_per_second}" "${ready_plain_ms}" "${ready_aot_ms}" "${rss_kib}" "${duration}" <<'PY'
+python3 - "${results}" "${ticks_per_second}" "${ready_plain_ms}" "${ready_aot_ms}" "${rss_kib}" "${duration}" "${ONLY:-}" "${jvm[@]}" <<'PY'
 import datetime, os, platform, re, subprocess, sys
-results, hz, plain, aot, rss, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+results, hz, plain, aot, rss, duration, only = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7]
 raw = {}
 for line in open(f"{results}/raw.txt"):
     name, *pairs = line.split()
@@ -225,22 +242,31 @@ def rate(name):
     r = raw[name]
     return int(r["ops"]) / (int(r["wall_ms"]) / 1000)
 live = cpu_ms("liveness")
-processing = cpu_ms("processing")
-ack_only = cpu_ms("acknowledgement") - processing
-rows = [
-    ("liveness", live, alloc_kb("liveness"), raw["liveness"]),
-    ("acknowledgement (derived: ack + its processing − processing)", ack_only, alloc_kb("acknowledgement") - alloc_kb("processing"), raw["acknowledgement"]),
-    ("acknowledgement + its processing", cpu_ms("acknowledgement"), alloc_kb("acknowledgement"), raw["acknowledgement"]),
-    ("webhook processing (queued directly)", processing, alloc_kb("processing"), None),
-    ("intake + its push (relay, push to simulator)", cpu_ms("intake"), alloc_kb("intake"), raw["intake"]),
-    ("intake window only (pushes running alongside)", cpu_ms("intake-window"), alloc_kb("intake-window"), raw["intake"]),
-    ("shipment request + its push", cpu_ms("shipment"), alloc_kb("shipment"), None),
-]
+def row(label, cpu, alloc, figures, *needs):
+    return (label, cpu(), alloc(), figures()) if all(n in raw for n in needs) else None
+rows = [r for r in [
+    row("liveness", lambda: live, lambda: alloc_kb("liveness"), lambda: raw["liveness"], "liveness"),
+    row("acknowledgement (derived: ack + its processing − processing)",
+        lambda: cpu_ms("acknowledgement") - cpu_ms("processing"),
+        lambda: alloc_kb("acknowledgement") - alloc_kb("processing"), lambda: raw["acknowledgement"],
+        "acknowledgement", "processing"),
+    row("acknowledgement + its processing", lambda: cpu_ms("acknowledgement"), lambda: alloc_kb("acknowledgement"),
+        lambda: raw["acknowledgement"], "acknowledgement"),
+    row("webhook processing (queued directly)", lambda: cpu_ms("processing"), lambda: alloc_kb("processing"),
+        lambda: None, "processing"),
+    row("intake + its push (relay, push to simulator)", lambda: cpu_ms("intake"), lambda: alloc_kb("intake"),
+        lambda: raw["intake"], "intake"),
+    row("intake window only (pushes running alongside)", lambda: cpu_ms("intake-window"),
+        lambda: alloc_kb("intake-window"), lambda: raw["intake"], "intake"),
+    row("shipment request + its push", lambda: cpu_ms("shipment"), lambda: alloc_kb("shipment"), lambda: None,
+        "shipment"),
+] if r is not None]
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 load = open("/proc/loadavg").read().split()[:3]
+command = (f"ONLY={only} " if only else "") + f"bench/run-all.sh {duration}"
 out = [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} × {cpu_model},"
        f" load average at the end {' / '.join(load)} (the machine is shared: trust the CPU per operation, not the"
-       f" throughput). `bench/run-all.sh {duration}`; JFRs in bench/results/<run>/.", "",
+       f" throughput). `{command}`; JFRs in bench/results/<run>/.", "",
        "| operation | service CPU per op | × liveness | allocated per op | throughput | p50 | p99 | p99.9 |",
        "|---|---|---|---|---|---|---|---|"]
 for name, cpu, alloc, w in rows:
@@ -250,14 +276,17 @@ for name, cpu, alloc, w in rows:
         key = {"webhook processing (queued directly)": "processing", "shipment request + its push": "shipment"}[name]
         thr, p50, p99, p999 = f"{rate(key):.0f}/s end to end", "–", "–", "–"
     out.append(f"| {name} | {cpu:.2f} ms | {cpu / live:.1f} | {alloc:.0f} KiB | {thr} | {p50} | {p99} | {p999} |")
-out += ["", f"Start to ready from the jar: {plain} ms without the AOT cache, {aot} ms with it"
-        f" (-XX:AOTCache from a training run with -XX:AOTCacheOutput). Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB."]
+out += [""] + ([f"Start to ready from the jar: {plain} ms without the AOT cache, {aot} ms with it"
+        f" (-XX:AOTCache from a training run with -XX:AOTCacheOutput)."] if plain else []) + [
+        f"Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB ({' '.join(sys.argv[8:]) or 'default JVM options'})."]
 table = "\n".join(out)
 print(table)
+open(f"{results}/table.md", "w").write(table + "\n")
+if only:
+    sys.exit(0)
 doc = open("docs/benchmarks.md").read()
 start, end = "<!-- run-all:start -->", "<!-- run-all:end -->"
 block = f"{start}\n{table}\n{end}"
 doc = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, doc, flags=re.S) if start in doc else doc + "\n" + block + "\n"
 open("docs/benchmarks.md", "w").write(doc)
-open(f"{results}/table.md", "w").write(table + "\n")
 PY
