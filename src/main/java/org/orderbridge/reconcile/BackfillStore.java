@@ -46,29 +46,19 @@ class BackfillStore {
     }
 
     Optional<Backfill> find(String shop, UUID id) {
-        return jdbc
-                .query("select " + COLUMNS + " from backfill where id = ? and shop_domain = ?", ROWS, id, shop)
-                .stream()
-                .findFirst();
+        return first("where id = ? and shop_domain = ?", id, shop);
     }
 
     Optional<Backfill> latest(String shop) {
-        return jdbc
-                .query(
-                        "select " + COLUMNS + " from backfill where shop_domain = ? order by requested_at desc limit 1",
-                        ROWS,
-                        shop)
-                .stream()
-                .findFirst();
+        return first("where shop_domain = ? order by requested_at desc limit 1", shop);
     }
 
     Optional<Backfill> active(String shop) {
-        return jdbc
-                .query(
-                        "select " + COLUMNS + " from backfill where shop_domain = ? and state in ('QUEUED', 'RUNNING')",
-                        ROWS,
-                        shop)
-                .stream()
+        return first("where shop_domain = ? and state in ('QUEUED', 'RUNNING')", shop);
+    }
+
+    private Optional<Backfill> first(String condition, Object... args) {
+        return jdbc.query("select " + COLUMNS + " from backfill " + condition, ROWS, args).stream()
                 .findFirst();
     }
 
