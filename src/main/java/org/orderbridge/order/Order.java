@@ -65,6 +65,9 @@ public class Order {
     private List<String> tags;
 
     private Instant shopifyUpdatedAt;
+    // Set by a GDPR redaction, and from then on the reason why later Shopify snapshots of the order do not bring the
+    // person back: Shopify keeps sending the order, with its customer, in updates and in reconciliation.
+    private Instant customerRedactedAt;
     private String contentHash;
     private String lastError;
     private Instant createdAt;
@@ -152,10 +155,13 @@ public class Order {
         shopifyOrderId = snapshot.shopifyOrderId();
         shopifyGid = snapshot.shopifyGid();
         name = snapshot.name();
-        customer = snapshot.customer();
-        shopifyCustomerId = snapshot.shopifyCustomerId();
-        shippingAddress = snapshot.shippingAddress();
-        billingAddress = snapshot.billingAddress();
+        if (customerRedactedAt == null) {
+            customer = snapshot.customer();
+            shopifyCustomerId = snapshot.shopifyCustomerId();
+            shippingAddress = snapshot.shippingAddress();
+            billingAddress = snapshot.billingAddress();
+            note = snapshot.note();
+        }
         lineItems = snapshot.lineItems();
         currency = snapshot.currency();
         totalPrice = snapshot.totalPrice();
@@ -163,7 +169,6 @@ public class Order {
         fulfillmentStatus = snapshot.fulfillmentStatus();
         cancelledAt = snapshot.cancelledAt();
         cancelReason = snapshot.cancelReason();
-        note = snapshot.note();
         tags = snapshot.tags();
         shopifyUpdatedAt = snapshot.updatedAt();
         updatedAt = now;
@@ -228,6 +233,7 @@ public class Order {
         shippingAddress = null;
         billingAddress = null;
         note = null;
+        customerRedactedAt = now;
         updatedAt = now;
     }
 
@@ -326,6 +332,10 @@ public class Order {
 
     public Instant shopifyUpdatedAt() {
         return shopifyUpdatedAt;
+    }
+
+    public Instant customerRedactedAt() {
+        return customerRedactedAt;
     }
 
     public String contentHash() {

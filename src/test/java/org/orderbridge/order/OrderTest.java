@@ -383,4 +383,21 @@ class OrderTest {
         assertThat(order.totalPrice()).isEqualByComparingTo("59.80");
         assertThat(order.status()).isEqualTo(OrderStatus.SYNCED);
     }
+
+    @Test
+    void keepsARedactedCustomerOutOfLaterShopifySnapshots() {
+        Order order = Order.fromShopify(snapshot(106L, ACCEPTED_AT, "call me on +4930123456"), ACCEPTED_AT);
+        order.redactCustomer(LATER);
+
+        boolean applied = order.applyShopify(snapshot(106L, LATER.plusSeconds(60), "ring the bell"), LATER);
+
+        assertThat(applied).isTrue();
+        assertThat(order.customer()).isNull();
+        assertThat(order.shippingAddress()).isNull();
+        assertThat(order.billingAddress()).isNull();
+        assertThat(order.note()).isNull();
+        assertThat(order.customerRedactedAt()).isEqualTo(LATER);
+        assertThat(order.shopifyUpdatedAt()).isEqualTo(LATER.plusSeconds(60));
+        assertThat(order.lineItems()).hasSize(1);
+    }
 }

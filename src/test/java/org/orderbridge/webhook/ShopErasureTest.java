@@ -44,6 +44,38 @@ class ShopErasureTest {
     MeterRegistry meters;
 
     @Test
+    void redactedCustomerStaysErasedWhenShopifySendsTheOrderAgain() throws Exception {
+        String shop = "erase.myshopify.com";
+        long id = newShopifyId();
+        Instant created =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(60);
+        deliverAndAwait(shop, "orders/create", order(id, created, "leave it with the neighbour"));
+        deliverAndAwait(shop, "customers/redact", """
+                {"shop_id":31,"shop_domain":"%s","customer":{"id":7001,"email":"jon@example.com"},"orders_to_redact":[%d]}""".formatted(shop, id));
+
+        deliverAndAwait(shop, "orders/updated", order(id, created.plusSeconds(30), "ring twice"));
+
+        Map<String, Object> stored = jdbc.sql(
+                        "select customer, shipping_address, billing_address, note, shopify_customer_id, shopify_updated_at,"
+                                + " customer_redacted_at from shop_order where shop_domain = ? and shopify_order_id = ?")
+                .params(shop, id)
+                .query()
+                .singleRow();
+        assertThat(stored.get("shopify_updated_at"))
+                .as("the update was applied")
+                .isNotNull();
+        assertThat(((java.sql.Timestamp) stored.get("shopify_updated_at")).toInstant())
+                .isEqualTo(created.plusSeconds(30));
+        assertThat(stored.get("customer_redacted_at")).isNotNull();
+        assertThat(stored)
+                .containsEntry("customer", null)
+                .containsEntry("shipping_address", null)
+                .containsEntry("billing_address", null)
+                .containsEntry("note", null)
+                .containsEntry("shopify_customer_id", null);
+    }
+
+    @Test
     void shopRedactLeavesNoRowThatMentionsTheShopInAnyTable() throws Exception {
         String shop = "erase.myshopify.com";
         long first = newShopifyId();
