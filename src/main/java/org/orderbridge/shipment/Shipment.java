@@ -208,7 +208,8 @@ class Shipment {
 
     /**
      * Records what a fulfillments webhook says about one of its fulfillments, adding it when the webhook is the first
-     * to tell (it overtook the worker's answer).
+     * to tell (it overtook the worker's answer). A fulfilled shipment whose fulfillments were all cancelled in Shopify,
+     * not by OrderBridge, has failed.
      */
     void recordShopifyFulfillment(ShopifyFulfillmentRef reported, Instant now) {
         var updated = new ArrayList<ShopifyFulfillmentRef>();
@@ -228,7 +229,19 @@ class Shipment {
         if (reported.deliveryStatus() != null) {
             deliveryStatus = reported.deliveryStatus();
         }
+        if (status == ShipmentStatus.FULFILLED && !cancelRequested && everyFulfillmentCancelled()) {
+            // Cancelled outside OrderBridge (by hand in the admin, or by another app): the goods did not ship as
+            // recorded, and the items are open to fulfil again. FAILED puts it in front of a person.
+            status = ShipmentStatus.FAILED;
+            failureReason = "Its fulfillment was cancelled in Shopify, outside OrderBridge; the items are open to ship"
+                    + " again";
+            trackingPending = false;
+        }
         updatedAt = now;
+    }
+
+    private boolean everyFulfillmentCancelled() {
+        return !fulfillments.isEmpty() && fulfillments.stream().allMatch(f -> "cancelled".equalsIgnoreCase(f.status()));
     }
 
     private List<ShopifyFulfillmentRef> merge(List<ShopifyFulfillmentRef> created) {

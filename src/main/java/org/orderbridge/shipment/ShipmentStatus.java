@@ -6,7 +6,7 @@ public enum ShipmentStatus {
     PENDING_PUSH,
     /** Shopify holds its fulfillment(s). */
     FULFILLED,
-    /** Shopify cannot fulfil it as asked; the reason says why. */
+    /** Shopify cannot fulfil it as asked, or its fulfillment was cancelled outside OrderBridge; see the reason. */
     FAILED,
     /** Withdrawn, and its fulfillments (if any) cancelled in Shopify. */
     CANCELLED

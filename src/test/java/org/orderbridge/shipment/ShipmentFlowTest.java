@@ -299,6 +299,28 @@ class ShipmentFlowTest {
     }
 
     @Test
+    void shipmentWhoseFulfillmentIsCancelledInTheAdminFailsAndItsItemsCanShipAgain() {
+        String orderId = pushedOrder(rest, "ship-admin-cancel@example.com", SHOP);
+        SimulatedOrder order = inShopify(shopify, orderId);
+        post(rest, orderId, shipment("admin-cancel-1", "1Z-ADMIN-CANCEL-1"));
+        awaitShipment(rest, orderId, "admin-cancel-1", "FULFILLED");
+        var ours = fulfillmentsWith(shopify, order, "1Z-ADMIN-CANCEL-1").getFirst();
+
+        var cancelled = shopify.store().fulfillments().cancelInAdmin(SHOP, ours.gid());
+        shopify.sendWebhook("fulfillments/update", SHOP, new java.util.HashMap<>(cancelled));
+
+        awaitShipment(rest, orderId, "admin-cancel-1", "FAILED");
+        assertThat(shipmentOf(rest, orderId, "admin-cancel-1")
+                        .path("failureReason")
+                        .asString())
+                .contains("cancelled in Shopify, outside OrderBridge");
+        assertThat(post(rest, orderId, shipment("admin-cancel-2", "1Z-ADMIN-CANCEL-2"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        awaitShipment(rest, orderId, "admin-cancel-2", "FULFILLED");
+    }
+
+    @Test
     void fulfilsAnOrderThatCameFromAShopifyWebhook() {
         SimulatedOrder order = shopify.store()
                 .createOrderInAdmin(

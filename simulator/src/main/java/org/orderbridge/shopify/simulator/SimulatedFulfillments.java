@@ -111,6 +111,15 @@ public final class SimulatedFulfillments {
         return fulfillment;
     }
 
+    /** A person cancels a fulfillment in the admin: the payload of the fulfillments/update webhook Shopify sends. */
+    public synchronized Map<String, Object> cancelInAdmin(String shop, String gid) {
+        Outcome outcome = cancel(shop, gid);
+        if (outcome.userError() != null) {
+            throw new IllegalStateException("Shopify refuses the cancellation: " + outcome.userError());
+        }
+        return outcome.fulfillment().webhookPayload();
+    }
+
     public static final class Fulfillment {
         final String gid;
         final SimulatedOrder order;
