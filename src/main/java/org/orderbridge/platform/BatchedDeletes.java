@@ -17,10 +17,9 @@ import org.springframework.messaging.Message;
 
 /**
  * Deletes processed messages in batches of up to ten (one DeleteMessageBatch), sent when ten are waiting or when the
- * oldest has waited {@code linger}. A message's acknowledgement completes only when the batch that deletes it has,
- * and the container holds the message's concurrency permit until then; a graceful stop waits for every permit, so it
- * waits for every delete, exactly as with immediate acknowledgement. Spring Cloud AWS 4.1's own batching completes
- * the acknowledgement when the message is buffered and can drop the buffer at stop (docs/architecture.md).
+ * oldest has waited {@code linger}. The container stops this processor only after its in-flight messages have
+ * finished, so by then every processed message is waiting here or being deleted: the stop sends what waits and waits
+ * for every delete. Spring Cloud AWS 4.1's own batching can drop what its buffer holds at stop (docs/architecture.md).
  */
 final class BatchedDeletes<T> extends AbstractOrderingAcknowledgementProcessor<T> {
 
@@ -42,67 +41,49 @@ final class BatchedDeletes<T> extends AbstractOrderingAcknowledgementProcessor<T
 
     @Override
     protected CompletableFuture<Void> doOnAcknowledge(Message<T> message) {
-        Batch<T> full = null;
-        Batch<T> batch;
         synchronized (lock) {
-            batch = waiting;
+            Batch<T> batch = waiting;
             batch.messages.add(message);
             if (batch.messages.size() >= MAX_BATCH) {
-                full = batch;
-                waiting = new Batch<>();
+                sendWaiting();
             } else if (batch.messages.size() == 1) {
                 CompletableFuture.delayedExecutor(linger.toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
-                        .execute(() -> sendIfWaiting(batch));
+                        .execute(() -> sendIfStillWaiting(batch));
             }
         }
-        if (full != null) {
-            send(full);
-        }
-        return batch.deleted;
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     protected CompletableFuture<Void> doOnAcknowledge(Collection<Message<T>> messages) {
-        return CompletableFuture.allOf(
-                messages.stream().map(this::doOnAcknowledge).toArray(CompletableFuture[]::new));
+        messages.forEach(this::doOnAcknowledge);
+        return CompletableFuture.completedFuture(null);
     }
 
-    private void sendIfWaiting(Batch<T> batch) {
+    private void sendIfStillWaiting(Batch<T> batch) {
         synchronized (lock) {
-            if (waiting != batch) {
-                return;
+            if (waiting == batch) {
+                sendWaiting();
             }
-            waiting = new Batch<>();
         }
-        send(batch);
     }
 
-    private void send(Batch<T> batch) {
-        CompletableFuture<Void> result = sendToExecutor(batch.messages);
+    /** Under the lock, so that a stop finds every batch either waiting or among those being sent. */
+    private void sendWaiting() {
+        if (waiting.messages.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Void> result = sendToExecutor(waiting.messages);
+        waiting = new Batch<>();
         sending.add(result);
-        result.whenComplete((ignored, failure) -> {
-            sending.remove(result);
-            if (failure == null) {
-                batch.deleted.complete(null);
-            } else {
-                batch.deleted.completeExceptionally(failure);
-            }
-        });
+        result.whenComplete((ignored, failure) -> sending.remove(result));
     }
 
-    /**
-     * The container has waited for its in-flight messages, and with them for their deletes; what is left here is what
-     * a stop that ran out of time left behind, sent now rather than dropped.
-     */
+    /** Called once the container's in-flight messages have finished: nothing is acknowledged after this. */
     @Override
     protected void doStop() {
-        Batch<T> rest;
         synchronized (lock) {
-            rest = waiting;
-            waiting = new Batch<>();
-        }
-        if (!rest.messages.isEmpty()) {
-            send(rest);
+            sendWaiting();
         }
         try {
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
@@ -118,6 +99,5 @@ final class BatchedDeletes<T> extends AbstractOrderingAcknowledgementProcessor<T
 
     private static final class Batch<T> {
         final List<Message<T>> messages = new ArrayList<>(MAX_BATCH);
-        final CompletableFuture<Void> deleted = new CompletableFuture<>();
     }
 }

@@ -29,11 +29,11 @@ public final class SqsListeners {
     private SqsListeners() {}
 
     /** How long a processed message waits for others to share its delete. */
-    private static final Duration DELETE_LINGER = Duration.ofMillis(20);
+    private static final Duration DELETE_LINGER = Duration.ofMillis(50);
 
     /**
-     * Deletes messages on success, up to ten in one call ({@link BatchedDeletes}: a graceful stop still waits for
-     * every processed message's delete). After a failure, the message's visibility timeout grows exponentially from the receive
+     * Deletes messages on success, up to ten in one call ({@link BatchedDeletes}: a graceful stop still deletes
+     * every processed message before the container stops). After a failure, the message's visibility timeout grows exponentially from the receive
      * count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
      * messages get 20 s to finish at shutdown.
      */
