@@ -6,7 +6,7 @@ import io.awspring.cloud.sqs.listener.SqsContainerOptions;
 import io.awspring.cloud.sqs.listener.StandardSqsComponentFactory;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementOrdering;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementProcessor;
-import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementResultCallback;
+import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
@@ -33,8 +33,8 @@ public final class SqsListeners {
 
     /**
      * Deletes messages on success, up to ten in one call ({@link BatchedDeletes}: a graceful stop still deletes
-     * every processed message before the container stops). After a failure, the message's visibility timeout grows exponentially from the receive
-     * count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
+     * every processed message before the container stops). After a failure, the message's visibility timeout grows
+     * exponentially from the receive count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
      * messages get 20 s to finish at shutdown.
      */
     public static SqsMessageListenerContainerFactory<Message> deleteOnSuccessWithBackoff(
@@ -91,12 +91,14 @@ public final class SqsListeners {
     /**
      * A delete that failed or timed out costs nothing but a duplicate: the message comes back after its visibility
      * timeout and finds its delivery recorded. One line says so; the library's own ERROR lines with a stack for it are
-     * switched off in application.yml (SqsAcknowledgementExecutor, AbstractOrderingAcknowledgementProcessor).
+     * switched off in application.yml (SqsAcknowledgementExecutor, AbstractOrderingAcknowledgementProcessor). The
+     * asynchronous kind of callback: a blocking one would cost a task on the container's executor per delete.
      */
-    static final class DeleteFailures implements AcknowledgementResultCallback<Message> {
+    static final class DeleteFailures implements AsyncAcknowledgementResultCallback<Message> {
 
         @Override
-        public void onFailure(Collection<org.springframework.messaging.Message<Message>> messages, Throwable t) {
+        public CompletableFuture<Void> onFailure(
+                Collection<org.springframework.messaging.Message<Message>> messages, Throwable t) {
             Throwable cause = t;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
@@ -108,6 +110,7 @@ public final class SqsListeners {
                     MessageHeaderUtils.getId(messages),
                     cause.getClass().getSimpleName(),
                     cause.getMessage());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

@@ -7,11 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.awspring.cloud.sqs.listener.AsyncComponentAdapters;
 import io.awspring.cloud.sqs.listener.SqsContainerOptions;
-import io.awspring.cloud.sqs.listener.TaskExecutorAware;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementOrdering;
-import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,10 +102,7 @@ class BatchedDeletesTest {
             sent.add(List.copyOf(batch));
             return answer;
         });
-        AsyncAcknowledgementResultCallback<Message> callback =
-                AsyncComponentAdapters.adapt(new SqsListeners.DeleteFailures());
-        ((TaskExecutorAware) callback).setTaskExecutor(Runnable::run);
-        deletes.setAcknowledgementResultCallback(callback);
+        deletes.setAcknowledgementResultCallback(new SqsListeners.DeleteFailures());
         deletes.start();
         return deletes;
     }
