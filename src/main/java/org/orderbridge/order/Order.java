@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * The order aggregate. Its state only moves through the methods below, each of which refuses a move that
@@ -37,18 +39,24 @@ public class Order {
     private String shopifyGid;
     private String name;
 
+    // The JSON attributes hold records and unmodifiable lists and are replaced, never changed in place. Immutable to
+    // Hibernate, it need not deep-copy them (a JSON write and read each) for its dirty check on every load and insert.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private Customer customer;
 
     private Long shopifyCustomerId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private Address shippingAddress;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private Address billingAddress;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<LineItem> lineItems;
 
     @Column(columnDefinition = "bpchar")
@@ -62,6 +70,7 @@ public class Order {
     private String note;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<String> tags;
 
     private Instant shopifyUpdatedAt;

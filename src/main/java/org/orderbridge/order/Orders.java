@@ -200,18 +200,23 @@ public class Orders {
     @Transactional(propagation = Propagation.MANDATORY)
     public SyncResult applyShopifySnapshot(ShopifyOrderSnapshot snapshot) {
         Instant now = now();
-        Optional<Order> known = repository.findForUpdate(snapshot.shopDomain(), snapshot.shopifyOrderId());
+        // One statement for the order in this shop and the same Shopify id in another shop, which is refused.
+        List<Order> sameId = repository.findAllForUpdate(snapshot.shopifyOrderId());
+        Optional<Order> known = sameId.stream()
+                .filter(order -> order.shopDomain().equals(snapshot.shopDomain()))
+                .findFirst();
         if (known.isPresent()) {
             return known.get().applyShopify(snapshot, now) ? SyncResult.UPDATED : SyncResult.STALE;
         }
-        if (repository.existsByShopifyOrderIdAndShopDomainNot(snapshot.shopifyOrderId(), snapshot.shopDomain())) {
+        if (!sameId.isEmpty()) {
             throw new ForeignShopOrderException(snapshot.shopifyOrderId(), snapshot.shopDomain());
         }
         Optional<Order> ours = pushedByUs(snapshot);
         if (ours.isPresent()) {
             return ours.get().applyShopify(snapshot, now) ? SyncResult.LINKED : SyncResult.STALE;
         }
-        repository.saveAndFlush(Order.fromShopify(snapshot, now));
+        // Inserted by the commit's flush: flushing here would only check the persistence context twice.
+        repository.insert(Order.fromShopify(snapshot, now));
         return SyncResult.CREATED;
     }
 

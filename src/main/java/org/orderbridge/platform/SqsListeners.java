@@ -2,6 +2,11 @@ package org.orderbridge.platform;
 
 import io.awspring.cloud.sqs.MessageHeaderUtils;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.SqsContainerOptions;
+import io.awspring.cloud.sqs.listener.StandardSqsComponentFactory;
+import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementOrdering;
+import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementProcessor;
+import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
@@ -23,15 +28,18 @@ public final class SqsListeners {
 
     private SqsListeners() {}
 
+    /** How long a processed message waits for others to share its delete. */
+    private static final Duration DELETE_LINGER = Duration.ofMillis(50);
+
     /**
-     * Immediate acknowledgement on success: batched acknowledgements can be lost at shutdown and the messages
-     * processed again. After a failure, the message's visibility timeout grows exponentially from the receive
-     * count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
+     * Deletes messages on success, up to ten in one call ({@link BatchedDeletes}: a graceful stop still deletes
+     * every processed message before the container stops). After a failure, the message's visibility timeout grows
+     * exponentially from the receive count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
      * messages get 20 s to finish at shutdown.
      */
-    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(
+    public static SqsMessageListenerContainerFactory<Message> deleteOnSuccessWithBackoff(
             SqsAsyncClient sqs, int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
-        return immediateAckWithBackoff(
+        return deleteOnSuccessWithBackoff(
                 sqs, concurrency, Math.min(10, concurrency), initialBackoff, multiplier, maxBackoff);
     }
 
@@ -41,7 +49,7 @@ public final class SqsListeners {
      * the concurrency, one slow message in flight holds back every message behind it. For slow work, a small batch
      * lets idle workers take the next messages at once.
      */
-    public static SqsMessageListenerContainerFactory<Message> immediateAckWithBackoff(
+    public static SqsMessageListenerContainerFactory<Message> deleteOnSuccessWithBackoff(
             SqsAsyncClient sqs,
             int concurrency,
             int messagesPerPoll,
@@ -54,12 +62,13 @@ public final class SqsListeners {
                         .maxMessagesPerPoll(Math.max(1, Math.min(10, Math.min(messagesPerPoll, concurrency))))
                         .pollTimeout(Duration.ofSeconds(10))
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
-                        .acknowledgementInterval(Duration.ZERO)
-                        .acknowledgementThreshold(0)
+                        .acknowledgementOrdering(AcknowledgementOrdering.PARALLEL)
                         .listenerShutdownTimeout(Duration.ofSeconds(20))
                         .acknowledgementShutdownTimeout(Duration.ofSeconds(5))
                         .messageAttributeNames(List.of("All"))
                         .messageSystemAttributeNames(List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+                .containerComponentFactories(List.of(new BatchedDeletesComponents()))
+                .acknowledgementResultCallback(new DeleteFailures())
                 .errorHandler(new LoggedOnce(ExponentialBackoffErrorHandler.<Message>builder()
                         .initialVisibilityTimeoutSeconds((int) Math.max(1, initialBackoff.toSeconds()))
                         .multiplier(multiplier)
@@ -67,6 +76,42 @@ public final class SqsListeners {
                         .jitter(Jitter.FULL)
                         .build()))
                 .build();
+    }
+
+    private static final class BatchedDeletesComponents extends StandardSqsComponentFactory<Message> {
+
+        @Override
+        public AcknowledgementProcessor<Message> createAcknowledgementProcessor(SqsContainerOptions options) {
+            var processor = new BatchedDeletes<Message>(DELETE_LINGER, options.getAcknowledgementShutdownTimeout());
+            processor.configure(options);
+            return processor;
+        }
+    }
+
+    /**
+     * A delete that failed or timed out costs nothing but a duplicate: the message comes back after its visibility
+     * timeout and finds its delivery recorded. One line says so; the library's own ERROR lines with a stack for it are
+     * switched off in application.yml (SqsAcknowledgementExecutor, AbstractOrderingAcknowledgementProcessor). The
+     * asynchronous kind of callback: a blocking one would cost a task on the container's executor per delete.
+     */
+    static final class DeleteFailures implements AsyncAcknowledgementResultCallback<Message> {
+
+        @Override
+        public CompletableFuture<Void> onFailure(
+                Collection<org.springframework.messaging.Message<Message>> messages, Throwable t) {
+            Throwable cause = t;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            log.warn(
+                    "Could not delete {} processed message(s) {} ({}: {}); they will be delivered again and recorded as"
+                            + " duplicates",
+                    messages.size(),
+                    MessageHeaderUtils.getId(messages),
+                    cause.getClass().getSimpleName(),
+                    cause.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /**

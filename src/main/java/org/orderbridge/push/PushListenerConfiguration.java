@@ -19,7 +19,7 @@ class PushListenerConfiguration {
         var retry = properties.retry();
         // A push takes up to its deadline; with receives of a quarter of the concurrency, one slow push does not keep
         // the idle workers from the messages behind it (a duplicate of its order among them, which must see the lease).
-        return SqsListeners.immediateAckWithBackoff(
+        return SqsListeners.deleteOnSuccessWithBackoff(
                 sqs,
                 properties.concurrency(),
                 Math.max(1, properties.concurrency() / 4),

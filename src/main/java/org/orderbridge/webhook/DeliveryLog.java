@@ -20,36 +20,50 @@ class DeliveryLog {
      * Claims a delivery for this transaction. A concurrent claim of the same id waits on the row lock and
      * then sees it taken, so two instances never both apply one delivery.
      *
+     * <p>Shopify sends one event to each matching subscription, each time under a new webhook id. Two such deliveries
+     * processed at once would each miss the other's uncommitted record, so a claimed delivery's event is locked for the
+     * rest of the transaction in the same statement (one round trip): a second delivery of the event waits there, and
+     * {@link #eventSeen}, a later statement with a later snapshot, then sees the first one's record.
+     *
      * @return false when the delivery was processed before
      */
     boolean claim(WebhookDelivery delivery, Instant now) {
-        return jdbc.sql("""
+        var insert = """
                 insert into webhook_delivery (webhook_id, event_id, topic, shop_domain, triggered_at, outcome, processed_at)
-                values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""")
-                        .params(
-                                delivery.webhookId(),
-                                delivery.eventId(),
-                                delivery.topic(),
-                                delivery.shopDomain(),
-                                triggeredAt(delivery),
-                                Timestamp.from(now))
-                        .update()
-                == 1;
+                values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""";
+        if (delivery.eventId() == null) {
+            return jdbc.sql(insert)
+                            .params(
+                                    delivery.webhookId(),
+                                    delivery.eventId(),
+                                    delivery.topic(),
+                                    delivery.shopDomain(),
+                                    triggeredAt(delivery),
+                                    Timestamp.from(now))
+                            .update()
+                    == 1;
+        }
+        return !jdbc.sql(insert + " returning pg_advisory_xact_lock(hashtextextended(? || '|' || ? || '|' || ?, 0))")
+                .params(
+                        delivery.webhookId(),
+                        delivery.eventId(),
+                        delivery.topic(),
+                        delivery.shopDomain(),
+                        triggeredAt(delivery),
+                        Timestamp.from(now),
+                        delivery.shopDomain(),
+                        delivery.topic(),
+                        delivery.eventId())
+                .query((rs, row) -> 1)
+                .list()
+                .isEmpty();
     }
 
-    /**
-     * Shopify sends one event to each matching subscription, each time under a new webhook id. Two such
-     * deliveries processed at once would each miss the other's uncommitted record, so the event is locked for
-     * the rest of the transaction first: the second one waits and then sees the first one's record.
-     */
+    /** Whether another delivery of the same event was recorded; its lock was taken by {@link #claim}. */
     boolean eventSeen(WebhookDelivery delivery) {
         if (delivery.eventId() == null) {
             return false;
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '|' || ? || '|' || ?, 0))")
-                .params(delivery.shopDomain(), delivery.topic(), delivery.eventId())
-                .query((rs, row) -> 1)
-                .list();
         return jdbc.sql("""
                 select count(*) from webhook_delivery
                 where shop_domain = ? and topic = ? and event_id = ? and webhook_id <> ?""")

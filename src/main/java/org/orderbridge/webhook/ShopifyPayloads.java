@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
@@ -18,6 +19,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Reads Shopify's webhook payloads (REST resource JSON). A payload missing what we rely on is unprocessable. */
 final class ShopifyPayloads {
+
+    // Compiled once: String.matches compiles its pattern on every call, i.e. for every webhook.
+    private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private ShopifyPayloads() {}
 
@@ -102,7 +107,7 @@ final class ShopifyPayloads {
         if (node.canConvertToLong()) {
             return node.asLong();
         }
-        if (node.isString() && node.asString().matches("\\d{1,18}")) {
+        if (node.isString() && NUMERIC_ID.matcher(node.asString()).matches()) {
             return Long.parseLong(node.asString());
         }
         return null;
@@ -167,7 +172,7 @@ final class ShopifyPayloads {
 
     private static String currency(JsonNode json) {
         String currency = required(json, "currency");
-        if (!currency.matches("[A-Z]{3}")) {
+        if (!CURRENCY.matcher(currency).matches()) {
             throw new UnprocessableWebhookException("'currency' is not an ISO 4217 code");
         }
         return currency;

@@ -17,7 +17,7 @@ class WebhookListenerConfiguration {
     SqsMessageListenerContainerFactory<Message> webhookListenerContainerFactory(
             SqsAsyncClient sqs, WebhookProperties properties) {
         var retry = properties.retry();
-        return SqsListeners.immediateAckWithBackoff(
+        return SqsListeners.deleteOnSuccessWithBackoff(
                 sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
     }
 
