@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
@@ -22,6 +23,8 @@ import org.hibernate.type.descriptor.java.Immutability;
  */
 @Entity
 @Table(name = "shop_order")
+// A status change (a push recorded, a webhook applied) writes the columns it changed, not every JSON column again.
+@DynamicUpdate
 public class Order {
 
     @Id

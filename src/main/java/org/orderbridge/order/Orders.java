@@ -54,12 +54,9 @@ public class Orders {
      */
     Intake accept(CreateOrderRequest request) {
         String hash = ContentHash.of(request);
-        Optional<Intake> retry = reads.execute(status -> findRetry(request, hash));
-        if (retry.isPresent()) {
-            return retry.get();
-        }
         try {
-            return transactions.execute(status -> insert(request, hash));
+            // One transaction for the retry check and the insert: a second one costs the intake more than the check.
+            return transactions.execute(status -> findRetry(request, hash).orElseGet(() -> insert(request, hash)));
         } catch (DataIntegrityViolationException race) {
             // A concurrent request with the same external id committed first; the unique index decided, and
             // this request is answered as that one's retry.

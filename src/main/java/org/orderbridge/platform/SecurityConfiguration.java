@@ -8,6 +8,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -15,16 +16,44 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * Shopify's webhooks carry no API key: the controller authenticates each by its HMAC over the raw body. Their
+     * chain holds only what such a request needs (the firewall runs before any chain, and the security headers), none
+     * of the API chain's session, anonymous, request-cache, CSRF, API-key, rate-limit or exception-translation work,
+     * which cost more than the acknowledgement itself (docs/architecture.md, "The webhook route's filter chain").
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain shopifyWebhooks(HttpSecurity http) throws Exception {
+        return http.securityMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webhooks/shopify"))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(
             HttpSecurity http,
             ApiKeyProperties properties,
@@ -51,43 +80,40 @@ class SecurityConfiguration {
                                 properties, problems, meters.getIfAvailable(() -> Metrics.globalRegistry)),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(auth -> auth
-                        // Shopify authenticates webhooks by HMAC, which the controller checks on the raw body.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/shopify")
-                        .permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint())
-                        .hasRole("READ")
-                        // The ops console's pages and assets hold no data: their scripts fetch it with the key
-                        // the operator enters, which stays in the tab (docs/ops.md).
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/ops",
-                                "/ops/dead-letters",
-                                "/ops/metrics",
-                                "/ops/assets/**",
-                                "/webjars/htmx.org/**")
-                        .permitAll()
-                        .requestMatchers("/ops/**")
-                        .hasRole("ADMIN")
-                        .requestMatchers("/api/v1/admin/**")
-                        .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push")
-                        .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                        .hasRole("READ")
-                        .requestMatchers("/api/v1/**")
-                        .hasRole("WRITE")
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                        .access(
-                                properties.publicApiDocs()
-                                        ? (a, c) -> new AuthorizationDecision(true)
-                                        : AuthorityAuthorizationManager.hasRole("READ"))
-                        .anyRequest()
-                        .denyAll())
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                .requestMatchers(EndpointRequest.toAnyEndpoint())
+                                .hasRole("READ")
+                                // The ops console's pages and assets hold no data: their scripts fetch it with the key
+                                // the operator enters, which stays in the tab (docs/ops.md).
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/ops",
+                                        "/ops/dead-letters",
+                                        "/ops/metrics",
+                                        "/ops/assets/**",
+                                        "/webjars/htmx.org/**")
+                                .permitAll()
+                                .requestMatchers("/ops/**")
+                                .hasRole("ADMIN")
+                                .requestMatchers("/api/v1/admin/**")
+                                .hasRole("ADMIN")
+                                .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push")
+                                .hasRole("ADMIN")
+                                .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                                .hasRole("READ")
+                                .requestMatchers("/api/v1/**")
+                                .hasRole("WRITE")
+                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .access(
+                                        properties.publicApiDocs()
+                                                ? (a, c) -> new AuthorizationDecision(true)
+                                                : AuthorityAuthorizationManager.hasRole("READ"))
+                                .anyRequest()
+                                .denyAll())
                 .build();
     }
 
@@ -96,6 +122,16 @@ class SecurityConfiguration {
     RequestRejectedHandler problemRequestRejectedHandler(ProblemSecurityHandlers problems) {
         return (request, response, rejected) -> problems.write(
                 request, response, HttpStatus.BAD_REQUEST, "The request was rejected as malformed or unsafe");
+    }
+
+    /**
+     * Without this, every filter of every chain is wrapped in an observation of its own, started and stopped on each
+     * request even when the observations are switched off by predicate: more CPU than the webhook acknowledgement
+     * itself. Requests are still observed as a whole (http.server.requests).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Keeps Boot from generating a user and logging its password: API keys are the only credentials. */

@@ -67,12 +67,8 @@ class PushWorker {
      *         error as its last error)
      */
     Result push(OrderId id, long deadlineNanos) {
-        Optional<Order> found = orders.find(id);
-        if (found.isEmpty() || !found.get().isPushable()) {
-            // Pushed, parked, cancelled or gone since the message was sent: nothing to do.
-            metrics.outcome("skipped");
-            return new Result.Done();
-        }
+        // The lease is taken only on a pending order, so a message whose order was pushed, parked, cancelled or
+        // erased since it was sent needs no read first: without a lease, busyOrSettled tells which it was.
         Optional<PushLease> lease =
                 orders.leasePush(id, INSTANCE + "/" + UUID.randomUUID(), properties.visibilityTimeout());
         if (lease.isEmpty()) {

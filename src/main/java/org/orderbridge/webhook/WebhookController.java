@@ -154,7 +154,7 @@ class WebhookController {
             throw WebhookRejection.tooLarge(limit);
         }
         try (var reservation = budget.reserve((int) (declared >= 0 ? declared : limit))) {
-            byte[] body = readBody(request, limit);
+            byte[] body = readBody(request, declared, limit);
             if (!signature.matches(body, hmac)) {
                 throw WebhookRejection.badSignature();
             }
@@ -163,13 +163,14 @@ class WebhookController {
                 throw WebhookRejection.shopNotAllowed(delivery.shopDomain());
             }
             requireJsonObject(body);
-            if (WebhookTopic.of(delivery.topic()).isEmpty()) {
+            var topic = WebhookTopic.of(delivery.topic());
+            if (topic.isEmpty()) {
                 // Answering anything but 2xx would make Shopify retry a delivery we will never want.
                 metrics.dropped();
                 return ResponseEntity.ok().build();
             }
             queue.enqueue(delivery);
-            metrics.enqueued(delivery.topic(), sample);
+            metrics.enqueued(topic.get(), sample);
             return ResponseEntity.ok().build();
         }
     }
@@ -185,8 +186,16 @@ class WebhookController {
                 body);
     }
 
-    private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {
+    /**
+     * Shopify declares the length: the body is read into an array of that size (a read of up to the limit would
+     * allocate and copy its way through buffers many times a webhook's size). A chunked body is read up to the limit.
+     */
+    private static byte[] readBody(HttpServletRequest request, long declared, long limit) throws IOException {
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // Shorter than declared only when the stream ends early: its signature then does not match.
+                return in.readNBytes((int) declared);
+            }
             byte[] body = in.readNBytes((int) limit + 1);
             if (body.length > limit) {
                 throw WebhookRejection.tooLarge(limit);
@@ -217,14 +226,17 @@ class WebhookController {
 
     /** Streams through the body once without building a tree: UTF-8, well-formed JSON, and an object. */
     private static void requireJsonObject(byte[] body) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            throw WebhookRejection.notAJsonObject();
+        // ASCII, as most webhooks are, is UTF-8: decoding it would only allocate a copy of the body to discard.
+        if (!isAscii(body)) {
+            try {
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(body));
+            } catch (CharacterCodingException e) {
+                throw WebhookRejection.notAJsonObject();
+            }
         }
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -237,5 +249,14 @@ class WebhookController {
         } catch (JacksonException e) {
             throw WebhookRejection.notAJsonObject();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,8 @@ package org.orderbridge.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -10,6 +12,9 @@ class WebhookMetrics {
 
     private final MeterRegistry registry;
     private final Timer acknowledgement;
+    // Looked up once: a registry look-up per acknowledgement builds and hashes a meter id each time.
+    private final Counter received;
+    private final Map<WebhookTopic, Counter> enqueued = new EnumMap<>(WebhookTopic.class);
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -17,16 +22,20 @@ class WebhookMetrics {
                 .description("Time from receiving a webhook to SQS accepting it")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        this.received = counter("orderbridge.webhooks.received");
+        for (WebhookTopic topic : WebhookTopic.values()) {
+            enqueued.put(topic, counter("orderbridge.webhooks.enqueued", "topic", topic.topic()));
+        }
     }
 
     Timer.Sample received() {
-        counter("orderbridge.webhooks.received").increment();
+        received.increment();
         return Timer.start(registry);
     }
 
-    void enqueued(String topic, Timer.Sample sample) {
+    void enqueued(WebhookTopic topic, Timer.Sample sample) {
         sample.stop(acknowledgement);
-        counter("orderbridge.webhooks.enqueued", "topic", topic).increment();
+        enqueued.get(topic).increment();
     }
 
     void rejected(String reason) {
