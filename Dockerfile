@@ -52,7 +52,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+
     SERVER_PORT=8080
 
 # Training runs in this stage because the cache is only valid for the exact JVM and jars it was made with.
-COPY docker/aot-train.sh /usr/local/bin/aot-train.sh
+COPY src/main/docker/aot-train.sh /usr/local/bin/aot-train.sh
 RUN /usr/local/bin/aot-train.sh /app
 
 USER 10001:10001
