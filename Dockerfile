@@ -47,11 +47,11 @@ COPY --from=extract /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=extract /workspace/extracted/application/ ./
 
 # Sized from measurements under load (docs/benchmarks.md, "Levers: start-up and memory"): a live set of about 70 MiB
-# after a full collection, so a fixed 192 MiB heap; the serial collector, which a 1-vCPU task gets by ergonomics
-# anyway and whose CPU per operation was not higher; two malloc arenas instead of 8 per core for the JVM's native
-# allocations. Together about 400 MiB resident under load instead of 850. A 5 s DNS TTL lets pgjdbc find the new
-# Aurora writer after the cluster endpoint flips (the JVM otherwise caches lookups for 30 s); fail fast on OOM so
-# ECS replaces the task.
+# after a full collection, so a fixed 192 MiB heap (the flood and backfill tests run with it); the serial collector,
+# which a JVM that sees one CPU picks by itself; two malloc arenas instead of 8 per core for the JVM's native
+# allocations. About 460 MiB resident under load instead of 854. A 5 s DNS TTL lets pgjdbc find the new Aurora
+# writer after the cluster endpoint flips (the JVM otherwise caches lookups for 30 s); fail fast on OOM so ECS
+# replaces the task.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms192m -Xmx192m -XX:+ExitOnOutOfMemoryError -Dsun.net.inetaddr.ttl=5 -Dsun.net.inetaddr.negative.ttl=1" \
     MALLOC_ARENA_MAX=2 \
     SERVER_PORT=8080
