@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The service alone: PostgreSQL 15, the ElasticMQ server and the Shopify simulator each run as their own process; the
-# service runs from its jar (the production artifact, default profile) and is the only process measured. Per
-# operation: the service's CPU time (utime+stime from /proc/<pid>/stat), its allocation (Micrometer's
-# jvm_gc_memory_allocated_bytes_total), throughput and latency (wrk), each beside the liveness request's CPU in the
-# same run. Also start-to-ready with and without the JDK's AOT cache, and RSS under load. One JFR per scenario in
-# bench/results/<run>/ (not committed). Writes the table into docs/benchmarks.md between the run-all markers.
+# service runs as the image runs it (the jar's extracted layout, the image's AOT cache, the Dockerfile's JVM options,
+# default profile) and is the only process measured. Per operation: the service's CPU time (utime+stime from
+# /proc/<pid>/stat) and its GC threads' share, its allocation (Micrometer's jvm_gc_memory_allocated_bytes_total), RSS,
+# throughput and latency (wrk), each beside the liveness request's CPU in the same run. Also start to ready (wall and
+# CPU time) with and without the JDK's AOT cache, and peak RSS. One JFR per scenario in bench/results/<run>/ (not
+# committed). Writes the table into docs/benchmarks.md between the run-all markers.
 # Usage: bench/run-all.sh [duration=20s] [webhooks=5000]   Needs wrk, curl, python3, PostgreSQL 15 in PG_BIN.
 # To compare a change, ONLY=start,ack,processing,intake,shipment (any of them; liveness always runs) measures just
-# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options.
+# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options, MALLOC_ARENA_MAX= (empty)
+# leaves glibc's default, START_RUNS sets how many starts of each kind (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20s}"
