@@ -49,7 +49,7 @@ COPY --from=extract /workspace/extracted/application/ ./
 # Sized from measurements under load (docs/benchmarks.md, "Levers: start-up and memory"): a live set of about 70 MiB
 # after a full collection, so a fixed 192 MiB heap (the flood and backfill tests run with it); the serial collector,
 # which a JVM that sees one CPU picks by itself; two malloc arenas instead of 8 per core for the JVM's native
-# allocations. About 460 MiB resident under load instead of 854. A 5 s DNS TTL lets pgjdbc find the new Aurora
+# allocations. 460-565 MiB resident under load instead of 854. A 5 s DNS TTL lets pgjdbc find the new Aurora
 # writer after the cluster endpoint flips (the JVM otherwise caches lookups for 30 s); fail fast on OOM so ECS
 # replaces the task.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms192m -Xmx192m -XX:+ExitOnOutOfMemoryError -Dsun.net.inetaddr.ttl=5 -Dsun.net.inetaddr.negative.ttl=1" \
