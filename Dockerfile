@@ -46,13 +46,18 @@ COPY --from=extract /workspace/extracted/spring-boot-loader/ ./
 COPY --from=extract /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=extract /workspace/extracted/application/ ./
 
-# Heap follows the task's memory limit; a 5 s DNS TTL lets pgjdbc find the new Aurora writer after the
-# cluster endpoint flips (the JVM otherwise caches lookups for 30 s); fail fast on OOM so ECS replaces the task.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Dsun.net.inetaddr.ttl=5 -Dsun.net.inetaddr.negative.ttl=1" \
+# Sized from measurements under load (docs/benchmarks.md, "Levers: start-up and memory"): a live set of about 70 MiB
+# after a full collection, so a fixed 192 MiB heap (the flood and backfill tests run with it); the serial collector,
+# which a JVM that sees one CPU picks by itself; two malloc arenas instead of 8 per core for the JVM's native
+# allocations. 460-565 MiB resident under load instead of 854. A 5 s DNS TTL lets pgjdbc find the new Aurora
+# writer after the cluster endpoint flips (the JVM otherwise caches lookups for 30 s); fail fast on OOM so ECS
+# replaces the task.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms192m -Xmx192m -XX:+ExitOnOutOfMemoryError -Dsun.net.inetaddr.ttl=5 -Dsun.net.inetaddr.negative.ttl=1" \
+    MALLOC_ARENA_MAX=2 \
     SERVER_PORT=8080
 
 # Training runs in this stage because the cache is only valid for the exact JVM and jars it was made with.
-COPY docker/aot-train.sh /usr/local/bin/aot-train.sh
+COPY src/main/docker/aot-train.sh /usr/local/bin/aot-train.sh
 RUN /usr/local/bin/aot-train.sh /app
 
 USER 10001:10001

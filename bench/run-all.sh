@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The service alone: PostgreSQL 15, the ElasticMQ server and the Shopify simulator each run as their own process; the
-# service runs from its jar (the production artifact, default profile) and is the only process measured. Per
-# operation: the service's CPU time (utime+stime from /proc/<pid>/stat), its allocation (Micrometer's
-# jvm_gc_memory_allocated_bytes_total), throughput and latency (wrk), each beside the liveness request's CPU in the
-# same run. Also start-to-ready with and without the JDK's AOT cache, and RSS under load. One JFR per scenario in
-# bench/results/<run>/ (not committed). Writes the table into docs/benchmarks.md between the run-all markers.
+# service runs as the image runs it (the jar's extracted layout, the image's AOT cache, the Dockerfile's JVM options,
+# default profile) and is the only process measured. Per operation: the service's CPU time (utime+stime from
+# /proc/<pid>/stat) and its GC threads' share, its allocation (Micrometer's jvm_gc_memory_allocated_bytes_total), RSS,
+# throughput and latency (wrk), each beside the liveness request's CPU in the same run. Also start to ready (wall and
+# CPU time) with and without the JDK's AOT cache, and peak RSS. One JFR per scenario in bench/results/<run>/ (not
+# committed). Writes the table into docs/benchmarks.md between the run-all markers.
 # Usage: bench/run-all.sh [duration=20s] [webhooks=5000]   Needs wrk, curl, python3, PostgreSQL 15 in PG_BIN.
 # To compare a change, ONLY=start,ack,processing,intake,shipment (any of them; liveness always runs) measures just
-# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options.
+# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options, MALLOC_ARENA_MAX= (empty)
+# leaves glibc's default, START_RUNS sets how many starts of each kind (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20s}"
@@ -34,6 +36,20 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # PostgreSQL refuses to run as root.
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u nobody -- "$@"; else "$@"; fi; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU of the garbage collector's threads (G1's workers, concurrent and refinement threads; Serial and Parallel collect
+# in the VM thread or the GC workers), from each thread's /proc stat.
+gc_ticks() {
+  local f line comm rest total=0
+  for f in /proc/"$1"/task/*/stat; do
+    line=$(cat "${f}" 2>/dev/null) || continue
+    comm=${line#*(}; comm=${comm%)*}
+    case "${comm}" in
+      "GC Thread"*|"G1 "*|"VM Thread") rest=(${line##*) }); total=$(( total + rest[11] + rest[12] )) ;;
+    esac
+  done
+  echo "${total}"
+}
+rss_kib() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 ticks_per_second=$(getconf CLK_TCK)
 metric() {
   curl -fs -H 'X-API-Key: local-read-key-00001' "http://127.0.0.1:${port}/actuator/prometheus" \
@@ -80,19 +96,32 @@ export SERVER_PORT=${port} DATABASE_URL="jdbc:postgresql://127.0.0.1:${pg_port}/
   SHOPIFY_WEBHOOK_SECRETS=local-webhook-secret SHOPIFY_ADMIN_URL="${admin_url}" \
   SHOPIFY_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
   API_KEYS="local-admin:admin:local-admin-key-0001,local-writer:write:local-write-key-0001,local-reader:read:local-read-key-00001"
-# As the ECS task with 1 GiB: the Dockerfile's MaxRAMPercentage=75 and InitialRAMPercentage=50 of it.
-read -r -a jvm <<< "${JVM_OPTS:--Xmx768m -Xms512m -XX:+ExitOnOutOfMemoryError}"
+# The image's JVM options (the Dockerfile's JAVA_TOOL_OPTIONS, read from it so that the two cannot drift) and its
+# MALLOC_ARENA_MAX; JVM_OPTS replaces the options, MALLOC_ARENA_MAX= (empty) leaves glibc's default.
+read -r -a jvm <<< "${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}"
+arenas="${MALLOC_ARENA_MAX-$(sed -n 's/^ *MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile)}"
 only="${ONLY:-start,ack,processing,intake,shipment}"
 runs() { [[ ",${only}," == *",$1,"* ]]; }
 # The pool's 3 s connection timeout is too short for a cold JVM's first connection on a machine shared with builds.
 service_args=(--spring.cloud.aws.credentials.access-key=local --spring.cloud.aws.credentials.secret-key=local
   --spring.datasource.hikari.connection-timeout=15000)
 
-# Starts the service with extra JVM options; sets service_pid and ready_ms (exec to readiness 200).
+# The image's layout (Dockerfile): app.jar with a manifest class path into lib/, which the JDK's AOT cache can
+# archive; the fat jar's nested jars it cannot.
+app="${work}/app"
+cp "${jar}" "${work}/app.jar"
+"${java}" -Djarmode=tools -jar "${work}/app.jar" extract --destination "${app}" >/dev/null
+
+# Starts the service from a jar with extra JVM options; sets service_pid, ready_ms (exec to readiness 200) and
+# ready_cpu_ms (the service's CPU time until then: steadier than wall time on a shared machine).
 start_service() {
-  local started
+  local started launch_jar="$1"
+  shift
   started=$(ms_now)
-  "${java}" "${jvm[@]}" "$@" -jar "${jar}" "${service_args[@]}" > "${work}/service.log" 2>&1 &
+  # From the jar's directory with a relative path, as the image does: the AOT cache records the class path as given.
+  (cd "$(dirname "${launch_jar}")" && if [[ -n "${arenas}" ]]; then export MALLOC_ARENA_MAX="${arenas}"; else unset MALLOC_ARENA_MAX; fi
+    exec "${java}" "${jvm[@]}" "$@" -jar "$(basename "${launch_jar}")" \
+    "${service_args[@]}" > "${work}/service.log" 2>&1) &
   service_pid=$!
   pids+=("${service_pid}")
   until curl -fs -o /dev/null "http://127.0.0.1:${port}/actuator/health/readiness"; do
@@ -100,29 +129,49 @@ start_service() {
     sleep 0.05
   done
   ready_ms=$(( $(ms_now) - started ))
+  ready_cpu_ms=$(( $(cpu_ticks "${service_pid}") * 1000 / ticks_per_second ))
 }
 stop_service() {
   kill "${service_pid}" && wait "${service_pid}" 2>/dev/null || true
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# The image's AOT cache (src/main/docker/aot-train.sh: the context refreshed, then exit; no database or queue at
+# build time), with the JVM options the service runs with, as the Dockerfile's JAVA_TOOL_OPTIONS apply to it there.
+PATH="${JAVA_HOME}/bin:${PATH}" JAVA_TOOL_OPTIONS="${jvm[*]}" sh src/main/docker/aot-train.sh "${app}" \
+  > "${work}/aot-train.log" 2>&1 || { tail -50 "${work}/aot-train.log"; exit 1; }
 
 if runs start; then
-  echo "== start to ready: without the AOT cache, then a training run, then with it"
-  start_service
-  ready_plain_ms=${ready_ms}
-  wrk -t1 -c4 -d3s "http://127.0.0.1:${port}/actuator/health/liveness" >/dev/null
-  stop_service
-  start_service -XX:AOTCacheOutput="${work}/app.aot"
+  echo "== start to ready: the fat jar and the image's layout without the AOT cache, and with it"
+  # For comparison, a cache from a run that served requests (possible here, not in the image build: no stand-ins).
+  start_service "${app}/app.jar" -XX:AOTCacheOutput="${work}/served.aot"
   python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
   DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
   RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
   stop_service
-  start_service -XX:AOTCache="${work}/app.aot"
-  ready_aot_ms=${ready_ms}
-  echo "ready without AOT cache ${ready_plain_ms} ms, with ${ready_aot_ms} ms"
-else
-  start_service
-  ready_plain_ms=0 ready_aot_ms=0
+  variants=(fatjar extracted aot-image aot-served)
+  declare -A walls cpus
+  # Round robin, so that a burst of load on the shared machine does not land on one variant only.
+  for _ in $(seq 1 "${START_RUNS:-3}"); do
+    for variant in "${variants[@]}"; do
+      case "${variant}" in
+        fatjar) start_service "${jar}" ;;
+        extracted) start_service "${app}/app.jar" ;;
+        aot-image) start_service "${app}/app.jar" -XX:AOTMode=on -XX:AOTCache="${app}/app.aot" ;;
+        aot-served) start_service "${app}/app.jar" -XX:AOTMode=on -XX:AOTCache="${work}/served.aot" ;;
+      esac
+      walls[${variant}]+="${ready_ms} " cpus[${variant}]+="${ready_cpu_ms} "
+      stop_service
+    done
+  done
+  for variant in "${variants[@]}"; do
+    # shellcheck disable=SC2086
+    echo "start-${variant} ops=${START_RUNS:-3} wall_ms=$(median ${walls[${variant}]}) cpu_ms=$(median ${cpus[${variant}]}) all_wall_ms=${walls[${variant}]// /,} all_cpu_ms=${cpus[${variant}]// /,}" \
+      | tee -a "${results}/raw.txt"
+  done
 fi
+# The load runs on the service as the image starts it.
+start_service "${app}/app.jar" -XX:AOTMode=on -XX:AOTCache="${app}/app.aot"
 
 echo "== warm-up"
 python3 bench/make_webhooks.py 5000 local-webhook-secret "${work}/deliveries.txt" 1
@@ -145,14 +194,17 @@ begin() {
   settle
   recording="$1"
   "${JAVA_HOME}/bin/jcmd" "${service_pid}" JFR.start name="$1" settings=profile filename="${results}/$1.jfr" >/dev/null
-  t0=$(ms_now); c0=$(cpu_ticks "${service_pid}"); a0=$(metric jvm_gc_memory_allocated_bytes_total)
+  t0=$(ms_now); c0=$(cpu_ticks "${service_pid}"); g0=$(gc_ticks "${service_pid}")
+  a0=$(metric jvm_gc_memory_allocated_bytes_total)
 }
 end() {
-  local c1 a1 t1
-  c1=$(cpu_ticks "${service_pid}"); t1=$(ms_now); a1=$(metric jvm_gc_memory_allocated_bytes_total)
+  local c1 g1 a1 t1
+  c1=$(cpu_ticks "${service_pid}"); g1=$(gc_ticks "${service_pid}"); t1=$(ms_now)
+  a1=$(metric jvm_gc_memory_allocated_bytes_total)
   # A window inside a scenario ("<name>-window") is measured without ending its recording.
   [[ "$1" == "${recording}" ]] && "${JAVA_HOME}/bin/jcmd" "${service_pid}" JFR.stop name="$1" >/dev/null
-  echo "$1 ops=$2 cpu_ticks=$((c1 - c0)) wall_ms=$((t1 - t0)) alloc_bytes=$((a1 - a0))" | tee -a "${results}/raw.txt"
+  echo "$1 ops=$2 cpu_ticks=$((c1 - c0)) gc_ticks=$((g1 - g0)) wall_ms=$((t1 - t0)) alloc_bytes=$((a1 - a0)) rss_kib=$(rss_kib "${service_pid}")" \
+    | tee -a "${results}/raw.txt"
 }
 wrk_figures() { # name file: throughput, and the percentiles the scripts' done() prints
   awk -v name="$1" '/Requests\/sec/ { rps = $2 } /^p50_ms=/ { line = $1 " " $2 " " $3 }
@@ -224,10 +276,19 @@ if runs shipment; then
   end shipment "${shipped}"
 fi
 
-rss_kib=$(awk '/VmHWM/ { print $2 }' "/proc/${service_pid}/status")
-python3 - "${results}" "${ticks_per_second}" "${ready_plain_ms}" "${ready_aot_ms}" "${rss_kib}" "${duration}" "${ONLY:-}" "${jvm[@]}" <<'PY'
+peak_rss_kib=$(awk '/VmHWM/ { print $2 }' "/proc/${service_pid}/status")
+# What the memory is: the heap before and after a full collection (its live set), and the JVM's own accounting of
+# the rest when JVM_OPTS has -XX:NativeMemoryTracking=summary.
+{
+  "${JAVA_HOME}/bin/jcmd" "${service_pid}" GC.heap_info
+  "${JAVA_HOME}/bin/jcmd" "${service_pid}" GC.run
+  "${JAVA_HOME}/bin/jcmd" "${service_pid}" GC.heap_info
+  "${JAVA_HOME}/bin/jcmd" "${service_pid}" VM.native_memory summary
+} > "${results}/memory.txt" 2>&1 || true
+SERVICE_MALLOC_ARENA_MAX="${arenas}" python3 - "${results}" "${ticks_per_second}" "${peak_rss_kib}" "${duration}" "${ONLY:-}" "${jvm[@]}" <<'PY'
 import datetime, os, platform, re, subprocess, sys
-results, hz, plain, aot, rss, duration, only = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7]
+results, hz, rss, duration, only = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+jvm = sys.argv[6:]
 raw = {}
 for line in open(f"{results}/raw.txt"):
     name, *pairs = line.split()
@@ -238,12 +299,17 @@ def cpu_ms(name):
 def alloc_kb(name):
     r = raw[name]
     return int(r["alloc_bytes"]) / 1024 / max(1, int(r["ops"]))
+def gc_share(name):
+    r = raw[name]
+    return int(r["gc_ticks"]) / max(1, int(r["cpu_ticks"]))
+def rss_mib(name):
+    return int(raw[name]["rss_kib"]) / 1024
 def rate(name):
     r = raw[name]
     return int(r["ops"]) / (int(r["wall_ms"]) / 1000)
 live = cpu_ms("liveness")
 def row(label, cpu, alloc, figures, *needs):
-    return (label, cpu(), alloc(), figures()) if all(n in raw for n in needs) else None
+    return (label, cpu(), alloc(), figures(), needs[-1]) if all(n in raw for n in needs) else None
 rows = [r for r in [
     row("liveness", lambda: live, lambda: alloc_kb("liveness"), lambda: raw["liveness"], "liveness"),
     row("acknowledgement (derived: ack + its processing − processing)",
@@ -267,18 +333,30 @@ command = (f"ONLY={only} " if only else "") + f"bench/run-all.sh {duration}"
 out = [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} × {cpu_model},"
        f" load average at the end {' / '.join(load)} (the machine is shared: trust the CPU per operation, not the"
        f" throughput). `{command}`; JFRs in bench/results/<run>/.", "",
-       "| operation | service CPU per op | × liveness | allocated per op | throughput | p50 | p99 | p99.9 |",
-       "|---|---|---|---|---|---|---|---|"]
-for name, cpu, alloc, w in rows:
+       "| operation | service CPU per op | × liveness | allocated per op | GC share of CPU | RSS at end | throughput | p50 | p99 | p99.9 |",
+       "|---|---|---|---|---|---|---|---|---|---|"]
+for name, cpu, alloc, w, measured in rows:
     if w is not None and "rps" in w:
         thr, p50, p99, p999 = f"{float(w['rps']):.0f}/s", f"{w['p50']} ms", f"{w['p99']} ms", f"{w['p999']} ms"
     else:
         key = {"webhook processing (queued directly)": "processing", "shipment request + its push": "shipment"}[name]
         thr, p50, p99, p999 = f"{rate(key):.0f}/s end to end", "–", "–", "–"
-    out.append(f"| {name} | {cpu:.2f} ms | {cpu / live:.1f} | {alloc:.0f} KiB | {thr} | {p50} | {p99} | {p999} |")
-out += [""] + ([f"Start to ready from the jar: {plain} ms without the AOT cache, {aot} ms with it"
-        f" (-XX:AOTCache from a training run with -XX:AOTCacheOutput)."] if plain else []) + [
-        f"Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB ({' '.join(sys.argv[8:]) or 'default JVM options'})."]
+    out.append(f"| {name} | {cpu:.2f} ms | {cpu / live:.1f} | {alloc:.0f} KiB | {100 * gc_share(measured):.0f} %"
+               f" | {rss_mib(measured):.0f} MiB | {thr} | {p50} | {p99} | {p999} |")
+starts = [
+    ("start-fatjar", "the fat jar (`java -jar target/orderbridge-*.jar`), no AOT cache"),
+    ("start-extracted", "the image's layout (app.jar + lib/), no AOT cache"),
+    ("start-aot-image", "the image's layout with the image's AOT cache (training run exits at refresh)"),
+    ("start-aot-served", "the image's layout with an AOT cache from a training run that served requests"),
+]
+if all(k in raw for k, _ in starts):
+    out += ["", f"| start to ready (readiness 200), median of {raw['start-fatjar']['ops']} | wall | service CPU |",
+            "|---|---|---|"]
+    out += [f"| {label} | {int(raw[k]['wall_ms']) / 1000:.1f} s | {int(raw[k]['cpu_ms']) / 1000:.1f} s |"
+            for k, label in starts]
+arenas = os.environ.get("SERVICE_MALLOC_ARENA_MAX") or "glibc's default"
+out += ["", f"Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB (JVM options: {' '.join(jvm)};"
+        f" MALLOC_ARENA_MAX {arenas})."]
 table = "\n".join(out)
 print(table)
 open(f"{results}/table.md", "w").write(table + "\n")

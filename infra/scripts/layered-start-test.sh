@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs, outside Docker, the commands the Dockerfile runs on the service jar:
 #   1. layered extraction (java -Djarmode=tools ... extract --layers), assembled in the image's layer order;
-#   2. the AOT training run (docker/aot-train.sh, the same script the image uses) with the image's JAVA_TOOL_OPTIONS;
+#   2. the AOT training run (src/main/docker/aot-train.sh, the same script the image uses) with the image's JAVA_TOOL_OPTIONS;
 #   3. a start from the extracted layout with -XX:AOTMode=on, which fails if the cache is unusable.
 # The service team wires this into the main test run once target/orderbridge-*.jar exists:
 #   ./mvnw -B -DskipTests package && infra/scripts/layered-start-test.sh
@@ -34,11 +34,11 @@ JAVA_TOOL_OPTIONS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' "${rep
 [[ -n "${JAVA_TOOL_OPTIONS}" ]] || { echo "layered-start-test: JAVA_TOOL_OPTIONS not found in Dockerfile" >&2; exit 1; }
 export JAVA_TOOL_OPTIONS
 
-sh "${repo_root}/docker/aot-train.sh" "${work}/app"
+sh "${repo_root}/src/main/docker/aot-train.sh" "${work}/app"
 
 # The ENTRYPOINT's command, with the cache mandatory and the context again stopped at refresh (no DB here).
 sed -e 's/-XX:AOTCacheOutput=app.aot/-XX:AOTCache=app.aot -XX:AOTMode=on/' \
-  "${repo_root}/docker/aot-train.sh" > "${work}/aot-start.sh"
+  "${repo_root}/src/main/docker/aot-train.sh" > "${work}/aot-start.sh"
 sed -i -e '/^test -s app.aot/d' -e 's/^echo "AOT cache written.*/echo "started from the extracted layout with the AOT cache"/' "${work}/aot-start.sh"
 sh "${work}/aot-start.sh" "${work}/app"
 echo "layered-start-test: OK"

@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A backfill of 20,000 orders through a bulk operation, by a service whose heap is capped at 256 MiB and which is
- * killed while it applies the result: the new JVM resumes the same bulk operation from the last checkpoint, and every
- * order ends up stored once.
+ * A backfill of 20,000 orders through a bulk operation, by a service with the image's heap (the Dockerfile's
+ * {@code -Xmx}) and which is killed while it applies the result: the new JVM resumes the same bulk operation from
+ * the last checkpoint, and every order ends up stored once.
  */
 class BackfillHeapIT {
 
@@ -40,7 +40,7 @@ class BackfillHeapIT {
             Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE);
 
     @Test
-    void twentyThousandOrdersComeThroughABulkOperationInA256MiBHeapAcrossACrash() throws Exception {
+    void twentyThousandOrdersComeThroughABulkOperationInTheImagesHeapAcrossACrash() throws Exception {
         try (var database = PostgresServers.primaryOnly();
                 var sqs = new SqsServer();
                 ShopifySimulator shopify = ShopifySimulator.builder()
@@ -53,7 +53,7 @@ class BackfillHeapIT {
                         database,
                         sqs,
                         shopify,
-                        "256m",
+                        ServiceProcess.IMAGE_HEAP,
                         List.of(
                                 "--orderbridge.backfill.worker-interval=200ms",
                                 "--orderbridge.backfill.poll-interval=200ms",
@@ -124,7 +124,7 @@ class BackfillHeapIT {
 
             var figures = new LinkedHashMap<String, Object>();
             figures.put("orders", ORDERS);
-            figures.put("heap", "256m");
+            figures.put("heap", ServiceProcess.IMAGE_HEAP);
             figures.put("heapUsedPeakMiB", heapPeak.get() / (1024 * 1024));
             figures.put("linesReadAtCrash", atCrash.path("linesRead").asLong());
             figures.put("ordersStoredAtCrash", ordersAtCrash);

@@ -11,6 +11,7 @@ import static org.orderbridge.reliability.ReliabilityFixtures.freePort;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -38,6 +41,9 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The heap the image gives the service (the Dockerfile's {@code -Xmx}), for tests that bound its memory. */
+    static final String IMAGE_HEAP = imageHeap();
 
     private final String name;
     private final ProcessBuilder builder;
@@ -84,6 +90,19 @@ final class ServiceProcess implements AutoCloseable {
             List<String> arguments)
             throws IOException {
         return start(name, database, sqs.serviceEndpoint(), shopify, heap, arguments, Duration.ofSeconds(120));
+    }
+
+    private static String imageHeap() {
+        try {
+            Matcher heap = Pattern.compile("JAVA_TOOL_OPTIONS=\"[^\"]*-Xmx(\\d+[mg])")
+                    .matcher(Files.readString(Path.of("Dockerfile")));
+            if (!heap.find()) {
+                throw new IllegalStateException("No -Xmx in the Dockerfile's JAVA_TOOL_OPTIONS");
+            }
+            return heap.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ServiceProcess start(

@@ -22,7 +22,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
 
 /**
  * 300 concurrent 4 MB posts, half without a signature and half with a wrong one, against the service in its
- * own JVM with a small heap, while Shopify's real (small, signed) webhooks keep arriving. Unsigned requests are
+ * own JVM with the image's heap, while Shopify's real (small, signed) webhooks keep arriving. Unsigned requests are
  * refused before their body is read, and bodies whose signature is still unknown share a bounded budget, so
  * the heap holds and the real webhooks are still acknowledged.
  */
@@ -37,7 +37,8 @@ class WebhookFloodIT {
         try (var database = PostgresServers.primaryOnly();
                 var sqs = new SqsServer();
                 ShopifySimulator shopify = ReliabilityFixtures.shopify();
-                var service = ServiceProcess.start("flood-service", database, sqs, shopify)) {
+                var service = ServiceProcess.start(
+                        "flood-service", database, sqs, shopify, ServiceProcess.IMAGE_HEAP, List.of())) {
             var http = HttpClient.newBuilder()
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .connectTimeout(Duration.ofSeconds(5))
