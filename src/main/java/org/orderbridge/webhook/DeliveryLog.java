@@ -2,6 +2,9 @@ package org.orderbridge.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,29 +34,19 @@ class DeliveryLog {
         var insert = """
                 insert into webhook_delivery (webhook_id, event_id, topic, shop_domain, triggered_at, outcome, processed_at)
                 values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""";
+        List<@Nullable Object> claim = new ArrayList<>(Arrays.asList(
+                delivery.webhookId(),
+                delivery.eventId(),
+                delivery.topic(),
+                delivery.shopDomain(),
+                triggeredAt(delivery),
+                Timestamp.from(now)));
         if (delivery.eventId() == null) {
-            return jdbc.sql(insert)
-                            .params(
-                                    delivery.webhookId(),
-                                    delivery.eventId(),
-                                    delivery.topic(),
-                                    delivery.shopDomain(),
-                                    triggeredAt(delivery),
-                                    Timestamp.from(now))
-                            .update()
-                    == 1;
+            return jdbc.sql(insert).params(claim).update() == 1;
         }
+        claim.addAll(List.of(delivery.shopDomain(), delivery.topic(), delivery.eventId()));
         return !jdbc.sql(insert + " returning pg_advisory_xact_lock(hashtextextended(? || '|' || ? || '|' || ?, 0))")
-                .params(
-                        delivery.webhookId(),
-                        delivery.eventId(),
-                        delivery.topic(),
-                        delivery.shopDomain(),
-                        triggeredAt(delivery),
-                        Timestamp.from(now),
-                        delivery.shopDomain(),
-                        delivery.topic(),
-                        delivery.eventId())
+                .params(claim)
                 .query((rs, row) -> 1)
                 .list()
                 .isEmpty();
