@@ -78,6 +78,16 @@ public final class SqsListeners {
                 .build();
     }
 
+    /** Which delivery of the message this is (1 for the first), as the listeners count their attempts. */
+    public static int receiveCount(Message message) {
+        try {
+            return Integer.parseInt(
+                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private static final class BatchedDeletesComponents extends StandardSqsComponentFactory<Message> {
 
         @Override

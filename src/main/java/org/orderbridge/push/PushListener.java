@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.OrderId;
 import org.orderbridge.platform.FailedAttempts;
+import org.orderbridge.platform.SqsListeners;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -62,7 +62,7 @@ class PushListener {
     void onMessage(Message message, Acknowledgement acknowledgement, Visibility visibility) throws Exception {
         // Counted from here: the message became invisible at most a poll earlier, which the margin covers.
         long deadline = System.nanoTime() + properties.deadline().toNanos();
-        int attempt = receiveCount(message);
+        int attempt = SqsListeners.receiveCount(message);
         try {
             if (handledByKind(message, attempt)) {
                 acknowledgement.acknowledge();
@@ -141,15 +141,6 @@ class PushListener {
         long jittered = ThreadLocalRandom.current().nextLong(1, backoff + 1);
         long asked = shopifyAsked == null ? 0 : (shopifyAsked.toMillis() + 999) / 1000;
         return (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, Math.max(jittered, asked));
-    }
-
-    private static int receiveCount(Message message) {
-        try {
-            return Integer.parseInt(
-                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     /** Messages of the other kinds go to their feature's handler; an order create returns false. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.platform.FailedAttempts;
+import org.orderbridge.platform.SqsListeners;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,6 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -83,7 +83,7 @@ class WebhookListener {
                     log,
                     "Webhook " + delivery.webhookId() + " (" + delivery.topic() + ", shop " + delivery.shopDomain()
                             + ")",
-                    receiveCount(message),
+                    SqsListeners.receiveCount(message),
                     properties.retry().maxReceives(),
                     e instanceof ShopifyUnavailableException,
                     e);
@@ -139,15 +139,6 @@ class WebhookListener {
                 e.getMessage());
         deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), e.getMessage());
         metrics.deadLettered(untrusted ? "untrusted" : "unprocessable");
-    }
-
-    private static int receiveCount(Message message) {
-        try {
-            return Integer.parseInt(
-                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static String text(Map<String, MessageAttributeValue> attributes, String name) {
