@@ -82,7 +82,7 @@ sim_port=$(free_port)
 # A bucket no push waits for: the figures are the service's CPU, not Shopify's rate limit.
 SIMULATOR_PORT=${sim_port} SIMULATOR_BUCKET_SIZE=1000000 SIMULATOR_RESTORE_RATE=1000000 \
   SIMULATOR_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
-  "${java}" -Xmx512m -jar simulator/target/orderbridge-shopify-simulator.jar > "${work}/simulator.log" 2>&1 &
+  "${java}" -Xmx512m -jar simulator/target/orderbridge-shopify-simulator-standalone.jar > "${work}/simulator.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   grep -q "admin-url=" "${work}/simulator.log" 2>/dev/null && curl -s -o /dev/null "http://127.0.0.1:${sqs_port}/" && break

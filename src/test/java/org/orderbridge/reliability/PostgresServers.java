@@ -21,13 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL 15 from the machine's installation ({@code PG_BIN}, default /usr/lib/postgresql/15/bin): the
+ * PostgreSQL from the machine's installation ({@code PG_BIN}, default the newest /usr/lib/postgresql/N/bin): the
  * embedded test binaries have no pg_basebackup. PostgreSQL refuses to run as root, so as root every server
  * command runs as {@code nobody} through runuser, in a temporary directory owned by nobody.
  */
 final class PostgresServers implements AutoCloseable {
 
-    private static final Path BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
+    private static final Path BIN = serverBinaries();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final Path root;
@@ -220,6 +220,23 @@ final class PostgresServers implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private static Path serverBinaries() {
+        var configured = System.getenv("PG_BIN");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(version -> version.getFileName().toString().matches("\\d+"))
+                    .filter(version -> Files.isExecutable(version.resolve("bin/pg_basebackup")))
+                    .max(Comparator.comparingInt(
+                            version -> Integer.parseInt(version.getFileName().toString())))
+                    .map(version -> version.resolve("bin"))
+                    .orElseThrow(() -> new IllegalStateException("No PostgreSQL server binaries: set PG_BIN"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No PostgreSQL server binaries under /usr/lib/postgresql: set PG_BIN", e);
         }
     }
 }
