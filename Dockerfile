@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 
 # OrderBridge image. Stages:
-#   build      - compiles with the Maven wrapper; the dependency layer is rebuilt only when pom.xml changes
-#   simulator  - the Shopify simulator, built from simulator/ alone, for docker-compose only (never pushed)
+#   build      - compiles with the Maven wrapper; the dependency layer is rebuilt only when a pom.xml changes
+#   simulator  - the Shopify simulator's stand-alone jar, for docker-compose only (never pushed)
 #   extract    - Spring Boot layered extraction
 #   runtime    - Temurin 25 JRE, non-root, AOT cache from a training run (default target)
 
@@ -10,22 +10,20 @@ FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -q dependency:go-offline
+COPY service/pom.xml service/
+COPY simulator/pom.xml simulator/
+COPY infra/pom.xml infra/
+RUN ./mvnw -B -q -pl service -am dependency:go-offline
+COPY simulator/src simulator/src
 COPY src/main src/main
-# Main sources only: nothing of the tests (or the simulator they compile) reaches the image.
-RUN ./mvnw -B -q -Dmaven.test.skip=true package \
+# The service's main sources only: its tests are not compiled, and the simulator (a test-scoped dependency, built
+# because the reactor resolves it) never reaches the service's jar.
+RUN ./mvnw -B -q -pl service -am -Dmaven.test.skip=true -Dspotless.check.skip=true package \
     && cp target/orderbridge-*.jar app.jar
-
-FROM eclipse-temurin:25-jdk-noble AS simulator-build
-WORKDIR /workspace
-COPY mvnw ./
-COPY .mvn .mvn
-COPY simulator simulator
-RUN ./mvnw -B -q -f simulator/pom.xml -DskipTests package
 
 FROM eclipse-temurin:25-jre-noble AS simulator
 WORKDIR /simulator
-COPY --from=simulator-build /workspace/simulator/target/orderbridge-shopify-simulator.jar ./
+COPY --from=build /workspace/simulator/target/orderbridge-shopify-simulator-standalone.jar ./orderbridge-shopify-simulator.jar
 USER 10001:10001
 ENV SIMULATOR_PORT=8089
 EXPOSE 8089

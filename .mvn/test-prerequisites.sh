@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # Run by the root build before any module's tests: finds what the test run needs from the machine, installs it where
 # this user can (root with apt-get, as on CI), and otherwise stops at once with one sentence naming what is missing.
+#   --skip-tests=true        no test runs (-Dmaven.test.skip): nothing is needed
 #   --skip-its=true          the reliability suite does not run (no PostgreSQL server binaries needed)
+#   --tests=NAMES            -Dtest named the tests to run: they say themselves what they miss, so only Node.js is checked
 #   --excluded-groups=LIST   JUnit tags left out (with "browser": no Chromium needed)
 set -euo pipefail
 
-skip_its=false excluded=""
+skip_tests=false skip_its=false excluded="" tests=""
 for arg in "$@"; do
   case "${arg}" in
+    --skip-tests=*) skip_tests="${arg#*=}" ;;
     --skip-its=*) skip_its="${arg#*=}" ;;
+    --tests=*) tests="${arg#*=}" ;;
     --excluded-groups=*) excluded="${arg#*=}" ;;
   esac
 done
+[[ "${skip_tests}" == true ]] && exit 0
+# Maven leaves an unset property's expression as it is.
+[[ "${tests}" == '${test}' ]] && tests=""
+if [[ -n "${tests}" ]]; then
+  excluded="browser" skip_its=true
+fi
 
 missing=() packages=()
 

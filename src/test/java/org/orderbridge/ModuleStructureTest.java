@@ -2,10 +2,12 @@ package org.orderbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** The feature packages depend on each other only as their package-info declares, and never in a cycle. */
+@Tag("unit")
 class ModuleStructureTest {
 
     private static final ApplicationModules MODULES = ApplicationModules.of(OrderBridgeApplication.class);

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.orderbridge.platform.EmbeddedServices;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.subscriptions.poll-interval=500ms",
             "orderbridge.subscriptions.lease=15s"
         })
+@Tag("end-to-end")
 @AutoConfigureTestRestTemplate
 @Import(EmbeddedServices.class)
 @ActiveProfiles("local")

@@ -14,10 +14,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.TaskScheduler;
 
 /** From the service's meters, through the sampled history, to the drawn charts. */
+@Tag("unit")
 class MetricsChartsTest {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -33,6 +34,7 @@ import org.springframework.core.env.Environment;
  * does, click by click. Each page is photographed into target/ops-screenshots (docs/ops/ holds the copies that
  * docs/ops.md shows).
  */
+@Tag("browser")
 @OrderBridgeTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpsConsoleBrowserTest {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.Customer;
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
                         type = FilterType.REGEX,
                         pattern = "org\\.orderbridge\\.(?!ops\\.|platform\\.).*"),
         properties = {ApiSecurityTestConfiguration.API_KEYS, "orderbridge.ops.pending-push-after=30m"})
+@Tag("slice")
 @Import({ApiSecurityTestConfiguration.class, OpsConfiguration.class, OpsConsoleControllerTest.Fixed.class})
 class OpsConsoleControllerTest {
 

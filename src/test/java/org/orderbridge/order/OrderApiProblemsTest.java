@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +44,7 @@ import tools.jackson.databind.ObjectMapper;
                         type = FilterType.REGEX,
                         pattern = "org\\.orderbridge\\.(?!order\\.|platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
+@Tag("slice")
 @Import(ApiSecurityTestConfiguration.class)
 class OrderApiProblemsTest {
 

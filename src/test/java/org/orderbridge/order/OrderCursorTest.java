@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("unit")
 class OrderCursorTest {
 
     private static final UUID ID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * it: keyset pagination and filters of the listing, the uniqueness that makes intake idempotent, and the
  * JSONB columns. Each test runs in a transaction that is rolled back.
  */
+@Tag("slice")
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({EmbeddedPostgresTestConfiguration.class, Orders.class, PushLeases.class, OrderRepositoryTest.FixedClock.class})

@@ -11,11 +11,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The order aggregate's state machine, without Spring or a database. */
+@Tag("unit")
 class OrderTest {
 
     private static final Instant LATER = ACCEPTED_AT.plusSeconds(3600);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
             "orderbridge.security.rate-limits.read.per-second=1",
             "orderbridge.security.rate-limits.read.burst=3"
         })
+@Tag("slice")
 @Import({ApiSecurityTestConfiguration.class, ApiRateLimitTest.Endpoints.class, SimpleMeterRegistry.class})
 class ApiRateLimitTest {
 

@@ -18,12 +18,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.support.MessageBuilder;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Deletes go out ten at a time; a stop sends what waits and waits for it; a failed delete is one WARN line. */
+@Tag("unit")
 class BatchedDeletesTest {
 
     private final Logger log = (Logger) LoggerFactory.getLogger(SqsListeners.class);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * docker-compose.yml cannot be run here (no Docker engine), so the service's environment in it is checked
  * against the rules the service applies at startup, which would otherwise only fail inside the container.
  */
+@Tag("unit")
 class ComposeEnvironmentTest {
 
     private final Map<String, String> service = environment("orderbridge");

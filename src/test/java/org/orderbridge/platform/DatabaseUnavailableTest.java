@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import org.hibernate.TransactionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.orm.jpa.JpaSystemException;
 
 /** Which failures the API answers with 503 and Retry-After rather than 500. */
+@Tag("unit")
 class DatabaseUnavailableTest {
 
     @Test

@@ -9,11 +9,13 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.ConnectException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Which failed attempts get a WARN line, and which an ERROR with the stack. */
+@Tag("unit")
 class FailedAttemptsTest {
 
     private final Logger log = (Logger) LoggerFactory.getLogger("failed-attempts-test");

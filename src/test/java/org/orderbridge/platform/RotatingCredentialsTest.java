@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * but every new one would be refused until the service re-reads the secret: this test rotates the password of a
  * real PostgreSQL login under a live Hikari pool.
  */
+@Tag("slice")
 class RotatingCredentialsTest {
 
     private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:orderbridge/test/db";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.orderbridge\\.(?!platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
+@Tag("slice")
 @Import({ApiSecurityTestConfiguration.class, WebhookFilterChainTest.Endpoints.class, SimpleMeterRegistry.class})
 class WebhookFilterChainTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.CreateOrderOptions;
 import org.orderbridge.shopify.OrderDraft;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 /** The push's time limits, without a queue: the deadline fits the visibility timeout, busy messages back off. */
+@Tag("unit")
 class PushTimingTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()

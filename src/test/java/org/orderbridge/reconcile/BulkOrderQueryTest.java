@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.ShopifyOrderFeed;
 import org.orderbridge.shopify.simulator.AdminSchema;
 
+@Tag("unit")
 class BulkOrderQueryTest {
 
     private static final Set<String> CONNECTION_PARTS = Set.of("edges", "node", "nodes", "pageInfo");

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A grouped bulk result read back one order at a time, in the shape the paginated query returns. */
+@Tag("unit")
 class BulkOrderReaderTest {
 
     private static final String SHOP = "bulk-reader.myshopify.com";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** How an Admin GraphQL {@code Order} node becomes the snapshot its webhook would have produced: one test per field. */
+@Tag("unit")
 class ShopifyOrderNodesTest {
 
     private static final String SHOP = "recon-alpha.myshopify.com";

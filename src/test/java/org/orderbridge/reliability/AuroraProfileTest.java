@@ -7,6 +7,7 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import java.io.IOException;
 import java.sql.Driver;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -21,6 +22,7 @@ import software.amazon.jdbc.plugin.failover.FailoverSuccessSQLException;
  * The aurora profile binds to a driver and a pool that work together, without an Aurora cluster: the
  * wrapper's driver takes the aws-wrapper URL, and the pool keeps a connection the wrapper has failed over.
  */
+@Tag("unit")
 class AuroraProfileTest {
 
     private static final String AURORA_URL =

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.reconcile.BackfillFixtures;
@@ -30,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code -Xmx}) and which is killed while it applies the result: the new JVM resumes the same bulk operation from
  * the last checkpoint, and every order ends up stored once.
  */
+@Tag("reliability")
 class BackfillHeapIT {
 
     private static final int ORDERS = 20_000;

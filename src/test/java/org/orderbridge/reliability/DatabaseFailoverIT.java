@@ -10,6 +10,7 @@ import static org.orderbridge.reliability.ServiceProcess.readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -18,6 +19,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * The primary dies under load and its synchronous standby is promoted; the service, connected through a
  * multi-host URL with targetServerType=primary, carries on without a restart.
  */
+@Tag("reliability")
 class DatabaseFailoverIT {
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.reliability.SqsTap.Event;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -29,6 +30,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * load and pushing; one is killed with SIGKILL mid-load. Each instance reaches SQS through its own {@link SqsTap}, so
  * the test knows which instance sent, received, put back and deleted which message.
  */
+@Tag("reliability")
 class ScaleOutIT {
 
     private static final String WEBHOOKS = "orderbridge-webhooks";

@@ -8,6 +8,7 @@ import static org.orderbridge.reliability.ReliabilityFixtures.record;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -16,6 +17,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * kill -9 of the service while it receives webhooks and intakes, processes webhooks and pushes orders to
  * Shopify; a new JVM takes over the same queues and database.
  */
+@Tag("reliability")
 class ServiceCrashIT {
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.orderbridge.shopify.OrderDraft;
@@ -49,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
  * context is its own (an {@link ApplicationContextRunner} with the Shopify package's configuration), so it needs
  * neither the shared test context nor the embedded servers.
  */
+@Tag("reliability")
 class ShopifyStormIT {
 
     private static final String SHOP = "storm.myshopify.com";

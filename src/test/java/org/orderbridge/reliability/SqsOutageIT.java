@@ -10,6 +10,7 @@ import static org.orderbridge.reliability.ServiceProcess.readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.reliability.Traffic.Route;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -18,6 +19,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * SQS becomes unreachable under load: the webhook endpoint must refuse (Shopify retries) rather than
  * acknowledge what it could not queue, and the listeners must pick up again once SQS is back.
  */
+@Tag("reliability")
 class SqsOutageIT {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
@@ -26,6 +27,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * refused before their body is read, and bodies whose signature is still unknown share a bounded budget, so
  * the heap holds and the real webhooks are still acknowledged.
  */
+@Tag("reliability")
 class WebhookFloodIT {
 
     private static final int FLOOD = 300;

@@ -10,11 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
+@Tag("unit")
 class CostBudgetTest {
 
     private static final int WORKERS = 3;

@@ -7,12 +7,14 @@ import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 
+@Tag("unit")
 class DuplicateSafetyTest {
 
     private final ShopifySimulator simulator = ShopifyFixtures.simulator();

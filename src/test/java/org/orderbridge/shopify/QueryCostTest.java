@@ -3,10 +3,12 @@ package org.orderbridge.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag("unit")
 class QueryCostTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

@@ -6,6 +6,7 @@ import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
@@ -15,6 +16,7 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * A push must end before its queue message becomes visible again: no wait Shopify asks for is sat out beyond
  * {@code retry.max-server-wait}, and no call outlives the time budget its caller gives it.
  */
+@Tag("unit")
 class ShopifyCallLimitsTest {
 
     private static final Duration MAX_SERVER_WAIT = Duration.ofMillis(500);

@@ -3,9 +3,11 @@ package org.orderbridge.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+@Tag("unit")
 class ShopifyConfigurationTest {
 
     private final ApplicationContextRunner context =

@@ -13,12 +13,14 @@ import graphql.parser.Parser;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.orderbridge.shopify.simulator.AdminSchema;
 import org.orderbridge.shopify.simulator.RequestedQueryCost;
 
+@Tag("unit")
 class ShopifyDocumentsTest {
 
     @ParameterizedTest

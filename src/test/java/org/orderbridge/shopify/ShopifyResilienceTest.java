@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 
+@Tag("unit")
 class ShopifyResilienceTest {
 
     private final ShopifySimulator simulator = ShopifyFixtures.simulator();

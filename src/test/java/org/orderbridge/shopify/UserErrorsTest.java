@@ -2,10 +2,12 @@ package org.orderbridge.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag("unit")
 class UserErrorsTest {
 
     private static final JsonNode ERRORS = JsonMapper.builder().build().readTree("""

@@ -7,9 +7,11 @@ import graphql.schema.GraphQLEnumValueDefinition;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.AdminSchema;
 
+@Tag("unit")
 class SubscribedTopicsTest {
 
     @Test

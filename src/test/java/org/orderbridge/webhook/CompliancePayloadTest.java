@@ -6,10 +6,12 @@ import static org.orderbridge.webhook.WebhookFixtures.appUninstalled;
 import static org.orderbridge.webhook.WebhookFixtures.customersRedact;
 import static org.orderbridge.webhook.WebhookFixtures.shopRedact;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@Tag("unit")
 class CompliancePayloadTest {
 
     private static final String SHOP = "a.myshopify.com";

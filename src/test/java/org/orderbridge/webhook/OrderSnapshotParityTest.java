@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.reconcile.ReconcileFixtures;
 import org.orderbridge.reconcile.ShopifyOrderNodes;
@@ -16,6 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An order read through Admin GraphQL becomes the very snapshot that its webhook would have produced. */
+@Tag("unit")
 class OrderSnapshotParityTest {
 
     private static final String SHOP = "parity.myshopify.com";

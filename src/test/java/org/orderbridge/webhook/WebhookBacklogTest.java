@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.QueueUrls;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The webhook backlog gauges: the queue's count from SQS, the oldest age from what the listener receives. */
+@Tag("unit")
 class WebhookBacklogTest {
 
     private static final Instant START = Instant.parse("2026-12-01T12:00:00Z");

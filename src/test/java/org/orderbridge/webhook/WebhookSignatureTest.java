@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class WebhookSignatureTest {
 
     // Computed independently: printf '%s' "$BODY" | openssl dgst -sha256 -hmac hush -binary | base64

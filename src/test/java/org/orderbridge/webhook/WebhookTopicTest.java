@@ -2,10 +2,12 @@ package org.orderbridge.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("unit")
 class WebhookTopicTest {
 
     @ParameterizedTest
