@@ -16,6 +16,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
 /**
  * The order aggregate. Its state only moves through the methods below, each of which refuses a move that
@@ -25,7 +27,7 @@ import org.hibernate.type.descriptor.java.Immutability;
 @Table(name = "shop_order")
 // A status change (a push recorded, a webhook applied) writes the columns it changed, not every JSON column again.
 @DynamicUpdate
-public class Order {
+public class Order implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -85,10 +87,10 @@ public class Order {
     private Instant createdAt;
     private Instant updatedAt;
 
-    // A wrapper, null until the first insert: that is how Spring Data tells a new order with an assigned id from a
-    // stored one, and persists it instead of merging it (which would cost a select before every insert).
+    // Null until the first insert: isNew() tells Spring Data so, and a new order is persisted in one insert instead of
+    // merged into a copy.
     @Version
-    private Long version;
+    private @Nullable Long version;
 
     protected Order() {
         // for JPA
@@ -364,6 +366,20 @@ public class Order {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * Spring Data asks this, not the version's accessor: without it, {@code version()} (0 for a new order) made every new
+     * order look stored, and {@code save} merged it into a copy.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     public long version() {

@@ -12,11 +12,6 @@ class OrderQueriesImpl implements OrderQueries {
     private EntityManager entityManager;
 
     @Override
-    public void insert(Order order) {
-        entityManager.persist(order);
-    }
-
-    @Override
     public List<Order> search(OrderFilter filter, @Nullable OrderCursor after, int limit) {
         var where = new ArrayList<String>();
         if (filter.shop() != null) {

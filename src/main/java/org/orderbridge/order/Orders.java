@@ -213,7 +213,7 @@ public class Orders {
             return ours.get().applyShopify(snapshot, now) ? SyncResult.LINKED : SyncResult.STALE;
         }
         // Inserted by the commit's flush: flushing here would only check the persistence context twice.
-        repository.insert(Order.fromShopify(snapshot, now));
+        repository.save(Order.fromShopify(snapshot, now));
         return SyncResult.CREATED;
     }
 

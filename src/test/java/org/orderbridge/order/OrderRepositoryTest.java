@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
@@ -230,6 +232,29 @@ class OrderRepositoryTest {
         assertThat(ids(repository.findCustomerOrders(shop, null, List.of(601L))))
                 .containsExactly(byCustomer.id());
         assertThat(repository.findCustomerOrders(shop, 9999L, List.of(602L))).isEmpty();
+    }
+
+    /**
+     * A new order has no version yet, which is how Spring Data tells it from a stored one: it is persisted, the same
+     * instance, in one insert, neither read first nor merged into a copy. Intake, webhooks and shipments rely on it.
+     */
+    @Test
+    void savingANewOrderInsertsItWithOneStatementWithoutReadingOrCopyingIt() {
+        Statistics statistics = entities.getEntityManager()
+                .getEntityManagerFactory()
+                .unwrap(SessionFactory.class)
+                .getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        Order order = accepted(newShop(), "ext-" + UUID.randomUUID(), ACCEPTED_AT);
+
+        Order saved = repository.save(order);
+        entities.flush();
+
+        assertThat(saved).isSameAs(order);
+        assertThat(statistics.getEntityInsertCount()).isOne();
+        assertThat(statistics.getEntityLoadCount()).isZero();
+        assertThat(statistics.getPrepareStatementCount()).isOne();
     }
 
     private Order store(Order order) {
