@@ -16,7 +16,7 @@ work="$(mktemp -d)"
 trap 'stop_service; rm -rf "${work}"' EXIT
 
 start_service() {
-  ./mvnw -q spring-boot:test-run -Dspring-boot.run.arguments="--server.port=8080 $*" > "${work}/service.log" 2>&1 &
+  ./mvnw -q -pl service -am spring-boot:test-run -Dspring-boot.run.arguments="--server.port=8080 $*" > "${work}/service.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null 2>&1 && return
@@ -34,7 +34,7 @@ stop_service() {
   app_pid=
 }
 
-./mvnw -q -DskipTests test-compile
+./mvnw -q -pl service -am -DskipTests test-compile
 start_service
 echo "== liveness ceiling (32 connections, 20s)"
 wrk -t2 -c32 -d20s --latency http://127.0.0.1:8080/actuator/health/liveness | tee "${work}/liveness.txt"

@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 orders="${1:-2000}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-./mvnw -B -q test -Dtest=ReconciliationBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -pl service -am test -Dtest=ReconciliationBenchmarkTest \
   -Dorderbridge.bench.reconcile.orders="${orders}" 2>&1 | sed -n '/== reconciliation benchmark/,/^$/p'

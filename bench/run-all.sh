@@ -60,8 +60,7 @@ ms_now() { date +%s%3N; }
 echo "== building the service and the simulator"
 # SKIP_BUILD=1 measures the jars already in target/.
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  ./mvnw -B -q -DskipTests package
-  ./mvnw -B -q -f simulator/pom.xml -DskipTests package
+  ./mvnw -B -q -pl service -am -DskipTests package
 fi
 ./mvnw -B -q -f bench/elasticmq/pom.xml dependency:build-classpath -Dmdep.outputFile="${work}/elasticmq.cp"
 jar="$(ls target/orderbridge-*.jar | grep -v plain | head -n 1)"

@@ -13,8 +13,8 @@ export API_RATE_LIMIT_READ=100000 API_RATE_LIMIT_READ_BURST=100000 API_RATE_LIMI
 work="$(mktemp -d)"
 trap '[[ -n "${app_pid:-}" ]] && { pkill -P "${app_pid}" 2>/dev/null || true; kill "${app_pid}" 2>/dev/null || true; wait "${app_pid}" 2>/dev/null || true; }; rm -rf "${work}"' EXIT
 
-./mvnw -q -DskipTests test-compile
-./mvnw -q spring-boot:test-run -Dspring-boot.run.arguments="--server.port=8080 --orderbridge.simulator.latency=50ms \
+./mvnw -q -pl service -am -DskipTests test-compile
+./mvnw -q -pl service -am spring-boot:test-run -Dspring-boot.run.arguments="--server.port=8080 --orderbridge.simulator.latency=50ms \
   --orderbridge.simulator.restore-rate=100 --orderbridge.simulator.bucket-size=1000" > "${work}/service.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do

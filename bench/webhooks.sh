@@ -11,9 +11,9 @@ log="${work}/service.log"
 trap 'pkill -P ${app_pid:-0} 2>/dev/null || true; kill ${app_pid:-0} 2>/dev/null || true; wait ${app_pid:-0} 2>/dev/null || true; rm -rf "${work}"' EXIT
 
 python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/deliveries.txt"
-./mvnw -q -DskipTests test-compile
+./mvnw -q -pl service -am -DskipTests test-compile
 # bench.myshopify.com has no access token, so it is allowed explicitly.
-./mvnw -q spring-boot:test-run \
+./mvnw -q -pl service -am spring-boot:test-run \
   -Dspring-boot.run.arguments="--server.port=8080 --orderbridge.webhook.allowed-shops=bench.myshopify.com" > "${log}" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do
