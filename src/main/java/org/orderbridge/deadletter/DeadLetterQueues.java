@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -148,8 +149,8 @@ class DeadLetterQueues {
             String messageId,
             String body,
             Map<String, String> attributes,
-            Integer approximateReceiveCount,
-            Instant sentAt) {
+            @Nullable Integer approximateReceiveCount,
+            @Nullable Instant sentAt) {
 
         static DeadLetter of(Message message) {
             var attributes = new LinkedHashMap<String, String>();

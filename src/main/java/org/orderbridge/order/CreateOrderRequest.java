@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /api/v1/orders}. Limits follow what Shopify accepts for an order. */
 record CreateOrderRequest(
@@ -27,33 +28,33 @@ record CreateOrderRequest(
 
         @NotNull @Valid CustomerRequest customer,
         @NotNull @Valid AddressRequest shippingAddress,
-        @Valid AddressRequest billingAddress,
+        @Valid @Nullable AddressRequest billingAddress,
         @NotEmpty @Size(max = 250) List<@NotNull @Valid LineRequest> lineItems,
         @Schema(example = "EUR") @NotBlank @CurrencyCode String currency,
-        @Size(max = 5000) String note,
-        @Size(max = 250) List<@NotBlank @Size(max = 40) String> tags) {
+        @Size(max = 5000) @Nullable String note,
+        @Size(max = 250) @Nullable List<@NotBlank @Size(max = 40) String> tags) {
 
     record CustomerRequest(
             @NotBlank @Email @Size(max = 255) String email,
-            @Size(max = 255) String firstName,
-            @Size(max = 255) String lastName,
-            @Size(max = 32) String phone) {}
+            @Size(max = 255) @Nullable String firstName,
+            @Size(max = 255) @Nullable String lastName,
+            @Size(max = 32) @Nullable String phone) {}
 
     record AddressRequest(
-            @Size(max = 255) String firstName,
-            @Size(max = 255) String lastName,
-            @Size(max = 255) String company,
+            @Size(max = 255) @Nullable String firstName,
+            @Size(max = 255) @Nullable String lastName,
+            @Size(max = 255) @Nullable String company,
             @NotBlank @Size(max = 255) String address1,
-            @Size(max = 255) String address2,
+            @Size(max = 255) @Nullable String address2,
             @NotBlank @Size(max = 255) String city,
-            @Size(max = 255) String province,
-            @Size(max = 16) String provinceCode,
-            @Size(max = 32) String zip,
-            @Size(max = 255) String country,
+            @Size(max = 255) @Nullable String province,
+            @Size(max = 16) @Nullable String provinceCode,
+            @Size(max = 32) @Nullable String zip,
+            @Size(max = 255) @Nullable String country,
 
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String countryCode,
 
-            @Size(max = 32) String phone) {
+            @Size(max = 32) @Nullable String phone) {
 
         Address toAddress() {
             return new Address(
@@ -73,8 +74,8 @@ record CreateOrderRequest(
     }
 
     record LineRequest(
-            @Size(max = 255) String sku,
-            @Positive Long variantId,
+            @Size(max = 255) @Nullable String sku,
+            @Positive @Nullable Long variantId,
             @NotBlank @Size(max = 255) String title,
             @Min(1) @Max(100000) int quantity,
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -39,26 +40,26 @@ public class Order implements Persistable<UUID> {
     private OrderStatus status;
 
     private String shopDomain;
-    private String externalId;
-    private Long shopifyOrderId;
-    private String shopifyGid;
-    private String name;
+    private @Nullable String externalId;
+    private @Nullable Long shopifyOrderId;
+    private @Nullable String shopifyGid;
+    private @Nullable String name;
 
     // The JSON attributes hold records and unmodifiable lists and are replaced, never changed in place. Immutable to
     // Hibernate, it need not deep-copy them (a JSON write and read each) for its dirty check on every load and insert.
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
-    private Customer customer;
+    private @Nullable Customer customer;
 
-    private Long shopifyCustomerId;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    private Address shippingAddress;
+    private @Nullable Long shopifyCustomerId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
-    private Address billingAddress;
+    private @Nullable Address shippingAddress;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private @Nullable Address billingAddress;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
@@ -67,23 +68,23 @@ public class Order implements Persistable<UUID> {
     @Column(columnDefinition = "bpchar")
     private String currency;
 
-    private BigDecimal totalPrice;
-    private String financialStatus;
-    private String fulfillmentStatus;
-    private Instant cancelledAt;
-    private String cancelReason;
-    private String note;
+    private @Nullable BigDecimal totalPrice;
+    private @Nullable String financialStatus;
+    private @Nullable String fulfillmentStatus;
+    private @Nullable Instant cancelledAt;
+    private @Nullable String cancelReason;
+    private @Nullable String note;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     private List<String> tags;
 
-    private Instant shopifyUpdatedAt;
+    private @Nullable Instant shopifyUpdatedAt;
     // Set by a GDPR redaction, and from then on the reason why later Shopify snapshots of the order do not bring the
     // person back: Shopify keeps sending the order, with its customer, in updates and in reconciliation.
-    private Instant customerRedactedAt;
-    private String contentHash;
-    private String lastError;
+    private @Nullable Instant customerRedactedAt;
+    private @Nullable String contentHash;
+    private @Nullable String lastError;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -103,11 +104,11 @@ public class Order implements Persistable<UUID> {
             String externalId,
             Customer customer,
             Address shippingAddress,
-            Address billingAddress,
+            @Nullable Address billingAddress,
             List<LineItem> lineItems,
             String currency,
-            String note,
-            List<String> tags,
+            @Nullable String note,
+            @Nullable List<String> tags,
             String contentHash,
             Instant now) {
         var order = new Order();
@@ -122,7 +123,9 @@ public class Order implements Persistable<UUID> {
         order.lineItems = List.copyOf(lineItems);
         order.currency = currency;
         order.totalPrice = lineItems.stream()
-                .map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                // An accepted order's lines come from the API, which requires a unit price on each.
+                .map(line -> Objects.requireNonNull(line.unitPrice(), "unitPrice")
+                        .multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         order.note = note;
         order.tags = tags == null ? List.of() : List.copyOf(tags);
@@ -280,31 +283,31 @@ public class Order implements Persistable<UUID> {
         return shopDomain;
     }
 
-    public String externalId() {
+    public @Nullable String externalId() {
         return externalId;
     }
 
-    public Long shopifyOrderId() {
+    public @Nullable Long shopifyOrderId() {
         return shopifyOrderId;
     }
 
-    public String shopifyGid() {
+    public @Nullable String shopifyGid() {
         return shopifyGid;
     }
 
-    public String name() {
+    public @Nullable String name() {
         return name;
     }
 
-    public Customer customer() {
+    public @Nullable Customer customer() {
         return customer;
     }
 
-    public Address shippingAddress() {
+    public @Nullable Address shippingAddress() {
         return shippingAddress;
     }
 
-    public Address billingAddress() {
+    public @Nullable Address billingAddress() {
         return billingAddress;
     }
 
@@ -316,27 +319,27 @@ public class Order implements Persistable<UUID> {
         return currency;
     }
 
-    public BigDecimal totalPrice() {
+    public @Nullable BigDecimal totalPrice() {
         return totalPrice;
     }
 
-    public String financialStatus() {
+    public @Nullable String financialStatus() {
         return financialStatus;
     }
 
-    public String fulfillmentStatus() {
+    public @Nullable String fulfillmentStatus() {
         return fulfillmentStatus;
     }
 
-    public Instant cancelledAt() {
+    public @Nullable Instant cancelledAt() {
         return cancelledAt;
     }
 
-    public String cancelReason() {
+    public @Nullable String cancelReason() {
         return cancelReason;
     }
 
-    public String note() {
+    public @Nullable String note() {
         return note;
     }
 
@@ -344,19 +347,19 @@ public class Order implements Persistable<UUID> {
         return tags;
     }
 
-    public Instant shopifyUpdatedAt() {
+    public @Nullable Instant shopifyUpdatedAt() {
         return shopifyUpdatedAt;
     }
 
-    public Instant customerRedactedAt() {
+    public @Nullable Instant customerRedactedAt() {
         return customerRedactedAt;
     }
 
-    public String contentHash() {
+    public @Nullable String contentHash() {
         return contentHash;
     }
 
-    public String lastError() {
+    public @Nullable String lastError() {
         return lastError;
     }
 

@@ -1,8 +1,9 @@
 package org.orderbridge.order;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-record OrderListView(List<OrderView> items, String nextCursor) {
+record OrderListView(List<OrderView> items, @Nullable String nextCursor) {
 
     static OrderListView of(OrderPage page) {
         return new OrderListView(

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.ApiTags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,10 +57,10 @@ class OrderQueryController {
     @ApiResponse(responseCode = "200", description = "A page of orders and the cursor of the next")
     @ApiResponse(responseCode = "400", description = "Invalid filter, cursor or limit")
     OrderListView list(
-            @RequestParam(required = false) String shop,
-            @RequestParam(required = false) OrderStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant updatedSince,
-            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) @Nullable String shop,
+            @RequestParam(required = false) @Nullable OrderStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant updatedSince,
+            @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         var filter = new OrderFilter(shop, status, updatedSince);
         return OrderListView.of(orders.list(filter, cursor == null ? null : OrderCursor.decode(cursor), limit));

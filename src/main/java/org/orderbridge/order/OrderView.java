@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The API's representation of an order. */
 record OrderView(
@@ -12,23 +13,23 @@ record OrderView(
         OrderSource source,
         OrderStatus status,
         String shop,
-        String externalId,
-        Long shopifyOrderId,
-        String shopifyGid,
-        String name,
-        Customer customer,
-        Address shippingAddress,
-        Address billingAddress,
+        @Nullable String externalId,
+        @Nullable Long shopifyOrderId,
+        @Nullable String shopifyGid,
+        @Nullable String name,
+        @Nullable Customer customer,
+        @Nullable Address shippingAddress,
+        @Nullable Address billingAddress,
         List<LineItem> lineItems,
-        Money total,
-        String financialStatus,
-        String fulfillmentStatus,
-        Instant cancelledAt,
-        String cancelReason,
-        String note,
+        @Nullable Money total,
+        @Nullable String financialStatus,
+        @Nullable String fulfillmentStatus,
+        @Nullable Instant cancelledAt,
+        @Nullable String cancelReason,
+        @Nullable String note,
         List<String> tags,
-        Instant shopifyUpdatedAt,
-        String lastError,
+        @Nullable Instant shopifyUpdatedAt,
+        @Nullable String lastError,
         Instant createdAt,
         Instant updatedAt,
         long version,
@@ -36,11 +37,11 @@ record OrderView(
         @ArraySchema(
                 arraySchema = @Schema(description = "The order's shipments (in the single-order view only)"),
                 schema = @Schema(ref = "#/components/schemas/ShipmentView"))
-        List<?> shipments) {
+        @Nullable List<?> shipments) {
 
     record Money(String amount, String currency) {
 
-        static Money of(BigDecimal amount, String currency) {
+        static @Nullable Money of(@Nullable BigDecimal amount, String currency) {
             return amount == null ? null : new Money(amount.stripTrailingZeros().toPlainString(), currency);
         }
     }
@@ -50,7 +51,7 @@ record OrderView(
     }
 
     /** With the order's shipments, which only the single-order view carries. */
-    static OrderView of(Order o, List<?> shipments) {
+    static OrderView of(Order o, @Nullable List<?> shipments) {
         return new OrderView(
                 o.id().toString(),
                 o.source(),

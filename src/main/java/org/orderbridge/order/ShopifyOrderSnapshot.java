@@ -3,29 +3,30 @@ package org.orderbridge.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What one Shopify webhook says an order looks like at {@code updatedAt}. */
 public record ShopifyOrderSnapshot(
         String shopDomain,
         long shopifyOrderId,
-        String shopifyGid,
-        String name,
-        Customer customer,
-        Long shopifyCustomerId,
-        Address shippingAddress,
-        Address billingAddress,
+        @Nullable String shopifyGid,
+        @Nullable String name,
+        @Nullable Customer customer,
+        @Nullable Long shopifyCustomerId,
+        @Nullable Address shippingAddress,
+        @Nullable Address billingAddress,
         List<LineItem> lineItems,
         String currency,
-        BigDecimal totalPrice,
-        String financialStatus,
-        String fulfillmentStatus,
-        Instant cancelledAt,
-        String cancelReason,
-        String note,
+        @Nullable BigDecimal totalPrice,
+        @Nullable String financialStatus,
+        @Nullable String fulfillmentStatus,
+        @Nullable Instant cancelledAt,
+        @Nullable String cancelReason,
+        @Nullable String note,
         List<String> tags,
         Instant updatedAt,
-        String sourceName,
-        String sourceIdentifier) {
+        @Nullable String sourceName,
+        @Nullable String sourceIdentifier) {
 
     public ShopifyOrderSnapshot {
         lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);

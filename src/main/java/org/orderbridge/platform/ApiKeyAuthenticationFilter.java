@@ -53,7 +53,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** Compares against every key, always, so that timing reveals neither a key nor which one matched. */
-    private HashedKey match(byte[] presentedHash) {
+    private @Nullable HashedKey match(byte[] presentedHash) {
         HashedKey found = null;
         for (HashedKey key : keys) {
             if (MessageDigest.isEqual(key.hash(), presentedHash)) {

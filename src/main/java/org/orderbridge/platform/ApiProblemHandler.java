@@ -1,6 +1,7 @@
 package org.orderbridge.platform;
 
 import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -120,7 +121,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    record FieldProblem(String field, String message) {}
+    record FieldProblem(String field, @Nullable String message) {}
 
     /**
      * SQLState 22021 (character not in repertoire) and 22P05 (untranslatable character): PostgreSQL refuses

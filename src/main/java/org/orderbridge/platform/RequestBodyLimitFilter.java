@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
@@ -64,7 +65,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);

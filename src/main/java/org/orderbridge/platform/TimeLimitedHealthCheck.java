@@ -1,6 +1,7 @@
 package org.orderbridge.platform;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +32,10 @@ public final class TimeLimitedHealthCheck {
                     .build();
         } catch (ExecutionException e) {
             return Health.down()
-                    .withDetail("error", e.getCause().getClass().getSimpleName())
+                    // The future of a submitted task fails with what the task threw as its cause.
+                    .withDetail(
+                            "error",
+                            Objects.requireNonNull(e.getCause()).getClass().getSimpleName())
                     .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,9 +1,11 @@
 package org.orderbridge.push;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ class OutboxRelayScheduler implements SmartLifecycle {
     private final OutboxRelay relay;
     private final PushProperties.Relay properties;
     private final PushMetrics metrics;
-    private ScheduledExecutorService executor;
+    // Created by start(): set whenever running is.
+    private @Nullable ScheduledExecutorService executor;
     private volatile boolean running;
     private int failures;
     private long backlogRefreshedAt;
@@ -108,7 +111,7 @@ class OutboxRelayScheduler implements SmartLifecycle {
 
     private synchronized void schedule(Duration delay) {
         if (running) {
-            executor.schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
+            Objects.requireNonNull(executor).schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -120,7 +123,7 @@ class OutboxRelayScheduler implements SmartLifecycle {
                 return;
             }
             running = false;
-            stopping = executor;
+            stopping = Objects.requireNonNull(executor);
             stopping.shutdown();
         }
         // Outside the lock: the pass in progress needs it to see that it must not schedule another.

@@ -7,6 +7,7 @@ import io.awspring.cloud.sqs.listener.acknowledgement.Acknowledgement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,9 @@ class PushListener {
                 id = PushMessages.orderId(message.body(), mapper);
             } catch (IllegalArgumentException e) {
                 log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
-                deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), e.getMessage());
+                // PushMessages says what is wrong with the body in every exception it throws.
+                deadLetters.send(
+                        properties.deadLetterQueue(), message.body(), Map.of(), Objects.requireNonNull(e.getMessage()));
                 acknowledgement.acknowledge();
                 return;
             }

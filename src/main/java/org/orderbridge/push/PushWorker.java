@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Address;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.Order;
@@ -197,7 +198,7 @@ class PushWorker {
                 order.tags());
     }
 
-    private static OrderDraft.Address address(Address a) {
+    private static OrderDraft.@Nullable Address address(@Nullable Address a) {
         return a == null
                 ? null
                 : new OrderDraft.Address(

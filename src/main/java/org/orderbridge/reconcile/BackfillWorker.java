@@ -1,6 +1,7 @@
 package org.orderbridge.reconcile;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -230,15 +231,16 @@ class BackfillWorker implements SmartLifecycle {
                         + (operation.errorCode() == null ? "" : " (" + operation.errorCode() + ")"));
                 return;
             }
-            if (operation.url() != null) {
-                applyResult(operation);
+            URI resultUrl = operation.url();
+            if (resultUrl != null) {
+                applyResult(operation, resultUrl);
             }
             complete();
         }
 
-        private void applyResult(BulkOperation operation) {
+        private void applyResult(BulkOperation operation, URI resultUrl) {
             long skipped = state.linesProcessed();
-            InputStream body = bulk.openResult(operation.url());
+            InputStream body = bulk.openResult(resultUrl);
             try (var reader = new BulkOrderReader(body, json, BulkOrderQuery.CONNECTIONS, skipped)) {
                 Backfill.Counts counts = state.counts();
                 ObjectNode order;

@@ -2,9 +2,11 @@ package org.orderbridge.reconcile;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.shopify.ShopifyOrderFeed;
 import org.orderbridge.subscription.SubscriptionsRepaired;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ public class Reconciliation implements SmartLifecycle {
     private final ShopLeases leases;
     private final ShopifyOrderFeed feed;
     private final ReconciliationProperties properties;
-    private ScheduledExecutorService executor;
+    // Created by start(): set whenever running is.
+    private @Nullable ScheduledExecutorService executor;
     private volatile boolean running;
 
     Reconciliation(
@@ -102,7 +105,7 @@ public class Reconciliation implements SmartLifecycle {
 
     private synchronized void schedule(Duration delay) {
         if (running) {
-            executor.schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
+            Objects.requireNonNull(executor).schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -114,7 +117,7 @@ public class Reconciliation implements SmartLifecycle {
                 return;
             }
             running = false;
-            stopping = executor;
+            stopping = Objects.requireNonNull(executor);
             stopping.shutdown();
         }
         // A pass stops between pages and hands its shop back; a page in flight ends within Shopify's request budget.

@@ -18,24 +18,25 @@ record CreateShipmentRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._~-]+", message = "must be URL-safe (A-Z a-z 0-9 . _ ~ -)")
         String shipmentId,
 
-        @Schema(description = "What is shipped; omitted: everything of the order still unfulfilled") @Size(max = 250) List<@NotNull @Valid ItemRequest> items,
+        @Schema(description = "What is shipped; omitted: everything of the order still unfulfilled")
+        @Size(max = 250) @Nullable List<@NotNull @Valid ItemRequest> items,
 
-        @Schema(example = "UPS") @Size(max = 255) String carrier,
+        @Schema(example = "UPS") @Size(max = 255) @Nullable String carrier,
 
         @Schema(description = "At least one; Shopify's fulfillments are recognised by it after a lost answer")
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 255) String> trackingNumbers,
 
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable
         String trackingUrl,
 
-        Boolean notifyCustomer) {
+        @Nullable Boolean notifyCustomer) {
 
     /**
      * @param lineItem our line item id: the line's 1-based position in the order's lineItems
      */
     record ItemRequest(
-            @Size(max = 255) String sku,
-            @Min(1) Integer lineItem,
+            @Size(max = 255) @Nullable String sku,
+            @Min(1) @Nullable Integer lineItem,
             @NotNull @Min(1) Integer quantity) {
 
         @AssertTrue(message = "give either sku or lineItem") boolean isIdentified() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.OrderId;
 import org.orderbridge.order.Orders;
 import org.orderbridge.push.PushRequests;
@@ -34,7 +35,7 @@ class HeldShipmentReleaser implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final ShipmentProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService executor;
+    private volatile @Nullable ScheduledExecutorService executor;
 
     HeldShipmentReleaser(
             ShipmentRepository repository,

@@ -39,33 +39,33 @@ class Shipment {
     @JdbcTypeCode(SqlTypes.JSON)
     private List<ShipmentItem> items;
 
-    private String carrier;
+    private @Nullable String carrier;
 
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> trackingNumbers;
 
-    private String trackingUrl;
+    private @Nullable String trackingUrl;
     private boolean notifyCustomer;
 
     @JdbcTypeCode(SqlTypes.JSON)
     private List<ShopifyFulfillmentRef> fulfillments;
 
-    private String deliveryStatus;
+    private @Nullable String deliveryStatus;
     private boolean awaitingOrder;
     private boolean trackingPending;
     private boolean trackingNotify;
     private boolean cancelRequested;
 
     @Column(insertable = false, updatable = false)
-    private Instant createAttemptedAt;
+    private @Nullable Instant createAttemptedAt;
 
-    private String failureReason;
-    private String lastError;
+    private @Nullable String failureReason;
+    private @Nullable String lastError;
     private Instant createdAt;
     private Instant updatedAt;
 
     @Version
-    private Long version;
+    private @Nullable Long version;
 
     protected Shipment() {
         // for JPA

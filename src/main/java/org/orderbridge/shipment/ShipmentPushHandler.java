@@ -3,6 +3,7 @@ package org.orderbridge.shipment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -85,13 +86,15 @@ class ShipmentPushHandler implements PushHandler {
     private void work(UUID id, UUID token) {
         Shipment shipment = repository.findById(id).orElseThrow();
         if (shipment.status() == ShipmentStatus.PENDING_PUSH) {
-            Optional<Order> order = orders.find(new OrderId(shipment.orderId()));
-            if (order.isEmpty() || order.get().shopifyGid() == null) {
+            String orderGid = orders.find(new OrderId(shipment.orderId()))
+                    .map(Order::shopifyGid)
+                    .orElse(null);
+            if (orderGid == null) {
                 change(id, s -> s.awaitOrder(now()));
                 return;
             }
             FulfillmentOutcome outcome =
-                    shopify.fulfil(request(shipment, order.get()), () -> lease.journalCreate(id, token));
+                    shopify.fulfil(request(shipment, orderGid), () -> lease.journalCreate(id, token));
             switch (outcome) {
                 case FulfillmentOutcome.Fulfilled fulfilled ->
                     change(id, s -> s.markFulfilled(refs(fulfilled.fulfillments()), now()));
@@ -118,7 +121,10 @@ class ShipmentPushHandler implements PushHandler {
         if (shipment.cancelRequested()) {
             Order order = orders.find(new OrderId(shipment.orderId())).orElseThrow();
             List<String> gids = gids(shipment);
-            String refusal = gids.isEmpty() ? null : shopify.cancel(shipment.shopDomain(), order.shopifyGid(), gids);
+            // Fulfillments exist only in Shopify's copy of the order, so the order has its Shopify id.
+            String refusal = gids.isEmpty()
+                    ? null
+                    : shopify.cancel(shipment.shopDomain(), Objects.requireNonNull(order.shopifyGid()), gids);
             change(id, s -> {
                 if (refusal == null) {
                     s.markCancelled(now());
@@ -134,13 +140,13 @@ class ShipmentPushHandler implements PushHandler {
                 status -> change.accept(repository.findById(id).orElseThrow()));
     }
 
-    private static ShopifyFulfillments.FulfillmentRequest request(Shipment shipment, Order order) {
+    private static ShopifyFulfillments.FulfillmentRequest request(Shipment shipment, String orderGid) {
         List<ShopifyFulfillments.Item> items = shipment.items().stream()
                 .map(i -> new ShopifyFulfillments.Item(i.shopifyLineItemId(), i.lineItem() - 1, i.sku(), i.quantity()))
                 .toList();
         return new ShopifyFulfillments.FulfillmentRequest(
                 shipment.shopDomain(),
-                order.shopifyGid(),
+                orderGid,
                 items,
                 tracking(shipment),
                 shipment.notifyCustomer(),

@@ -2,6 +2,7 @@ package org.orderbridge.shipment;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The API's representation of a shipment. */
 record ShipmentView(
@@ -9,21 +10,25 @@ record ShipmentView(
         String id,
         ShipmentStatus status,
         List<ShipmentItem> items,
-        String carrier,
+        @Nullable String carrier,
         List<String> trackingNumbers,
-        String trackingUrl,
+        @Nullable String trackingUrl,
         boolean notifyCustomer,
         List<Fulfillment> fulfillments,
-        String deliveryStatus,
+        @Nullable String deliveryStatus,
         boolean awaitingOrder,
-        String failureReason,
-        String lastError,
+        @Nullable String failureReason,
+        @Nullable String lastError,
         Instant createdAt,
         Instant updatedAt) {
 
     /** A Shopify fulfillment of the shipment: one per location. */
     record Fulfillment(
-            long shopifyFulfillmentId, String shopifyGid, String location, String status, String deliveryStatus) {}
+            long shopifyFulfillmentId,
+            String shopifyGid,
+            @Nullable String location,
+            @Nullable String status,
+            @Nullable String deliveryStatus) {}
 
     static ShipmentView of(Shipment s) {
         return new ShipmentView(

@@ -77,35 +77,31 @@ final class AdminWebhookSubscriptions implements ShopifyWebhookSubscriptions {
 
     @Override
     public Change create(String shopDomain, String topic, String uri) {
-        String shop = shopDomain.toLowerCase();
-        return guarded(
-                shop,
-                () -> change(
-                        transport
-                                .execute(
-                                        shop,
-                                        ShopifyOperation.CREATE_WEBHOOK_SUBSCRIPTION,
-                                        Map.of("topic", topic, "webhookSubscription", input(uri)),
-                                        Deadline.after(REQUEST_BUDGET))
-                                .path("webhookSubscriptionCreate"),
-                        "webhookSubscriptionCreate"),
-                Change.Refused::new);
+        return mutate(
+                shopDomain,
+                ShopifyOperation.CREATE_WEBHOOK_SUBSCRIPTION,
+                Map.of("topic", topic, "webhookSubscription", input(uri)),
+                "webhookSubscriptionCreate");
     }
 
     @Override
     public Change update(String shopDomain, String subscriptionId, String uri) {
+        return mutate(
+                shopDomain,
+                ShopifyOperation.UPDATE_WEBHOOK_SUBSCRIPTION,
+                Map.of("id", subscriptionId, "webhookSubscription", input(uri)),
+                "webhookSubscriptionUpdate");
+    }
+
+    private Change mutate(String shopDomain, ShopifyOperation operation, Map<String, ?> variables, String root) {
         String shop = shopDomain.toLowerCase();
         return guarded(
                 shop,
                 () -> change(
                         transport
-                                .execute(
-                                        shop,
-                                        ShopifyOperation.UPDATE_WEBHOOK_SUBSCRIPTION,
-                                        Map.of("id", subscriptionId, "webhookSubscription", input(uri)),
-                                        Deadline.after(REQUEST_BUDGET))
-                                .path("webhookSubscriptionUpdate"),
-                        "webhookSubscriptionUpdate"),
+                                .execute(shop, operation, variables, Deadline.after(REQUEST_BUDGET))
+                                .path(root),
+                        root),
                 Change.Refused::new);
     }
 

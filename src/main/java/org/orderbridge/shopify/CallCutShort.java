@@ -1,6 +1,8 @@
 package org.orderbridge.shopify;
 
 import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The call ends without another request: Shopify asked for a wait longer than the configured maximum, or what is left
@@ -17,7 +19,7 @@ final class CallCutShort extends RuntimeException {
     }
 
     /** @param failure the transient failure after which the call gave up; it counts against the shop's circuit */
-    CallCutShort(String message, Duration retryAfter, TransientShopifyFailure failure) {
+    CallCutShort(String message, Duration retryAfter, @Nullable TransientShopifyFailure failure) {
         super(message, failure, false, false);
         this.retryAfter = retryAfter;
     }
@@ -29,5 +31,11 @@ final class CallCutShort extends RuntimeException {
 
     Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 }

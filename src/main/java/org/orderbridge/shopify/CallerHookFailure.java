@@ -1,5 +1,7 @@
 package org.orderbridge.shopify;
 
+import java.util.Objects;
+
 /** Carries what the caller's {@link CreateOrderOptions#beforeCreate()} threw past Retry and CircuitBreaker, unchanged. */
 final class CallerHookFailure extends RuntimeException {
 
@@ -8,6 +10,7 @@ final class CallerHookFailure extends RuntimeException {
     }
 
     RuntimeException hookException() {
-        return (RuntimeException) getCause();
+        // The constructor sets the cause, and nothing else can.
+        return (RuntimeException) Objects.requireNonNull(getCause());
     }
 }

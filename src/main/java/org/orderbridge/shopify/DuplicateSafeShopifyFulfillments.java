@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -172,7 +173,8 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
             try {
                 wanted = state.resolve(request.items());
             } catch (IllegalArgumentException e) {
-                return new FulfillmentOutcome.Refused(e.getMessage(), List.of());
+                // resolve names the lines Shopify's order lacks in the exception it throws.
+                return new FulfillmentOutcome.Refused(Objects.requireNonNull(e.getMessage()), List.of());
             }
             var done = new ArrayList<CreatedFulfillment>();
             var toFulfil = new LinkedHashMap<>(wanted);

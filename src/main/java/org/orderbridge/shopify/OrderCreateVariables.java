@@ -73,7 +73,7 @@ final class OrderCreateVariables {
         return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
     }
 
-    private static @Nullable Map<String, Object> address(OrderDraft.Address address) {
+    private static @Nullable Map<String, Object> address(OrderDraft.@Nullable Address address) {
         if (address == null) {
             return null;
         }
@@ -96,7 +96,7 @@ final class OrderCreateVariables {
         return fields;
     }
 
-    private static void putIfPresent(Map<String, Object> target, String key, Object value) {
+    private static void putIfPresent(Map<String, Object> target, String key, @Nullable Object value) {
         if (value != null && !(value instanceof String text && text.isBlank())) {
             target.put(key, value);
         }

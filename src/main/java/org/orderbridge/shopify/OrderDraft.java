@@ -3,20 +3,21 @@ package org.orderbridge.shopify;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An order as OrderBridge wants it to exist in one Shopify shop; {@code orderId} is its idempotency key. */
 public record OrderDraft(
         String shopDomain,
         UUID orderId,
-        String email,
-        String phone,
-        String firstName,
-        String lastName,
-        Address shippingAddress,
-        Address billingAddress,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable Address shippingAddress,
+        @Nullable Address billingAddress,
         String currency,
         List<Line> lines,
-        String note,
+        @Nullable String note,
         List<String> tags) {
 
     public OrderDraft {
@@ -25,19 +26,24 @@ public record OrderDraft(
     }
 
     public record Address(
-            String firstName,
-            String lastName,
-            String company,
-            String address1,
-            String address2,
-            String city,
-            String province,
-            String provinceCode,
-            String zip,
-            String country,
-            String countryCode,
-            String phone) {}
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String company,
+            @Nullable String address1,
+            @Nullable String address2,
+            @Nullable String city,
+            @Nullable String province,
+            @Nullable String provinceCode,
+            @Nullable String zip,
+            @Nullable String country,
+            @Nullable String countryCode,
+            @Nullable String phone) {}
 
     /** Refers to a catalogue variant when {@code variantId} is set, otherwise describes a custom line by title and price. */
-    public record Line(String sku, Long variantId, String title, int quantity, BigDecimal unitPrice) {}
+    public record Line(
+            @Nullable String sku,
+            @Nullable Long variantId,
+            @Nullable String title,
+            int quantity,
+            @Nullable BigDecimal unitPrice) {}
 }

@@ -1,18 +1,19 @@
 package org.orderbridge.shopify;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Shopify could not be reached reliably for now; the push may be retried after {@link #retryAfterHint()}. */
 public class ShopifyUnavailableException extends RuntimeException {
 
-    private final Duration retryAfterHint;
+    private final @Nullable Duration retryAfterHint;
 
-    public ShopifyUnavailableException(String message, Duration retryAfterHint, Throwable cause) {
+    public ShopifyUnavailableException(String message, @Nullable Duration retryAfterHint, @Nullable Throwable cause) {
         super(message, cause);
         this.retryAfterHint = retryAfterHint;
     }
 
-    public Duration retryAfterHint() {
+    public @Nullable Duration retryAfterHint() {
         return retryAfterHint;
     }
 }

@@ -2,6 +2,7 @@ package org.orderbridge.shopify;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request that may succeed if repeated.
@@ -12,17 +13,18 @@ import java.util.Optional;
 final class TransientShopifyFailure extends RuntimeException {
 
     private final boolean ambiguous;
-    private final Duration waitHint;
+    private final @Nullable Duration waitHint;
     private Duration longestWait = Duration.ofNanos(Long.MAX_VALUE);
 
-    private TransientShopifyFailure(String message, boolean ambiguous, Duration waitHint, Throwable cause) {
+    private TransientShopifyFailure(
+            String message, boolean ambiguous, @Nullable Duration waitHint, @Nullable Throwable cause) {
         super(message, cause, false, false);
         this.ambiguous = ambiguous;
         this.waitHint = waitHint;
     }
 
     /** Shopify refused the request before executing it and said how long to wait (Retry-After or throttleStatus). */
-    static TransientShopifyFailure refused(String message, Duration waitHint) {
+    static TransientShopifyFailure refused(String message, @Nullable Duration waitHint) {
         return new TransientShopifyFailure(message, false, waitHint, null);
     }
 
@@ -31,7 +33,7 @@ final class TransientShopifyFailure extends RuntimeException {
         return new TransientShopifyFailure(message, false, null, cause);
     }
 
-    static TransientShopifyFailure ambiguous(String message, Duration waitHint, Throwable cause) {
+    static TransientShopifyFailure ambiguous(String message, @Nullable Duration waitHint, @Nullable Throwable cause) {
         return new TransientShopifyFailure(message, true, waitHint, cause);
     }
 

@@ -34,7 +34,7 @@ class DeliveryLog {
         var insert = """
                 insert into webhook_delivery (webhook_id, event_id, topic, shop_domain, triggered_at, outcome, processed_at)
                 values (?, ?, ?, ?, ?, 'CLAIMED', ?) on conflict (webhook_id) do nothing""";
-        List<@Nullable Object> claim = new ArrayList<>(Arrays.asList(
+        List<@Nullable Object> claim = new ArrayList<@Nullable Object>(Arrays.asList(
                 delivery.webhookId(),
                 delivery.eventId(),
                 delivery.topic(),

@@ -2,6 +2,8 @@ package org.orderbridge.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,9 @@ class ShopRecords {
                     tracking_company = excluded.tracking_company, tracking_numbers = excluded.tracking_numbers,
                     shopify_updated_at = excluded.shopify_updated_at
                 where order_fulfillment.shopify_updated_at < excluded.shopify_updated_at""")
-                        .params(
+                        // As a list: params(Object...) declares its values non-null; Shopify may leave the statuses
+                        // and the carrier out, which binds SQL NULL.
+                        .params(Arrays.asList(
                                 shop,
                                 f.id(),
                                 f.orderId(),
@@ -36,7 +40,7 @@ class ShopRecords {
                                 f.shipmentStatus(),
                                 f.trackingCompany(),
                                 trackingNumbersJson,
-                                Timestamp.from(f.updatedAt()))
+                                Timestamp.from(f.updatedAt())))
                         .update()
                 == 1;
     }
@@ -99,18 +103,19 @@ class ShopRecords {
      * audit needs. A repeated delivery of a request already recorded (its delivery record went with the shop) adds
      * nothing.
      */
-    void recordCompliance(WebhookDelivery delivery, Long customerId, int ordersAffected, Instant at) {
+    void recordCompliance(WebhookDelivery delivery, @Nullable Long customerId, int ordersAffected, Instant at) {
         boolean erasure = WebhookTopic.SHOP_REDACT.topic().equals(delivery.topic());
         jdbc.sql("""
                 insert into compliance_request (webhook_id, shop_domain, topic, customer_id, orders_affected, received_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""")
-                .params(
+                // As a list: params(Object...) declares its values non-null, and two of these bind SQL NULL.
+                .params(Arrays.asList(
                         delivery.webhookId(),
                         erasure ? null : delivery.shopDomain(),
                         delivery.topic(),
                         customerId,
                         ordersAffected,
-                        Timestamp.from(at))
+                        Timestamp.from(at)))
                 .update();
     }
 

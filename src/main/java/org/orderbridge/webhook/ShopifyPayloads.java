@@ -75,9 +75,9 @@ final class ShopifyPayloads {
     record Fulfillment(
             long id,
             long orderId,
-            String status,
-            String shipmentStatus,
-            String trackingCompany,
+            @Nullable String status,
+            @Nullable String shipmentStatus,
+            @Nullable String trackingCompany,
             List<String> trackingNumbers,
             Instant updatedAt) {}
 
@@ -155,7 +155,7 @@ final class ShopifyPayloads {
         }
     }
 
-    private static List<String> tags(String tags) {
+    private static List<String> tags(@Nullable String tags) {
         if (tags == null || tags.isBlank()) {
             return List.of();
         }
@@ -165,7 +165,7 @@ final class ShopifyPayloads {
                 .toList();
     }
 
-    static String text(JsonNode json, String field) {
+    static @Nullable String text(JsonNode json, String field) {
         JsonNode node = json.path(field);
         return node.isValueNode() && !node.isNull() ? node.asString() : null;
     }
@@ -186,7 +186,7 @@ final class ShopifyPayloads {
         return value;
     }
 
-    private static BigDecimal decimal(JsonNode json, String field) {
+    private static @Nullable BigDecimal decimal(JsonNode json, String field) {
         String value = text(json, field);
         try {
             return value == null ? null : new BigDecimal(value);
@@ -195,7 +195,7 @@ final class ShopifyPayloads {
         }
     }
 
-    private static Instant instant(JsonNode json, String field) {
+    private static @Nullable Instant instant(JsonNode json, String field) {
         String value = text(json, field);
         try {
             return value == null ? null : OffsetDateTime.parse(value).toInstant();

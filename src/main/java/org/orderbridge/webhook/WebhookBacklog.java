@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,7 @@ class WebhookBacklog {
         refreshedAt = now;
     }
 
-    private static long number(String value) {
+    private static long number(@Nullable String value) {
         return value == null ? 0 : Long.parseLong(value);
     }
 }

@@ -4,6 +4,7 @@ import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.platform.FailedAttempts;
 import org.orderbridge.platform.SqsListeners;
@@ -141,7 +142,7 @@ class WebhookListener {
         metrics.deadLettered(untrusted ? "untrusted" : "unprocessable");
     }
 
-    private static String text(Map<String, MessageAttributeValue> attributes, String name) {
+    private static @Nullable String text(Map<String, MessageAttributeValue> attributes, String name) {
         MessageAttributeValue value = attributes.get(name);
         return value == null ? null : value.stringValue();
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -35,7 +36,8 @@ class WebhookMetrics {
 
     void enqueued(WebhookTopic topic, Timer.Sample sample) {
         sample.stop(acknowledgement);
-        enqueued.get(topic).increment();
+        // The constructor registered a counter for every topic.
+        Objects.requireNonNull(enqueued.get(topic)).increment();
     }
 
     void rejected(String reason) {

@@ -29,7 +29,7 @@ final class WebhookQueueMessages {
 
     private WebhookQueueMessages() {}
 
-    static Map<String, MessageAttributeValue> attributes(WebhookDelivery delivery, UUID claimCheck) {
+    static Map<String, MessageAttributeValue> attributes(WebhookDelivery delivery, @Nullable UUID claimCheck) {
         var attributes = new HashMap<String, MessageAttributeValue>();
         put(attributes, FORMAT, FORMAT_HTTP);
         put(attributes, TOPIC, delivery.topic());
@@ -44,7 +44,7 @@ final class WebhookQueueMessages {
         return attributes;
     }
 
-    private static void put(Map<String, MessageAttributeValue> attributes, String name, String value) {
+    private static void put(Map<String, MessageAttributeValue> attributes, String name, @Nullable String value) {
         if (value != null && !value.isEmpty()) {
             attributes.put(
                     name,
