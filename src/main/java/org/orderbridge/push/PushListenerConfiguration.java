@@ -29,6 +29,11 @@ class PushListenerConfiguration {
     }
 
     @Bean
+    PushTiming pushTiming(PushProperties properties) {
+        return new PushTiming(properties.deadline(), properties.visibilityTimeout());
+    }
+
+    @Bean
     DeadLetterQueue pushDeadLetterQueue(PushProperties properties) {
         return new DeadLetterQueue("push", properties.queue(), properties.deadLetterQueue());
     }

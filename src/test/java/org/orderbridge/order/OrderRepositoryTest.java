@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
+import org.orderbridge.push.PushRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -32,7 +33,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EmbeddedPostgresTestConfiguration.class, Orders.class, PushLeases.class, OrderRepositoryTest.FixedClock.class})
+@Import({
+    EmbeddedPostgresTestConfiguration.class,
+    Orders.class,
+    PushLeases.class,
+    PushRequests.class,
+    OrderRepositoryTest.FixedClock.class
+})
 class OrderRepositoryTest {
 
     @Autowired
