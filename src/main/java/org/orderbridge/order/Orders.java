@@ -177,6 +177,12 @@ public class Orders {
         return repository.findById(id.value());
     }
 
+    /** The order that Shopify knows by this id in the shop, if we hold it. */
+    @Transactional(readOnly = true)
+    public Optional<OrderId> findIdByShopifyOrderId(String shop, long shopifyOrderId) {
+        return repository.findIdByShopifyOrderId(shop, shopifyOrderId).map(OrderId::new);
+    }
+
     @Transactional(readOnly = true)
     public OrderPage list(OrderFilter filter, @Nullable OrderCursor after, int limit) {
         List<Order> orders = repository.search(filter, after, limit + 1);

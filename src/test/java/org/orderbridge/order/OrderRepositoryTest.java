@@ -171,6 +171,16 @@ class OrderRepositoryTest {
     }
 
     @Test
+    void findsAnOrderIdByItsShopifyIdWithinTheShopOnly() {
+        String shop = newShop();
+        Order stored = store(Order.fromShopify(snapshot(shop, 601L, ACCEPTED_AT, "one", null), ACCEPTED_AT));
+
+        assertThat(orders.findIdByShopifyOrderId(shop, 601L)).contains(stored.id());
+        assertThat(orders.findIdByShopifyOrderId(newShop(), 601L)).isEmpty();
+        assertThat(orders.findIdByShopifyOrderId(shop, 602L)).isEmpty();
+    }
+
+    @Test
     void storesCustomerAddressesLinesAndTagsAsJsonAndReadsThemBackUnchanged() {
         Order order = store(accepted(newShop(), "ext-json", ACCEPTED_AT));
         entities.clear();
