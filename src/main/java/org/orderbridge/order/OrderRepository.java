@@ -18,6 +18,9 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
     @Query("select o from Order o where o.shopDomain = :shop and o.shopifyOrderId = :shopifyOrderId")
     Optional<Order> findForUpdate(String shop, long shopifyOrderId);
 
+    @Query("select o.id from Order o where o.shopDomain = :shop and o.shopifyOrderId = :shopifyOrderId")
+    Optional<UUID> findIdByShopifyOrderId(String shop, long shopifyOrderId);
+
     /** Every shop's order with this Shopify id (a webhook's shop must be the one that holds it), locked. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.shopifyOrderId = :shopifyOrderId order by o.shopDomain")

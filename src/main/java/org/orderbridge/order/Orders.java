@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.push.PushRequests;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -25,6 +27,7 @@ public class Orders {
 
     private final OrderRepository repository;
     private final PushLeases leases;
+    private final PushRequests pushRequests;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -33,11 +36,13 @@ public class Orders {
     Orders(
             OrderRepository repository,
             PushLeases leases,
+            PushRequests pushRequests,
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.leases = leases;
+        this.pushRequests = pushRequests;
         this.clock = clock;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -46,9 +51,8 @@ public class Orders {
     }
 
     /**
-     * Accepts an order from our API. The order and its push request commit together (the push request goes
-     * to the outbox through {@link PushRequested}). The same external id with the same content is a client's
-     * retry and answers with the order already accepted.
+     * Accepts an order from our API. The order and its push request (in the push outbox) commit together. The same
+     * external id with the same content is a client's retry and answers with the order already accepted.
      *
      * @throws ExternalIdConflictException when the external id is taken by an order with different content
      */
@@ -97,7 +101,7 @@ public class Orders {
                 hash,
                 now());
         repository.saveAndFlush(order);
-        events.publishEvent(new PushRequested(order.id()));
+        pushRequests.request(OrderPushHandler.KIND, order.id().value());
         return new Intake(order, true);
     }
 
@@ -106,7 +110,7 @@ public class Orders {
     public Order requestRepush(OrderId id) {
         Order order = load(id);
         order.requestRepush(now());
-        events.publishEvent(new PushRequested(order.id()));
+        pushRequests.request(OrderPushHandler.KIND, order.id().value());
         return order;
     }
 
@@ -119,17 +123,17 @@ public class Orders {
     }
 
     @Transactional
-    public void markPushed(OrderId id, String shopifyGid, long shopifyLegacyId, String shopifyName) {
+    void markPushed(OrderId id, String shopifyGid, long shopifyLegacyId, String shopifyName) {
         load(id).markPushed(shopifyGid, shopifyLegacyId, shopifyName, now());
     }
 
     @Transactional
-    public void markPushFailed(OrderId id, String reason) {
+    void markPushFailed(OrderId id, String reason) {
         load(id).markPushFailed(reason, now());
     }
 
     @Transactional
-    public void recordPushError(OrderId id, String reason) {
+    void recordPushError(OrderId id, String reason) {
         load(id).recordPushError(reason, now());
     }
 
@@ -139,7 +143,7 @@ public class Orders {
      *
      * @return empty when the order is not pending (any more) or another worker holds an unexpired lease
      */
-    public Optional<PushLease> leasePush(OrderId id, String owner, Duration duration) {
+    Optional<PushLease> leasePush(OrderId id, String owner, Duration duration) {
         return leases.acquire(id, owner, duration);
     }
 
@@ -150,17 +154,17 @@ public class Orders {
      *
      * @return false when the create must not be sent
      */
-    public boolean recordCreateAttempt(PushLease lease) {
+    boolean recordCreateAttempt(PushLease lease) {
         return leases.recordCreateAttempt(lease);
     }
 
     /** Ends a push: the next worker need not wait for the lease to expire. */
-    public void releasePushLease(PushLease lease) {
+    void releasePushLease(PushLease lease) {
         leases.release(lease);
     }
 
     /** How long another worker's lease on the order still runs (zero when none). */
-    public Duration pushLeaseRemaining(OrderId id) {
+    Duration pushLeaseRemaining(OrderId id) {
         return leases.remaining(id);
     }
 
@@ -171,6 +175,12 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<Order> find(OrderId id) {
         return repository.findById(id.value());
+    }
+
+    /** The order that Shopify knows by this id in the shop, if we hold it. */
+    @Transactional(readOnly = true)
+    public Optional<OrderId> findIdByShopifyOrderId(String shop, long shopifyOrderId) {
+        return repository.findIdByShopifyOrderId(shop, shopifyOrderId).map(OrderId::new);
     }
 
     @Transactional(readOnly = true)
@@ -256,14 +266,15 @@ public class Orders {
     }
 
     /**
-     * Erases everything we hold for a shop's orders (Shopify's shop/redact, 48 hours after uninstall): the orders, and
-     * through {@link OrdersErased} what other features keep per order, such as pending push requests.
+     * Erases everything we hold for a shop's orders (Shopify's shop/redact, 48 hours after uninstall): the orders,
+     * their pending push requests, and through {@link OrdersErased} what other features keep of the shop's orders.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int redactShop(String shop) {
-        List<OrderId> ids =
-                repository.findIdsByShopDomain(shop).stream().map(OrderId::new).toList();
-        events.publishEvent(new OrdersErased(shop, ids));
+        List<UUID> ids = repository.findIdsByShopDomain(shop);
+        events.publishEvent(
+                new OrdersErased(shop, ids.stream().map(OrderId::new).toList()));
+        pushRequests.withdraw(OrderPushHandler.KIND, ids);
         return repository.deleteByShop(shop);
     }
 

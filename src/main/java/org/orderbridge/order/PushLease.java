@@ -9,4 +9,4 @@ import java.time.Instant;
  * @param createAttempted whether some worker, in this process or another, before or after a crash, has sent (or was
  *     about to send) orderCreate for this order: the order may then exist in Shopify although nobody saw it created
  */
-public record PushLease(OrderId orderId, String owner, Instant until, boolean createAttempted) {}
+record PushLease(OrderId orderId, String owner, Instant until, boolean createAttempted) {}

@@ -57,6 +57,7 @@ class OutboxRelay {
      */
     int relayBatch() {
         return transactions.execute(status -> {
+            // Rows of the earlier release, written before or while a deploy rolls, name their order in order_id.
             List<Row> rows = jdbc.query(
                     "select id, kind, coalesce(subject_id, order_id) as subject from push_outbox order by id limit ?"
                             + " for update skip locked",

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
-import org.orderbridge.order.OrderId;
 import org.orderbridge.platform.FailedAttempts;
 import org.orderbridge.platform.SqsListeners;
 import org.orderbridge.shopify.ShopifyUnavailableException;
@@ -24,33 +23,26 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Consumes the push queue. A message is acknowledged once its push is done (pushed, refused, nothing to do). A
- * message whose order another worker is pushing is put back, unacknowledged, for a while: that is not a failure. A
- * push that Shopify could not take for now puts its message back for a growing, jittered time, or as long as Shopify
- * asked if that is longer; after the queue's maxReceiveCount SQS moves it to the dead-letter queue, from where an
- * operator re-drives it. Anything else thrown takes the container's error path (the same growing backoff). Hence
- * manual acknowledgement: "put back" needs a return that does not acknowledge.
+ * Consumes the push queue and hands each message to the {@link PushHandler} of its kind. A message is acknowledged
+ * once its push is done (pushed, refused, nothing to do). A message whose subject another worker is pushing is put
+ * back, unacknowledged, for a while: that is not a failure. A push that Shopify could not take for now puts its
+ * message back for a growing, jittered time, or as long as Shopify asked if that is longer; after the queue's
+ * maxReceiveCount SQS moves it to the dead-letter queue, from where an operator re-drives it. Anything else thrown
+ * takes the container's error path (the same growing backoff). Hence manual acknowledgement: "put back" needs a return
+ * that does not acknowledge.
  */
 @Component
 class PushListener {
 
     private static final Logger log = LoggerFactory.getLogger(PushListener.class);
 
-    private final PushWorker worker;
+    private final Map<String, PushHandler> handlers;
     private final ObjectMapper mapper;
     private final DeadLetters deadLetters;
     private final PushProperties properties;
 
-    private final Map<String, PushHandler> handlers;
-
-    PushListener(
-            PushWorker worker,
-            ObjectMapper mapper,
-            DeadLetters deadLetters,
-            PushProperties properties,
-            List<PushHandler> handlers) {
+    PushListener(List<PushHandler> handlers, ObjectMapper mapper, DeadLetters deadLetters, PushProperties properties) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(PushHandler::kind, h -> h));
-        this.worker = worker;
         this.mapper = mapper;
         this.deadLetters = deadLetters;
         this.properties = properties;
@@ -64,59 +56,78 @@ class PushListener {
         // Counted from here: the message became invisible at most a poll earlier, which the margin covers.
         long deadline = System.nanoTime() + properties.deadline().toNanos();
         int attempt = SqsListeners.receiveCount(message);
+        PushMessages.Push push;
         try {
-            if (handledByKind(message, attempt)) {
-                acknowledgement.acknowledge();
-                return;
-            }
-            OrderId id;
-            try {
-                id = PushMessages.orderId(message.body(), mapper);
-            } catch (IllegalArgumentException e) {
-                log.warn("Dead-lettering push message {}: {}", message.messageId(), e.getMessage());
-                // PushMessages says what is wrong with the body in every exception it throws.
-                deadLetters.send(
-                        properties.deadLetterQueue(), message.body(), Map.of(), Objects.requireNonNull(e.getMessage()));
-                acknowledgement.acknowledge();
-                return;
-            }
-            MDC.put("orderId", id.toString());
-            push(id, deadline, attempt, acknowledgement, visibility);
+            push = PushMessages.read(message.body(), mapper);
+        } catch (IllegalArgumentException e) {
+            deadLetter(message, Objects.requireNonNullElse(e.getMessage(), "unreadable push message"));
+            acknowledgement.acknowledge();
+            return;
+        }
+        PushHandler handler = handlers.get(push.kind());
+        if (handler == null) {
+            deadLetter(message, "push message of unknown kind '" + push.kind() + "'");
+            acknowledgement.acknowledge();
+            return;
+        }
+        @Nullable Map<String, String> context = MDC.getCopyOfContextMap();
+        MDC.put("pushKind", push.kind());
+        MDC.put("pushSubject", push.subjectId().toString());
+        try {
+            handler.handle(push.subjectId(), deadline);
+            acknowledgement.acknowledge();
+        } catch (PushHandler.SubjectBusyException e) {
+            busy(push, attempt, visibility, e);
+        } catch (PushHandler.RetryLaterException e) {
+            int seconds = retrySeconds(properties.retry(), attempt, e.notSooner());
+            FailedAttempts.logged(
+                    log, subject(push), attempt, properties.retry().maxReceives(), true, e.failure());
+            visibility.changeTo(seconds);
+        } catch (Exception e) {
+            throw FailedAttempts.logged(
+                    log,
+                    subject(push),
+                    attempt,
+                    properties.retry().maxReceives(),
+                    e instanceof ShopifyUnavailableException,
+                    e);
         } finally {
-            MDC.remove("orderId");
-            MDC.remove("shop");
+            // Whatever the handler added goes with its message.
+            if (context == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(context);
+            }
         }
     }
 
-    private void push(OrderId id, long deadline, int attempt, Acknowledgement acknowledgement, Visibility visibility) {
-        PushWorker.Result result;
-        try {
-            result = worker.push(id, deadline);
-        } catch (ShopifyUnavailableException e) {
-            int seconds = retrySeconds(properties.retry(), attempt, e.retryAfterHint());
-            FailedAttempts.logged(
-                    log, subject("order", id), attempt, properties.retry().maxReceives(), true, e);
+    private void deadLetter(Message message, String reason) throws Exception {
+        log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
+        deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), reason);
+    }
+
+    private void busy(PushMessages.Push push, int attempt, Visibility visibility, PushHandler.SubjectBusyException e) {
+        Duration leaseRemaining = e.leaseRemaining();
+        if (leaseRemaining != null) {
+            int seconds = busyBackoffSeconds(
+                    properties.leaseBusyBackoff(), properties.visibilityTimeout(), attempt, leaseRemaining);
+            log.debug(
+                    "{} {} is leased by another worker; message back in {} s", push.kind(), push.subjectId(), seconds);
             visibility.changeTo(seconds);
             return;
-        } catch (RuntimeException e) {
-            throw FailedAttempts.logged(
-                    log, subject("order", id), attempt, properties.retry().maxReceives(), false, e);
         }
-        switch (result) {
-            case PushWorker.Result.Done done -> acknowledgement.acknowledge();
-            case PushWorker.Result.Busy busy -> {
-                int seconds = busyBackoffSeconds(
-                        properties.leaseBusyBackoff(), properties.visibilityTimeout(), attempt, busy.leaseRemaining());
-                log.debug("Order {} is leased by another worker; message back in {} s", id, seconds);
-                visibility.changeTo(seconds);
-            }
+        if (attempt < properties.retry().maxReceives()) {
+            log.debug("{} {} is being pushed by another worker; the message waits", push.kind(), push.subjectId());
+            throw FailedAttempts.alreadyLogged(e);
         }
+        throw FailedAttempts.logged(
+                log, subject(push), attempt, properties.retry().maxReceives(), true, e);
     }
 
-    /** What the failed attempt's log line is about; the worker or handler put the shop into the MDC once it knew it. */
-    private static String subject(String kind, Object id) {
+    /** What the failed attempt's log line is about; the handler put the shop into the MDC once it knew it. */
+    private static String subject(PushMessages.Push push) {
         String shop = MDC.get("shop");
-        return "Push of " + kind + " " + id + " (shop " + (shop == null ? "unknown" : shop) + ")";
+        return "Push of " + push.kind() + " " + push.subjectId() + " (shop " + (shop == null ? "unknown" : shop) + ")";
     }
 
     /**
@@ -144,54 +155,5 @@ class PushListener {
         long jittered = ThreadLocalRandom.current().nextLong(1, backoff + 1);
         long asked = shopifyAsked == null ? 0 : (shopifyAsked.toMillis() + 999) / 1000;
         return (int) Math.min(Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS, Math.max(jittered, asked));
-    }
-
-    /** Messages of the other kinds go to their feature's handler; an order create returns false. */
-    private boolean handledByKind(Message message, int attempt) throws Exception {
-        PushMessages.Other other;
-        try {
-            other = PushMessages.other(message.body(), mapper);
-        } catch (IllegalArgumentException e) {
-            other = new PushMessages.Other("invalid", new java.util.UUID(0, 0));
-        }
-        if (other == null) {
-            return false;
-        }
-        PushHandler handler = handlers.get(other.kind());
-        if (handler == null) {
-            String reason = "push message of unknown kind '" + other.kind() + "' or without a valid id";
-            log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
-            deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), reason);
-            return true;
-        }
-        MDC.put("pushKind", other.kind());
-        MDC.put("pushSubject", other.id().toString());
-        try {
-            handler.handle(other.id());
-        } catch (PushHandler.SubjectBusyException e) {
-            if (attempt < properties.retry().maxReceives()) {
-                log.debug("{} {} is being pushed by another worker; the message waits", other.kind(), other.id());
-                throw FailedAttempts.alreadyLogged(e);
-            }
-            throw FailedAttempts.logged(
-                    log,
-                    subject(other.kind(), other.id()),
-                    attempt,
-                    properties.retry().maxReceives(),
-                    true,
-                    e);
-        } catch (Exception e) {
-            throw FailedAttempts.logged(
-                    log,
-                    subject(other.kind(), other.id()),
-                    attempt,
-                    properties.retry().maxReceives(),
-                    e instanceof ShopifyUnavailableException,
-                    e);
-        } finally {
-            MDC.remove("pushKind");
-            MDC.remove("pushSubject");
-        }
-        return true;
     }
 }

@@ -18,7 +18,8 @@ class PushListenerConfiguration {
             SqsAsyncClient sqs, PushProperties properties) {
         var retry = properties.retry();
         // A push takes up to its deadline; with receives of a quarter of the concurrency, one slow push does not keep
-        // the idle workers from the messages behind it (a duplicate of its order among them, which must see the lease).
+        // the idle workers from the messages behind it (a duplicate of its subject among them, which must see the
+        // lease).
         return SqsListeners.deleteOnSuccessWithBackoff(
                 sqs,
                 properties.concurrency(),
@@ -26,6 +27,11 @@ class PushListenerConfiguration {
                 retry.initialBackoff(),
                 retry.multiplier(),
                 retry.maxBackoff());
+    }
+
+    @Bean
+    PushTiming pushTiming(PushProperties properties) {
+        return new PushTiming(properties.deadline(), properties.visibilityTimeout());
     }
 
     @Bean

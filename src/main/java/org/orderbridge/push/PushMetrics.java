@@ -35,8 +35,4 @@ class PushMetrics {
     void relayFailed() {
         registry.counter("orderbridge.push.outbox.relay_failures").increment();
     }
-
-    void outcome(String outcome) {
-        registry.counter("orderbridge.push.outcome", "outcome", outcome).increment();
-    }
 }

@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param queue the push queue (name or URL); messages are {@code {"orderId":"..."}}
+ * @param queue the push queue (name or URL); its messages are described in {@link PushMessages}
  * @param deadLetterQueue where SQS moves a push message after the queue's maxReceiveCount
- * @param concurrency orders pushed at once by one instance
+ * @param concurrency messages pushed at once by one instance
  * @param retry visibility backoff after a transient failure
  * @param relay the outbox relay that moves push requests from the database to the queue
  * @param visibilityTimeout the push queue's VisibilityTimeout (the AWS stack sets 120 s): how long a received message
@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deadline how long one push may take from the receipt of its message: Shopify's retries, the waits it asks
  *     for and the database work around them. The Shopify call gets what is left of it and ends in time; it must leave
  *     {@link #MARGIN} of the visibility timeout, so that no message reappears while its push is still running
- * @param leaseBusyBackoff how long a message is put back when another worker holds its order's lease; doubles with each
+ * @param leaseBusyBackoff how long a message is put back when another worker holds its subject's lease; doubles with each
  *     receive, never beyond the rest of that lease
  */
 @Validated

@@ -2,6 +2,7 @@ package org.orderbridge.push;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -9,9 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts a push of another kind than an order create into the outbox, for features that push to Shopify through the same
- * relay, queue and retry policy; the queue's message is {@code {"kind":"...","id":"..."}} and reaches the
- * {@link PushHandler} of that kind.
+ * The outbox of every feature that pushes to Shopify through the relay, the push queue and its retry policy: a request
+ * becomes a message that reaches the {@link PushHandler} of its kind.
  */
 @Service
 public class PushRequests {
@@ -27,13 +27,29 @@ public class PushRequests {
     /** Must run in the transaction that made the push necessary, so that the request commits or rolls back with it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void request(String kind, UUID subjectId) {
-        if (PushMessages.ORDER_KIND.equals(kind)) {
-            throw new IllegalArgumentException("order pushes are requested through PushRequested");
-        }
         jdbc.update(
                 "insert into push_outbox (kind, subject_id, created_at) values (?, ?, ?)",
                 kind,
                 subjectId,
                 Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * Drops the requests not yet relayed for subjects that are being erased, in the erasing transaction. A message
+     * already on the queue finds its subject gone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(String kind, Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        // Instances of the earlier release, while a deploy rolls, write order pushes into order_id.
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(
+                    "delete from push_outbox where kind = ? and coalesce(subject_id, order_id) = any(?)");
+            statement.setString(1, kind);
+            statement.setArray(2, connection.createArrayOf("uuid", subjectIds.toArray()));
+            return statement;
+        });
     }
 }

@@ -1,7 +1,10 @@
-/** Pushing accepted orders to Shopify: transactional outbox, relay, push queue and worker. */
+/**
+ * Pushing to Shopify: transactional outbox, relay, push queue and its listener, which hands each message to the
+ * {@link org.orderbridge.push.PushHandler} of its kind, declared by the feature that pushes that kind.
+ */
 @ApplicationModule(
-        displayName = "Order push",
-        allowedDependencies = {"order", "shopify", "platform", "deadletter"})
+        displayName = "Push to Shopify",
+        allowedDependencies = {"shopify", "platform", "deadletter"})
 @NullMarked
 package org.orderbridge.push;
 

@@ -59,7 +59,7 @@ class ShipmentPushHandler implements PushHandler {
     }
 
     @Override
-    public void handle(UUID id) {
+    public void handle(UUID id, long deadlineNanos) {
         Optional<Shipment> found = repository.findById(id);
         if (found.isEmpty() || !found.get().needsPush()) {
             return;

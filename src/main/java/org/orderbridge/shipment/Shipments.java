@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.Order;
@@ -49,13 +48,21 @@ public class Shipments {
     private final ShipmentRepository repository;
     private final Orders orders;
     private final PushRequests pushRequests;
+    private final OrderFulfillments fulfillments;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Shipments(ShipmentRepository repository, Orders orders, PushRequests pushRequests, JdbcClient jdbc, Clock clock) {
+    Shipments(
+            ShipmentRepository repository,
+            Orders orders,
+            PushRequests pushRequests,
+            OrderFulfillments fulfillments,
+            JdbcClient jdbc,
+            Clock clock) {
         this.repository = repository;
         this.orders = orders;
         this.pushRequests = pushRequests;
+        this.fulfillments = fulfillments;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -168,43 +175,48 @@ public class Shipments {
     }
 
     /**
-     * Links a Shopify fulfillment (from a fulfillments webhook) back to the shipment it belongs to: by its Shopify id,
-     * else by tracking number. Runs in the webhook's transaction.
+     * Records what a fulfillments webhook says about a Shopify fulfillment, in the webhook's transaction: the
+     * fulfillment, and its status and delivery status on the shipment it belongs to (by Shopify id, else by tracking
+     * number). One that matches no shipment was made outside OrderBridge, by hand in the Shopify admin or by another
+     * app, and is recorded as such.
      *
-     * @return whether a shipment of ours was found; otherwise the fulfillment was made elsewhere (by hand in the admin)
+     * @return false when a newer version of the fulfillment is recorded already, and nothing changed
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean recordShopifyFulfillment(
-            String shopDomain,
-            long shopifyOrderId,
-            long fulfillmentId,
-            @Nullable String status,
-            @Nullable String deliveryStatus,
-            List<String> trackingNumbers,
-            @Nullable Long locationId) {
-        // Read by id only, straight from the order's table: the order feature has no look-up by Shopify id to offer.
-        Optional<UUID> orderId = jdbc.sql("select id from shop_order where shop_domain = ? and shopify_order_id = ?")
-                .params(shopDomain, shopifyOrderId)
-                .query(UUID.class)
-                .optional();
+    public boolean applyShopifyFulfillment(ShopifyFulfillmentSnapshot fulfillment) {
+        if (!fulfillments.upsert(fulfillment)) {
+            return false;
+        }
+        boolean ours = linkToShipment(fulfillment);
+        fulfillments.markOrigin(fulfillment.shopDomain(), fulfillment.id(), ours ? "orderbridge" : "outside");
+        return true;
+    }
+
+    /** @return whether a shipment of ours was found */
+    private boolean linkToShipment(ShopifyFulfillmentSnapshot fulfillment) {
+        String shopDomain = fulfillment.shopDomain();
+        Optional<OrderId> orderId = orders.findIdByShopifyOrderId(shopDomain, fulfillment.shopifyOrderId());
         if (orderId.isEmpty()) {
             return false;
         }
-        List<Shipment> candidates = repository.findForUpdateByShopDomainAndOrderId(shopDomain, orderId.get());
+        long fulfillmentId = fulfillment.id();
+        List<Shipment> candidates = repository.findForUpdateByShopDomainAndOrderId(
+                shopDomain, orderId.get().value());
         Optional<Shipment> byId = candidates.stream()
                 .filter(s -> s.fulfillments().stream().anyMatch(f -> f.id() == fulfillmentId))
                 .findFirst();
         Optional<Shipment> match = byId.or(() -> candidates.stream()
                 .filter(s -> s.status() != ShipmentStatus.CANCELLED)
-                .filter(s -> s.trackingNumbers().stream().anyMatch(trackingNumbers::contains))
+                .filter(s -> s.trackingNumbers().stream().anyMatch(fulfillment.trackingNumbers()::contains))
                 .findFirst());
+        Long locationId = fulfillment.locationId();
         match.ifPresent(s -> s.recordShopifyFulfillment(
                 new ShopifyFulfillmentRef(
                         "gid://shopify/Fulfillment/" + fulfillmentId,
                         fulfillmentId,
                         locationId == null ? null : "gid://shopify/Location/" + locationId,
-                        status,
-                        deliveryStatus),
+                        fulfillment.status(),
+                        fulfillment.shipmentStatus()),
                 now()));
         return match.isPresent();
     }

@@ -1,6 +1,7 @@
 /**
  * Shipments flowing back to Shopify: the shipments API, fulfilling orders through Shopify's fulfillment orders (pushed
- * through the push queue), tracking updates, cancellation, and the fulfillments webhooks linked back to them.
+ * through the push queue), tracking updates, cancellation, and every fulfillment Shopify's webhooks report, linked back
+ * to its shipment or recorded as made outside OrderBridge.
  */
 @ApplicationModule(
         displayName = "Shipments",

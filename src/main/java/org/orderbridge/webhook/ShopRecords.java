@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What non-order topics leave behind: fulfillments, installations and compliance requests. */
+/** What the app and compliance topics leave behind: installations and compliance requests. */
 @Component
 class ShopRecords {
 
@@ -17,39 +17,6 @@ class ShopRecords {
     ShopRecords(JdbcClient jdbc, DeliveryLog deliveries) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
-    }
-
-    /** @return false when a newer version of the fulfillment is stored already */
-    boolean upsertFulfillment(String shop, ShopifyPayloads.Fulfillment f, String trackingNumbersJson) {
-        return jdbc.sql("""
-                insert into order_fulfillment (shop_domain, shopify_fulfillment_id, shopify_order_id, status,
-                    shipment_status, tracking_company, tracking_numbers, shopify_updated_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                on conflict (shop_domain, shopify_fulfillment_id) do update set
-                    status = excluded.status, shipment_status = excluded.shipment_status,
-                    tracking_company = excluded.tracking_company, tracking_numbers = excluded.tracking_numbers,
-                    shopify_updated_at = excluded.shopify_updated_at
-                where order_fulfillment.shopify_updated_at < excluded.shopify_updated_at""")
-                        // As a list: params(Object...) declares its values non-null; Shopify may leave the statuses
-                        // and the carrier out, which binds SQL NULL.
-                        .params(Arrays.asList(
-                                shop,
-                                f.id(),
-                                f.orderId(),
-                                f.status(),
-                                f.shipmentStatus(),
-                                f.trackingCompany(),
-                                trackingNumbersJson,
-                                Timestamp.from(f.updatedAt())))
-                        .update()
-                == 1;
-    }
-
-    /** Whether OrderBridge made the fulfillment (for one of its shipments) or it was made outside, e.g. in the admin. */
-    void markFulfillmentOrigin(String shop, long fulfillmentId, String origin) {
-        jdbc.sql("update order_fulfillment set origin = ? where shop_domain = ? and shopify_fulfillment_id = ?")
-                .params(origin, shop, fulfillmentId)
-                .update();
     }
 
     void markUninstalled(String shop, long shopId, Instant at) {
@@ -120,15 +87,11 @@ class ShopRecords {
     }
 
     /**
-     * shop/redact: deletes what the webhooks left of the shop: fulfillments, the installation, earlier compliance
-     * requests (they name customers) and the delivery records, this delivery's own included. Nothing of the shop stays
-     * but the anonymous record of its erasure ({@link #recordCompliance}); orders and payloads are erased by their
-     * owners.
+     * shop/redact: deletes what the webhooks left of the shop: the installation, earlier compliance requests (they name
+     * customers) and the delivery records, this delivery's own included. Nothing of the shop stays but the anonymous
+     * record of its erasure ({@link #recordCompliance}); orders, fulfillments and payloads are erased by their owners.
      */
     void forgetShop(String shop) {
-        jdbc.sql("delete from order_fulfillment where shop_domain = ?")
-                .param(shop)
-                .update();
         jdbc.sql("delete from shop_installation where shop_domain = ?")
                 .param(shop)
                 .update();

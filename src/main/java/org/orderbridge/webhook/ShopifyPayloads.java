@@ -13,6 +13,7 @@ import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.ShopifyOrderSnapshot;
+import org.orderbridge.shipment.ShopifyFulfillmentSnapshot;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -72,26 +73,19 @@ final class ShopifyPayloads {
                 text(json, "source_identifier"));
     }
 
-    record Fulfillment(
-            long id,
-            long orderId,
-            @Nullable String status,
-            @Nullable String shipmentStatus,
-            @Nullable String trackingCompany,
-            List<String> trackingNumbers,
-            Instant updatedAt) {}
-
-    static Fulfillment fulfillment(JsonNode json) {
+    static ShopifyFulfillmentSnapshot fulfillment(String shop, JsonNode json) {
         var numbers = new ArrayList<String>();
         json.path("tracking_numbers").forEach(n -> numbers.add(n.asString()));
-        return new Fulfillment(
+        return new ShopifyFulfillmentSnapshot(
+                shop,
                 requiredId(json, "id"),
                 requiredId(json, "order_id"),
                 text(json, "status"),
                 text(json, "shipment_status"),
                 text(json, "tracking_company"),
                 numbers,
-                requiredInstant(json, "updated_at"));
+                requiredInstant(json, "updated_at"),
+                optionalId(json, "location_id"));
     }
 
     static long requiredId(JsonNode json, String field) {

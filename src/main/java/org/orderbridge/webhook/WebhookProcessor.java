@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -82,14 +81,10 @@ class WebhookProcessor {
                 orders.markDeletedInShopify(shop, ShopifyPayloads.requiredId(payload, "id"))
                         ? WebhookOutcome.DELETED
                         : WebhookOutcome.NOT_FOUND;
-            case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE -> {
-                var fulfillment = ShopifyPayloads.fulfillment(payload);
-                if (!shops.upsertFulfillment(shop, fulfillment, json(fulfillment.trackingNumbers()))) {
-                    yield WebhookOutcome.STALE;
-                }
-                linkToShipment(shop, fulfillment, payload);
-                yield WebhookOutcome.UPDATED;
-            }
+            case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE ->
+                shipments.applyShopifyFulfillment(ShopifyPayloads.fulfillment(shop, payload))
+                        ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.STALE;
             case APP_UNINSTALLED -> {
                 var uninstall = boundToShop(topic, delivery, payload);
                 shops.markUninstalled(shop, uninstall.shopId(), now);
@@ -129,22 +124,6 @@ class WebhookProcessor {
         }
     }
 
-    /**
-     * Links the fulfillment to our shipment (by Shopify id, else tracking number); one that matches none was made
-     * outside OrderBridge, by hand in the Shopify admin or by another app, and is recorded as such.
-     */
-    private void linkToShipment(String shop, ShopifyPayloads.Fulfillment fulfillment, JsonNode payload) {
-        boolean ours = shipments.recordShopifyFulfillment(
-                shop,
-                fulfillment.orderId(),
-                fulfillment.id(),
-                fulfillment.status(),
-                fulfillment.shipmentStatus(),
-                fulfillment.trackingNumbers(),
-                ShopifyPayloads.optionalId(payload, "location_id"));
-        shops.markFulfillmentOrigin(shop, fulfillment.id(), ours ? "orderbridge" : "outside");
-    }
-
     private CompliancePayload boundToShop(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload) {
         var request = CompliancePayload.read(topic, delivery.shopDomain(), payload);
         if (!shops.bindShopId(delivery.shopDomain(), request.shopId())) {
@@ -173,13 +152,5 @@ class WebhookProcessor {
         shops.recordCompliance(delivery, null, erased, now);
         log.info("Erased shop {}: {} orders", shop, erased);
         return WebhookOutcome.REDACTED;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JacksonException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

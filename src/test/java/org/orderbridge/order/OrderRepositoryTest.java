@@ -18,6 +18,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
+import org.orderbridge.push.PushRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -36,7 +37,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("slice")
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EmbeddedPostgresTestConfiguration.class, Orders.class, PushLeases.class, OrderRepositoryTest.FixedClock.class})
+@Import({
+    EmbeddedPostgresTestConfiguration.class,
+    Orders.class,
+    PushLeases.class,
+    PushRequests.class,
+    OrderRepositoryTest.FixedClock.class
+})
 class OrderRepositoryTest {
 
     @Autowired
@@ -165,6 +172,16 @@ class OrderRepositoryTest {
                         Order.fromShopify(snapshot(shop, 501L, ACCEPTED_AT, "again", null), ACCEPTED_AT)))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("shop_order_shopify_id_uq");
+    }
+
+    @Test
+    void findsAnOrderIdByItsShopifyIdWithinTheShopOnly() {
+        String shop = newShop();
+        Order stored = store(Order.fromShopify(snapshot(shop, 601L, ACCEPTED_AT, "one", null), ACCEPTED_AT));
+
+        assertThat(orders.findIdByShopifyOrderId(shop, 601L)).contains(stored.id());
+        assertThat(orders.findIdByShopifyOrderId(newShop(), 601L)).isEmpty();
+        assertThat(orders.findIdByShopifyOrderId(shop, 602L)).isEmpty();
     }
 
     @Test

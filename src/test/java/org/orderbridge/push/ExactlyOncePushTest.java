@@ -258,7 +258,7 @@ class ExactlyOncePushTest {
         List<SendMessageBatchRequestEntry> entries = IntStream.range(0, count)
                 .mapToObj(i -> SendMessageBatchRequestEntry.builder()
                         .id("m" + i)
-                        .messageBody(PushMessages.body(UUID.fromString(orderId)))
+                        .messageBody(PushMessages.body(PushMessages.ORDER_KIND, UUID.fromString(orderId)))
                         .build())
                 .toList();
         assertThat(sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries))

@@ -227,6 +227,6 @@ class PushFlowTest {
     }
 
     private int outboxRows(String id) {
-        return jdbc.queryForObject("select count(*) from push_outbox where order_id = ?::uuid", Integer.class, id);
+        return jdbc.queryForObject("select count(*) from push_outbox where subject_id = ?::uuid", Integer.class, id);
     }
 }

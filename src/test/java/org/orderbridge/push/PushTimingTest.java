@@ -1,17 +1,12 @@
 package org.orderbridge.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.shopify.CreateOrderOptions;
-import org.orderbridge.shopify.OrderDraft;
-import org.orderbridge.shopify.PushOutcome;
-import org.orderbridge.shopify.ShopifyOrders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -42,55 +37,6 @@ class PushTimingTest {
                         .hasStackTraceContaining("deadline must be at least 10s shorter than visibility-timeout"));
         context.withPropertyValues("orderbridge.push.visibility-timeout=60s", "orderbridge.push.deadline=50s")
                 .run(ctx -> assertThat(ctx).hasNotFailed());
-    }
-
-    @Test
-    void refusesToStartWhenThePushDeadlineCannotHoldOneShopifyRequest() {
-        ShopifyOrders twelveSecondRequests = new ShopifyOrders() {
-            @Override
-            public PushOutcome createOrder(OrderDraft draft) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PushOutcome createOrder(OrderDraft draft, CreateOrderOptions options) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean orderExists(String shopDomain, long shopifyOrderId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean knowsShop(String shopDomain) {
-                return true;
-            }
-
-            @Override
-            public Duration longestRequest() {
-                return Duration.ofSeconds(12);
-            }
-        };
-
-        assertThatThrownBy(() -> new PushWorker(null, twelveSecondRequests, null, withDeadline(Duration.ofSeconds(5))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("orderbridge.push.deadline");
-        assertThat(new PushWorker(null, twelveSecondRequests, null, withDeadline(Duration.ofSeconds(90))))
-                .isNotNull();
-    }
-
-    private static PushProperties withDeadline(Duration deadline) {
-        return new PushProperties(
-                "push",
-                "push-dlq",
-                8,
-                new PushProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10), 8),
-                new PushProperties.Relay(
-                        true, Duration.ofMillis(200), 50, Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                Duration.ofSeconds(120),
-                deadline,
-                Duration.ofSeconds(2));
     }
 
     @Test

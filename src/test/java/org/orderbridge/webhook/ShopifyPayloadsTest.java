@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.orderbridge.order.Address;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.LineItem;
+import org.orderbridge.shipment.ShopifyFulfillmentSnapshot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,28 +157,30 @@ class ShopifyPayloadsTest {
 
     @Test
     void readsFulfillmentWithItsTrackingNumbers() {
-        var fulfillment = ShopifyPayloads.fulfillment(JSON.readTree("""
+        var fulfillment = ShopifyPayloads.fulfillment(SHOP, JSON.readTree("""
                 {"id":255858046,"order_id":"450789469","status":"success","shipment_status":"in_transit",
                  "tracking_company":"DHL","tracking_numbers":["JJD000390007", "JJD000390008"],
-                 "updated_at":"2026-11-21T09:00:00Z"}
+                 "updated_at":"2026-11-21T09:00:00Z","location_id":905684977}
                 """));
 
         assertThat(fulfillment)
-                .isEqualTo(new ShopifyPayloads.Fulfillment(
+                .isEqualTo(new ShopifyFulfillmentSnapshot(
+                        SHOP,
                         255858046L,
                         450789469L,
                         "success",
                         "in_transit",
                         "DHL",
                         java.util.List.of("JJD000390007", "JJD000390008"),
-                        Instant.parse("2026-11-21T09:00:00Z")));
+                        Instant.parse("2026-11-21T09:00:00Z"),
+                        905684977L));
     }
 
     @Test
     void refusesFulfillmentThatNamesNoOrder() {
         JsonNode json = JSON.readTree("{\"id\":1,\"status\":\"success\",\"updated_at\":\"2026-11-21T09:00:00Z\"}");
 
-        assertThatThrownBy(() -> ShopifyPayloads.fulfillment(json))
+        assertThatThrownBy(() -> ShopifyPayloads.fulfillment(SHOP, json))
                 .isInstanceOf(UnprocessableWebhookException.class)
                 .hasMessage("payload has no numeric 'order_id'");
     }

@@ -1,16 +1,13 @@
-package org.orderbridge.push;
+package org.orderbridge.order;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.orderbridge.order.Address;
-import org.orderbridge.order.IllegalOrderTransitionException;
-import org.orderbridge.order.Order;
-import org.orderbridge.order.OrderId;
-import org.orderbridge.order.Orders;
-import org.orderbridge.order.PushLease;
+import org.orderbridge.push.PushHandler;
+import org.orderbridge.push.PushTiming;
 import org.orderbridge.shopify.CreateOrderOptions;
 import org.orderbridge.shopify.OrderDraft;
 import org.orderbridge.shopify.PushOutcome;
@@ -30,83 +27,85 @@ import org.springframework.stereotype.Component;
  * instance and after any crash, looks the order up before creating it.
  */
 @Component
-class PushWorker {
+class OrderPushHandler implements PushHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(PushWorker.class);
+    static final String KIND = "order";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPushHandler.class);
     private static final String INSTANCE = instanceName();
 
     private final Orders orders;
     private final ShopifyOrders shopify;
-    private final PushMetrics metrics;
-    private final PushProperties properties;
+    private final MeterRegistry meters;
+    private final PushTiming timing;
 
-    PushWorker(Orders orders, ShopifyOrders shopify, PushMetrics metrics, PushProperties properties) {
-        if (properties.deadline().compareTo(shopify.longestRequest()) < 0) {
+    OrderPushHandler(Orders orders, ShopifyOrders shopify, MeterRegistry meters, PushTiming timing) {
+        if (timing.deadline().compareTo(shopify.longestRequest()) < 0) {
             // Every push would end before its first request; better not to start than to fail every order quietly.
-            throw new IllegalStateException("orderbridge.push.deadline (" + properties.deadline()
+            throw new IllegalStateException("orderbridge.push.deadline (" + timing.deadline()
                     + ") is shorter than one Shopify request may take (" + shopify.longestRequest()
                     + ", orderbridge.shopify.connect-timeout plus read-timeout): no push could send anything");
         }
         this.orders = orders;
         this.shopify = shopify;
-        this.metrics = metrics;
-        this.properties = properties;
+        this.meters = meters;
+        this.timing = timing;
     }
 
-    /** What became of one push message. */
-    sealed interface Result {
-        /** Pushed, refused, or nothing (any more) to push: the message is done. */
-        record Done() implements Result {}
-
-        /** Another worker holds the order's lease for this long still: put the message back, it is not a failure. */
-        record Busy(Duration leaseRemaining) implements Result {}
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     /**
-     * @param deadlineNanos {@link System#nanoTime()} by which the push must be over
-     * @throws ShopifyUnavailableException when the push should be tried again later (the order keeps the
-     *         error as its last error)
+     * @throws SubjectBusyException when another worker holds the order's lease, with how long it still runs
+     * @throws RetryLaterException when the push should be tried again later (the order keeps the error as its last
+     *     error)
      */
-    Result push(OrderId id, long deadlineNanos) {
+    @Override
+    public void handle(UUID subjectId, long deadlineNanos) {
+        OrderId id = new OrderId(subjectId);
+        MDC.put("orderId", id.toString());
         // The lease is taken only on a pending order, so a message whose order was pushed, parked, cancelled or
         // erased since it was sent needs no read first: without a lease, busyOrSettled tells which it was.
         Optional<PushLease> lease =
-                orders.leasePush(id, INSTANCE + "/" + UUID.randomUUID(), properties.visibilityTimeout());
+                orders.leasePush(id, INSTANCE + "/" + UUID.randomUUID(), timing.visibilityTimeout());
         if (lease.isEmpty()) {
-            return busyOrSettled(id);
+            busyOrSettled(id);
+            return;
         }
         try {
-            return pushLeased(lease.get(), deadlineNanos);
+            pushLeased(lease.get(), deadlineNanos);
         } finally {
             release(lease.get());
         }
     }
 
-    private Result busyOrSettled(OrderId id) {
+    /** Returns when the order is settled; throws when another worker is pushing it. */
+    private void busyOrSettled(OrderId id) {
         if (orders.find(id).map(Order::isPushable).orElse(false)) {
-            metrics.outcome("busy");
-            log.debug("Order {} is being pushed by another worker; the message waits", id);
-            return new Result.Busy(orders.pushLeaseRemaining(id));
+            outcome("busy");
+            throw new SubjectBusyException(
+                    "Order " + id + " is being pushed by another worker", orders.pushLeaseRemaining(id));
         }
-        metrics.outcome("skipped");
-        return new Result.Done();
+        outcome("skipped");
     }
 
-    private Result pushLeased(PushLease lease, long deadlineNanos) {
+    private void pushLeased(PushLease lease, long deadlineNanos) {
         OrderId id = lease.orderId();
         // Read again under the lease: what was read before it may have been settled by the previous holder.
         Optional<Order> found = orders.find(id).filter(Order::isPushable);
         if (found.isEmpty()) {
-            metrics.outcome("skipped");
-            return new Result.Done();
+            outcome("skipped");
+            return;
         }
         Order order = found.get();
         // The push listener's log lines name the shop, and it clears the MDC after the message.
         MDC.put("shop", order.shopDomain());
         if (!shopify.knowsShop(order.shopDomain())) {
             settle(id, () -> orders.markPushFailed(id, "Shop " + order.shopDomain() + " is no longer connected"));
-            metrics.outcome("rejected");
-            return new Result.Done();
+            outcome("rejected");
+            return;
         }
         var options = new CreateOrderOptions(
                 Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())), lease.createAttempted(), () -> {
@@ -118,29 +117,33 @@ class PushWorker {
         try {
             outcome = shopify.createOrder(draft(order), options);
         } catch (ShopifyUnavailableException e) {
-            metrics.outcome("unavailable");
+            outcome("unavailable");
             settle(id, () -> orders.recordPushError(id, "Shopify unavailable: " + e.getMessage()));
-            throw e;
+            throw new RetryLaterException(e, e.retryAfterHint());
         } catch (LeaseLostException e) {
             // Outlived its lease (a pause longer than the deadline allows), or the order was settled meanwhile:
             // whoever holds it now, or the settled state, decides; this worker sent nothing.
             log.warn("Push of order {} stopped before its create: {}", id, e.getMessage());
-            return busyOrSettled(id);
+            busyOrSettled(id);
+            return;
         }
         switch (outcome) {
             case PushOutcome.Created created -> {
-                metrics.outcome("pushed");
+                outcome("pushed");
                 settle(
                         id,
                         () -> orders.markPushed(id, created.shopifyGid(), created.shopifyLegacyId(), created.name()));
             }
             case PushOutcome.Rejected rejected -> {
-                metrics.outcome("rejected");
+                outcome("rejected");
                 log.warn("Shopify rejected order {}: {}", id, rejected.reason());
                 settle(id, () -> orders.markPushFailed(id, rejected.reason()));
             }
         }
-        return new Result.Done();
+    }
+
+    private void outcome(String outcome) {
+        meters.counter("orderbridge.push.outcome", "outcome", outcome).increment();
     }
 
     /** A release that fails (database gone) is harmless: the lease runs out by itself. */
