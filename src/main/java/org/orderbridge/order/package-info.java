@@ -1,7 +1,7 @@
 /** The order aggregate, order intake and the read API. */
 @ApplicationModule(
         displayName = "Orders",
-        allowedDependencies = {"shopify", "platform"})
+        allowedDependencies = {"shopify", "platform", "platform :: web"})
 @NullMarked
 package org.orderbridge.order;
 
