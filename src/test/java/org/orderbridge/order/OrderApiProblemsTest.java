@@ -43,7 +43,7 @@ import tools.jackson.databind.ObjectMapper;
                         type = FilterType.REGEX,
                         pattern = "org\\.orderbridge\\.(?!order\\.|platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
-@Import(ApiSecurityTestConfiguration.class)
+@Import({ApiSecurityTestConfiguration.class, OrderApiAuthorization.class})
 class OrderApiProblemsTest {
 
     private static final String SHOP = PushFixtures.SHOP;

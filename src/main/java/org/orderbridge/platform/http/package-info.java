@@ -1,5 +1,5 @@
 /**
- * The HTTP API's wiring: the security filter chains, API keys and their roles, per-key rate
+ * The HTTP API's wiring: the security filter chains with the modules' rules, API keys and their roles, per-key rate
  * limits and request body limits, problem responses, and the OpenAPI document's conventions.
  */
 @NullMarked

@@ -34,7 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
             "orderbridge.security.rate-limits.read.per-second=1",
             "orderbridge.security.rate-limits.read.burst=3"
         })
-@Import({ApiSecurityTestConfiguration.class, ApiRateLimitTest.Endpoints.class, SimpleMeterRegistry.class})
+@Import({
+    ApiSecurityTestConfiguration.class,
+    WebhookRouteStandIn.class,
+    ApiRateLimitTest.Endpoints.class,
+    SimpleMeterRegistry.class
+})
 class ApiRateLimitTest {
 
     private static final int BURST = 3;

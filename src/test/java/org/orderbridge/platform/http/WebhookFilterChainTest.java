@@ -36,7 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.orderbridge\\.(?!platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
-@Import({ApiSecurityTestConfiguration.class, WebhookFilterChainTest.Endpoints.class, SimpleMeterRegistry.class})
+@Import({
+    ApiSecurityTestConfiguration.class,
+    WebhookRouteStandIn.class,
+    WebhookFilterChainTest.Endpoints.class,
+    SimpleMeterRegistry.class
+})
 class WebhookFilterChainTest {
 
     @Autowired
