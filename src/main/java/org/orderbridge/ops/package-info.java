@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Ops console",
-        allowedDependencies = {"order", "shipment", "deadletter"})
+        allowedDependencies = {"order", "shipment", "deadletter", "platform :: web"})
 @NullMarked
 package org.orderbridge.ops;
 

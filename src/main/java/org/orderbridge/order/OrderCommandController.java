@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.orderbridge.platform.ApiTags;
+import org.orderbridge.platform.web.ApiTags;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

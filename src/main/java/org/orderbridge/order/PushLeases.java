@@ -2,6 +2,7 @@ package org.orderbridge.order;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.orderbridge.platform.RowLease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,25 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PushLeases {
 
-    private final JdbcClient jdbc;
+    private final RowLease lease;
 
     PushLeases(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.lease = new RowLease(jdbc, "shop_order", "id", "push_lease_owner", "push_lease_until");
     }
 
     /** Takes the lease if the order is pending and nobody holds an unexpired one. */
     Optional<PushLease> acquire(OrderId id, String owner, Duration duration) {
-        return jdbc.sql("""
-                update shop_order
-                   set push_lease_owner = :owner,
-                       push_lease_until = clock_timestamp() + :millis * interval '1 millisecond'
-                 where id = :id
-                   and status = 'PENDING_PUSH'
-                   and (push_lease_until is null or push_lease_until < clock_timestamp())
-                returning push_lease_until, create_attempted_at is not null as create_attempted""")
-                .param("owner", owner)
-                .param("millis", duration.toMillis())
-                .param("id", id.value())
+        return lease.take(id.value(), owner, duration)
+                .where("status = 'PENDING_PUSH'")
+                .returning("push_lease_until, create_attempted_at is not null as create_attempted")
                 .query((rs, row) -> new PushLease(
                         id, owner, rs.getTimestamp("push_lease_until").toInstant(), rs.getBoolean("create_attempted")))
                 .optional();
@@ -43,39 +36,21 @@ class PushLeases {
      *
      * @return false when the create must not be sent
      */
-    boolean recordCreateAttempt(PushLease lease) {
-        return jdbc.sql("""
-                        update shop_order
-                           set create_attempted_at = coalesce(create_attempted_at, clock_timestamp())
-                         where id = :id
-                           and push_lease_owner = :owner
-                           and push_lease_until > clock_timestamp()
-                           and status = 'PENDING_PUSH'""")
-                        .param("id", lease.orderId().value())
-                        .param("owner", lease.owner())
+    boolean recordCreateAttempt(PushLease held) {
+        return lease.whileHeld(held.orderId().value(), held.owner())
+                        .set("create_attempted_at = coalesce(create_attempted_at, clock_timestamp())")
+                        .where("status = 'PENDING_PUSH'")
                         .update()
                 == 1;
     }
 
     /** Frees the lease at once; does nothing when it expired and somebody else took it since. */
-    void release(PushLease lease) {
-        jdbc.sql("""
-                update shop_order set push_lease_owner = null, push_lease_until = null
-                 where id = :id and push_lease_owner = :owner""")
-                .param("id", lease.orderId().value())
-                .param("owner", lease.owner())
-                .update();
+    void release(PushLease held) {
+        lease.release(held.orderId().value(), held.owner()).update();
     }
 
     /** How long the order's current lease still runs, by the database's clock; zero when there is none. */
     Duration remaining(OrderId id) {
-        return jdbc.sql("""
-                        select coalesce(greatest(0, extract(epoch from push_lease_until - clock_timestamp()) * 1000), 0)
-                          from shop_order where id = ?""")
-                .param(id.value())
-                .query(Double.class)
-                .optional()
-                .map(millis -> Duration.ofMillis(millis.longValue()))
-                .orElse(Duration.ZERO);
+        return lease.remaining(id.value());
     }
 }

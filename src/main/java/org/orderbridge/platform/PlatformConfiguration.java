@@ -1,9 +1,6 @@
 package org.orderbridge.platform;
 
 import java.time.Clock;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,15 +10,5 @@ class PlatformConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Problems instead of Tomcat's HTML for what Tomcat refuses itself; see ProblemErrorReportValve. */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            }
-        });
     }
 }

@@ -1,11 +1,7 @@
 package org.orderbridge.push;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.BackgroundLoop;
 import org.orderbridge.platform.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +26,7 @@ class OutboxRelayScheduler implements SmartLifecycle {
     private final OutboxRelay relay;
     private final PushProperties.Relay properties;
     private final PushMetrics metrics;
-    // Created by start(): set whenever running is.
-    private @Nullable ScheduledExecutorService executor;
-    private volatile boolean running;
+    private final BackgroundLoop loop;
     private int failures;
     private long backlogRefreshedAt;
 
@@ -46,49 +40,46 @@ class OutboxRelayScheduler implements SmartLifecycle {
         this.relay = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties);
         this.properties = properties.relay();
         this.metrics = metrics;
+        // The pass in progress waits for SQS at most its send timeout.
+        this.loop = new BackgroundLoop(
+                "outbox-relay", this.properties.sendTimeout().multipliedBy(2), this::pass, this::failed);
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !properties.enabled()) {
-            return;
+    public void start() {
+        if (properties.enabled() && !loop.isRunning()) {
+            failures = 0;
+            loop.start(Duration.ZERO);
         }
-        running = true;
-        failures = 0;
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("outbox-relay").daemon().factory());
-        executor.execute(this::pass);
     }
 
-    private void pass() {
-        Duration next = properties.pollInterval();
-        try {
-            int sent = relay.relayBatch();
-            if (sent > 0) {
-                metrics.relayed(sent);
-            }
-            if (failures > 0) {
-                log.info("Outbox relay recovered after {} failed passes", failures);
-            }
-            failures = 0;
-            if (sent >= properties.batchSize()) {
-                next = Duration.ZERO;
-            }
-        } catch (RuntimeException e) {
-            failures++;
-            metrics.relayFailed();
-            next = backoff();
-            // One line per failure at most every few passes: an SQS outage would otherwise flood the log.
-            if (failures == 1 || failures % 20 == 0) {
-                log.warn(
-                        "Outbox relay pass failed ({} in a row), next in {} ms: {}",
-                        failures,
-                        next.toMillis(),
-                        e.toString());
-            }
+    private Duration pass() {
+        int sent = relay.relayBatch();
+        if (sent > 0) {
+            metrics.relayed(sent);
+        }
+        if (failures > 0) {
+            log.info("Outbox relay recovered after {} failed passes", failures);
+        }
+        failures = 0;
+        refreshBacklog();
+        return sent >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+    }
+
+    private Duration failed(RuntimeException e) {
+        failures++;
+        metrics.relayFailed();
+        Duration next = backoff();
+        // One line per failure at most every few passes: an SQS outage would otherwise flood the log.
+        if (failures == 1 || failures % 20 == 0) {
+            log.warn(
+                    "Outbox relay pass failed ({} in a row), next in {} ms: {}",
+                    failures,
+                    next.toMillis(),
+                    e.toString());
         }
         refreshBacklog();
-        schedule(next);
+        return next;
     }
 
     private Duration backoff() {
@@ -109,36 +100,13 @@ class OutboxRelayScheduler implements SmartLifecycle {
         }
     }
 
-    private synchronized void schedule(Duration delay) {
-        if (running) {
-            Objects.requireNonNull(executor).schedule(this::pass, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     @Override
     public void stop() {
-        ScheduledExecutorService stopping;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            stopping = Objects.requireNonNull(executor);
-            stopping.shutdown();
-        }
-        // Outside the lock: the pass in progress needs it to see that it must not schedule another.
-        try {
-            if (!stopping.awaitTermination(properties.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping.shutdownNow();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

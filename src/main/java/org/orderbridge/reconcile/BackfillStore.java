@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.RowLease;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,9 +27,11 @@ class BackfillStore {
                     + " orders_failed, failure_reason, requested_at, started_at, finished_at";
 
     private final JdbcTemplate jdbc;
+    private final RowLease lease;
 
     BackfillStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.lease = new RowLease(JdbcClient.create(jdbc), "backfill", "id", "lease_owner", "lease_until");
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the shop has a backfill queued or running */
@@ -66,87 +69,66 @@ class BackfillStore {
      * Takes the oldest backfill that nobody holds (new, or its instance's lease ran out) for this instance. SKIP LOCKED:
      * instances looking at once take different backfills instead of queueing behind one another.
      */
-    Optional<Backfill> claim(UUID owner, Duration lease) {
-        List<Backfill> claimed = jdbc.query(
-                "update backfill set state = 'RUNNING', lease_owner = ?, lease_until = now() + ? * interval '1 millisecond',"
-                        + " started_at = coalesce(started_at, now())"
-                        + " where id = (select id from backfill where state in ('QUEUED', 'RUNNING')"
-                        + " and (lease_until is null or lease_until < now()) order by requested_at limit 1"
-                        + " for update skip locked)"
-                        + " returning " + COLUMNS,
-                ROWS,
-                owner,
-                lease.toMillis());
-        return claimed.stream().findFirst();
+    Optional<Backfill> claim(UUID owner, Duration duration) {
+        return lease.takeFirst(owner, duration, "requested_at")
+                .set("state = 'RUNNING'", "started_at = coalesce(started_at, now())")
+                .where("state in ('QUEUED', 'RUNNING')")
+                .returning(COLUMNS)
+                .query(ROWS)
+                .optional();
     }
 
     /** Commits progress and renews the lease; false when this instance no longer holds the backfill. */
-    boolean checkpoint(Backfill backfill, UUID owner, Duration lease) {
-        Backfill.Counts counts = backfill.counts();
-        return jdbc.update(
-                        "update backfill set bulk_operation_id = ?, bulk_status = ?, page_cursor = ?,"
-                                + " lines_processed = ?, orders_seen = ?, orders_created = ?, orders_updated = ?,"
-                                + " orders_current = ?, orders_failed = ?,"
-                                + " lease_until = now() + ? * interval '1 millisecond'"
-                                + " where id = ? and lease_owner = ? and state = 'RUNNING'",
-                        backfill.bulkOperationId(),
-                        backfill.bulkStatus(),
-                        backfill.pageCursor(),
-                        backfill.linesProcessed(),
-                        counts.seen(),
-                        counts.created(),
-                        counts.updated(),
-                        counts.current(),
-                        counts.failed(),
-                        lease.toMillis(),
-                        backfill.id(),
-                        owner)
+    boolean checkpoint(Backfill backfill, UUID owner, Duration duration) {
+        return progress(lease.renew(backfill.id(), owner, duration), backfill)
+                        .set("bulk_operation_id = :bulkOperationId")
+                        .where("state = 'RUNNING'")
+                        .param("bulkOperationId", backfill.bulkOperationId())
+                        .update()
                 == 1;
     }
 
     /** Extends the lease; false when this claim no longer holds the backfill. */
-    boolean renew(UUID id, UUID owner, Duration lease) {
-        return jdbc.update(
-                        "update backfill set lease_until = now() + ? * interval '1 millisecond'"
-                                + " where id = ? and lease_owner = ? and state = 'RUNNING'",
-                        lease.toMillis(),
-                        id,
-                        owner)
-                == 1;
+    boolean renew(UUID id, UUID owner, Duration duration) {
+        return lease.renew(id, owner, duration).where("state = 'RUNNING'").update() == 1;
     }
 
     /** Ends the backfill with its final progress. */
     boolean finish(Backfill backfill, UUID owner, Backfill.State state, @Nullable String reason) {
-        Backfill.Counts counts = backfill.counts();
-        return jdbc.update(
-                        "update backfill set state = ?, failure_reason = ?, finished_at = now(), bulk_status = ?,"
-                                + " page_cursor = ?, lines_processed = ?, orders_seen = ?, orders_created = ?,"
-                                + " orders_updated = ?, orders_current = ?, orders_failed = ?,"
-                                + " lease_owner = null, lease_until = null"
-                                + " where id = ? and lease_owner = ? and state = 'RUNNING'",
-                        state.name(),
-                        reason,
-                        backfill.bulkStatus(),
-                        backfill.pageCursor(),
-                        backfill.linesProcessed(),
-                        counts.seen(),
-                        counts.created(),
-                        counts.updated(),
-                        counts.current(),
-                        counts.failed(),
-                        backfill.id(),
-                        owner)
+        return progress(lease.release(backfill.id(), owner), backfill)
+                        .set("state = :state", "failure_reason = :reason", "finished_at = now()")
+                        .where("state = 'RUNNING'")
+                        .param("state", state.name())
+                        .param("reason", reason)
+                        .update()
                 == 1;
     }
 
     /** Hands the backfill back, to be taken again (by any instance) after {@code delay}. */
     void release(UUID id, UUID owner, Duration delay) {
-        jdbc.update(
-                "update backfill set lease_owner = null, lease_until = now() + ? * interval '1 millisecond'"
-                        + " where id = ? and lease_owner = ?",
-                delay.toMillis(),
-                id,
-                owner);
+        lease.release(id, owner, delay).update();
+    }
+
+    private static RowLease.Statement progress(RowLease.Statement statement, Backfill backfill) {
+        Backfill.Counts counts = backfill.counts();
+        return statement
+                .set(
+                        "bulk_status = :bulkStatus",
+                        "page_cursor = :pageCursor",
+                        "lines_processed = :linesProcessed",
+                        "orders_seen = :seen",
+                        "orders_created = :created",
+                        "orders_updated = :updated",
+                        "orders_current = :current",
+                        "orders_failed = :failed")
+                .param("bulkStatus", backfill.bulkStatus())
+                .param("pageCursor", backfill.pageCursor())
+                .param("linesProcessed", backfill.linesProcessed())
+                .param("seen", counts.seen())
+                .param("created", counts.created())
+                .param("updated", counts.updated())
+                .param("current", counts.current())
+                .param("failed", counts.failed());
     }
 
     private static final RowMapper<Backfill> ROWS = (rs, row) -> new Backfill(

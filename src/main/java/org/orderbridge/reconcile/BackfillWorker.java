@@ -5,12 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.BackgroundLoop;
 import org.orderbridge.shopify.ShopifyBulkQueries;
 import org.orderbridge.shopify.ShopifyBulkQueries.BulkOperation;
 import org.orderbridge.shopify.ShopifyOrderFeed;
@@ -46,9 +44,7 @@ class BackfillWorker implements SmartLifecycle {
     private final BackfillProperties properties;
     private final ObjectMapper json;
     private final Semaphore slots;
-    private ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("backfill-claims").daemon().factory());
-    private volatile boolean running;
+    private final BackgroundLoop loop;
 
     BackfillWorker(
             BackfillStore store,
@@ -64,24 +60,19 @@ class BackfillWorker implements SmartLifecycle {
         this.properties = properties;
         this.json = json;
         this.slots = new Semaphore(properties.concurrency());
+        // Nothing to wait for at a stop: the backfills run on threads of their own and hand back at a checkpoint.
+        this.loop = new BackgroundLoop("backfill-claims", Duration.ZERO, this::claimWhileFree, this::claimFailed);
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !properties.enabled()) {
-            return;
+    public void start() {
+        if (properties.enabled()) {
+            loop.start(properties.workerInterval());
         }
-        running = true;
-        if (scheduler.isShutdown()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("backfill-claims").daemon().factory());
-        }
-        long interval = properties.workerInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::claimWhileFree, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    private void claimWhileFree() {
-        while (running && slots.tryAcquire()) {
+    private Duration claimWhileFree() {
+        while (loop.isRunning() && slots.tryAcquire()) {
             // A token per claim, not per instance: whoever claims the backfill after a lease ran out, this instance
             // included, makes the earlier holder's next write fail.
             UUID token = UUID.randomUUID();
@@ -90,19 +81,17 @@ class BackfillWorker implements SmartLifecycle {
                 claimed = store.claim(token, properties.lease());
             } catch (RuntimeException e) {
                 slots.release();
-                log.warn("Looking for backfills failed: {}", e.toString());
-                return;
+                throw e;
             }
             if (claimed.isEmpty()) {
                 slots.release();
-                return;
+                break;
             }
             var job = new Job(claimed.get(), token);
             // The lease is renewed on its own clock too: a checkpoint may be far off while a slow Shopify call or a
             // cold JVM holds the work up, and the backfill must not be taken over from a live instance.
-            long renewal = properties.lease().toMillis() / 3;
             ScheduledFuture<?> heartbeat =
-                    scheduler.scheduleWithFixedDelay(job::renewLease, renewal, renewal, TimeUnit.MILLISECONDS);
+                    loop.every(Duration.ofMillis(properties.lease().toMillis() / 3), job::renewLease);
             Thread.ofVirtual().name("backfill-" + job.state.shopDomain()).start(() -> {
                 try {
                     work(job);
@@ -112,6 +101,12 @@ class BackfillWorker implements SmartLifecycle {
                 }
             });
         }
+        return properties.workerInterval();
+    }
+
+    private Duration claimFailed(RuntimeException e) {
+        log.warn("Looking for backfills failed: {}", e.toString());
+        return properties.workerInterval();
     }
 
     private void work(Job job) {
@@ -282,7 +277,7 @@ class BackfillWorker implements SmartLifecycle {
             if (lost || !store.checkpoint(state, token, properties.lease())) {
                 throw new LostLease();
             }
-            if (!running) {
+            if (!loop.isRunning()) {
                 throw new Stopping();
             }
         }
@@ -328,20 +323,12 @@ class BackfillWorker implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService stopping;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            stopping = scheduler;
-        }
-        stopping.shutdownNow();
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Another instance holds the backfill now. */

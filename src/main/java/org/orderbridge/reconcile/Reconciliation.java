@@ -2,11 +2,7 @@ package org.orderbridge.reconcile;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.BackgroundLoop;
 import org.orderbridge.shopify.ShopifyOrderFeed;
 import org.orderbridge.subscription.SubscriptionsRepaired;
 import org.slf4j.Logger;
@@ -32,9 +28,7 @@ public class Reconciliation implements SmartLifecycle {
     private final ShopLeases leases;
     private final ShopifyOrderFeed feed;
     private final ReconciliationProperties properties;
-    // Created by start(): set whenever running is.
-    private @Nullable ScheduledExecutorService executor;
-    private volatile boolean running;
+    private final BackgroundLoop loop;
 
     Reconciliation(
             ShopLeases leases, ReconciliationPass pass, ShopifyOrderFeed feed, ReconciliationProperties properties) {
@@ -42,6 +36,8 @@ public class Reconciliation implements SmartLifecycle {
         this.leases = leases;
         this.feed = feed;
         this.properties = properties;
+        // A pass stops between pages and hands its shop back; a page in flight ends within Shopify's request budget.
+        this.loop = new BackgroundLoop("reconciliation", Duration.ofSeconds(20), this::round, this::roundFailed);
     }
 
     /**
@@ -56,10 +52,7 @@ public class Reconciliation implements SmartLifecycle {
             return;
         }
         leases.requestNow(domain);
-        ScheduledExecutorService current = executor;
-        if (running && current != null) {
-            current.execute(this::round);
-        }
+        loop.runNow();
     }
 
     /** A repair means Shopify had stopped delivering (or delivered elsewhere): what it dropped is read back now. */
@@ -70,30 +63,21 @@ public class Reconciliation implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running || !properties.enabled()) {
-            return;
+    public void start() {
+        if (properties.enabled()) {
+            loop.start(Duration.ZERO);
         }
-        running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("reconciliation").daemon().factory());
-        executor.execute(this::round);
     }
 
-    private void round() {
-        if (!running) {
-            return;
-        }
-        Duration next = properties.interval();
-        try {
-            runner.runDue(() -> running);
-            next = runner.nextDueIn();
-        } catch (RuntimeException e) {
-            // The database or a bug; each pass already handles Shopify being unavailable.
-            log.warn("Reconciliation round failed: {}", e.toString());
-            next = properties.retryAfterFailure();
-        }
-        schedule(clamp(next));
+    private Duration round() {
+        runner.runDue(loop::isRunning);
+        return clamp(runner.nextDueIn());
+    }
+
+    private Duration roundFailed(RuntimeException e) {
+        // The database or a bug; each pass already handles Shopify being unavailable.
+        log.warn("Reconciliation round failed: {}", e.toString());
+        return clamp(properties.retryAfterFailure());
     }
 
     private Duration clamp(Duration wait) {
@@ -103,36 +87,13 @@ public class Reconciliation implements SmartLifecycle {
         return wait.compareTo(properties.interval()) > 0 ? properties.interval() : wait;
     }
 
-    private synchronized void schedule(Duration delay) {
-        if (running) {
-            Objects.requireNonNull(executor).schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     @Override
     public void stop() {
-        ScheduledExecutorService stopping;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            stopping = Objects.requireNonNull(executor);
-            stopping.shutdown();
-        }
-        // A pass stops between pages and hands its shop back; a page in flight ends within Shopify's request budget.
-        try {
-            if (!stopping.awaitTermination(20, TimeUnit.SECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping.shutdownNow();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

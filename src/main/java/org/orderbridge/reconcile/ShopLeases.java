@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.RowLease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ class ShopLeases {
     record Claim(String shop, String owner, @Nullable Instant watermark) {}
 
     private final JdbcClient jdbc;
+    private final RowLease lease;
 
     ShopLeases(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.lease = new RowLease(jdbc, "reconciliation_shop", "shop_domain", "lease_owner", "lease_until");
     }
 
     /** Adds the shops not seen before, their first pass due after {@code firstPassIn}. */
@@ -43,27 +46,15 @@ class ShopLeases {
      * Takes the lease of the most overdue shop among {@code shops} that nobody holds; shops whose row another instance
      * is claiming right now are skipped rather than waited for.
      */
-    Optional<Claim> claimDue(Collection<String> shops, String owner, Duration lease) {
+    Optional<Claim> claimDue(Collection<String> shops, String owner, Duration duration) {
         if (shops.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                update reconciliation_shop s
-                   set lease_owner = :owner,
-                       lease_until = clock_timestamp() + :millis * interval '1 millisecond',
-                       last_pass_started_at = clock_timestamp()
-                 where s.shop_domain = (
-                       select shop_domain from reconciliation_shop
-                        where shop_domain in (:shops)
-                          and next_pass_at <= clock_timestamp()
-                          and (lease_until is null or lease_until < clock_timestamp())
-                        order by next_pass_at
-                        limit 1
-                        for update skip locked)
-                returning s.shop_domain, s.watermark""")
-                .param("owner", owner)
-                .param("millis", lease.toMillis())
+        return lease.takeFirst(owner, duration, "next_pass_at")
+                .set("last_pass_started_at = clock_timestamp()")
+                .where("shop_domain in (:shops)", "next_pass_at <= clock_timestamp()")
                 .param("shops", shops)
+                .returning("shop_domain, watermark")
                 .query((rs, row) ->
                         new Claim(rs.getString("shop_domain"), owner, instant(rs.getTimestamp("watermark"))))
                 .optional();
@@ -84,16 +75,10 @@ class ShopLeases {
      *
      * @return false when the lease is no longer this owner's: the pass must stop
      */
-    boolean progress(Claim claim, Instant watermark, Duration lease) {
-        return jdbc.sql("""
-                        update reconciliation_shop
-                           set watermark = greatest(watermark, :watermark),
-                               lease_until = clock_timestamp() + :millis * interval '1 millisecond'
-                         where shop_domain = :shop and lease_owner = :owner""")
+    boolean progress(Claim claim, Instant watermark, Duration duration) {
+        return lease.renew(claim.shop(), claim.owner(), duration)
+                        .set("watermark = greatest(watermark, :watermark)")
                         .param("watermark", Timestamp.from(watermark))
-                        .param("millis", lease.toMillis())
-                        .param("shop", claim.shop())
-                        .param("owner", claim.owner())
                         .update()
                 == 1;
     }
@@ -103,38 +88,28 @@ class ShopLeases {
      * {@code interval}, or at once when one was asked for while this one ran.
      */
     boolean finish(Claim claim, Instant watermark, Duration interval, int seen, int drift) {
-        return jdbc.sql("""
-                        update reconciliation_shop
-                           set watermark = greatest(watermark, :watermark),
-                               next_pass_at = case when pass_requested_at > last_pass_started_at then clock_timestamp()
-                                              else clock_timestamp() + :millis * interval '1 millisecond' end,
-                               lease_owner = null,
-                               lease_until = null,
-                               last_pass_finished_at = clock_timestamp(),
-                               last_pass_seen = :seen,
-                               last_pass_drift = :drift
-                         where shop_domain = :shop and lease_owner = :owner""")
+        return lease.release(claim.shop(), claim.owner())
+                        .set(
+                                "watermark = greatest(watermark, :watermark)",
+                                """
+                                next_pass_at = case when pass_requested_at > last_pass_started_at then clock_timestamp()
+                                               else clock_timestamp() + :millis * interval '1 millisecond' end""",
+                                "last_pass_finished_at = clock_timestamp()",
+                                "last_pass_seen = :seen",
+                                "last_pass_drift = :drift")
                         .param("watermark", Timestamp.from(watermark))
                         .param("millis", interval.toMillis())
                         .param("seen", seen)
                         .param("drift", drift)
-                        .param("shop", claim.shop())
-                        .param("owner", claim.owner())
                         .update()
                 == 1;
     }
 
     /** Ends a pass that did not complete; the progress it recorded stays, and the next pass is due after {@code retry}. */
     void abandon(Claim claim, Duration retry) {
-        jdbc.sql("""
-                update reconciliation_shop
-                   set next_pass_at = clock_timestamp() + :millis * interval '1 millisecond',
-                       lease_owner = null,
-                       lease_until = null
-                 where shop_domain = :shop and lease_owner = :owner""")
+        lease.release(claim.shop(), claim.owner())
+                .set("next_pass_at = clock_timestamp() + :millis * interval '1 millisecond'")
                 .param("millis", retry.toMillis())
-                .param("shop", claim.shop())
-                .param("owner", claim.owner())
                 .update();
     }
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Reconciliation and backfill",
-        allowedDependencies = {"order", "shopify", "platform", "subscription"})
+        allowedDependencies = {"order", "shopify", "platform", "platform :: web", "subscription"})
 @NullMarked
 package org.orderbridge.reconcile;
 

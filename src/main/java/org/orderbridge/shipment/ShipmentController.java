@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.orderbridge.order.OrderId;
-import org.orderbridge.platform.ApiTags;
+import org.orderbridge.platform.web.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -2,6 +2,7 @@ package org.orderbridge.shipment;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.orderbridge.platform.RowLease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ShipmentLease {
 
-    private final JdbcClient jdbc;
+    private final RowLease lease;
     private final Duration duration;
 
     ShipmentLease(JdbcClient jdbc, ShipmentProperties properties) {
-        this.jdbc = jdbc;
+        this.lease = new RowLease(jdbc, "shipment", "id", "lease_token", "lease_until");
         this.duration = properties.lease();
     }
 
     boolean claim(UUID shipment, UUID token) {
-        return jdbc.sql("""
-                        update shipment set lease_token = ?, lease_until = now() + make_interval(secs => ?)
-                        where id = ? and (lease_until is null or lease_until < now())""").params(token, duration.toSeconds(), shipment).update() == 1;
+        return lease.take(shipment, token, duration).update() == 1;
     }
 
     /**
@@ -35,20 +34,17 @@ class ShipmentLease {
      * @throws LeaseLostException when nothing may be sent
      */
     void journalCreate(UUID shipment, UUID token) {
-        int updated =
-                jdbc.sql("""
-                        update shipment set create_attempted_at = coalesce(create_attempted_at, now()),
-                            lease_until = now() + make_interval(secs => ?), version = version + 1
-                        where id = ? and lease_token = ? and status = 'PENDING_PUSH'""").params(duration.toSeconds(), shipment, token).update();
+        int updated = lease.renew(shipment, token, duration)
+                .set("create_attempted_at = coalesce(create_attempted_at, now())", "version = version + 1")
+                .where("status = 'PENDING_PUSH'")
+                .update();
         if (updated != 1) {
             throw new LeaseLostException("Shipment " + shipment + " was taken over or changed; not creating");
         }
     }
 
     void release(UUID shipment, UUID token) {
-        jdbc.sql("update shipment set lease_token = null, lease_until = null where id = ? and lease_token = ?")
-                .params(shipment, token)
-                .update();
+        lease.release(shipment, token).update();
     }
 
     static class LeaseLostException extends RuntimeException {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Shipments",
-        allowedDependencies = {"order", "shopify", "push", "platform"})
+        allowedDependencies = {"order", "shopify", "push", "platform", "platform :: web"})
 @NullMarked
 package org.orderbridge.shipment;
 

@@ -1,7 +1,7 @@
 /** Shopify webhooks: verified, queued and acknowledged, then applied idempotently from the queue. */
 @ApplicationModule(
         displayName = "Shopify webhooks",
-        allowedDependencies = {"order", "shopify", "shipment", "platform", "deadletter"})
+        allowedDependencies = {"order", "shopify", "shipment", "platform", "platform :: web", "deadletter"})
 @NullMarked
 package org.orderbridge.webhook;
 

@@ -5,9 +5,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.orderbridge.platform.ApiSecurityTestConfiguration.ADMIN_KEY;
-import static org.orderbridge.platform.ApiSecurityTestConfiguration.READ_KEY;
-import static org.orderbridge.platform.ApiSecurityTestConfiguration.WRITE_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.ADMIN_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.READ_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.WRITE_KEY;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.orderbridge.platform.ApiSecurityTestConfiguration;
+import org.orderbridge.platform.http.ApiSecurityTestConfiguration;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ import tools.jackson.databind.ObjectMapper;
                         pattern = "org\\.orderbridge\\.(?!order\\.|platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
 @Tag("slice")
-@Import(ApiSecurityTestConfiguration.class)
+@Import({ApiSecurityTestConfiguration.class, OrderApiAuthorization.class})
 class OrderApiProblemsTest {
 
     private static final String SHOP = PushFixtures.SHOP;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.push.PushTiming;
 import org.orderbridge.shopify.CreateOrderOptions;
@@ -12,6 +13,7 @@ import org.orderbridge.shopify.PushOutcome;
 import org.orderbridge.shopify.ShopifyOrders;
 
 /** The order push's own time limit, without a queue. */
+@Tag("unit")
 class OrderPushHandlerTest {
 
     @Test

@@ -3,10 +3,6 @@ package org.orderbridge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,17 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot be run here (no Docker engine), so the service's environment in it is checked
- * against the rules the service applies at startup, which would otherwise only fail inside the container.
+ * The service's environment in docker-compose.yml passes the production startup check and agrees with the Shopify
+ * simulator's (see {@link ComposeFile}).
  */
 @Tag("unit")
 class ComposeEnvironmentTest {
 
-    private final Map<String, String> service = environment("orderbridge");
-    private final Map<String, String> simulator = environment("shopify-simulator");
+    private final Map<String, String> service = ComposeFile.environment("orderbridge");
+    private final Map<String, String> simulator = ComposeFile.environment("shopify-simulator");
 
     @Test
     void serviceEnvironmentPassesTheProductionStartupCheck() {
@@ -41,13 +36,6 @@ class ComposeEnvironmentTest {
     }
 
     @Test
-    void apiKeysAreValid() {
-        assertThat(new ApiKeyProperties(service.get("API_KEYS"), false, null, null).keys())
-                .extracting(ApiKeyProperties.ApiKey::role)
-                .contains(ApiKeyProperties.Role.ADMIN, ApiKeyProperties.Role.READ);
-    }
-
-    @Test
     void serviceAndSimulatorAgreeOnShopTokenAndWebhookSecret() {
         assertThat(service.get("SHOPIFY_ADMIN_URL"))
                 .startsWith("http://shopify-simulator:8089/")
@@ -58,19 +46,5 @@ class ComposeEnvironmentTest {
         assertThat(Arrays.asList(service.get("SHOPIFY_WEBHOOK_SECRETS").split(",")))
                 .contains(simulator.get("SIMULATOR_WEBHOOK_SECRET"));
         assertThat(simulator.get("SIMULATOR_WEBHOOK_URL")).isEqualTo("http://orderbridge:8080/webhooks/shopify");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> environment(String serviceName) {
-        try (InputStream in = Files.newInputStream(Path.of("docker-compose.yml"))) {
-            Map<String, Object> compose = new Yaml().load(in);
-            var services = (Map<String, Map<String, Object>>) compose.get("services");
-            var environment = (Map<String, Object>) services.get(serviceName).get("environment");
-            var values = new HashMap<String, String>();
-            environment.forEach((key, value) -> values.put(key, String.valueOf(value)));
-            return values;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

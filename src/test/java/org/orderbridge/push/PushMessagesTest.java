@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The push queue's messages, as the earlier release wrote and read them too. */
+@Tag("unit")
 class PushMessagesTest {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();

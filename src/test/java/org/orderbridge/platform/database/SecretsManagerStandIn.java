@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.database;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.annotation.Documented;
@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 /**
  * The capabilities the API is documented under, one annotation per capability, put on a controller class. It is
  * the only OpenAPI annotation a controller needs besides its operations' {@code @Operation} and their own error
- * statuses: {@link OpenApiConfiguration} adds the API key requirement, the responses every {@code /api} operation
- * can give (401, 403, 429; 400 and 413 with a body) and the problem body of every error (see docs/api.md).
+ * statuses: {@code platform.http.OpenApiConfiguration} adds the API key requirement, the responses every
+ * {@code /api} operation can give (401, 403, 429; 400 and 413 with a body) and the problem body of every error (see
+ * docs/api.md).
  */
 public final class ApiTags {
 

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,12 +1,14 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
+import org.orderbridge.platform.web.ApiAuthorization;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
  * The API's security as production wires it (API keys and roles, body limit, 401/403 as problems), for web
- * slice tests of feature controllers: a slice scans only web components, and these are configuration.
+ * slice tests of feature controllers: a slice scans only web components, and these are configuration. A feature's
+ * own rules (its {@link ApiAuthorization} bean) are configuration too: the test imports them beside this.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemSecurityHandlers.class})

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

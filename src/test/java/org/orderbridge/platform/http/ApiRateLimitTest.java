@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
             "orderbridge.security.rate-limits.read.burst=3"
         })
 @Tag("slice")
-@Import({ApiSecurityTestConfiguration.class, ApiRateLimitTest.Endpoints.class, SimpleMeterRegistry.class})
+@Import({
+    ApiSecurityTestConfiguration.class,
+    WebhookRouteStandIn.class,
+    ApiRateLimitTest.Endpoints.class,
+    SimpleMeterRegistry.class
+})
 class ApiRateLimitTest {
 
     private static final int BURST = 3;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.database;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.database;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;

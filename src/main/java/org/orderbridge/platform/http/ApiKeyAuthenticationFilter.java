@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

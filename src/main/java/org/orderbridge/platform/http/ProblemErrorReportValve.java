@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;

@@ -1,4 +1,4 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.orderbridge\\.(?!platform\\.).*"),
         properties = ApiSecurityTestConfiguration.API_KEYS)
 @Tag("slice")
-@Import({ApiSecurityTestConfiguration.class, WebhookFilterChainTest.Endpoints.class, SimpleMeterRegistry.class})
+@Import({
+    ApiSecurityTestConfiguration.class,
+    WebhookRouteStandIn.class,
+    WebhookFilterChainTest.Endpoints.class,
+    SimpleMeterRegistry.class
+})
 class WebhookFilterChainTest {
 
     @Autowired

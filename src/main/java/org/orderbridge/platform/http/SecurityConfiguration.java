@@ -1,7 +1,10 @@
-package org.orderbridge.platform;
+package org.orderbridge.platform.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.util.List;
+import org.orderbridge.platform.web.ApiAuthorization;
+import org.orderbridge.platform.web.SelfAuthenticatedRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -22,22 +25,25 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     /**
-     * Shopify's webhooks carry no API key: the controller authenticates each by its HMAC over the raw body. Their
-     * chain holds only what such a request needs (the firewall runs before any chain, and the security headers), none
-     * of the API chain's session, anonymous, request-cache, CSRF, API-key, rate-limit or exception-translation work,
-     * which cost more than the acknowledgement itself (docs/architecture.md, "The webhook route's filter chain").
+     * The modules' self-authenticated requests (Shopify's webhooks) skip the API chain's work, which cost more than the
+     * webhook's acknowledgement itself (docs/architecture.md, "The webhook route's filter chain").
      */
     @Bean
     @Order(1)
-    SecurityFilterChain shopifyWebhooks(HttpSecurity http) throws Exception {
-        return http.securityMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webhooks/shopify"))
+    SecurityFilterChain selfAuthenticatedRequests(HttpSecurity http, ObjectProvider<SelfAuthenticatedRequests> declared)
+            throws Exception {
+        List<RequestMatcher> matchers =
+                declared.orderedStream().map(SelfAuthenticatedRequests::matcher).toList();
+        // A slice test may declare none: the chain then matches nothing.
+        RequestMatcher requests = matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
+        return http.securityMatcher(requests)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(AbstractHttpConfigurer::disable)
                 .securityContext(AbstractHttpConfigurer::disable)
@@ -58,7 +64,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             ApiKeyProperties properties,
             ProblemSecurityHandlers problems,
-            ObjectProvider<MeterRegistry> meters)
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ApiAuthorization> modules)
             throws Exception {
         // Every credential travels in a header that a client (or the ops console's script) sets itself; the browser
         // attaches none on its own, no cookie, no Basic, no session, so a cross-site request arrives unauthenticated.
@@ -80,40 +87,29 @@ class SecurityConfiguration {
                                 properties, problems, meters.getIfAvailable(() -> Metrics.globalRegistry)),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
-                                .permitAll()
-                                .requestMatchers("/error")
-                                .permitAll()
-                                .requestMatchers(EndpointRequest.toAnyEndpoint())
-                                .hasRole("READ")
-                                // The ops console's pages and assets hold no data: their scripts fetch it with the key
-                                // the operator enters, which stays in the tab (docs/ops.md).
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/ops",
-                                        "/ops/dead-letters",
-                                        "/ops/metrics",
-                                        "/ops/assets/**",
-                                        "/webjars/htmx.org/**")
-                                .permitAll()
-                                .requestMatchers("/ops/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers("/api/v1/admin/**")
-                                .hasRole("ADMIN")
-                                .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/push")
-                                .hasRole("ADMIN")
-                                .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                                .hasRole("READ")
-                                .requestMatchers("/api/v1/**")
-                                .hasRole("WRITE")
-                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                                .access(
-                                        properties.publicApiDocs()
-                                                ? (a, c) -> new AuthorizationDecision(true)
-                                                : AuthorityAuthorizationManager.hasRole("READ"))
-                                .anyRequest()
-                                .denyAll())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                            .permitAll()
+                            .requestMatchers("/error")
+                            .permitAll()
+                            .requestMatchers(EndpointRequest.toAnyEndpoint())
+                            .hasRole("READ");
+                    modules.orderedStream().forEach(module -> module.authorize(auth));
+                    // The API's convention, for what no module's rule decided (see ApiAuthorization).
+                    auth.requestMatchers("/api/v1/admin/**")
+                            .hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.GET, "/api/v1/**")
+                            .hasRole("READ")
+                            .requestMatchers("/api/v1/**")
+                            .hasRole("WRITE")
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                            .access(
+                                    properties.publicApiDocs()
+                                            ? (a, c) -> new AuthorizationDecision(true)
+                                            : AuthorityAuthorizationManager.hasRole("READ"))
+                            .anyRequest()
+                            .denyAll();
+                })
                 .build();
     }
 
