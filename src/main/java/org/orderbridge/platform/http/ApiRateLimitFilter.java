@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One token bucket per API key, sized by the key's role, so that one client sending too much is answered 429
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * for what that means with several instances). Requests without a valid key are not counted: they are refused
  * with 401 anyway, and counting them would let anyone exhaust a key's allowance.
  */
-class ApiRateLimitFilter extends OncePerRequestFilter {
+class ApiRateLimitFilter extends ApiRequestFilter {
 
     private final Map<String, Limited> keys = new HashMap<>();
     private final ProblemSecurityHandlers problems;
@@ -42,12 +41,6 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
             this.keys.put(key.name(), new Limited(bucket, limit, refused));
         }
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        // Shopify's webhooks and the actuator are not the API clients' to starve.
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

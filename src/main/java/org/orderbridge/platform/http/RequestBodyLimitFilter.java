@@ -12,13 +12,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies above the limit with 413: a declared length at once, a chunked body as soon as
  * it grows past the limit, so that no request can make the service buffer an unbounded body.
  */
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends ApiRequestFilter {
 
     private final long limit;
     private final ProblemSecurityHandlers problems;
@@ -26,12 +25,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     RequestBodyLimitFilter(DataSize limit, ProblemSecurityHandlers problems) {
         this.limit = limit.toBytes();
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        // The webhook endpoint enforces its own, larger limit on the raw body it signs.
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
