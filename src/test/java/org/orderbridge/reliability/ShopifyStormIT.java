@@ -69,6 +69,10 @@ class ShopifyStormIT {
     private static final Duration RETRY_AFTER = Duration.ofMillis(800);
     // A request the client sent before it read a refusal may still arrive after it: one round trip plus scheduling.
     private static final Duration IN_FLIGHT = LATENCY.plus(Duration.ofMillis(120));
+    // Once the client has read a Retry-After, no worker starts a request before it ends; each of the other workers may
+    // already be past the budget with one, which a loaded machine can delay beyond IN_FLIGHT. A client that ignored
+    // Retry-After would send dozens in its 800 ms, one round trip of 30 ms after another.
+    private static final int ALREADY_STARTED = WORKERS - 1;
     private static final Duration GUST_INTERVAL = Duration.ofMillis(200);
     private static final int OUTAGE_EVERY_GUSTS = 40;
     private static final int OUTAGE_FAULTS = 40;
@@ -150,7 +154,7 @@ class ShopifyStormIT {
         List<SimulatedOrder> stored = simulator.store().orders(SHOP);
         CircuitBreaker breaker = breakers.circuitBreaker("shopify-" + SHOP);
         List<Long> requestsWhileOpen = requestsPerOpenInterval(transitions, requests);
-        List<String> earlyAfterRefusal = requestsWithinAskedWait(requests, Outcome.INJECTED_STATUS);
+        List<List<String>> earlyAfterRefusal = requestsWithinAskedWait(requests, Outcome.INJECTED_STATUS);
 
         var figures = new LinkedHashMap<String, Object>();
         figures.put("orders", ORDERS);
@@ -220,8 +224,9 @@ class ShopifyStormIT {
                 .as("THROTTLED answers per drain")
                 .isLessThanOrEqualTo((long) WORKERS * gusts.drains);
         assertThat(earlyAfterRefusal)
-                .as("requests sent within the Retry-After of a 429 for the shop")
-                .isEmpty();
+                .as("requests within the Retry-After of a 429 for the shop, per refusal: at most those already started")
+                .isNotEmpty()
+                .allSatisfy(early -> assertThat(early).hasSizeLessThanOrEqualTo(ALREADY_STARTED));
     }
 
     private static void work(
@@ -284,22 +289,23 @@ class ShopifyStormIT {
     }
 
     /** Requests for the shop that arrived after a refusal's answer could have been read but before its asked wait. */
-    private static List<String> requestsWithinAskedWait(List<RecordedRequest> requests, Outcome refusal) {
-        var early = new ArrayList<String>();
+    /** Per refusal that asked for a wait, the requests that arrived within it after the in-flight allowance. */
+    private static List<List<String>> requestsWithinAskedWait(List<RecordedRequest> requests, Outcome refusal) {
+        var early = new ArrayList<List<String>>();
         for (RecordedRequest refused : requests) {
             if (refused.outcome() != refusal || refused.askedToWait().isZero()) {
                 continue;
             }
             long from = refused.receivedAtNanos() + IN_FLIGHT.toNanos();
             long to = refused.receivedAtNanos() + refused.askedToWait().toNanos();
-            requests.stream()
+            early.add(requests.stream()
                     .filter(r ->
                             r.shop().equals(refused.shop()) && r.receivedAtNanos() > from && r.receivedAtNanos() < to)
-                    .forEach(r -> early.add(
-                            r.rootFields() + " " + (r.receivedAtNanos() - refused.receivedAtNanos()) / 1_000_000
-                                    + " ms after a " + refused.askedToWait().toMillis() + " ms Retry-After, "
-                                    + (r.receivedAtNanos() - requests.getFirst().receivedAtNanos()) / 1_000_000
-                                    + " ms into the run"));
+                    .map(r -> r.rootFields() + " " + (r.receivedAtNanos() - refused.receivedAtNanos()) / 1_000_000
+                            + " ms after a " + refused.askedToWait().toMillis() + " ms Retry-After, "
+                            + (r.receivedAtNanos() - requests.getFirst().receivedAtNanos()) / 1_000_000
+                            + " ms into the run")
+                    .toList());
         }
         return early;
     }
