@@ -23,11 +23,12 @@ if [[ -n "${tests}" ]]; then
   excluded="browser" skip_its=true
 fi
 
-missing=() packages=()
+missing=() packages=() unpackaged=0
 
 node_major="$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')"
 if [[ -z "${node_major}" || "${node_major}" -lt 20 ]] || ! command -v npm >/dev/null 2>&1; then
   missing+=("Node.js 20 or newer with npm (the OpenAPI linter, the CDK's jsii runtime and the file linters run on it)")
+  unpackaged=1
 fi
 
 browser="${OPS_CHROME_BINARY:-/usr/bin/chromium}" driver="${OPS_CHROMEDRIVER:-/usr/bin/chromedriver}"
@@ -47,8 +48,8 @@ if [[ ${#missing[@]} -eq 0 ]]; then
 fi
 
 # Only what a package can bring is installed, and only where this user may: CI and fresh machines run as root.
-if [[ -z "${ORDERBRIDGE_PREREQUISITES_INSTALLED:-}" && ${#packages[@]} -gt 0 && ${#packages[@]} -eq ${#missing[@]} \
-  && "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+if [[ -z "${ORDERBRIDGE_PREREQUISITES_INSTALLED:-}" && ${unpackaged} -eq 0 && "$(id -u)" -eq 0 ]] \
+  && command -v apt-get >/dev/null; then
   echo "Installing ${packages[*]} for the tests (apt-get)"
   if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; then
     ORDERBRIDGE_PREREQUISITES_INSTALLED=1 exec "$0" "$@"
