@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderbridge.platform.EmbeddedServices;
 import org.orderbridge.reconcile.ReconcileFixtures;
+import org.orderbridge.subscription.SubscriptionFixtures;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -37,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.reconciliation.enabled=false",
             "orderbridge.backfill.worker-interval=100ms",
             "orderbridge.backfill.poll-interval=100ms",
-            "orderbridge.subscriptions.callback-url=http://localhost/webhooks/shopify",
+            "orderbridge.subscriptions.callback-url=" + SubscriptionFixtures.TARGET,
             "orderbridge.subscriptions.poll-interval=500ms",
             "orderbridge.subscriptions.lease=15s"
         })
