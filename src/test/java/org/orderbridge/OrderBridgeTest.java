@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderbridge.platform.EmbeddedServices;
+import org.orderbridge.reconcile.ReconcileFixtures;
+import org.orderbridge.subscription.SubscriptionFixtures;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -17,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
  * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
  * within a second of its end; the queue's redelivery backoff still spans several attempts. Every shop's webhook
  * subscriptions are created at start; each instance looks for shops due a check twice a second, and a check cut
- * short by a database outage is taken over after 15 s.
+ * short by a database outage is taken over after 15 s. The tests reach the context through {@link EndToEndFixtures}
+ * and the features' fixtures bound to it, and the simulator's faults are cleared after each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,12 +38,13 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.reconciliation.enabled=false",
             "orderbridge.backfill.worker-interval=100ms",
             "orderbridge.backfill.poll-interval=100ms",
-            "orderbridge.subscriptions.callback-url=http://localhost/webhooks/shopify",
+            "orderbridge.subscriptions.callback-url=" + SubscriptionFixtures.TARGET,
             "orderbridge.subscriptions.poll-interval=500ms",
             "orderbridge.subscriptions.lease=15s"
         })
 @Tag("end-to-end")
 @AutoConfigureTestRestTemplate
-@Import(EmbeddedServices.class)
+@Import({EmbeddedServices.class, EndToEndFixtures.class, ReconcileFixtures.Passes.class})
+@ExtendWith(EndToEndFixtures.ShopifyRepair.class)
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {}

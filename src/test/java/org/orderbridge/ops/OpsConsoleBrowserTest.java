@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,13 +18,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.Fault;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
@@ -45,10 +43,7 @@ class OpsConsoleBrowserTest {
     int port;
 
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    ShopifySimulator shopify;
+    EndToEndFixtures e2e;
 
     @Autowired
     DeadLetters deadLetters;
@@ -81,11 +76,6 @@ class OpsConsoleBrowserTest {
         browser.get(url("/ops"));
     }
 
-    @AfterEach
-    void repairShopify() {
-        shopify.faults().clear();
-    }
-
     @Test
     void refusesAWrongKeyAndAKeyWithoutTheAdminRole() {
         signIn("not-a-key-of-this-service");
@@ -102,13 +92,12 @@ class OpsConsoleBrowserTest {
 
     @Test
     void showsAFailedPushAndRepushesItUntilItIsPushed() {
-        shopify.faults()
+        e2e.shopify()
+                .faults()
                 .forShop(OpsFixtures.SHOP)
                 .nextFor("orderCreate", 1, Fault.userError("Variant 42 does not exist"));
-        String id = PushFixtures.accept(rest, "ops-console@example.com", OpsFixtures.SHOP);
-        await().atMost(WAIT)
-                .until(() -> "PUSH_FAILED"
-                        .equals(PushFixtures.order(rest, id).get("status").asString()));
+        String id = e2e.accept("ops-console@example.com", OpsFixtures.SHOP);
+        e2e.awaitStatus(id, "PUSH_FAILED");
 
         signIn(PushFixtures.ADMIN_KEY);
         WebElement row = waitFor(By.id("order-" + id));
@@ -123,7 +112,7 @@ class OpsConsoleBrowserTest {
         assertThat(browser.findElement(By.id("watch")).getText()).contains(id);
         assertThat(browser.findElement(By.cssSelector("#watch a")).getAttribute("href"))
                 .startsWith("https://admin.shopify.com/store/ops-console/orders/");
-        assertThat(PushFixtures.order(rest, id).get("status").asString()).isEqualTo("PUSHED");
+        assertThat(e2e.order(id).get("status").asString()).isEqualTo("PUSHED");
         OpsFixtures.screenshot(browser, "attention-repushed");
     }
 
@@ -156,14 +145,13 @@ class OpsConsoleBrowserTest {
 
     @Test
     void chartsPushesThrottlingAndBreakersOfTheLastHour() {
-        shopify.faults()
+        e2e.shopify()
+                .faults()
                 .forShop(OpsFixtures.SHOP)
                 .nextFor("orderCreate", 1, Fault.tooManyRequests(Duration.ofMillis(200)));
         for (int i = 0; i < 3; i++) {
-            String id = PushFixtures.accept(rest, "ops-charts@example.com", OpsFixtures.SHOP);
-            await().atMost(WAIT)
-                    .until(() -> "PUSHED"
-                            .equals(PushFixtures.order(rest, id).get("status").asString()));
+            String id = e2e.accept("ops-charts@example.com", OpsFixtures.SHOP);
+            e2e.awaitStatus(id, "PUSHED");
         }
 
         browser.get(url("/ops/metrics"));

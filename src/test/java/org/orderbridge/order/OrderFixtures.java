@@ -54,6 +54,12 @@ final class OrderFixtures {
                 now);
     }
 
+    /** An order accepted from our API with nothing optional: no billing address, note or tags. */
+    static Order minimal(String shop, String externalId) {
+        return Order.accept(
+                OrderId.newId(), shop, externalId, ADA, LONDON, null, LINES, "GBP", null, null, "hash", ACCEPTED_AT);
+    }
+
     /** What a Shopify webhook says about an order at {@code updatedAt}. */
     static ShopifyOrderSnapshot snapshot(long shopifyOrderId, Instant updatedAt, String note) {
         return snapshot(SHOP, shopifyOrderId, updatedAt, note, null);

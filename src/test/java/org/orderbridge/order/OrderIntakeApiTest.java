@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
 import static org.orderbridge.push.PushFixtures.WRITE_KEY;
-import static org.orderbridge.push.PushFixtures.headers;
 import static org.orderbridge.push.PushFixtures.orderRequest;
-import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,14 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,15 +30,7 @@ import tools.jackson.databind.JsonNode;
 class OrderIntakeApiTest {
 
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    ShopifySimulator shopify;
-
-    @AfterEach
-    void repairShopify() {
-        shopify.faults().clear();
-    }
+    EndToEndFixtures e2e;
 
     @Test
     void acceptsOrderWithLocationAndPendingPush() {
@@ -148,11 +135,7 @@ class OrderIntakeApiTest {
 
     @Test
     void refusesBodyThatIsNotJsonWith400() {
-        var response = rest.exchange(
-                "/api/v1/orders",
-                HttpMethod.POST,
-                new HttpEntity<>("{\"externalId\": ", headers(WRITE_KEY)),
-                JsonNode.class);
+        var response = e2e.call(HttpMethod.POST, "/api/v1/orders", WRITE_KEY, "{\"externalId\": ");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -171,18 +154,15 @@ class OrderIntakeApiTest {
 
     @Test
     void refusesOrderFromReadOnlyKey() {
-        var response = rest.exchange(
-                "/api/v1/orders",
-                HttpMethod.POST,
-                new HttpEntity<>(orderRequest(externalId(), "reader@example.com"), headers(READ_KEY)),
-                JsonNode.class);
+        var response =
+                e2e.call(HttpMethod.POST, "/api/v1/orders", READ_KEY, orderRequest(externalId(), "reader@example.com"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void cancelsOrderThatHasNotReachedShopifyAndRefusesOnceItHas() {
-        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant is sold out"));
+        e2e.shopify().faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant is sold out"));
         var refused = orderRequest(externalId(), "cancel-parked@example.com");
         refused.put("shop", FAULTY_SHOP);
         String parked = post(refused).getBody().get("id").asString();
@@ -193,33 +173,21 @@ class OrderIntakeApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
 
-        var cancelled = rest.exchange(
-                "/api/v1/orders/" + pushed + "/cancel",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)),
-                JsonNode.class);
+        var cancelled = e2e.call(HttpMethod.POST, "/api/v1/orders/" + pushed + "/cancel", WRITE_KEY);
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(cancelled.getBody().get("detail").asString()).contains("PUSHED");
 
-        var withdrawn = rest.exchange(
-                "/api/v1/orders/" + parked + "/cancel",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)),
-                JsonNode.class);
+        var withdrawn = e2e.call(HttpMethod.POST, "/api/v1/orders/" + parked + "/cancel", WRITE_KEY);
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(withdrawn.getBody().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(status(parked)).isEqualTo("CANCELLED");
-        assertThat(shopifyOrdersFor(shopify, parked)).isEmpty();
-        assertThat(shopifyOrdersFor(shopify, pushed)).hasSize(1);
+        assertThat(e2e.shopifyOrdersFor(parked)).isEmpty();
+        assertThat(e2e.shopifyOrdersFor(pushed)).hasSize(1);
     }
 
     @Test
     void answers404ForCancelOfUnknownOrder() {
-        var response = rest.exchange(
-                "/api/v1/orders/" + UUID.randomUUID() + "/cancel",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)),
-                JsonNode.class);
+        var response = e2e.call(HttpMethod.POST, "/api/v1/orders/" + UUID.randomUUID() + "/cancel", WRITE_KEY);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -231,23 +199,17 @@ class OrderIntakeApiTest {
                 .get("id")
                 .asString();
 
-        var response = rest.exchange(
-                "/api/v1/orders/" + id + "/push",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(WRITE_KEY)),
-                JsonNode.class);
+        var response = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/push", WRITE_KEY);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private ResponseEntity<JsonNode> post(Object body) {
-        return rest.exchange(
-                "/api/v1/orders", HttpMethod.POST, new HttpEntity<>(body, headers(WRITE_KEY)), JsonNode.class);
+        return e2e.call(HttpMethod.POST, "/api/v1/orders", WRITE_KEY, body);
     }
 
     private ResponseEntity<JsonNode> get(String id) {
-        return rest.exchange(
-                "/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)), JsonNode.class);
+        return e2e.call(HttpMethod.GET, "/api/v1/orders/" + id, READ_KEY);
     }
 
     private String status(String id) {

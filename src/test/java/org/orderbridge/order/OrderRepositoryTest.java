@@ -216,19 +216,7 @@ class OrderRepositoryTest {
 
     @Test
     void storesAnOrderWithoutOptionalJsonAsNulls() {
-        Order order = store(Order.accept(
-                OrderId.newId(),
-                newShop(),
-                "ext-minimal",
-                OrderFixtures.ADA,
-                OrderFixtures.LONDON,
-                null,
-                OrderFixtures.LINES,
-                "GBP",
-                null,
-                null,
-                "hash",
-                ACCEPTED_AT));
+        Order order = store(OrderFixtures.minimal(newShop(), "ext-minimal"));
         entities.clear();
 
         Order read = repository.findById(order.id().value()).orElseThrow();

@@ -13,13 +13,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.Fault;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.webhook.WebhookFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
@@ -48,7 +47,7 @@ class AwsPermissionsTest {
     SqsCallRecorder recorder;
 
     @Autowired
-    TestRestTemplate rest;
+    EndToEndFixtures e2e;
 
     @Autowired
     JdbcClient jdbc;
@@ -61,9 +60,6 @@ class AwsPermissionsTest {
 
     @Autowired
     Environment environment;
-
-    @Autowired
-    ShopifySimulator shopify;
 
     @Test
     void serviceCallsExactlyTheSqsActionsTheTaskRoleIsGranted() throws Exception {
@@ -139,11 +135,12 @@ class AwsPermissionsTest {
                 messageId = letter.get("messageId").asString();
             }
         }
-        var one = rest.exchange(
-                "/ops/dead-letters/" + name + "/messages/" + messageId + "/redrive",
-                HttpMethod.POST,
-                new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)),
-                String.class);
+        var one = e2e.rest()
+                .exchange(
+                        "/ops/dead-letters/" + name + "/messages/" + messageId + "/redrive",
+                        HttpMethod.POST,
+                        new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)),
+                        String.class);
         assertThat(one.getBody()).contains("Message " + messageId + " is back on the " + name + " queue.");
         assertThat(deadLetters(name).toString()).contains(other);
         assertThat(admin(HttpMethod.POST, "/api/v1/admin/dead-letters/redrive?queue=" + name + "&max=100")
@@ -158,16 +155,14 @@ class AwsPermissionsTest {
 
     /** Shopify fails the first attempts, so the push message backs off before it succeeds. */
     private void pushAnOrderThroughAShopifyOutage() {
-        shopify.faults().forShop(PushFixtures.FAULTY_SHOP).nextFor("orderCreate", 2, Fault.serverError(503));
-        String id = PushFixtures.accept(rest, "permissions@example.com", PushFixtures.FAULTY_SHOP);
+        e2e.shopify().faults().forShop(PushFixtures.FAULTY_SHOP).nextFor("orderCreate", 2, Fault.serverError(503));
+        String id = e2e.accept("permissions@example.com", PushFixtures.FAULTY_SHOP);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "PUSHED"
-                        .equals(PushFixtures.order(rest, id).get("status").asString()));
+                .until(() -> "PUSHED".equals(e2e.order(id).get("status").asString()));
     }
 
     private JsonNode admin(HttpMethod method, String path) {
-        var response = rest.exchange(
-                path, method, new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)), JsonNode.class);
+        var response = e2e.call(method, path, PushFixtures.ADMIN_KEY);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.awspring.cloud.sqs.listener.SqsContainerOptions;
 import io.awspring.cloud.sqs.listener.acknowledgement.AcknowledgementOrdering;
 import java.time.Duration;
@@ -16,11 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.support.MessageBuilder;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -28,21 +23,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @Tag("unit")
 class BatchedDeletesTest {
 
-    private final Logger log = (Logger) LoggerFactory.getLogger(SqsListeners.class);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(SqsListeners.class);
+
     private final List<Collection<org.springframework.messaging.Message<Message>>> sent = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> answers = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void capture() {
-        appender.start();
-        log.addAppender(appender);
-    }
-
-    @AfterEach
-    void release() {
-        log.detachAppender(appender);
-    }
 
     @Test
     void sendsTenAtOnceAndTheRestAfterTheLinger() {
@@ -82,7 +67,7 @@ class BatchedDeletesTest {
         answers.getFirst().completeExceptionally(new TimeoutException("DeleteMessageBatch timed out"));
         stopped.get();
 
-        assertThat(appender.list).singleElement().satisfies(event -> {
+        assertThat(log.events()).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage())
                     .startsWith("Could not delete 2 processed message(s)")

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
@@ -59,11 +58,6 @@ class GeneratedClientTest {
         reader = new OrdersApi(client(PushFixtures.READ_KEY));
         admin = new OrdersApi(client(PushFixtures.ADMIN_KEY));
         shipments = new ShipmentsApi(client(PushFixtures.WRITE_KEY));
-    }
-
-    @AfterEach
-    void repairShopify() {
-        shopify.faults().clear();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
-import static org.orderbridge.push.PushFixtures.headers;
-import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,24 +26,21 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One order, several pushes at once: the same order on the push queue three times (a relay that sent twice, another
@@ -63,10 +57,7 @@ class ExactlyOncePushTest {
     private static final Duration LATENCY = Duration.ofMillis(150);
 
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    ShopifySimulator shopify;
+    EndToEndFixtures e2e;
 
     @Autowired
     SqsAsyncClient sqs;
@@ -100,20 +91,15 @@ class ExactlyOncePushTest {
 
     @BeforeAll
     void slowShopifyWithoutItsUniquenessGuard() {
-        shopify.store().setUniqueValuesEnforced(false);
-        shopify.setLatency(LATENCY);
+        e2e.shopify().store().setUniqueValuesEnforced(false);
+        e2e.shopify().setLatency(LATENCY);
         firstRunStarted = System.nanoTime();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        shopify.faults().clear();
     }
 
     @AfterAll
     void restoreShopify() {
-        shopify.setLatency(Duration.ZERO);
-        shopify.store().setUniqueValuesEnforced(true);
+        e2e.shopify().setLatency(Duration.ZERO);
+        e2e.shopify().store().setUniqueValuesEnforced(true);
     }
 
     @RepeatedTest(RUNS)
@@ -121,30 +107,24 @@ class ExactlyOncePushTest {
     void threeWorkersAndAnAdminRepushLeaveExactlyOneShopifyOrder(RepetitionInfo repetition) throws Exception {
         double handledBefore = handled();
         double busyBefore = count("busy");
-        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.dropAfterCommit());
+        e2e.shopify().faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.dropAfterCommit());
         long started = System.nanoTime();
 
-        String id = PushFixtures.accept(
-                rest, "exactly-once-" + repetition.getCurrentRepetition() + "@example.com", FAULTY_SHOP);
+        String id = e2e.accept("exactly-once-" + repetition.getCurrentRepetition() + "@example.com", FAULTY_SHOP);
         // Three messages for the order in one batch, taken by three workers at once; the outbox sends a fourth.
         sendPushMessages(id, 3);
         // The admin re-pushes while the first push is under way: its create has reached Shopify, its answer is lost.
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(10))
-                .until(() -> shopify.requests().stream().anyMatch(r -> r.isFor("orderCreate", id)));
-        var repush = rest.exchange(
-                "/api/v1/orders/" + id + "/push",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+                .until(() -> e2e.shopify().requests().stream().anyMatch(r -> r.isFor("orderCreate", id)));
+        var repush = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/push", ADMIN_KEY);
         // 409 when the push had already been recorded: the re-push found nothing left to do.
         assertThat(repush.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT);
         boolean repushAccepted = repush.getStatusCode() == HttpStatus.ACCEPTED;
 
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> "PUSHED"
-                        .equals(PushFixtures.order(rest, id).get("status").asString()));
+                .until(() -> "PUSHED".equals(e2e.order(id).get("status").asString()));
         Duration untilPushed = Duration.ofNanos(System.nanoTime() - started);
         // Every message for the order done (the ones put back included), so that none can still create a second one.
         int messages = repushAccepted ? 5 : 4;
@@ -153,7 +133,7 @@ class ExactlyOncePushTest {
                 .until(() -> handled() - handledBefore >= messages);
         Duration untilAllHandled = Duration.ofNanos(System.nanoTime() - started);
 
-        List<SimulatedOrder> inShopify = shopifyOrdersFor(shopify, id);
+        List<SimulatedOrder> inShopify = e2e.shopifyOrdersFor(id);
         long creates = creates(id);
         runs.add(new Run(
                 id,
@@ -163,10 +143,10 @@ class ExactlyOncePushTest {
                 (long) (count("busy") - busyBefore),
                 untilPushed,
                 untilAllHandled));
-        assertThat(shopify.requests())
+        assertThat(e2e.shopify().requests())
                 .anyMatch(r -> r.isFor("orderCreate", id) && r.outcome() == Outcome.INJECTED_DROP_AFTER_COMMIT);
         assertThat(inShopify).hasSize(1);
-        assertThat(PushFixtures.order(rest, id).get("shopifyOrderId").asLong())
+        assertThat(e2e.order(id).get("shopifyOrderId").asLong())
                 .isEqualTo(inShopify.getFirst().legacyId());
         // The lost answer was followed by a look-up, never by a second create, from any worker.
         assertThat(creates).isOne();
@@ -187,7 +167,7 @@ class ExactlyOncePushTest {
         Duration total = Duration.ofNanos(System.nanoTime() - firstRunStarted);
 
         assertThat(runs).allSatisfy(run -> {
-            assertThat(shopifyOrdersFor(shopify, run.orderId())).hasSize(1);
+            assertThat(e2e.shopifyOrdersFor(run.orderId())).hasSize(1);
             assertThat(creates(run.orderId())).isOne();
         });
         long busy = runs.stream().mapToLong(Run::busy).sum();
@@ -219,21 +199,21 @@ class ExactlyOncePushTest {
     @Order(3)
     void aPushAfterOneThatGaveUpLooksTheOrderUpInsteadOfCreatingIt() throws Exception {
         // Shopify's orders/create webhook would link the order and settle it; this test is about the push alone.
-        shopify.setWebhooks(URI.create("http://127.0.0.1:9/nowhere"), "unused");
+        e2e.shopify().setWebhooks(URI.create("http://127.0.0.1:9/nowhere"), "unused");
         try {
-            shopify.faults()
+            e2e.shopify()
+                    .faults()
                     .forShop(FAULTY_SHOP)
                     .nextFor("orderCreate", 1, Fault.dropAfterCommit())
                     .nextFor("orderByIdentifier", 1, Fault.serverError(503));
 
-            String id = PushFixtures.accept(rest, "gave-up@example.com", FAULTY_SHOP);
+            String id = e2e.accept("gave-up@example.com", FAULTY_SHOP);
 
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> "PUSHED"
-                            .equals(PushFixtures.order(rest, id).get("status").asString()));
-            assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
-            assertThat(shopify.requests())
+                    .until(() -> "PUSHED".equals(e2e.order(id).get("status").asString()));
+            assertThat(e2e.shopifyOrdersFor(id)).hasSize(1);
+            assertThat(e2e.shopify().requests())
                     .filteredOn(r -> id.equals(r.orderRef()))
                     .extracting(r -> r.rootFields().getFirst() + " " + r.outcome())
                     .containsExactly(
@@ -241,7 +221,7 @@ class ExactlyOncePushTest {
                             "orderByIdentifier INJECTED_STATUS",
                             "orderByIdentifier OK");
         } finally {
-            shopify.setWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/shopify"), webhookSecret());
+            e2e.shopify().setWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/shopify"), webhookSecret());
         }
     }
 
@@ -278,7 +258,7 @@ class ExactlyOncePushTest {
     }
 
     private long creates(String orderId) {
-        return shopify.requests().stream()
+        return e2e.shopify().requests().stream()
                 .filter(r -> r.isFor("orderCreate", orderId))
                 .map(RecordedRequest::outcome)
                 .count();

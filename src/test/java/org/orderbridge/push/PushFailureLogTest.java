@@ -3,27 +3,23 @@ package org.orderbridge.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.platform.LogCapture;
 import org.orderbridge.shopify.simulator.Fault;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What an operator reads while Shopify is down: one WARN line per failed push attempt that says which order of which
@@ -45,61 +41,24 @@ class PushFailureLogTest {
             + Pattern.quote(SHOP) + "\\) failed on attempt (\\d+) of 8, retried later: .*Shopify");
 
     @Autowired
-    TestRestTemplate rest;
+    EndToEndFixtures e2e;
 
-    @Autowired
-    ShopifySimulator shopify;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** Everything the service logs during the test, as its console shows it (Spring Boot's pattern, stacks too). */
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-
-    private final AppenderBase<ILoggingEvent> console = new AppenderBase<>() {
-        private final PatternLayout layout = new PatternLayout();
-
-        @Override
-        public void start() {
-            layout.setContext(getContext());
-            layout.setPattern(
-                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p 4242 --- [orderbridge] [%15.15t] %-40.40logger{39} : %m%n%ex");
-            layout.start();
-            super.start();
-        }
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            logged.add(layout.doLayout(event));
-        }
-    };
-
-    @BeforeEach
-    void captureLog() {
-        var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        console.setContext(root.getLoggerContext());
-        console.start();
-        root.addAppender(console);
-    }
-
-    @AfterEach
-    void repairShopify() {
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(console);
-        shopify.faults().clear();
-    }
+    /** Everything the service logs during the test. */
+    @RegisterExtension
+    final LogCapture log = LogCapture.root();
 
     @Test
     void failedPushesLogOneWarnLineEachWithOrderShopAttemptAndCause() {
-        shopify.faults().forShop(SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
+        e2e.shopify().faults().forShop(SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
         List<String> ids = IntStream.range(0, FAILED_PUSHES)
                 .parallel()
-                .mapToObj(i -> PushFixtures.accept(rest, "log-" + i + "@example.com", SHOP))
+                .mapToObj(i -> e2e.accept("log-" + i + "@example.com", SHOP))
                 .toList();
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> failedAttempts(String.join("", logged)).size() >= FAILED_PUSHES);
-        String text = String.join("", logged);
+                .until(() -> failedAttempts(asTheConsoleShowsIt()).size() >= FAILED_PUSHES);
+        String text = asTheConsoleShowsIt();
 
         List<String> lines = text.lines().toList();
         List<String> failed = failedAttempts(text);
@@ -111,10 +70,20 @@ class PushFailureLogTest {
         assertThat(text.getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(failed.size() * MAX_BYTES_PER_FAILED_PUSH);
 
-        shopify.faults().clear();
+        e2e.shopify().faults().clear();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> pushed(ids) == ids.size());
+    }
+
+    /** What was logged, as the service's console shows it: Spring Boot's pattern, stack traces included. */
+    private String asTheConsoleShowsIt() {
+        var layout = new PatternLayout();
+        layout.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        layout.setPattern(
+                "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p 4242 --- [orderbridge] [%15.15t] %-40.40logger{39} : %m%n%ex");
+        layout.start();
+        return log.events().stream().map(layout::doLayout).collect(Collectors.joining());
     }
 
     private static List<String> failedAttempts(String logged) {
@@ -122,8 +91,10 @@ class PushFailureLogTest {
     }
 
     private int pushed(List<String> ids) {
-        return jdbc.queryForObject(
-                "select count(*) from shop_order where status = 'PUSHED' and id = any(?)", Integer.class, (Object)
-                        ids.stream().map(UUID::fromString).toArray(UUID[]::new));
+        return e2e.jdbc()
+                .queryForObject(
+                        "select count(*) from shop_order where status = 'PUSHED' and id = any(?)",
+                        Integer.class,
+                        (Object) ids.stream().map(UUID::fromString).toArray(UUID[]::new));
     }
 }

@@ -1,23 +1,13 @@
 package org.orderbridge.push;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
-import org.orderbridge.shopify.simulator.SimulatedOrder;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Shared fixtures of the push and intake tests, which push through the real Shopify client to the simulator
- * of EmbeddedServices.
+ * of EmbeddedServices: its shops, the API keys and order requests ({@link org.orderbridge.EndToEndFixtures} sends them).
  */
 public final class PushFixtures {
 
@@ -75,34 +65,5 @@ public final class PushFixtures {
                 "leave at the door",
                 "tags",
                 List.of("test")));
-    }
-
-    /** Shopify's orders for our order id, in any simulated shop: exactly one once it is pushed. */
-    public static List<SimulatedOrder> shopifyOrdersFor(ShopifySimulator shopify, String orderId) {
-        return shopify.store().allOrders().stream()
-                .filter(o -> orderId.equals(o.sourceIdentifier()))
-                .toList();
-    }
-
-    public static long orderCreateCalls(ShopifySimulator shopify, String shop) {
-        return shopify.requests().stream()
-                .filter(r -> shop.equals(r.shop()) && r.isFor("orderCreate"))
-                .count();
-    }
-
-    /** Accepts a fresh order for the shop through the API and returns its id. */
-    public static String accept(TestRestTemplate rest, String email, String shop) {
-        var request = orderRequest("ext-" + UUID.randomUUID(), email);
-        request.put("shop", shop);
-        var response = rest.exchange(
-                "/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)), JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().get("id").asString();
-    }
-
-    public static JsonNode order(TestRestTemplate rest, String id) {
-        return rest.exchange(
-                        "/api/v1/orders/" + id, HttpMethod.GET, new HttpEntity<>(headers(READ_KEY)), JsonNode.class)
-                .getBody();
     }
 }

@@ -5,23 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
-import static org.orderbridge.push.PushFixtures.headers;
-import static org.orderbridge.push.PushFixtures.orderCreateCalls;
-import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import tools.jackson.databind.JsonNode;
@@ -30,16 +23,8 @@ import tools.jackson.databind.JsonNode;
 @OrderBridgeTest
 class PushFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    ShopifySimulator shopify;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    EndToEndFixtures e2e;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -56,18 +41,13 @@ class PushFlowTest {
     @Autowired
     OutboxRelayScheduler relayScheduler;
 
-    @AfterEach
-    void repairShopify() {
-        shopify.faults().clear();
-    }
-
     @Test
     void pushesAcceptedOrderToShopify() {
-        String id = accept("push-ok@example.com");
+        String id = e2e.accept("push-ok@example.com");
 
-        JsonNode order = awaitStatus(id, "PUSHED");
+        JsonNode order = e2e.awaitStatus(id, "PUSHED");
 
-        assertThat(shopifyOrdersFor(shopify, id)).singleElement().satisfies(created -> {
+        assertThat(e2e.shopifyOrdersFor(id)).singleElement().satisfies(created -> {
             assertThat(created.shop()).isEqualTo(PushFixtures.SHOP);
             assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
             assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asString());
@@ -82,67 +62,58 @@ class PushFlowTest {
 
     @Test
     void parksOrderThatShopifyRejectsAndPushesItAgainOnRequest() {
-        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", 1, Fault.userError("Variant 42 does not exist"));
-        String id = accept("push-rejected@example.com", FAULTY_SHOP);
+        e2e.shopify()
+                .faults()
+                .forShop(FAULTY_SHOP)
+                .nextFor("orderCreate", 1, Fault.userError("Variant 42 does not exist"));
+        String id = e2e.accept("push-rejected@example.com", FAULTY_SHOP);
 
-        JsonNode parked = awaitStatus(id, "PUSH_FAILED");
+        JsonNode parked = e2e.awaitStatus(id, "PUSH_FAILED");
         assertThat(parked.get("lastError").asString()).isEqualTo("Variant 42 does not exist");
-        assertThat(shopifyOrdersFor(shopify, id)).isEmpty();
+        assertThat(e2e.shopifyOrdersFor(id)).isEmpty();
 
-        var repush = rest.exchange(
-                "/api/v1/orders/" + id + "/push",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+        var repush = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/push", ADMIN_KEY);
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(repush.getBody().get("status").asString()).isEqualTo("PENDING_PUSH");
 
-        assertThat(awaitStatus(id, "PUSHED").get("lastError")).isNull();
-        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
+        assertThat(e2e.awaitStatus(id, "PUSHED").get("lastError")).isNull();
+        assertThat(e2e.shopifyOrdersFor(id)).hasSize(1);
     }
 
     @Test
     void refusesManualPushOfPushedOrder() {
-        String id = accept("push-twice@example.com");
-        awaitStatus(id, "PUSHED");
+        String id = e2e.accept("push-twice@example.com");
+        e2e.awaitStatus(id, "PUSHED");
 
-        var repush = rest.exchange(
-                "/api/v1/orders/" + id + "/push",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+        var repush = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/push", ADMIN_KEY);
 
         assertThat(repush.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
     void deadLettersOrderAfterRetriesAndPushesItAfterRedrive() {
-        shopify.faults().forShop(FAULTY_SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
-        long callsBefore = orderCreateCalls(shopify, FAULTY_SHOP);
-        String id = accept("push-unavailable@example.com", FAULTY_SHOP);
+        e2e.shopify().faults().forShop(FAULTY_SHOP).nextFor("orderCreate", Integer.MAX_VALUE, Fault.serverError(503));
+        long callsBefore = e2e.orderCreateCalls(FAULTY_SHOP);
+        String id = e2e.accept("push-unavailable@example.com", FAULTY_SHOP);
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> deadLetters().toString().contains(id));
-        JsonNode pending = order(id);
+        JsonNode pending = e2e.order(id);
         assertThat(pending.get("status").asString()).isEqualTo("PENDING_PUSH");
         assertThat(pending.get("lastError").asString()).contains("Shopify unavailable");
         // Not one call per receive: the open circuit spares Shopify some of them.
-        assertThat(orderCreateCalls(shopify, FAULTY_SHOP) - callsBefore).isGreaterThanOrEqualTo(2);
+        assertThat(e2e.orderCreateCalls(FAULTY_SHOP) - callsBefore).isGreaterThanOrEqualTo(2);
         JsonNode deadLetter = findDeadLetter(id);
         assertThat(deadLetter.get("approximateReceiveCount").asInt()).isPositive();
 
-        shopify.faults().clear();
-        var redrive = rest.exchange(
-                "/api/v1/admin/dead-letters/redrive?queue=push&max=100",
-                HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+        e2e.shopify().faults().clear();
+        var redrive = e2e.call(HttpMethod.POST, "/api/v1/admin/dead-letters/redrive?queue=push&max=100", ADMIN_KEY);
 
         assertThat(redrive.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(redrive.getBody().get("moved").asInt()).isPositive();
-        awaitStatus(id, "PUSHED");
-        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
+        e2e.awaitStatus(id, "PUSHED");
+        assertThat(e2e.shopifyOrdersFor(id)).hasSize(1);
         assertThat(deadLetters().toString()).doesNotContain(id);
     }
 
@@ -152,67 +123,36 @@ class PushFlowTest {
         String id;
         try {
             // Committed with no relay running: what a crash right after the commit leaves behind.
-            String accepted = accept("push-crash@example.com");
+            String accepted = e2e.accept("push-crash@example.com");
             id = accepted;
             assertThat(outboxRows(id)).isOne();
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(2))
-                    .until(() -> shopifyOrdersFor(shopify, accepted).isEmpty());
-            assertThat(order(id).get("status").asString()).isEqualTo("PENDING_PUSH");
+                    .until(() -> e2e.shopifyOrdersFor(accepted).isEmpty());
+            assertThat(e2e.order(id).get("status").asString()).isEqualTo("PENDING_PUSH");
 
             // A new relay, as in a restarted instance, knows nothing but the table.
-            var fresh = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties);
+            var fresh = new OutboxRelay(e2e.jdbc(), transactionManager, sqs, queueUrls, properties);
             assertThat(fresh.relayBatch()).isPositive();
         } finally {
             relayScheduler.start();
         }
         assertThat(outboxRows(id)).isZero();
-        awaitStatus(id, "PUSHED");
-        assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
+        e2e.awaitStatus(id, "PUSHED");
+        assertThat(e2e.shopifyOrdersFor(id)).hasSize(1);
     }
 
     @Test
     void refusesDeadLetterListForUnknownQueueAndNonAdminKey() {
-        var unknown = rest.exchange(
-                "/api/v1/admin/dead-letters?queue=orders",
-                HttpMethod.GET,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
-        var reader = rest.exchange(
-                "/api/v1/admin/dead-letters?queue=push",
-                HttpMethod.GET,
-                new HttpEntity<>(headers(READ_KEY)),
-                JsonNode.class);
+        var unknown = e2e.call(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=orders", ADMIN_KEY);
+        var reader = e2e.call(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=push", READ_KEY);
 
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(reader.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
-    private String accept(String email) {
-        return accept(email, PushFixtures.SHOP);
-    }
-
-    private String accept(String email, String shop) {
-        return PushFixtures.accept(rest, email, shop);
-    }
-
-    private JsonNode order(String id) {
-        return PushFixtures.order(rest, id);
-    }
-
-    private JsonNode awaitStatus(String id, String status) {
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> order(id).get("status").asString().equals(status));
-        return order(id);
-    }
-
     private JsonNode deadLetters() {
-        var response = rest.exchange(
-                "/api/v1/admin/dead-letters?queue=push&max=100",
-                HttpMethod.GET,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+        var response = e2e.call(HttpMethod.GET, "/api/v1/admin/dead-letters?queue=push&max=100", ADMIN_KEY);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
@@ -227,6 +167,7 @@ class PushFlowTest {
     }
 
     private int outboxRows(String id) {
-        return jdbc.queryForObject("select count(*) from push_outbox where subject_id = ?::uuid", Integer.class, id);
+        return e2e.jdbc()
+                .queryForObject("select count(*) from push_outbox where subject_id = ?::uuid", Integer.class, id);
     }
 }

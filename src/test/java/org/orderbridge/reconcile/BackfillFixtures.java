@@ -2,17 +2,15 @@ package org.orderbridge.reconcile;
 
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
-import static org.orderbridge.push.PushFixtures.headers;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -65,28 +63,23 @@ public final class BackfillFixtures {
                         Map.of("shopMoney", Map.of("amount", "4.50", "currencyCode", "USD")))));
     }
 
-    public static ResponseEntity<JsonNode> requestBackfill(TestRestTemplate rest, String shop, String since) {
-        return rest.exchange(
-                "/api/v1/admin/shops/" + shop + "/backfill?since=" + since,
-                HttpMethod.POST,
-                new HttpEntity<>(headers(ADMIN_KEY)),
-                JsonNode.class);
+    public static ResponseEntity<JsonNode> requestBackfill(EndToEndFixtures e2e, String shop, String since) {
+        return e2e.call(HttpMethod.POST, "/api/v1/admin/shops/" + shop + "/backfill?since=" + since, ADMIN_KEY);
     }
 
-    public static ResponseEntity<JsonNode> requestBackfill(TestRestTemplate rest, String shop, Instant since) {
-        return requestBackfill(rest, shop, since.toString());
+    public static ResponseEntity<JsonNode> requestBackfill(EndToEndFixtures e2e, String shop, Instant since) {
+        return requestBackfill(e2e, shop, since.toString());
     }
 
-    public static JsonNode backfill(TestRestTemplate rest, String location) {
-        return rest.exchange(location, HttpMethod.GET, new HttpEntity<>(headers(ADMIN_KEY)), JsonNode.class)
-                .getBody();
+    public static JsonNode backfill(EndToEndFixtures e2e, String location) {
+        return e2e.call(HttpMethod.GET, location, ADMIN_KEY).getBody();
     }
 
-    public static JsonNode awaitState(TestRestTemplate rest, String location, String state) {
+    public static JsonNode awaitState(EndToEndFixtures e2e, String location, String state) {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> state.equals(backfill(rest, location).path("state").asString()));
-        return backfill(rest, location);
+                .until(() -> state.equals(backfill(e2e, location).path("state").asString()));
+        return backfill(e2e, location);
     }
 
     /** Bulk query operations the service started in the shop. */

@@ -1,6 +1,7 @@
 package org.orderbridge.reconcile;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,18 +38,6 @@ public final class ReconcileFixtures {
                 10,
                 lease,
                 Duration.ofSeconds(1));
-    }
-
-    /** A runner with its own owner, as another instance would have. */
-    static ReconciliationRunner runner(
-            String owner,
-            ShopifyOrderFeed feed,
-            ReconciledOrders orders,
-            ShopLeases leases,
-            ReconciliationMetrics metrics,
-            ReconciliationProperties properties) {
-        var pass = new ReconciliationPass(feed, orders, leases, metrics, properties, java.time.Clock.systemUTC());
-        return new ReconciliationRunner(leases, pass, feed, properties, owner);
     }
 
     /** The order input of an order made in the shop: lines with and without variant, addresses, tags and a note. */
@@ -178,5 +167,51 @@ public final class ReconcileFixtures {
                   "sourceIdentifier": "0193a0c4-7a51-7b3e-9d2c-5f8e1a2b3c4d"
                 }
                 """.formatted(id, updatedAt, note));
+    }
+
+    /**
+     * Reconciliation as further instances of the service would run it, on this context's feed, stored orders, leases
+     * and metrics: each runner has an owner of its own. Part of the context of {@link org.orderbridge.OrderBridgeTest}.
+     */
+    public static final class Passes {
+
+        private final ShopifyOrderFeed feed;
+        private final ReconciledOrders orders;
+        private final ShopLeases leases;
+        private final ReconciliationMetrics metrics;
+
+        Passes(ShopifyOrderFeed feed, ReconciledOrders orders, ShopLeases leases, ReconciliationMetrics metrics) {
+            this.feed = feed;
+            this.orders = orders;
+            this.leases = leases;
+            this.metrics = metrics;
+        }
+
+        /** The context's feed, which reads the simulator; a test wraps it to hold up or break a pass. */
+        ShopifyOrderFeed feed() {
+            return feed;
+        }
+
+        /** Makes the shop due at once, on every instance. */
+        void requestNow(String shop) {
+            leases.requestNow(shop);
+        }
+
+        ReconciliationRunner runner(String owner, ReconciliationProperties properties) {
+            return runner(owner, feed, properties);
+        }
+
+        ReconciliationRunner runner(String owner, ShopifyOrderFeed feed, ReconciliationProperties properties) {
+            return new ReconciliationRunner(leases, pass(feed, properties), feed, properties, owner);
+        }
+
+        /** What one instance runs: passes of the shops due, and of a shop on request. */
+        Reconciliation reconciliation(ReconciliationProperties properties) {
+            return new Reconciliation(leases, pass(feed, properties), feed, properties);
+        }
+
+        private ReconciliationPass pass(ShopifyOrderFeed feed, ReconciliationProperties properties) {
+            return new ReconciliationPass(feed, orders, leases, metrics, properties, Clock.systemUTC());
+        }
     }
 }

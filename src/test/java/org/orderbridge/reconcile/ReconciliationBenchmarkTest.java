@@ -2,7 +2,6 @@ package org.orderbridge.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orderbridge.reconcile.ReconcileFixtures.properties;
-import static org.orderbridge.reconcile.ReconcileFixtures.runner;
 import static org.orderbridge.reconcile.ReconcileFixtures.simulatorInput;
 import static org.orderbridge.reconcile.ReconcileFixtures.stored;
 
@@ -11,7 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.orderbridge.OrderBridgeTest;
-import org.orderbridge.shopify.ShopifyOrderFeed;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.WebhookFaults;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,16 +29,7 @@ class ReconciliationBenchmarkTest {
     ShopifySimulator shopify;
 
     @Autowired
-    ShopifyOrderFeed feed;
-
-    @Autowired
-    ReconciledOrders orders;
-
-    @Autowired
-    ShopLeases leases;
-
-    @Autowired
-    ReconciliationMetrics metrics;
+    ReconcileFixtures.Passes passes;
 
     @Autowired
     JdbcClient jdbc;
@@ -73,9 +62,8 @@ class ReconciliationBenchmarkTest {
             shopify.setCostLimits(shop, bucket, rate);
             long pointsBefore = points();
             long started = System.nanoTime();
-            leases.requestNow(shop);
-            ReconciliationPass.Result result = runner(
-                            "bench", feed, orders, leases, metrics, properties(Duration.ofMinutes(3)))
+            passes.requestNow(shop);
+            ReconciliationPass.Result result = passes.runner("bench", properties(Duration.ofMinutes(3)))
                     .runDue(Set.of(shop), () -> true)
                     .getFirst();
             double seconds = (System.nanoTime() - started) / 1e9;

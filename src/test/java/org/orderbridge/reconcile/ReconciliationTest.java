@@ -3,7 +3,6 @@ package org.orderbridge.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reconcile.ReconcileFixtures.properties;
-import static org.orderbridge.reconcile.ReconcileFixtures.runner;
 import static org.orderbridge.reconcile.ReconcileFixtures.showsRevision;
 import static org.orderbridge.reconcile.ReconcileFixtures.simulatorInput;
 import static org.orderbridge.reconcile.ReconcileFixtures.stored;
@@ -51,16 +50,7 @@ class ReconciliationTest {
     ShopifySimulator shopify;
 
     @Autowired
-    ShopifyOrderFeed feed;
-
-    @Autowired
-    ReconciledOrders orders;
-
-    @Autowired
-    ShopLeases leases;
-
-    @Autowired
-    ReconciliationMetrics metrics;
+    ReconcileFixtures.Passes passes;
 
     @Autowired
     MeterRegistry registry;
@@ -132,7 +122,7 @@ class ReconciliationTest {
         await().atMost(WEBHOOK_LATENCY)
                 .until(() -> showsRevision(stored(jdbc, shop).get(order.legacyId()), current(order)));
         // The pass reads the order, then (before it applies what it read) the order changes and its webhook lands.
-        ShopifyOrderFeed racing = new DelegatingFeed(feed) {
+        ShopifyOrderFeed racing = new DelegatingFeed(passes.feed()) {
             @Override
             public OrderPage ordersUpdatedBetween(
                     String s, Instant since, @Nullable Instant until, @Nullable String after, int first) {
@@ -144,8 +134,8 @@ class ReconciliationTest {
                 return page;
             }
         };
-        ReconciliationRunner runner = runner("instance-a", racing, orders, leases, metrics, properties(LEASE));
-        leases.requestNow(shop);
+        ReconciliationRunner runner = passes.runner("instance-a", racing, properties(LEASE));
+        passes.requestNow(shop);
 
         List<ReconciliationPass.Result> results = runner.runDue(Set.of(shop), () -> true);
 
@@ -169,13 +159,13 @@ class ReconciliationTest {
         var barrier = new CyclicBarrier(instances);
         var othersDone = new CountDownLatch(instances - 1);
         var pagesRead = new AtomicInteger();
-        leases.requestNow(shop);
+        passes.requestNow(shop);
         List<ReconciliationPass.Result> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(instances)) {
             var runs = new ArrayList<Future<List<ReconciliationPass.Result>>>();
             for (int i = 0; i < instances; i++) {
                 // Whoever wins the shop holds its first page until every other instance has tried and given up.
-                ShopifyOrderFeed slow = new DelegatingFeed(feed) {
+                ShopifyOrderFeed slow = new DelegatingFeed(passes.feed()) {
                     @Override
                     public OrderPage ordersUpdatedBetween(
                             String s, Instant since, @Nullable Instant until, @Nullable String after, int first) {
@@ -184,7 +174,7 @@ class ReconciliationTest {
                         return super.ordersUpdatedBetween(s, since, until, after, first);
                     }
                 };
-                ReconciliationRunner runner = runner("instance-" + i, slow, orders, leases, metrics, properties(LEASE));
+                ReconciliationRunner runner = passes.runner("instance-" + i, slow, properties(LEASE));
                 runs.add(pool.submit(() -> {
                     barrier.await(10, TimeUnit.SECONDS);
                     List<ReconciliationPass.Result> results = runner.runDue(Set.of(shop), () -> true);
@@ -208,7 +198,7 @@ class ReconciliationTest {
                 .hasSize(3);
         assertThat(stored(jdbc, shop)).hasSize(25);
         // Done once means also: not due again on any instance until the interval has passed.
-        ReconciliationRunner late = runner("instance-late", feed, orders, leases, metrics, properties(LEASE));
+        ReconciliationRunner late = passes.runner("instance-late", properties(LEASE));
         assertThat(late.runDue(Set.of(shop), () -> true)).isEmpty();
     }
 
@@ -219,7 +209,7 @@ class ReconciliationTest {
         for (int i = 0; i < 30; i++) {
             shopify.orderActivity().create(shop, simulatorInput(i, 1));
         }
-        ShopifyOrderFeed diesOnSecondPage = new DelegatingFeed(feed) {
+        ShopifyOrderFeed diesOnSecondPage = new DelegatingFeed(passes.feed()) {
             private int pages;
 
             @Override
@@ -232,11 +222,9 @@ class ReconciliationTest {
             }
         };
         Duration shortLease = Duration.ofSeconds(2);
-        ReconciliationRunner dying =
-                runner("instance-dies", diesOnSecondPage, orders, leases, metrics, properties(shortLease));
-        ReconciliationRunner survivor =
-                runner("instance-survives", feed, orders, leases, metrics, properties(shortLease));
-        leases.requestNow(shop);
+        ReconciliationRunner dying = passes.runner("instance-dies", diesOnSecondPage, properties(shortLease));
+        ReconciliationRunner survivor = passes.runner("instance-survives", properties(shortLease));
+        passes.requestNow(shop);
 
         try {
             dying.runDue(Set.of(shop), () -> true);
@@ -287,8 +275,7 @@ class ReconciliationTest {
             shopify.orderActivity().create(shop, simulatorInput(i, 1));
         }
         ReconciliationProperties properties = properties(LEASE);
-        var pass = new ReconciliationPass(feed, orders, leases, metrics, properties, java.time.Clock.systemUTC());
-        var reconciliation = new Reconciliation(leases, pass, feed, properties);
+        var reconciliation = passes.reconciliation(properties);
         reconciliation.start();
         try {
             reconciliation.reconcileNow("RECON-NOW.myshopify.com");
@@ -309,8 +296,7 @@ class ReconciliationTest {
             shopify.orderActivity().create(shop, simulatorInput(i, 1));
         }
         ReconciliationProperties properties = properties(LEASE);
-        var pass = new ReconciliationPass(feed, orders, leases, metrics, properties, java.time.Clock.systemUTC());
-        var reconciliation = new Reconciliation(leases, pass, feed, properties);
+        var reconciliation = passes.reconciliation(properties);
         try (var events = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
             events.registerBean(Reconciliation.class, () -> reconciliation);
             events.refresh();
@@ -324,8 +310,8 @@ class ReconciliationTest {
     }
 
     private ReconciliationPass.Result onePass(String shop, String owner) {
-        leases.requestNow(shop);
-        return runner(owner, feed, orders, leases, metrics, properties(LEASE))
+        passes.requestNow(shop);
+        return passes.runner(owner, properties(LEASE))
                 .runDue(Set.of(shop), () -> true)
                 .getFirst();
     }

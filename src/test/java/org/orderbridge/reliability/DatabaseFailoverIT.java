@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.record;
+import static org.orderbridge.reliability.ReliabilityFixtures.recordSettled;
 import static org.orderbridge.reliability.ServiceProcess.readiness;
 
 import java.time.Duration;
@@ -47,8 +47,8 @@ class DatabaseFailoverIT {
                         .atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(100))
                         .until(() -> probe.wasUnreadyBetween(killedAt, Instant.now())
-                                && answeredSince(traffic, Route.INTAKE, killedAt, 503)
-                                && answeredSince(traffic, Route.WEBHOOK, killedAt, 200));
+                                && traffic.answeredSince(Route.INTAKE, killedAt, 503)
+                                && traffic.answeredSince(Route.WEBHOOK, killedAt, 200));
                 database.promoteStandby();
                 promoted = Instant.now();
                 backlogAtPromotion = traffic.acknowledgedWebhooks().size()
@@ -104,18 +104,7 @@ class DatabaseFailoverIT {
                     traffic.answers(Route.INTAKE).stream()
                             .filter(a -> a.status() == 503)
                             .count());
-            figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
-            figures.put("ordersAccepted", traffic.acceptedOrders().size());
-            figures.put(
-                    "shopifyOrders",
-                    shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
-            figures.put("lost", 0);
-            figures.put("duplicates", 0);
-            record("database-failover", figures);
+            recordSettled("database-failover", figures, traffic, shopify);
         }
-    }
-
-    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
-        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }

@@ -3,6 +3,7 @@ package org.orderbridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.orderbridge.webhook.WebhookFixtures.processed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -64,7 +65,7 @@ class HostileInputTest {
         long replayedCopies = corpus.stream()
                 .filter(c -> c.effect() == Effect.ENQUEUES_DELIVERY)
                 .count();
-        double duplicatesBefore = duplicatesProcessed();
+        double duplicatesBefore = processed(meters, "orders/create", "duplicate");
 
         Stream<DynamicTest> cases = corpus.stream().map(c -> dynamicTest(c.name(), () -> answers(c)));
         Stream<DynamicTest> afterwards = Stream.of(
@@ -108,7 +109,8 @@ class HostileInputTest {
     private void appliesReplayedDeliveryOnce(long copies, double duplicatesBefore) {
         // Copies of one delivery may be processed concurrently; whichever claims the webhook id is applied, and
         // every other copy is processed as its duplicate.
-        await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesProcessed() - duplicatesBefore >= copies - 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> processed(meters, "orders/create", "duplicate") - duplicatesBefore >= copies - 1);
         assertThat(jdbc.sql("select count(*) from webhook_delivery where shop_domain = ?")
                         .param(HostileInputFixtures.WEBHOOK_SHOP)
                         .query(Long.class)
@@ -124,13 +126,6 @@ class HostileInputTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("corpus");
-    }
-
-    private double duplicatesProcessed() {
-        var counter = meters.find("orderbridge.webhooks.processed")
-                .tags("topic", "orders/create", "outcome", "duplicate")
-                .counter();
-        return counter == null ? 0 : counter.count();
     }
 
     private void isHealthy() throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,6 +80,20 @@ final class ReliabilityFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Records the figures of a scenario that reached the end state ({@link #assertNothingLostNothingDuplicated}),
+     * followed by the load it took and what reached Shopify, none of it lost or duplicated.
+     */
+    static void recordSettled(String scenario, Map<String, Object> figures, Traffic traffic, ShopifySimulator shopify) {
+        var all = new LinkedHashMap<>(figures);
+        all.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
+        all.put("ordersAccepted", traffic.acceptedOrders().size());
+        all.put("shopifyOrders", shopify.store().orders(PUSH_SHOP).size());
+        all.put("lost", 0);
+        all.put("duplicates", 0);
+        record(scenario, all);
     }
 
     /**

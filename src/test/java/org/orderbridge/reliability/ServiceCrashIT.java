@@ -3,7 +3,7 @@ package org.orderbridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.record;
+import static org.orderbridge.reliability.ReliabilityFixtures.recordSettled;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,14 +72,7 @@ class ServiceCrashIT {
             figures.put(
                     "unansweredWhileDown",
                     traffic.answers().stream().filter(a -> a.status() == 0).count());
-            figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
-            figures.put("ordersAccepted", traffic.acceptedOrders().size());
-            figures.put(
-                    "shopifyOrders",
-                    shopify.store().orders(ReliabilityFixtures.PUSH_SHOP).size());
-            figures.put("lost", 0);
-            figures.put("duplicates", 0);
-            record("service-crash", figures);
+            recordSettled("service-crash", figures, traffic, shopify);
         }
     }
 }

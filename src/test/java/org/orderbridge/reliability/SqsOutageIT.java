@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.reliability.ReliabilityFixtures.assertNothingLostNothingDuplicated;
 import static org.orderbridge.reliability.ReliabilityFixtures.awaitSettled;
-import static org.orderbridge.reliability.ReliabilityFixtures.record;
+import static org.orderbridge.reliability.ReliabilityFixtures.recordSettled;
 import static org.orderbridge.reliability.ServiceProcess.readiness;
 
 import java.time.Duration;
@@ -46,8 +46,8 @@ class SqsOutageIT {
                         .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> probe.wasUnreadyBetween(cutAt, Instant.now())
-                                && answeredSince(traffic, Route.WEBHOOK, cutAt, 503)
-                                && answeredSince(traffic, Route.INTAKE, cutAt, 201));
+                                && traffic.answeredSince(Route.WEBHOOK, cutAt, 503)
+                                && traffic.answeredSince(Route.INTAKE, cutAt, 201));
                 sqs.network().restore();
                 restored = Instant.now();
 
@@ -95,15 +95,7 @@ class SqsOutageIT {
                     "restoreToReadyMs",
                     Duration.between(restored, probe.firstReadyAfter(restored).orElseThrow())
                             .toMillis());
-            figures.put("webhooksAcknowledged", traffic.acknowledgedWebhooks().size());
-            figures.put("ordersAccepted", traffic.acceptedOrders().size());
-            figures.put("lost", 0);
-            figures.put("duplicates", 0);
-            record("sqs-outage", figures);
+            recordSettled("sqs-outage", figures, traffic, shopify);
         }
-    }
-
-    private static boolean answeredSince(Traffic traffic, Route route, Instant since, int status) {
-        return traffic.answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
     }
 }

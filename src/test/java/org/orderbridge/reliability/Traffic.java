@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.webhook.WebhookFixtures;
 import tools.jackson.databind.ObjectMapper;
@@ -99,7 +96,7 @@ final class Traffic implements AutoCloseable {
                     .header("X-Shopify-Shop-Domain", WEBHOOK_SHOP)
                     .header("X-Shopify-Webhook-Id", webhookId)
                     .header("X-Shopify-API-Version", "2026-10")
-                    .header("X-Shopify-Hmac-Sha256", sign(body))
+                    .header("X-Shopify-Hmac-Sha256", HostileWebhookCases.sign(body, WEBHOOK_SECRET))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             if (sendUntilAccepted(Route.WEBHOOK, request) != null) {
@@ -182,6 +179,11 @@ final class Traffic implements AutoCloseable {
                 });
     }
 
+    /** Whether a request on the route sent after {@code since} got this status. */
+    boolean answeredSince(Route route, Instant since, int status) {
+        return answers(route).stream().anyMatch(a -> a.sent().isAfter(since) && a.status() == status);
+    }
+
     Optional<Instant> firstAcceptedAfter(Route route, Instant instant) {
         return answers.stream()
                 .filter(a -> a.route() == route
@@ -197,16 +199,6 @@ final class Traffic implements AutoCloseable {
         running = false;
         for (Thread client : clients) {
             client.join(Duration.ofSeconds(15));
-        }
-    }
-
-    private static String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

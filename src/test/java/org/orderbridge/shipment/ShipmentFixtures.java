@@ -2,18 +2,15 @@ package org.orderbridge.shipment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.orderbridge.push.PushFixtures.headers;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.push.PushFixtures;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedFulfillments;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -38,16 +35,12 @@ final class ShipmentFixtures {
         return body;
     }
 
-    static ResponseEntity<JsonNode> post(TestRestTemplate rest, String orderId, Map<String, Object> body) {
-        return rest.exchange(
-                "/api/v1/orders/" + orderId + "/shipments",
-                HttpMethod.POST,
-                new HttpEntity<>(body, headers(PushFixtures.WRITE_KEY)),
-                JsonNode.class);
+    static ResponseEntity<JsonNode> post(EndToEndFixtures e2e, String orderId, Map<String, Object> body) {
+        return e2e.call(HttpMethod.POST, "/api/v1/orders/" + orderId + "/shipments", PushFixtures.WRITE_KEY, body);
     }
 
-    static JsonNode shipmentOf(TestRestTemplate rest, String orderId, String shipmentId) {
-        JsonNode order = PushFixtures.order(rest, orderId);
+    static JsonNode shipmentOf(EndToEndFixtures e2e, String orderId, String shipmentId) {
+        JsonNode order = e2e.order(orderId);
         for (JsonNode shipment : order.path("shipments")) {
             if (shipment.path("shipmentId").asString().equals(shipmentId)) {
                 return shipment;
@@ -56,35 +49,34 @@ final class ShipmentFixtures {
         throw new AssertionError("order " + orderId + " shows no shipment " + shipmentId + ": " + order);
     }
 
-    static JsonNode awaitShipment(TestRestTemplate rest, String orderId, String shipmentId, String status) {
+    static JsonNode awaitShipment(EndToEndFixtures e2e, String orderId, String shipmentId, String status) {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> shipmentOf(rest, orderId, shipmentId)
+                .until(() -> shipmentOf(e2e, orderId, shipmentId)
                         .path("status")
                         .asString()
                         .equals(status));
-        return shipmentOf(rest, orderId, shipmentId);
+        return shipmentOf(e2e, orderId, shipmentId);
     }
 
-    static String pushedOrder(TestRestTemplate rest, String email, String shop) {
-        String id = PushFixtures.accept(rest, email, shop);
+    static String pushedOrder(EndToEndFixtures e2e, String email, String shop) {
+        String id = e2e.accept(email, shop);
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() ->
-                        PushFixtures.order(rest, id).path("status").asString().equals("PUSHED"));
+                .until(() -> e2e.order(id).path("status").asString().equals("PUSHED"));
         return id;
     }
 
-    static SimulatedOrder inShopify(ShopifySimulator shopify, String orderId) {
-        List<SimulatedOrder> orders = PushFixtures.shopifyOrdersFor(shopify, orderId);
+    static SimulatedOrder inShopify(EndToEndFixtures e2e, String orderId) {
+        List<SimulatedOrder> orders = e2e.shopifyOrdersFor(orderId);
         assertThat(orders).hasSize(1);
         return orders.getFirst();
     }
 
     /** Shopify's fulfillments, not cancelled, that carry the tracking number. */
     static List<SimulatedFulfillments.Fulfillment> fulfillmentsWith(
-            ShopifySimulator shopify, SimulatedOrder order, String tracking) {
-        return shopify.store().fulfillments().fulfillments(order).stream()
+            EndToEndFixtures e2e, SimulatedOrder order, String tracking) {
+        return e2e.shopify().store().fulfillments().fulfillments(order).stream()
                 .filter(f -> f.status().equals("SUCCESS") && f.trackingNumbers().contains(tracking))
                 .toList();
     }

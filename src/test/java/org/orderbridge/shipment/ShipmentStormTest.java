@@ -12,16 +12,14 @@ import static org.orderbridge.shipment.ShipmentFixtures.shipment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest;
-import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.orderbridge.shopify.simulator.SimulatedFulfillments;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,46 +32,38 @@ class ShipmentStormTest {
     private static final String LOCATION_2 = "gid://shopify/Location/2";
 
     @Autowired
-    TestRestTemplate rest;
-
-    @Autowired
-    ShopifySimulator shopify;
-
-    @AfterEach
-    void calm() {
-        shopify.faults().clear();
-    }
+    EndToEndFixtures e2e;
 
     @Test
     void everyShipmentBecomesExactlyOneFulfillmentPerLocationThroughAStorm() {
         record Case(String orderId, SimulatedOrder order, String tracking, int locations) {}
         var cases = new ArrayList<Case>();
         for (int i = 0; i < 4; i++) {
-            String orderId = pushedOrder(rest, "storm-" + i + "@example.com", FAULTY_SHOP);
-            SimulatedOrder order = inShopify(shopify, orderId);
+            String orderId = pushedOrder(e2e, "storm-" + i + "@example.com", FAULTY_SHOP);
+            SimulatedOrder order = inShopify(e2e, orderId);
             boolean split = i % 2 == 0;
             if (split) {
-                shopify.store().fulfillments().assign(order, 0, 1, LOCATION_2);
+                e2e.shopify().store().fulfillments().assign(order, 0, 1, LOCATION_2);
             }
             cases.add(new Case(orderId, order, "1Z-STORM-" + i + "-" + System.nanoTime(), split ? 2 : 1));
         }
-        var faults = shopify.faults().forShop(FAULTY_SHOP);
+        var faults = e2e.shopify().faults().forShop(FAULTY_SHOP);
         faults.nextFor("fulfillmentCreate", 3, Fault.dropAfterCommit())
                 .nextFor("fulfillmentCreate", 1, Fault.delay(Duration.ofSeconds(11)))
                 .nextFor("fulfillmentCreate", 2, Fault.serverError(503))
                 .nextFor("fulfillmentCreate", 1, Fault.tooManyRequests(Duration.ofMillis(300)))
                 .nextFor("order", 2, Fault.serverError(502))
                 .nextFor("order", 1, Fault.dropAfterCommit());
-        shopify.setAvailablePoints(FAULTY_SHOP, 0);
+        e2e.shopify().setAvailablePoints(FAULTY_SHOP, 0);
 
         for (Case c : cases) {
-            assertThat(post(rest, c.orderId(), shipment("storm", c.tracking())).getStatusCode())
+            assertThat(post(e2e, c.orderId(), shipment("storm", c.tracking())).getStatusCode())
                     .isEqualTo(HttpStatus.CREATED);
         }
 
         for (Case c : cases) {
-            awaitShipment(rest, c.orderId(), "storm", "FULFILLED");
-            List<SimulatedFulfillments.Fulfillment> made = fulfillmentsWith(shopify, c.order(), c.tracking());
+            awaitShipment(e2e, c.orderId(), "storm", "FULFILLED");
+            List<SimulatedFulfillments.Fulfillment> made = fulfillmentsWith(e2e, c.order(), c.tracking());
             assertThat(made)
                     .as("fulfillments of %s", c.tracking())
                     .hasSize(c.locations())
@@ -87,7 +77,7 @@ class ShipmentStormTest {
                     .isEqualTo(2);
         }
         // The storm did blow: creates committed in Shopify whose answers never arrived.
-        assertThat(shopify.requests().stream()
+        assertThat(e2e.shopify().requests().stream()
                         .filter(r -> FAULTY_SHOP.equals(r.shop()) && r.isFor("fulfillmentCreate"))
                         .filter(r -> r.outcome() == RecordedRequest.Outcome.INJECTED_DROP_AFTER_COMMIT
                                 || r.outcome() == RecordedRequest.Outcome.INJECTED_DELAY))

@@ -10,12 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.OrderBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One check per shop at a time across instances, each instance a CheckSchedule of its own on one database. */
-@OrderBridgeTest
+@SubscriptionModuleTest
 class CheckScheduleTest {
 
     private static final String TARGET = "https://orders.example.com/webhooks/shopify";

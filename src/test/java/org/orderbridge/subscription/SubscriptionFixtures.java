@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The embedded services' subscription target, and ways to run a shop's check now and see what it did. */
 public final class SubscriptionFixtures {
 
-    /** {@code orderbridge.subscriptions.callback-url} of {@code @OrderBridgeTest}. */
-    static final String TARGET = "http://localhost/webhooks/shopify";
+    /** Where the tests' subscriptions deliver: {@code orderbridge.subscriptions.callback-url} of their contexts. */
+    public static final String TARGET = "http://localhost/webhooks/shopify";
 
     private static final List<String> MUTATIONS =
             List.of("webhookSubscriptionCreate", "webhookSubscriptionUpdate", "webhookSubscriptionDelete");

@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -33,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every shop's webhook subscriptions are checked on start and then on schedule: what Shopify dropped is subscribed again,
  * what points elsewhere is repointed, each repair counted and announced, and a correct set is left untouched.
  */
-@OrderBridgeTest
+@SubscriptionModuleTest
 class WebhookSubscriptionUpkeepTest {
 
     @Autowired
@@ -180,7 +179,7 @@ class WebhookSubscriptionUpkeepTest {
         announced.clear();
         shopify.store().webhookSubscriptions().drop(shop, "ORDERS_DELETE");
         double failedBefore = checks(meters, shop, "failed");
-        // Every attempt of the check's read fails (two attempts under @OrderBridgeTest), then one is throttled.
+        // Every attempt of the check's read fails (two attempts under @SubscriptionModuleTest), then one is throttled.
         shopify.faults()
                 .forShop(shop)
                 .nextFor("webhookSubscriptions", 2, Fault.serverError(503))

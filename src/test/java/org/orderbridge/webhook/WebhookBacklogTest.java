@@ -7,15 +7,14 @@ import static org.mockito.Mockito.mock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.platform.MovableClock;
 import org.orderbridge.platform.QueueUrls;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
@@ -33,23 +32,7 @@ class WebhookBacklogTest {
     private final SqsAsyncClient sqs = mock(SqsAsyncClient.class);
     private final WebhookProperties properties = mock(WebhookProperties.class);
     private final MeterRegistry meters = new SimpleMeterRegistry();
-    private Instant now = START;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(START);
     private final WebhookBacklog backlog;
 
     WebhookBacklogTest() {
@@ -75,7 +58,7 @@ class WebhookBacklogTest {
         backlog.received(sentAt(START.minusSeconds(10)));
         backlog.refresh();
 
-        at(START.plusSeconds(15));
+        clock.advance(Duration.ofSeconds(15));
         backlog.refresh();
 
         assertThat(gauge("orderbridge.webhooks.oldest.age")).isEqualTo(25);
@@ -88,7 +71,7 @@ class WebhookBacklogTest {
         backlog.refresh();
 
         queueHolds(0, 0);
-        at(START.plusSeconds(15));
+        clock.advance(Duration.ofSeconds(15));
         backlog.refresh();
 
         assertThat(gauge("orderbridge.webhooks.backlog")).isZero();
@@ -118,10 +101,6 @@ class WebhookBacklogTest {
         given(sqs.getQueueAttributes(any(Consumer.class))).willReturn(CompletableFuture.completedFuture(response));
         given(sqs.getQueueAttributes(any(GetQueueAttributesRequest.class)))
                 .willReturn(CompletableFuture.completedFuture(response));
-    }
-
-    private void at(Instant instant) {
-        now = instant;
     }
 
     private double gauge(String name) {

@@ -2,6 +2,7 @@ package org.orderbridge.webhook;
 
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,6 +130,14 @@ public final class WebhookFixtures {
         sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(found.getFirst().receiptHandle()))
                 .get();
         return found.getFirst();
+    }
+
+    /** Deliveries of the topic that the service processed with this outcome so far. */
+    public static double processed(MeterRegistry meters, String topic, String outcome) {
+        var counter = meters.find("orderbridge.webhooks.processed")
+                .tags("topic", topic, "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     static Map<String, String> signedHeaders(String topic, byte[] body) {

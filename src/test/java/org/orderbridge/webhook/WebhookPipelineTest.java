@@ -3,9 +3,11 @@ package org.orderbridge.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.webhook.WebhookFixtures.SHOP;
+import static org.orderbridge.webhook.WebhookFixtures.awaitDeadLetter;
 import static org.orderbridge.webhook.WebhookFixtures.deliver;
 import static org.orderbridge.webhook.WebhookFixtures.newShopifyId;
 import static org.orderbridge.webhook.WebhookFixtures.order;
+import static org.orderbridge.webhook.WebhookFixtures.processed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -84,14 +85,15 @@ class WebhookPipelineTest {
         long id = newShopifyId();
         String webhookId = UUID.randomUUID().toString();
         String body = order(id, Instant.parse("2026-11-20T10:00:00Z"), "once");
-        double duplicatesBefore = duplicatesProcessed();
+        double duplicatesBefore = processed(meters, "orders/create", "duplicate");
         assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode())
                 .isEqualTo(200);
         assertThat(deliver(port, "orders/create", SHOP, webhookId, body).statusCode())
                 .isEqualTo(200);
 
         // Both deliveries have been processed once the second is counted as a duplicate.
-        await().atMost(Duration.ofSeconds(20)).until(() -> duplicatesProcessed() > duplicatesBefore);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> processed(meters, "orders/create", "duplicate") > duplicatesBefore);
         assertThat(jdbc.sql("select version from shop_order where shopify_order_id = ?")
                         .param(id)
                         .query(Long.class)
@@ -185,25 +187,10 @@ class WebhookPipelineTest {
         var response = deliver(port, "orders/create", "{\"note\":\"" + marker + "\",\"currency\":\"EUR\"}");
         assertThat(response.statusCode()).isEqualTo(200);
 
-        String dlq = sqs.getQueueUrl(b -> b.queueName("orderbridge-webhooks-dlq"))
-                .get()
-                .queueUrl();
-        List<Message> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var messages = sqs.receiveMessage(b -> b.queueUrl(dlq)
-                            .maxNumberOfMessages(10)
-                            .messageAttributeNames("All")
-                            .visibilityTimeout(1))
-                    .get()
-                    .messages();
-            messages.stream().filter(m -> m.body().contains(marker)).forEach(found::add);
-            return !found.isEmpty();
-        });
-        Map<String, MessageAttributeValue> attributes = found.getFirst().messageAttributes();
+        Map<String, MessageAttributeValue> attributes =
+                awaitDeadLetter(sqs, marker).messageAttributes();
         assertThat(attributes.get(DeadLetters.REASON).stringValue()).contains("no numeric 'id'");
         assertThat(attributes.get(WebhookQueueMessages.TOPIC).stringValue()).isEqualTo("orders/create");
-        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(found.getFirst().receiptHandle()))
-                .get();
     }
 
     @Test
@@ -259,13 +246,6 @@ class WebhookPipelineTest {
     private double failedProcessing() {
         var counter = meters.find("orderbridge.webhooks.failed")
                 .tags("topic", "orders/create")
-                .counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private double duplicatesProcessed() {
-        var counter = meters.find("orderbridge.webhooks.processed")
-                .tags("topic", "orders/create", "outcome", "duplicate")
                 .counter();
         return counter == null ? 0 : counter.count();
     }

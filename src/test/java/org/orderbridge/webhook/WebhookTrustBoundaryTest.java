@@ -15,13 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.push.PushFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +53,7 @@ class WebhookTrustBoundaryTest {
     MeterRegistry meters;
 
     @Autowired
-    TestRestTemplate rest;
+    EndToEndFixtures e2e;
 
     @Test
     void deadLettersShopRedactWhosePayloadNamesAnotherShop() throws Exception {
@@ -193,11 +192,10 @@ class WebhookTrustBoundaryTest {
 
     @Test
     void marksOrderDeletedOnlyOnceShopifyNoLongerHasIt() throws Exception {
-        String ours = PushFixtures.accept(rest, "delete-replay@example.com", VICTIM_SHOP);
+        String ours = e2e.accept("delete-replay@example.com", VICTIM_SHOP);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> "PUSHED"
-                        .equals(PushFixtures.order(rest, ours).get("status").asString()));
-        long inShopify = PushFixtures.order(rest, ours).get("shopifyOrderId").asLong();
+                .until(() -> "PUSHED".equals(e2e.order(ours).get("status").asString()));
+        long inShopify = e2e.order(ours).get("shopifyOrderId").asLong();
         long goneFromShopify = storeOrder(VICTIM_SHOP, "deleted-in-shopify");
 
         assertThat(deliver(
@@ -221,7 +219,7 @@ class WebhookTrustBoundaryTest {
         assertThat(deadLetter.messageAttributes().get(DeadLetters.REASON).stringValue())
                 .contains("still exists in Shopify");
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELETED".equals(status(goneFromShopify)));
-        assertThat(PushFixtures.order(rest, ours).get("status").asString()).isEqualTo("PUSHED");
+        assertThat(e2e.order(ours).get("status").asString()).isEqualTo("PUSHED");
     }
 
     private long storeOrder(String shop, String note) throws Exception {
@@ -269,8 +267,7 @@ class WebhookTrustBoundaryTest {
     }
 
     private JsonNode admin(HttpMethod method, String path) {
-        var response = rest.exchange(
-                path, method, new HttpEntity<>(PushFixtures.headers(PushFixtures.ADMIN_KEY)), JsonNode.class);
+        var response = e2e.call(method, path, PushFixtures.ADMIN_KEY);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
