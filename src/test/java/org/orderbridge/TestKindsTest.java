@@ -20,7 +20,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 @Tag("unit")
 class TestKindsTest {
 
-    private static final Set<String> KINDS = Set.of("unit", "slice", "end-to-end", "browser", "reliability");
+    // "exclusive" is not a kind but how a reliability scenario runs: alone, after the others.
+    private static final Set<String> KINDS =
+            Set.of("unit", "slice", "end-to-end", "browser", "reliability", "exclusive");
     private static final Path SOURCES = Path.of("src/test/java");
 
     @Test

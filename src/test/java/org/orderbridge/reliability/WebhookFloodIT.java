@@ -28,6 +28,8 @@ import org.orderbridge.shopify.simulator.ShopifySimulator;
  * the heap holds and the real webhooks are still acknowledged.
  */
 @Tag("reliability")
+// Saturates both cores by design: run alone (service/pom.xml), not beside another scenario.
+@Tag("exclusive")
 class WebhookFloodIT {
 
     private static final int FLOOD = 300;
