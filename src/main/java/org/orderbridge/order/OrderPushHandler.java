@@ -139,6 +139,14 @@ class OrderPushHandler implements PushHandler {
                 log.warn("Shopify rejected order {}: {}", id, rejected.reason());
                 settle(id, () -> orders.markPushFailed(id, rejected.reason()));
             }
+            // Parked at once like any refusal: only restocking helps, and the merchant has to learn of it now rather
+            // than after the push queue's retries have run out.
+            case PushOutcome.OutOfStock outOfStock -> {
+                outcome("out_of_stock");
+                String reason = "Out of stock in Shopify: " + outOfStock.reason();
+                log.warn("Shopify refused order {} for lack of stock: {}", id, outOfStock.reason());
+                settle(id, () -> orders.markPushFailed(id, reason));
+            }
         }
     }
 

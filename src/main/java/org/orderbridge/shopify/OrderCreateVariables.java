@@ -16,7 +16,7 @@ final class OrderCreateVariables {
 
     private OrderCreateVariables() {}
 
-    static Map<String, Object> of(OrderDraft draft) {
+    static Map<String, Object> of(OrderDraft draft, InventoryBehaviour inventory) {
         String currency =
                 draft.currency() == null ? "" : draft.currency().strip().toUpperCase(Locale.ROOT);
         if (draft.orderId() == null) {
@@ -43,7 +43,11 @@ final class OrderCreateVariables {
                 draft.lines().stream().map(line -> lineItem(line, currency)).toList());
         order.put("metafields", List.of(OrderIdMetafield.value(draft.orderId())));
         // Receipts are the business's decision, made outside OrderBridge.
-        return Map.of("order", order, "options", Map.of("sendReceipt", false, "sendFulfillmentReceipt", false));
+        return Map.of(
+                "order",
+                order,
+                "options",
+                Map.of("sendReceipt", false, "sendFulfillmentReceipt", false, "inventoryBehaviour", inventory.name()));
     }
 
     private static Map<String, Object> lineItem(OrderDraft.Line line, String currency) {

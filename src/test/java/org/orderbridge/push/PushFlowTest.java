@@ -5,14 +5,21 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
+import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 import static org.orderbridge.push.PushFixtures.headers;
 import static org.orderbridge.push.PushFixtures.orderCreateCalls;
 import static org.orderbridge.push.PushFixtures.shopifyOrdersFor;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.order.Orders;
 import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
@@ -55,6 +62,12 @@ class PushFlowTest {
 
     @Autowired
     OutboxRelayScheduler relayScheduler;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void repairShopify() {
@@ -99,6 +112,44 @@ class PushFlowTest {
 
         assertThat(awaitStatus(id, "PUSHED").get("lastError")).isNull();
         assertThat(shopifyOrdersFor(shopify, id)).hasSize(1);
+    }
+
+    @Test
+    void parksOrderShopifyRefusesForLackOfStockAtOnceNamingLineAndLocation() {
+        long variant = 8_800_000_000L + System.nanoTime() % 100_000_000L;
+        shopify.store().inventory().stock(PushFixtures.SHOP, variant, "gid://shopify/Location/1", 1);
+        var request = PushFixtures.orderRequest("ext-" + UUID.randomUUID(), "push-out-of-stock@example.com");
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "ENGINE-9",
+                        "variantId",
+                        variant,
+                        "title",
+                        "Engine",
+                        "quantity",
+                        2,
+                        "unitPrice",
+                        "9.90")));
+        double outOfStockBefore = pushOutcomes("out_of_stock");
+
+        var accepted = rest.exchange(
+                "/api/v1/orders", HttpMethod.POST, new HttpEntity<>(request, headers(WRITE_KEY)), JsonNode.class);
+        String id = accepted.getBody().get("id").asString();
+
+        JsonNode parked = awaitStatus(id, "PUSH_FAILED");
+        assertThat(parked.get("lastError").asString())
+                .startsWith("Out of stock in Shopify: line 1 (SKU ENGINE-9, variant " + variant + ")")
+                .contains("gid://shopify/Location/1 (1 available)");
+        assertThat(shopify.requests())
+                .filteredOn(r -> r.isFor("orderCreate", id))
+                .hasSize(1);
+        assertThat(shopifyOrdersFor(shopify, id)).isEmpty();
+        assertThat(pushOutcomes("out_of_stock")).isEqualTo(outOfStockBefore + 1);
+        assertThat(orders.needingAttention(Duration.ZERO, 10_000))
+                .extracting(order -> order.id().toString())
+                .contains(id);
     }
 
     @Test
@@ -224,6 +275,12 @@ class PushFlowTest {
             }
         }
         throw new AssertionError("no dead letter for " + id);
+    }
+
+    private double pushOutcomes(String outcome) {
+        Counter counter =
+                meters.find("orderbridge.push.outcome").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int outboxRows(String id) {

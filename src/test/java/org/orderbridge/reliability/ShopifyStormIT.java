@@ -239,6 +239,7 @@ class ShopifyStormIT {
                     switch (client.createOrder(draft)) {
                         case PushOutcome.Created c -> created.put(draft.orderId(), c);
                         case PushOutcome.Rejected r -> rejected.put(draft.orderId(), r.reason());
+                        case PushOutcome.OutOfStock o -> rejected.put(draft.orderId(), o.reason());
                     }
                 } catch (ShopifyUnavailableException e) {
                     unavailable.incrementAndGet();

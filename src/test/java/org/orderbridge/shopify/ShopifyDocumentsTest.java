@@ -10,6 +10,9 @@ import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +63,9 @@ class ShopifyDocumentsTest {
 
     @Test
     void orderCreateVariablesOfAFullDraftMatchTheSchemaInputTypes() {
-        assertVariablesCoerce(ShopifyOperation.CREATE_ORDER, OrderCreateVariables.of(ShopifyFixtures.draft()));
+        assertVariablesCoerce(
+                ShopifyOperation.CREATE_ORDER,
+                OrderCreateVariables.of(ShopifyFixtures.draft(), InventoryBehaviour.DECREMENT_OBEYING_POLICY));
     }
 
     @Test
@@ -114,6 +119,18 @@ class ShopifyDocumentsTest {
                         "gid://shopify/WebhookSubscription/1",
                         "webhookSubscription",
                         AdminWebhookSubscriptions.input("https://orders.example.com/webhooks/shopify")));
+    }
+
+    @Test
+    void inventoryBehavioursAreThoseOfShopifysOrderCreate() {
+        GraphQLEnumType values = AdminSchema.get().getTypeAs("OrderCreateInputsInventoryBehavior");
+
+        assertThat(values.getValues().stream()
+                        .map(GraphQLEnumValueDefinition::getName)
+                        .toList())
+                .containsExactlyInAnyOrder(Arrays.stream(InventoryBehaviour.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.web.client.RestClient;
@@ -20,6 +21,8 @@ final class ShopifyFixtures {
     static final ShopifyProperties.CircuitBreaker LENIENT_BREAKER =
             new ShopifyProperties.CircuitBreaker(50, 20, 20, Duration.ofSeconds(30), 1);
     static final ShopifyProperties.Budget STANDARD_BUDGET = new ShopifyProperties.Budget(1000, 100, 10, 1.0, 10);
+    static final ShopifyProperties.Inventory OBEYING_INVENTORY_POLICIES =
+            new ShopifyProperties.Inventory(InventoryBehaviour.DECREMENT_OBEYING_POLICY, Map.of());
 
     private ShopifyFixtures() {}
 
@@ -29,6 +32,20 @@ final class ShopifyFixtures {
 
     static ShopifyProperties properties(ShopifySimulator simulator) {
         return properties(simulator, TOKEN, Duration.ofSeconds(2), FAST_RETRY, LENIENT_BREAKER, STANDARD_BUDGET);
+    }
+
+    /** The usual settings, with orders treating stock as {@code inventory} says. */
+    static ShopifyProperties properties(ShopifySimulator simulator, ShopifyProperties.Inventory inventory) {
+        return new ShopifyProperties(
+                "2026-10",
+                simulator.adminUrlTemplate(),
+                AccessTokens.parse(SHOP + "=" + TOKEN),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                FAST_RETRY,
+                LENIENT_BREAKER,
+                STANDARD_BUDGET,
+                inventory);
     }
 
     static ShopifyProperties properties(
@@ -46,7 +63,8 @@ final class ShopifyFixtures {
                 readTimeout,
                 retry,
                 breaker,
-                budget);
+                budget,
+                OBEYING_INVENTORY_POLICIES);
     }
 
     static ShopifyOrders client(ShopifyProperties properties) {

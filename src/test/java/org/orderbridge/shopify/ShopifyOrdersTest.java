@@ -13,10 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedInventory;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 @Tag("unit")
 class ShopifyOrdersTest {
+
+    private static final long RED_SHIRT = 44_012_345_678L;
+    private static final String WAREHOUSE = "gid://shopify/Location/1";
 
     private final ShopifySimulator simulator = ShopifyFixtures.simulator();
     private final ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator));
@@ -56,6 +60,47 @@ class ShopifyOrdersTest {
                 .containsEntry("title", "Custom engraving")
                 .containsEntry("sku", "ENGRAVING")
                 .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")));
+    }
+
+    @Test
+    void claimsTheStockOfTheOrdersVariantsObeyingTheirInventoryPolicyByDefault() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 5);
+
+        orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(simulator.store().inventory().levels(SHOP, RED_SHIRT))
+                .containsExactly(new SimulatedInventory.Level(WAREHOUSE, 3, 2));
+    }
+
+    @Test
+    void leavesStockAloneInAShopWhoseOrdersBypassInventory() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 5);
+        ShopifyOrders bypassing = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                new ShopifyProperties.Inventory(
+                        InventoryBehaviour.DECREMENT_OBEYING_POLICY,
+                        Map.of(SHOP.toUpperCase(), InventoryBehaviour.BYPASS))));
+
+        bypassing.createOrder(ShopifyFixtures.draft());
+
+        assertThat(simulator.store().inventory().levels(SHOP, RED_SHIRT))
+                .containsExactly(new SimulatedInventory.Level(WAREHOUSE, 5, 0));
+    }
+
+    @Test
+    void reportsAnOrderRefusedForLackOfStockAsOutOfStockNamingTheLineAndLocationWithoutRetry() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 1);
+
+        PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        PushOutcome.OutOfStock.class,
+                        outOfStock -> assertThat(outOfStock.reason())
+                                .startsWith("line 1 (SKU SKU-RED-M, variant 44012345678): order.lineItems.0.quantity: ")
+                                .contains(WAREHOUSE + " (1 available)"));
+        assertThat(simulator.store().orders(SHOP)).isEmpty();
+        assertThat(simulator.requests()).filteredOn(r -> r.isFor("orderCreate")).hasSize(1);
     }
 
     @Test

@@ -49,14 +49,24 @@ public final class SimulatedStore {
 
     private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
 
+    private final SimulatedInventory inventory = new SimulatedInventory();
+
+    /** The variants' stock per location, which orderCreate claims. */
+    public SimulatedInventory inventory() {
+        return inventory;
+    }
+
     /** The app's webhook subscriptions in each shop. */
     public SimulatedWebhookSubscriptions webhookSubscriptions() {
         return webhookSubscriptions;
     }
 
-    /** An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. */
+    /**
+     * An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. It leaves stock
+     * alone, so tests about other things need not stock what such orders sell.
+     */
     public SimulatedOrder createOrderInAdmin(String shop, Map<String, Object> input) {
-        Result<SimulatedOrder> result = createOrder(shop, input);
+        Result<SimulatedOrder> result = createOrder(shop, input, SimulatedInventory.BYPASS);
         if (result.value() == null) {
             throw new IllegalArgumentException(String.valueOf(result.userError()));
         }
@@ -101,8 +111,9 @@ public final class SimulatedStore {
         }
     }
 
+    /** Creates the order, or refuses it with a userError in Shopify's shape; stock is claimed as {@code inventoryBehaviour} says. */
     @SuppressWarnings("unchecked")
-    Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input) {
+    Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input, String inventoryBehaviour) {
         ShopData data = shop(shop);
         synchronized (data) {
             Object email = input.get("email");
@@ -138,6 +149,10 @@ public final class SimulatedStore {
                             "INVALID",
                             "Value is already in use by another order");
                 }
+            }
+            Map<String, Object> outOfStock = inventory.claim(shop, lines, inventoryBehaviour);
+            if (outOfStock != null) {
+                return new Result<>(null, outOfStock);
             }
             var order = new SimulatedOrder(
                     shop,
