@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -179,7 +180,7 @@ public class Order implements Persistable<UUID> {
             billingAddress = snapshot.billingAddress();
             note = snapshot.note();
         }
-        lineItems = snapshot.lineItems();
+        lineItems = keepingTheSettingsWeSent(snapshot.lineItems());
         currency = snapshot.currency();
         totalPrice = snapshot.totalPrice();
         financialStatus = snapshot.financialStatus();
@@ -189,6 +190,30 @@ public class Order implements Persistable<UUID> {
         tags = snapshot.tags();
         shopifyUpdatedAt = snapshot.updatedAt();
         updatedAt = now;
+    }
+
+    /**
+     * Shopify's lines replace ours, but its snapshots, as they are read, say nothing of a line's shipping and tax: a
+     * line that is still the one we sent at its position (Shopify keeps the order of the lines it was created with: same
+     * SKU and variant) keeps what we sent for it.
+     */
+    private List<LineItem> keepingTheSettingsWeSent(List<LineItem> fromShopify) {
+        List<LineItem> ours = lineItems;
+        if (ours == null || ours.size() != fromShopify.size()) {
+            return fromShopify;
+        }
+        var kept = new ArrayList<LineItem>(fromShopify.size());
+        for (int i = 0; i < fromShopify.size(); i++) {
+            LineItem theirs = fromShopify.get(i);
+            LineItem sent = ours.get(i);
+            boolean sameLine =
+                    Objects.equals(theirs.sku(), sent.sku()) && Objects.equals(theirs.variantId(), sent.variantId());
+            kept.add(
+                    sameLine && theirs.requiresShipping() == null && theirs.taxable() == null
+                            ? theirs.withSettings(sent.requiresShipping(), sent.taxable())
+                            : theirs);
+        }
+        return List.copyOf(kept);
     }
 
     /** Shopify created the order we pushed (or already had it under our custom id). */

@@ -192,7 +192,14 @@ class OrderPushHandler implements PushHandler {
     static OrderDraft draft(Order order) {
         var customer = order.customer();
         List<OrderDraft.Line> lines = order.lineItems().stream()
-                .map(l -> new OrderDraft.Line(l.sku(), l.variantId(), l.title(), l.quantity(), l.unitPrice()))
+                .map(l -> new OrderDraft.Line(
+                        l.sku(),
+                        l.variantId(),
+                        l.title(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.requiresShipping(),
+                        l.taxable()))
                 .toList();
         return new OrderDraft(
                 order.shopDomain(),

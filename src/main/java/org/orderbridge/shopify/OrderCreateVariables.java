@@ -63,6 +63,8 @@ final class OrderCreateVariables {
             throw new PermanentShopifyFailure("A line without variantId needs a title and a unit price: " + line);
         } else {
             item.put("title", line.title());
+            item.put("requiresShipping", !Boolean.FALSE.equals(line.requiresShipping()));
+            item.put("taxable", !Boolean.FALSE.equals(line.taxable()));
         }
         if (line.unitPrice() != null) {
             item.put("priceSet", Map.of("shopMoney", money(line.unitPrice(), currency)));

@@ -39,11 +39,19 @@ public record OrderDraft(
             @Nullable String countryCode,
             @Nullable String phone) {}
 
-    /** Refers to a catalogue variant when {@code variantId} is set, otherwise describes a custom line by title and price. */
+    /**
+     * Refers to a catalogue variant when {@code variantId} is set, otherwise describes a custom line by title and price.
+     *
+     * @param requiresShipping a custom line's: whether it is shipped, true when null (Shopify's own default, false,
+     *     would leave it out of what the merchant ships). A variant's line takes the variant's setting, so it is not sent.
+     * @param taxable a custom line's: whether it is taxed, true when null; likewise not sent for a variant's line
+     */
     public record Line(
             @Nullable String sku,
             @Nullable Long variantId,
             @Nullable String title,
             int quantity,
-            @Nullable BigDecimal unitPrice) {}
+            @Nullable BigDecimal unitPrice,
+            @Nullable Boolean requiresShipping,
+            @Nullable Boolean taxable) {}
 }

@@ -2,6 +2,7 @@ package org.orderbridge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.orderbridge.order.OrderFixtures.ACCEPTED_AT;
 import static org.orderbridge.order.OrderFixtures.accepted;
 import static org.orderbridge.order.OrderFixtures.inStatus;
@@ -349,6 +350,41 @@ class OrderTest {
     }
 
     @Test
+    void keepsTheShippingAndTaxItSentForItsLinesThatShopifysSnapshotDescribesWithoutThem() {
+        Order order = acceptedWith(List.of(
+                new LineItem(null, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00"), false, false),
+                new LineItem(null, "ENGINE-1", null, "Difference engine", 1, new BigDecimal("19.90"), null, null)));
+
+        order.applyShopify(
+                OrderFixtures.snapshotOfPushed(
+                        order,
+                        106L,
+                        List.of(
+                                new LineItem(11L, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00")),
+                                new LineItem(12L, "ENGINE-1", null, "Difference engine", 1, new BigDecimal("19.90")))),
+                LATER);
+
+        assertThat(order.lineItems())
+                .extracting(LineItem::shopifyLineItemId, LineItem::requiresShipping, LineItem::taxable)
+                .containsExactly(tuple(11L, false, false), tuple(12L, null, null));
+    }
+
+    @Test
+    void takesShopifysLinesAsTheyAreWhereTheyAreNoLongerTheLinesItSent() {
+        Order order = acceptedWith(
+                List.of(new LineItem(null, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00"), false, false)));
+
+        order.applyShopify(
+                OrderFixtures.snapshotOfPushed(
+                        order, 107L, List.of(new LineItem(13L, "MUG-1", 42L, "Mug", 1, new BigDecimal("9.90")))),
+                LATER);
+
+        assertThat(order.lineItems())
+                .singleElement()
+                .satisfies(line -> assertThat(line.requiresShipping()).isNull());
+    }
+
+    @Test
     void updatesPushedOrderFromItsWebhooksWithoutChangingItsStatus() {
         Order order = inStatus(OrderStatus.PUSHED);
 
@@ -401,5 +437,21 @@ class OrderTest {
         assertThat(order.customerRedactedAt()).isEqualTo(LATER);
         assertThat(order.shopifyUpdatedAt()).isEqualTo(LATER.plusSeconds(60));
         assertThat(order.lineItems()).hasSize(1);
+    }
+
+    private static Order acceptedWith(List<LineItem> lines) {
+        return Order.accept(
+                OrderId.newId(),
+                OrderFixtures.SHOP,
+                "ext-lines",
+                OrderFixtures.ADA,
+                OrderFixtures.LONDON,
+                null,
+                lines,
+                "GBP",
+                null,
+                null,
+                "hash",
+                ACCEPTED_AT);
     }
 }

@@ -329,7 +329,8 @@ class ShopifyStormIT {
                 address,
                 address,
                 "EUR",
-                List.of(new OrderDraft.Line("SKU-" + i, null, "Storm item " + i, 1 + i % 3, new BigDecimal("12.50"))),
+                List.of(new OrderDraft.Line(
+                        "SKU-" + i, null, "Storm item " + i, 1 + i % 3, new BigDecimal("12.50"), null, null)),
                 null,
                 List.of("storm"));
     }

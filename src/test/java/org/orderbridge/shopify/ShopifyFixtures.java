@@ -106,8 +106,10 @@ final class ShopifyFixtures {
                 address,
                 "eur",
                 List.of(
-                        new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90")),
-                        new OrderDraft.Line("ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"))),
+                        new OrderDraft.Line(
+                                "SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90"), null, null),
+                        new OrderDraft.Line(
+                                "ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"), false, null)),
                 "Leave at the door",
                 List.of("orderbridge", "b2b"));
     }

@@ -1,8 +1,10 @@
 package org.orderbridge.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,44 @@ class ShopifyOrdersTest {
         assertThat(stored.lineItems().get(1))
                 .containsEntry("title", "Custom engraving")
                 .containsEntry("sku", "ENGRAVING")
-                .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")));
+                .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")))
+                .containsEntry("requiresShipping", false)
+                .containsEntry("taxable", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void leavesAVariantsShippingAndTaxToTheVariant() {
+        var variables = OrderCreateVariables.of(ShopifyFixtures.draft(), InventoryBehaviour.BYPASS);
+
+        var lines = (List<Map<String, Object>>) ((Map<String, Object>) variables.get("order")).get("lineItems");
+        assertThat(lines.getFirst()).doesNotContainKeys("requiresShipping", "taxable");
+    }
+
+    @Test
+    void sendsACustomLineAsShippedAndTaxedUnlessTheDraftSaysOtherwise() {
+        OrderDraft fixture = ShopifyFixtures.draft();
+        OrderDraft draft = new OrderDraft(
+                SHOP,
+                fixture.orderId(),
+                fixture.email(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EUR",
+                List.of(
+                        new OrderDraft.Line(null, null, "Gift wrap", 1, BigDecimal.ONE, null, null),
+                        new OrderDraft.Line(null, null, "Voucher", 1, BigDecimal.TEN, false, false)),
+                null,
+                null);
+
+        orders.createOrder(draft);
+
+        assertThat(simulator.store().orders(SHOP).getFirst().lineItems())
+                .extracting(line -> line.get("requiresShipping"), line -> line.get("taxable"))
+                .containsExactly(tuple(true, true), tuple(false, false));
     }
 
     @Test
@@ -177,7 +216,7 @@ class ShopifyOrdersTest {
                 null,
                 null,
                 "EUR",
-                List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null)),
+                List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null, null, null)),
                 null,
                 null);
         OrderDraft badCurrency = new OrderDraft(

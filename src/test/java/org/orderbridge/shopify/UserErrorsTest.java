@@ -27,8 +27,8 @@ class UserErrorsTest {
     @Test
     void namesTheDraftLineAnErrorPointsAtByItsSkuAndVariant() {
         var lines = List.of(
-                new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, null, 2, null),
-                new OrderDraft.Line(null, null, "Gift wrap", 1, BigDecimal.ONE));
+                new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, null, 2, null, null, null),
+                new OrderDraft.Line(null, null, "Gift wrap", 1, BigDecimal.ONE, null, null));
         JsonNode second = JsonMapper.builder().build().readTree("""
                 [{"field":["order","lineItems","1","title"],"message":"Title is too long"}]
                 """);

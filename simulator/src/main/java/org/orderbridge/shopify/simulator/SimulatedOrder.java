@@ -28,6 +28,24 @@ public record SimulatedOrder(
         return (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
     }
 
+    /**
+     * Whether the line (0-based) is shipped. graphql-java fills in the input's defaults as Shopify's schema declares
+     * them, so an orderCreate line says it; an order made in the admin gets the same documented default
+     * (shopify.dev, admin-graphql "OrderCreateLineItemInput": {@code requiresShipping} "Default: false").
+     */
+    public boolean requiresShipping(int line) {
+        return setting(line, "requiresShipping", false);
+    }
+
+    /** Whether the line (0-based) is taxed, likewise ("OrderCreateLineItemInput": {@code taxable} "Default: true"). */
+    public boolean taxable(int line) {
+        return setting(line, "taxable", true);
+    }
+
+    private boolean setting(int line, String field, boolean otherwise) {
+        return lineItems().get(line).get(field) instanceof Boolean given ? given : otherwise;
+    }
+
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> metafields() {
         return (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());

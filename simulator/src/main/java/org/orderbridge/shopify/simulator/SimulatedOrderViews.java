@@ -72,6 +72,8 @@ public final class SimulatedOrderViews {
                                     variant.substring(variant.lastIndexOf('/') + 1)));
             node.put("originalUnitPriceSet", money(price(line), (String)
                     order.input().get("currency")));
+            node.put("requiresShipping", order.requiresShipping(i));
+            node.put("taxable", order.taxable(i));
             nodes.add(node);
         }
         var pageInfo = new LinkedHashMap<String, Object>();

@@ -88,7 +88,9 @@ final class WebhookSender implements AutoCloseable {
         var lineItems = new ArrayList<Map<String, Object>>();
         BigDecimal total = BigDecimal.ZERO;
         long lineId = order.legacyId() * 10;
-        for (Map<String, Object> line : order.lineItems()) {
+        List<Map<String, Object>> lines = order.lineItems();
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> line = lines.get(i);
             int quantity = ((Number) line.get("quantity")).intValue();
             BigDecimal price = price(line);
             total = total.add(price.multiply(BigDecimal.valueOf(quantity)));
@@ -99,6 +101,8 @@ final class WebhookSender implements AutoCloseable {
             item.put("title", line.getOrDefault("title", "Variant " + line.get("variantId")));
             item.put("quantity", quantity);
             item.put("price", price.toPlainString());
+            item.put("requires_shipping", order.requiresShipping(i));
+            item.put("taxable", order.taxable(i));
             lineItems.add(item);
         }
         Map<String, Object> shipping = (Map<String, Object>) input.get("shippingAddress");
