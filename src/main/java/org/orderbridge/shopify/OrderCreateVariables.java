@@ -33,6 +33,7 @@ final class OrderCreateVariables {
         order.put("sourceIdentifier", draft.orderId().toString());
         order.put("currency", currency);
         putIfPresent(order, "email", draft.email());
+        putIfPresent(order, "customer", customer(draft));
         putIfPresent(order, "phone", draft.phone());
         putIfPresent(order, "note", draft.note());
         order.put("tags", draft.tags());
@@ -48,6 +49,23 @@ final class OrderCreateVariables {
                 order,
                 "options",
                 Map.of("sendReceipt", false, "sendFulfillmentReceipt", false, "inventoryBehaviour", inventory.name()));
+    }
+
+    /**
+     * The shop's customer of the draft's e-mail address, created when the shop has none ({@code toUpsert}: without an
+     * id, the e-mail identifies the customer; {@code toAssociate} would refuse a new buyer). Names are sent only when
+     * known, so that an upsert does not blank what the merchant holds. The phone stays on the order: a customer's
+     * phone must be unique in the shop, so sending it could refuse an order over another customer's number.
+     */
+    private static @Nullable Map<String, Object> customer(OrderDraft draft) {
+        if (draft.email() == null || draft.email().isBlank()) {
+            return null;
+        }
+        var upsert = new LinkedHashMap<String, Object>();
+        upsert.put("email", draft.email());
+        putIfPresent(upsert, "firstName", draft.firstName());
+        putIfPresent(upsert, "lastName", draft.lastName());
+        return Map.of("toUpsert", upsert);
     }
 
     private static Map<String, Object> lineItem(OrderDraft.Line line, String currency) {

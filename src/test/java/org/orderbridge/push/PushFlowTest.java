@@ -85,6 +85,9 @@ class PushFlowTest {
             assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
             assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asString());
             assertThat(created.input()).containsEntry("email", "push-ok@example.com");
+            assertThat(created.customer().email()).isEqualTo("push-ok@example.com");
+            assertThat(created.customer().firstName()).isEqualTo("Ada");
+            assertThat(created.customer().lastName()).isEqualTo("Lovelace");
             assertThat(created.lineItems())
                     .singleElement()
                     .satisfies(line ->

@@ -143,6 +143,51 @@ class ShopifyOrdersTest {
     }
 
     @Test
+    void associatesTheOrderWithTheShopsCustomerOfItsEmailCreatingItWhenMissing() {
+        OrderDraft fixture = ShopifyFixtures.draft();
+        OrderDraft renamed = new OrderDraft(
+                SHOP,
+                UUID.randomUUID(),
+                "JANE.DOE@example.com",
+                null,
+                "Janet",
+                null,
+                null,
+                null,
+                "EUR",
+                fixture.lines(),
+                null,
+                null);
+
+        orders.createOrder(fixture);
+        orders.createOrder(renamed);
+
+        assertThat(simulator.store().customers().list(SHOP)).singleElement().satisfies(customer -> {
+            assertThat(customer.email()).isEqualTo("jane.doe@example.com");
+            assertThat(customer.firstName()).isEqualTo("Janet");
+            assertThat(customer.lastName()).isEqualTo("Doe");
+        });
+        assertThat(simulator.store().orders(SHOP))
+                .extracting(order -> order.customer().email())
+                .containsOnly("jane.doe@example.com");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void upsertsTheCustomerByEmailAndNamesButLeavesThePhoneOnTheOrder() {
+        var order = (Map<String, Object>) OrderCreateVariables.of(ShopifyFixtures.draft(), InventoryBehaviour.BYPASS)
+                .get("order");
+
+        assertThat(order)
+                .containsEntry(
+                        "customer",
+                        Map.of(
+                                "toUpsert",
+                                Map.of("email", "jane.doe@example.com", "firstName", "Jane", "lastName", "Doe")))
+                .containsEntry("phone", "+49301234567");
+    }
+
+    @Test
     void createsTheUniqueOrderIdDefinitionOncePerShop() {
         orders.createOrder(ShopifyFixtures.draft());
         orders.createOrder(ShopifyFixtures.draft());

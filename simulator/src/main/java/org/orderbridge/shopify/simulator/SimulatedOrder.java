@@ -7,9 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java). */
+/**
+ * An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java)
+ * and the customer it is associated with (null when it has none).
+ */
 public record SimulatedOrder(
-        String shop, long legacyId, String name, OffsetDateTime createdAt, Map<String, Object> input) {
+        String shop,
+        long legacyId,
+        String name,
+        OffsetDateTime createdAt,
+        Map<String, Object> input,
+        SimulatedCustomers.Customer customer) {
 
     public String gid() {
         return "gid://shopify/Order/" + legacyId;

@@ -50,6 +50,12 @@ public final class SimulatedStore {
     private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
 
     private final SimulatedInventory inventory = new SimulatedInventory();
+    private final SimulatedCustomers customers = new SimulatedCustomers();
+
+    /** The shops' customers, by e-mail address, which orderCreate creates, updates and associates. */
+    public SimulatedCustomers customers() {
+        return customers;
+    }
 
     /** The variants' stock per location, which orderCreate claims. */
     public SimulatedInventory inventory() {
@@ -117,7 +123,7 @@ public final class SimulatedStore {
         ShopData data = shop(shop);
         synchronized (data) {
             Object email = input.get("email");
-            if (email != null && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (email != null && !isEmail(email.toString())) {
                 return Result.refused(List.of("order", "email"), "INVALID", "Email is invalid");
             }
             List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
@@ -150,6 +156,10 @@ public final class SimulatedStore {
                             "Value is already in use by another order");
                 }
             }
+            SimulatedCustomers.Plan customer = customers.plan(shop, input);
+            if (customer.refusal() != null) {
+                return new Result<>(null, customer.refusal());
+            }
             Map<String, Object> outOfStock = inventory.claim(shop, lines, inventoryBehaviour);
             if (outOfStock != null) {
                 return new Result<>(null, outOfStock);
@@ -160,10 +170,15 @@ public final class SimulatedStore {
                     "#" + (1001 + data.orders().size()),
                     // Microseconds, as PostgreSQL keeps them: a stored time then equals the one Shopify reports.
                     OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                    new LinkedHashMap<>(input));
+                    new LinkedHashMap<>(input),
+                    customer.apply());
             data.add(order);
             return Result.ok(order);
         }
+    }
+
+    static boolean isEmail(String email) {
+        return email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     Optional<SimulatedOrder> orderByCustomId(String shop, String namespace, String key, String value) {

@@ -120,15 +120,7 @@ final class WebhookSender implements AutoCloseable {
         payload.put("fulfillment_status", null);
         payload.put("source_name", order.sourceName());
         payload.put("source_identifier", order.sourceIdentifier());
-        payload.put(
-                "customer",
-                shipping == null
-                        ? null
-                        : Map.of(
-                                "id", order.legacyId() + 7,
-                                "email", String.valueOf(input.get("email")),
-                                "first_name", String.valueOf(shipping.get("firstName")),
-                                "last_name", String.valueOf(shipping.get("lastName"))));
+        payload.put("customer", restCustomer(order.customer()));
         payload.put("shipping_address", restAddress(shipping));
         payload.put("billing_address", restAddress((Map<String, Object>) input.get("billingAddress")));
         payload.put("line_items", lineItems);
@@ -149,6 +141,18 @@ final class WebhookSender implements AutoCloseable {
 
     private static Long legacyId(String gid) {
         return gid == null ? null : Long.valueOf(gid.substring(gid.lastIndexOf('/') + 1));
+    }
+
+    private static Map<String, Object> restCustomer(SimulatedCustomers.Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        var rest = new LinkedHashMap<String, Object>();
+        rest.put("id", customer.id());
+        rest.put("email", customer.email());
+        rest.put("first_name", customer.firstName());
+        rest.put("last_name", customer.lastName());
+        return rest;
     }
 
     private static Map<String, Object> restAddress(Map<String, Object> address) {
