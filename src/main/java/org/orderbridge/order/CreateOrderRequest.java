@@ -48,9 +48,20 @@ record CreateOrderRequest(
             @NotBlank @Size(max = 255) String address1,
             @Size(max = 255) @Nullable String address2,
             @NotBlank @Size(max = 255) String city,
+
+            @Schema(
+                    description = "Kept with the order, not sent to Shopify, which names the province after "
+                            + "provinceCode (its province input is deprecated)")
             @Size(max = 255) @Nullable String province,
+
+            @Schema(description = "The province, state or region code, e.g. QC or NY: what Shopify goes by")
             @Size(max = 16) @Nullable String provinceCode,
+
             @Size(max = 32) @Nullable String zip,
+
+            @Schema(
+                    description = "Kept with the order, not sent to Shopify, which names the country after countryCode "
+                            + "(its country input is deprecated)")
             @Size(max = 255) @Nullable String country,
 
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String countryCode,

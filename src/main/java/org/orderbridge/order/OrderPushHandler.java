@@ -226,10 +226,8 @@ class OrderPushHandler implements PushHandler {
                         a.address1(),
                         a.address2(),
                         a.city(),
-                        a.province(),
                         a.provinceCode(),
                         a.zip(),
-                        a.country(),
                         a.countryCode(),
                         a.phone());
     }

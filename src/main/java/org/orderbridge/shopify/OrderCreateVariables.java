@@ -97,6 +97,7 @@ final class OrderCreateVariables {
         return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
     }
 
+    /** {@code MailingAddressInput} without what Shopify deprecated: its names of country and province follow the codes. */
     private static @Nullable Map<String, Object> address(OrderDraft.@Nullable Address address) {
         if (address == null) {
             return null;
@@ -108,10 +109,8 @@ final class OrderCreateVariables {
         putIfPresent(fields, "address1", address.address1());
         putIfPresent(fields, "address2", address.address2());
         putIfPresent(fields, "city", address.city());
-        putIfPresent(fields, "province", address.province());
         putIfPresent(fields, "provinceCode", address.provinceCode());
         putIfPresent(fields, "zip", address.zip());
-        putIfPresent(fields, "country", address.country());
         putIfPresent(
                 fields,
                 "countryCode",

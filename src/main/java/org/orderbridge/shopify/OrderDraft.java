@@ -25,6 +25,10 @@ public record OrderDraft(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /**
+     * A postal address as Shopify takes it: the country and the province by their codes, which Shopify names itself
+     * (the names are deprecated input).
+     */
     public record Address(
             @Nullable String firstName,
             @Nullable String lastName,
@@ -32,10 +36,8 @@ public record OrderDraft(
             @Nullable String address1,
             @Nullable String address2,
             @Nullable String city,
-            @Nullable String province,
             @Nullable String provinceCode,
             @Nullable String zip,
-            @Nullable String country,
             @Nullable String countryCode,
             @Nullable String phone) {}
 

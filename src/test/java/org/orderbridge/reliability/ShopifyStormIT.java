@@ -307,18 +307,7 @@ class ShopifyStormIT {
 
     private static OrderDraft draft(int i) {
         var address = new OrderDraft.Address(
-                "Storm",
-                "Customer " + i,
-                null,
-                "Sturmweg " + (i + 1),
-                null,
-                "Hamburg",
-                null,
-                null,
-                "20095",
-                "Germany",
-                "DE",
-                null);
+                "Storm", "Customer " + i, null, "Sturmweg " + (i + 1), null, "Hamburg", null, "20095", "DE", null);
         return new OrderDraft(
                 SHOP,
                 UUID.randomUUID(),

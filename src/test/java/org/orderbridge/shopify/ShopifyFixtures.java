@@ -83,18 +83,7 @@ final class ShopifyFixtures {
 
     static OrderDraft draft(UUID orderId, String email) {
         var address = new OrderDraft.Address(
-                "Jane",
-                "Doe",
-                "Acme GmbH",
-                "Hauptstraße 1",
-                "2. OG",
-                "Berlin",
-                "Berlin",
-                "BE",
-                "10115",
-                "Germany",
-                "de",
-                "+49301234567");
+                "Jane", "Doe", "Acme GmbH", "Hauptstraße 1", "2. OG", "Berlin", "BE", "10115", "de", "+49301234567");
         return new OrderDraft(
                 SHOP,
                 orderId,

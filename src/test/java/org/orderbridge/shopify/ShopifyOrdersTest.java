@@ -52,7 +52,9 @@ class ShopifyOrdersTest {
                 .containsEntry("tags", List.of("orderbridge", "b2b"));
         assertThat((Map<String, Object>) stored.input().get("shippingAddress"))
                 .containsEntry("countryCode", "DE")
-                .containsEntry("city", "Berlin");
+                .containsEntry("provinceCode", "BE")
+                .containsEntry("city", "Berlin")
+                .doesNotContainKeys("country", "province");
         assertThat(stored.lineItems()).hasSize(2);
         assertThat(stored.lineItems().get(0))
                 .containsEntry("variantId", "gid://shopify/ProductVariant/44012345678")

@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  *       only one is permitted".
  * </ul>
  *
- * <p>What the documentation leaves open, the simulator decides on the side of refusing: a customer input naming both
- * or neither of {@code toAssociate} and {@code toUpsert}, and an id or e-mail that names no customer, are refused with
- * {@code INVALID}. An order without customer input but with an e-mail is associated with that e-mail's customer
- * (created when missing), as Shopify's own orders are.
+ * <p>The schema refuses a customer input with both or neither of {@code toAssociate} and {@code toUpsert} (a oneOf
+ * input object). What the documentation leaves open, the simulator decides on the side of refusing: an id or e-mail
+ * that names no customer is refused with {@code INVALID}. An order without customer input but with an e-mail is
+ * associated with that e-mail's customer (created when missing), as Shopify's own orders are.
  */
 public final class SimulatedCustomers {
 
@@ -113,11 +113,9 @@ public final class SimulatedCustomers {
         if (input == null) {
             return orderEmail == null ? Plan.NONE : upsert(shop, orderEmail, null, null, address);
         }
+        // The schema makes OrderCreateCustomerInput a oneOf: exactly one of the two is given.
         var associate = (Map<String, Object>) input.get("toAssociate");
         var upsert = (Map<String, Object>) input.get("toUpsert");
-        if ((associate == null) == (upsert == null)) {
-            return Plan.refused(List.of("order", "customer"), "INVALID", "Provide either toAssociate or toUpsert");
-        }
         if (associate != null) {
             Optional<Customer> found = associate.get("id") instanceof String gid
                     ? byGid(shop, gid)

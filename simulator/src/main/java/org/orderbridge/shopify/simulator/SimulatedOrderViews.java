@@ -112,12 +112,25 @@ public final class SimulatedOrderViews {
                 "province",
                 "provinceCode",
                 "zip",
-                "country",
                 "phone")) {
             node.put(field, address.get(field));
         }
+        node.put("country", country(address));
         node.put("countryCodeV2", address.get("countryCode"));
         return node;
+    }
+
+    /**
+     * The address's country name: as sent, else the name of its code. {@code MailingAddressInput.country} is deprecated
+     * ("Use {@code countryCode} instead"), and Shopify's {@code MailingAddress.country} still names the country.
+     */
+    static String country(Map<String, Object> address) {
+        if (address.get("country") instanceof String name) {
+            return name;
+        }
+        return address.get("countryCode") instanceof String code
+                ? Locale.of("", code).getDisplayCountry(Locale.ENGLISH)
+                : null;
     }
 
     private static BigDecimal total(SimulatedOrder order) {

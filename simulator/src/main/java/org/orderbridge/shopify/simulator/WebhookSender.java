@@ -169,7 +169,7 @@ final class WebhookSender implements AutoCloseable {
         rest.put("province", address.get("province"));
         rest.put("province_code", address.get("provinceCode"));
         rest.put("zip", address.get("zip"));
-        rest.put("country", address.get("country"));
+        rest.put("country", SimulatedOrderViews.country(address));
         rest.put("country_code", address.get("countryCode"));
         rest.put("phone", address.get("phone"));
         return rest;
