@@ -185,8 +185,12 @@ public class Order implements Persistable<UUID> {
         totalPrice = snapshot.totalPrice();
         financialStatus = snapshot.financialStatus();
         fulfillmentStatus = snapshot.fulfillmentStatus();
-        cancelledAt = snapshot.cancelledAt();
-        cancelReason = snapshot.cancelReason();
+        // A withdrawn order whose push was already under way reaches Shopify anyway, uncancelled there: its snapshot
+        // must not erase that we withdrew it (when, and why), which is what tells a person to cancel it in Shopify.
+        if (status != OrderStatus.CANCELLED) {
+            cancelledAt = snapshot.cancelledAt();
+            cancelReason = snapshot.cancelReason();
+        }
         tags = snapshot.tags();
         shopifyUpdatedAt = snapshot.updatedAt();
         updatedAt = now;
@@ -263,9 +267,33 @@ public class Order implements Persistable<UUID> {
         updatedAt = now;
     }
 
+    /**
+     * Shopify deleted the order (its {@code orders/delete}, confirmed with Shopify). What that means depends on where the
+     * order stands here:
+     *
+     * <ul>
+     *   <li>{@code PUSHED}, {@code SYNCED}: Shopify held it, and no longer does: {@code DELETED}.
+     *   <li>{@code DELETED}: a repeated deletion; nothing changes.
+     *   <li>{@code CANCELLED}: we withdrew it, and a push already under way created it in Shopify anyway; deleting that
+     *       copy completes the withdrawal, so the order stays {@code CANCELLED}, as it was withdrawn.
+     *   <li>{@code PENDING_PUSH}, {@code PUSH_FAILED}: by our records Shopify never held it (such an order has no Shopify
+     *       id to be found by), so a deletion there is refused rather than recorded over an order still to be pushed
+     *       or parked for a person.
+     * </ul>
+     *
+     * @throws IllegalOrderTransitionException for an order Shopify never held
+     */
     void markDeletedInShopify(Instant now) {
-        status = OrderStatus.DELETED;
-        updatedAt = now;
+        requireStatus(
+                "marked deleted in Shopify",
+                OrderStatus.PUSHED,
+                OrderStatus.SYNCED,
+                OrderStatus.DELETED,
+                OrderStatus.CANCELLED);
+        if (status == OrderStatus.PUSHED || status == OrderStatus.SYNCED) {
+            status = OrderStatus.DELETED;
+            updatedAt = now;
+        }
     }
 
     /** GDPR redaction: the order stays for bookkeeping, the person behind it does not. */

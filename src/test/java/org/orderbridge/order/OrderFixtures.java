@@ -111,6 +111,31 @@ final class OrderFixtures {
                 sourceIdentifier);
     }
 
+    /** The same snapshot of an order that was cancelled in Shopify. */
+    static ShopifyOrderSnapshot cancelled(ShopifyOrderSnapshot open, Instant cancelledAt, String reason) {
+        return new ShopifyOrderSnapshot(
+                open.shopDomain(),
+                open.shopifyOrderId(),
+                open.shopifyGid(),
+                open.name(),
+                open.customer(),
+                open.shopifyCustomerId(),
+                open.shippingAddress(),
+                open.billingAddress(),
+                open.lineItems(),
+                open.currency(),
+                open.totalPrice(),
+                open.financialStatus(),
+                open.fulfillmentStatus(),
+                cancelledAt,
+                reason,
+                open.note(),
+                open.tags(),
+                open.updatedAt(),
+                open.sourceName(),
+                open.sourceIdentifier());
+    }
+
     /** An order of either source brought into {@code status} the way production code does. */
     static Order inStatus(OrderStatus status) {
         Instant later = ACCEPTED_AT.plusSeconds(60);

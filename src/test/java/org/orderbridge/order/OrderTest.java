@@ -395,14 +395,98 @@ class OrderTest {
         assertThat(order.note()).isEqualTo("fulfilled");
     }
 
-    @Test
-    void marksOrderDeletedInShopify() {
-        Order order = inStatus(OrderStatus.SYNCED);
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSHED", "SYNCED"})
+    void marksOrderShopifyHeldDeletedInShopify(OrderStatus status) {
+        Order order = inStatus(status);
 
         order.markDeletedInShopify(LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.DELETED);
         assertThat(order.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void changesNothingWhenShopifyDeletesADeletedOrderAgain() {
+        Order order = inStatus(OrderStatus.DELETED);
+        Instant before = order.updatedAt();
+
+        order.markDeletedInShopify(LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELETED);
+        assertThat(order.updatedAt()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsWithdrawnOrderCancelledWhenShopifyDeletesTheCopyItsPushLeftThere() {
+        Order order = accepted();
+        order.cancel(ACCEPTED_AT.plusSeconds(1));
+        order.applyShopify(
+                snapshot(
+                        OrderFixtures.SHOP,
+                        108L,
+                        ACCEPTED_AT.plusSeconds(2),
+                        "pushed",
+                        order.id().toString()),
+                LATER);
+
+        order.markDeletedInShopify(LATER.plusSeconds(60));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelledAt()).isEqualTo(ACCEPTED_AT.plusSeconds(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING_PUSH", "PUSH_FAILED"})
+    void refusesToMarkDeletedInShopifyAnOrderShopifyNeverHeld(OrderStatus status) {
+        Order order = inStatus(status);
+        Instant before = order.updatedAt();
+
+        assertThatThrownBy(() -> order.markDeletedInShopify(LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessage("Order " + order.id() + " is " + status + " and cannot be marked deleted in Shopify");
+        assertThat(order.status()).isEqualTo(status);
+        assertThat(order.updatedAt()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsItsWithdrawalWhenShopifysSnapshotOfAPushUnderWayArrivesUncancelled() {
+        Order order = accepted();
+        Instant withdrawn = ACCEPTED_AT.plusSeconds(1);
+        order.cancel(withdrawn);
+
+        boolean applied = order.applyShopify(
+                snapshot(
+                        OrderFixtures.SHOP,
+                        109L,
+                        ACCEPTED_AT.plusSeconds(2),
+                        "pushed",
+                        order.id().toString()),
+                LATER);
+
+        assertThat(applied).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelledAt()).isEqualTo(withdrawn);
+        assertThat(order.cancelReason()).isEqualTo("withdrawn");
+        assertThat(order.shopifyOrderId()).isEqualTo(109L);
+    }
+
+    @Test
+    void takesShopifysCancellationForAnOrderItHolds() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        Instant cancelledInShopify = ACCEPTED_AT.plusSeconds(300);
+        ShopifyOrderSnapshot cancelled =
+                OrderFixtures.cancelled(snapshot(1001L, cancelledInShopify, "open"), cancelledInShopify, "customer");
+
+        order.applyShopify(cancelled, LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.cancelledAt()).isEqualTo(cancelledInShopify);
+        assertThat(order.cancelReason()).isEqualTo("customer");
     }
 
     @Test
