@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -13,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SHA-256 of a canonical form of an order request: how a retry is told apart from a different order under
- * the same external id. Canonical means sorted keys, nulls written out, and prices as numbers rather than
- * text, so that "19.9" and "19.90" are the same order.
+ * the same external id. Canonical means sorted keys, nulls written out (but for fields added later, which are left
+ * out when absent), prices as numbers rather than text, so that "19.9" and "19.90" are the same order, and line
+ * settings that say their default left out.
  */
 final class ContentHash {
 
@@ -32,7 +34,9 @@ final class ContentHash {
                         l.variantId(),
                         l.title(),
                         l.quantity(),
-                        new BigDecimal(l.unitPrice()).stripTrailingZeros().toPlainString()))
+                        new BigDecimal(l.unitPrice()).stripTrailingZeros().toPlainString(),
+                        omittedWhenDefault(l.requiresShipping()),
+                        omittedWhenDefault(l.taxable())))
                 .toList();
         var canonical = new CreateOrderRequest(
                 request.externalId(),
@@ -51,5 +55,10 @@ final class ContentHash {
         } catch (JacksonException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash an order request", e);
         }
+    }
+
+    /** Saying true is saying what leaving the setting out says, so both are the same order. */
+    private static @Nullable Boolean omittedWhenDefault(@Nullable Boolean setting) {
+        return Boolean.TRUE.equals(setting) ? null : setting;
     }
 }

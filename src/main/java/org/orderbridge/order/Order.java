@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -179,16 +180,44 @@ public class Order implements Persistable<UUID> {
             billingAddress = snapshot.billingAddress();
             note = snapshot.note();
         }
-        lineItems = snapshot.lineItems();
+        lineItems = keepingTheSettingsWeSent(snapshot.lineItems());
         currency = snapshot.currency();
         totalPrice = snapshot.totalPrice();
         financialStatus = snapshot.financialStatus();
         fulfillmentStatus = snapshot.fulfillmentStatus();
-        cancelledAt = snapshot.cancelledAt();
-        cancelReason = snapshot.cancelReason();
+        // A withdrawn order whose push was already under way reaches Shopify anyway, uncancelled there: its snapshot
+        // must not erase that we withdrew it (when, and why), which is what tells a person to cancel it in Shopify.
+        if (status != OrderStatus.CANCELLED) {
+            cancelledAt = snapshot.cancelledAt();
+            cancelReason = snapshot.cancelReason();
+        }
         tags = snapshot.tags();
         shopifyUpdatedAt = snapshot.updatedAt();
         updatedAt = now;
+    }
+
+    /**
+     * Shopify's lines replace ours, but its snapshots, as they are read, say nothing of a line's shipping and tax: a
+     * line that is still the one we sent at its position (Shopify keeps the order of the lines it was created with: same
+     * SKU and variant) keeps what we sent for it.
+     */
+    private List<LineItem> keepingTheSettingsWeSent(List<LineItem> fromShopify) {
+        List<LineItem> ours = lineItems;
+        if (ours == null || ours.size() != fromShopify.size()) {
+            return fromShopify;
+        }
+        var kept = new ArrayList<LineItem>(fromShopify.size());
+        for (int i = 0; i < fromShopify.size(); i++) {
+            LineItem theirs = fromShopify.get(i);
+            LineItem sent = ours.get(i);
+            boolean sameLine =
+                    Objects.equals(theirs.sku(), sent.sku()) && Objects.equals(theirs.variantId(), sent.variantId());
+            kept.add(
+                    sameLine && theirs.requiresShipping() == null && theirs.taxable() == null
+                            ? theirs.withSettings(sent.requiresShipping(), sent.taxable())
+                            : theirs);
+        }
+        return List.copyOf(kept);
     }
 
     /** Shopify created the order we pushed (or already had it under our custom id). */
@@ -238,9 +267,33 @@ public class Order implements Persistable<UUID> {
         updatedAt = now;
     }
 
+    /**
+     * Shopify deleted the order (its {@code orders/delete}, confirmed with Shopify). What that means depends on where the
+     * order stands here:
+     *
+     * <ul>
+     *   <li>{@code PUSHED}, {@code SYNCED}: Shopify held it, and no longer does: {@code DELETED}.
+     *   <li>{@code DELETED}: a repeated deletion; nothing changes.
+     *   <li>{@code CANCELLED}: we withdrew it, and a push already under way created it in Shopify anyway; deleting that
+     *       copy completes the withdrawal, so the order stays {@code CANCELLED}, as it was withdrawn.
+     *   <li>{@code PENDING_PUSH}, {@code PUSH_FAILED}: by our records Shopify never held it (such an order has no Shopify
+     *       id to be found by), so a deletion there is refused rather than recorded over an order still to be pushed
+     *       or parked for a person.
+     * </ul>
+     *
+     * @throws IllegalOrderTransitionException for an order Shopify never held
+     */
     void markDeletedInShopify(Instant now) {
-        status = OrderStatus.DELETED;
-        updatedAt = now;
+        requireStatus(
+                "marked deleted in Shopify",
+                OrderStatus.PUSHED,
+                OrderStatus.SYNCED,
+                OrderStatus.DELETED,
+                OrderStatus.CANCELLED);
+        if (status == OrderStatus.PUSHED || status == OrderStatus.SYNCED) {
+            status = OrderStatus.DELETED;
+            updatedAt = now;
+        }
     }
 
     /** GDPR redaction: the order stays for bookkeeping, the person behind it does not. */

@@ -139,6 +139,14 @@ class OrderPushHandler implements PushHandler {
                 log.warn("Shopify rejected order {}: {}", id, rejected.reason());
                 settle(id, () -> orders.markPushFailed(id, rejected.reason()));
             }
+            // Parked at once like any refusal: only restocking helps, and the merchant has to learn of it now rather
+            // than after the push queue's retries have run out.
+            case PushOutcome.OutOfStock outOfStock -> {
+                outcome("out_of_stock");
+                String reason = "Out of stock in Shopify: " + outOfStock.reason();
+                log.warn("Shopify refused order {} for lack of stock: {}", id, outOfStock.reason());
+                settle(id, () -> orders.markPushFailed(id, reason));
+            }
         }
     }
 
@@ -184,7 +192,14 @@ class OrderPushHandler implements PushHandler {
     static OrderDraft draft(Order order) {
         var customer = order.customer();
         List<OrderDraft.Line> lines = order.lineItems().stream()
-                .map(l -> new OrderDraft.Line(l.sku(), l.variantId(), l.title(), l.quantity(), l.unitPrice()))
+                .map(l -> new OrderDraft.Line(
+                        l.sku(),
+                        l.variantId(),
+                        l.title(),
+                        l.quantity(),
+                        l.unitPrice(),
+                        l.requiresShipping(),
+                        l.taxable()))
                 .toList();
         return new OrderDraft(
                 order.shopDomain(),
@@ -211,10 +226,8 @@ class OrderPushHandler implements PushHandler {
                         a.address1(),
                         a.address2(),
                         a.city(),
-                        a.province(),
                         a.provinceCode(),
                         a.zip(),
-                        a.country(),
                         a.countryCode(),
                         a.phone());
     }

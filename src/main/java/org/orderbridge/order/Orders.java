@@ -83,7 +83,14 @@ public class Orders {
         var customer = request.customer();
         var lines = request.lineItems().stream()
                 .map(l -> new LineItem(
-                        null, l.sku(), l.variantId(), l.title(), l.quantity(), new java.math.BigDecimal(l.unitPrice())))
+                        null,
+                        l.sku(),
+                        l.variantId(),
+                        l.title(),
+                        l.quantity(),
+                        new java.math.BigDecimal(l.unitPrice()),
+                        l.requiresShipping(),
+                        l.taxable()))
                 .toList();
         Order order = Order.accept(
                 OrderId.newId(),

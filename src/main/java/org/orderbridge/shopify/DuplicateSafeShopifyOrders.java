@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 final class DuplicateSafeShopifyOrders implements ShopifyOrders {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateSafeShopifyOrders.class);
+    /** orderCreate's code for stock it may not claim: the order obeys inventory policies and a variant denies. */
+    private static final String INVENTORY_CLAIM_FAILED = "INVENTORY_CLAIM_FAILED";
 
     private final ShopifyProperties properties;
     private final AdminGraphqlTransport transport;
@@ -54,7 +56,11 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
         }
         String shop = draft.shopDomain().toLowerCase();
         try {
-            var push = new Push(shop, draft, OrderCreateVariables.of(draft), options);
+            var push = new Push(
+                    shop,
+                    draft,
+                    OrderCreateVariables.of(draft, properties.inventory().behaviourFor(shop)),
+                    options);
             return resilience.call(shop, "Push of order " + draft.orderId() + " to " + shop, push::attempt);
         } catch (PermanentShopifyFailure e) {
             log.warn("Shopify rejected order {} for {}: {}", draft.orderId(), shop, e.getMessage());
@@ -167,9 +173,14 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
             }
             // Shopify's wording for a taken unique value is not a contract, so every refusal is checked against the
             // store.
-            return findExisting()
-                    .map(PushOutcome.class::cast)
-                    .orElseGet(() -> new PushOutcome.Rejected(UserErrors.describe(userErrors)));
+            Optional<PushOutcome.Created> existing = findExisting();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            String reason = UserErrors.describe(userErrors, draft.lines());
+            return UserErrors.hasCode(userErrors, INVENTORY_CLAIM_FAILED)
+                    ? new PushOutcome.OutOfStock(reason)
+                    : new PushOutcome.Rejected(reason);
         }
 
         private void runBeforeCreate() {

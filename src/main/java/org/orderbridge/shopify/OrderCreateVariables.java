@@ -16,7 +16,7 @@ final class OrderCreateVariables {
 
     private OrderCreateVariables() {}
 
-    static Map<String, Object> of(OrderDraft draft) {
+    static Map<String, Object> of(OrderDraft draft, InventoryBehaviour inventory) {
         String currency =
                 draft.currency() == null ? "" : draft.currency().strip().toUpperCase(Locale.ROOT);
         if (draft.orderId() == null) {
@@ -33,6 +33,7 @@ final class OrderCreateVariables {
         order.put("sourceIdentifier", draft.orderId().toString());
         order.put("currency", currency);
         putIfPresent(order, "email", draft.email());
+        putIfPresent(order, "customer", customer(draft));
         putIfPresent(order, "phone", draft.phone());
         putIfPresent(order, "note", draft.note());
         order.put("tags", draft.tags());
@@ -43,7 +44,28 @@ final class OrderCreateVariables {
                 draft.lines().stream().map(line -> lineItem(line, currency)).toList());
         order.put("metafields", List.of(OrderIdMetafield.value(draft.orderId())));
         // Receipts are the business's decision, made outside OrderBridge.
-        return Map.of("order", order, "options", Map.of("sendReceipt", false, "sendFulfillmentReceipt", false));
+        return Map.of(
+                "order",
+                order,
+                "options",
+                Map.of("sendReceipt", false, "sendFulfillmentReceipt", false, "inventoryBehaviour", inventory.name()));
+    }
+
+    /**
+     * The shop's customer of the draft's e-mail address, created when the shop has none ({@code toUpsert}: without an
+     * id, the e-mail identifies the customer; {@code toAssociate} would refuse a new buyer). Names are sent only when
+     * known, so that an upsert does not blank what the merchant holds. The phone stays on the order: a customer's
+     * phone must be unique in the shop, so sending it could refuse an order over another customer's number.
+     */
+    private static @Nullable Map<String, Object> customer(OrderDraft draft) {
+        if (draft.email() == null || draft.email().isBlank()) {
+            return null;
+        }
+        var upsert = new LinkedHashMap<String, Object>();
+        upsert.put("email", draft.email());
+        putIfPresent(upsert, "firstName", draft.firstName());
+        putIfPresent(upsert, "lastName", draft.lastName());
+        return Map.of("toUpsert", upsert);
     }
 
     private static Map<String, Object> lineItem(OrderDraft.Line line, String currency) {
@@ -59,6 +81,8 @@ final class OrderCreateVariables {
             throw new PermanentShopifyFailure("A line without variantId needs a title and a unit price: " + line);
         } else {
             item.put("title", line.title());
+            item.put("requiresShipping", !Boolean.FALSE.equals(line.requiresShipping()));
+            item.put("taxable", !Boolean.FALSE.equals(line.taxable()));
         }
         if (line.unitPrice() != null) {
             item.put("priceSet", Map.of("shopMoney", money(line.unitPrice(), currency)));
@@ -73,6 +97,7 @@ final class OrderCreateVariables {
         return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
     }
 
+    /** {@code MailingAddressInput} without what Shopify deprecated: its names of country and province follow the codes. */
     private static @Nullable Map<String, Object> address(OrderDraft.@Nullable Address address) {
         if (address == null) {
             return null;
@@ -84,10 +109,8 @@ final class OrderCreateVariables {
         putIfPresent(fields, "address1", address.address1());
         putIfPresent(fields, "address2", address.address2());
         putIfPresent(fields, "city", address.city());
-        putIfPresent(fields, "province", address.province());
         putIfPresent(fields, "provinceCode", address.provinceCode());
         putIfPresent(fields, "zip", address.zip());
-        putIfPresent(fields, "country", address.country());
         putIfPresent(
                 fields,
                 "countryCode",

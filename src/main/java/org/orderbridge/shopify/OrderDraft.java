@@ -25,6 +25,10 @@ public record OrderDraft(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /**
+     * A postal address as Shopify takes it: the country and the province by their codes, which Shopify names itself
+     * (the names are deprecated input).
+     */
     public record Address(
             @Nullable String firstName,
             @Nullable String lastName,
@@ -32,18 +36,24 @@ public record OrderDraft(
             @Nullable String address1,
             @Nullable String address2,
             @Nullable String city,
-            @Nullable String province,
             @Nullable String provinceCode,
             @Nullable String zip,
-            @Nullable String country,
             @Nullable String countryCode,
             @Nullable String phone) {}
 
-    /** Refers to a catalogue variant when {@code variantId} is set, otherwise describes a custom line by title and price. */
+    /**
+     * Refers to a catalogue variant when {@code variantId} is set, otherwise describes a custom line by title and price.
+     *
+     * @param requiresShipping a custom line's: whether it is shipped, true when null (Shopify's own default, false,
+     *     would leave it out of what the merchant ships). A variant's line takes the variant's setting, so it is not sent.
+     * @param taxable a custom line's: whether it is taxed, true when null; likewise not sent for a variant's line
+     */
     public record Line(
             @Nullable String sku,
             @Nullable Long variantId,
             @Nullable String title,
             int quantity,
-            @Nullable BigDecimal unitPrice) {}
+            @Nullable BigDecimal unitPrice,
+            @Nullable Boolean requiresShipping,
+            @Nullable Boolean taxable) {}
 }

@@ -8,4 +8,11 @@ public sealed interface PushOutcome {
 
     /** Shopify (or the draft itself) refuses the order; retrying the same draft will not help. */
     record Rejected(String reason) implements PushOutcome {}
+
+    /**
+     * Shopify refuses the order because a line's variant lacks the stock and may not be oversold (inventory policy DENY,
+     * orders obeying it). Retrying will not help until the shop is restocked; {@code reason} names each such line (our
+     * SKU and variant) with Shopify's message, which names the location.
+     */
+    record OutOfStock(String reason) implements PushOutcome {}
 }

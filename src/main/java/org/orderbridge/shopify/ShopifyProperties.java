@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -29,7 +32,8 @@ record ShopifyProperties(
         @DefaultValue("10s") @NotNull Duration readTimeout,
         @DefaultValue @Valid @NotNull Retry retry,
         @DefaultValue @Valid @NotNull CircuitBreaker circuitBreaker,
-        @DefaultValue @Valid @NotNull Budget budget) {
+        @DefaultValue @Valid @NotNull Budget budget,
+        @DefaultValue @Valid @NotNull Inventory inventory) {
 
     static final String DEFAULT_ADMIN_URL = "https://{shop}/admin/api/{version}/graphql.json";
 
@@ -93,4 +97,31 @@ record ShopifyProperties(
             @DefaultValue("1.0") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double instanceShare,
 
             @DefaultValue("10") @Min(1) int initialCostEstimate) {}
+
+    /**
+     * What the shops' orders do to their stock.
+     *
+     * @param behaviour the shops' behaviour unless {@code shops} names another; obeying the inventory policy by default,
+     *     so that an order neither leaves Shopify's stock counting units already sold (Shopify's own default, BYPASS)
+     *     nor oversells a variant the merchant does not sell when out of stock
+     * @param shops behaviour per shop domain (case-insensitive); a domain holds dots, so it is bound in brackets:
+     *     {@code orderbridge.shopify.inventory.shops[acme.myshopify.com]=BYPASS}
+     */
+    record Inventory(
+            @DefaultValue("DECREMENT_OBEYING_POLICY") @NotNull InventoryBehaviour behaviour,
+
+            Map<String, @NotNull InventoryBehaviour> shops) {
+
+        Inventory {
+            shops = shops == null
+                    ? Map.of()
+                    : shops.entrySet().stream()
+                            .collect(Collectors.toUnmodifiableMap(
+                                    e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+        }
+
+        InventoryBehaviour behaviourFor(String shop) {
+            return shops.getOrDefault(shop.toLowerCase(Locale.ROOT), behaviour);
+        }
+    }
 }

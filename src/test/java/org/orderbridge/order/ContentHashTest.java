@@ -20,7 +20,31 @@ class ContentHashTest {
         assertThat(ContentHash.of(request("19.90", "note"))).isNotEqualTo(ContentHash.of(request("19.90", null)));
     }
 
+    /**
+     * Pinned: an order accepted before a field was added to the request must still be recognised in a retry of that
+     * request, so a new field that is left out must not change the hash.
+     */
+    @Test
+    void hashesARequestWithoutTheLaterFieldsAsBeforeThem() {
+        assertThat(ContentHash.of(request("19.90", "note")))
+                .isEqualTo("653e9353a8dedc5efce308924bed2b229c3e54b28519261e7471f9045fba585b");
+    }
+
+    @Test
+    void treatsALineSettingThatSaysItsDefaultAsLeftOut() {
+        assertThat(ContentHash.of(request("19.90", "note", true, true)))
+                .isEqualTo(ContentHash.of(request("19.90", "note")));
+        assertThat(ContentHash.of(request("19.90", "note", false, null)))
+                .isNotEqualTo(ContentHash.of(request("19.90", "note")));
+        assertThat(ContentHash.of(request("19.90", "note", null, false)))
+                .isNotEqualTo(ContentHash.of(request("19.90", "note", false, null)));
+    }
+
     private static CreateOrderRequest request(String price, String note) {
+        return request(price, note, null, null);
+    }
+
+    private static CreateOrderRequest request(String price, String note, Boolean requiresShipping, Boolean taxable) {
         var address = new CreateOrderRequest.AddressRequest(
                 "Ada", "Lovelace", null, "1 Analytical Way", null, "London", null, null, "N1 9GU", null, "GB", null);
         return new CreateOrderRequest(
@@ -29,7 +53,8 @@ class ContentHashTest {
                 new CreateOrderRequest.CustomerRequest("ada@example.com", "Ada", "Lovelace", null),
                 address,
                 null,
-                List.of(new CreateOrderRequest.LineRequest("ENGINE-1", null, "Difference engine", 2, price)),
+                List.of(new CreateOrderRequest.LineRequest(
+                        "ENGINE-1", null, "Difference engine", 2, price, requiresShipping, taxable)),
                 "GBP",
                 note,
                 List.of());

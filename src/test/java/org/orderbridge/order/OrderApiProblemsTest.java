@@ -3,7 +3,9 @@ package org.orderbridge.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.ADMIN_KEY;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.READ_KEY;
@@ -123,6 +125,89 @@ class OrderApiProblemsTest {
                         "tags[0]",
                         "tags[1]");
         verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesShippingAndTaxSettingsOnAVariantsLineNamingTheLine() {
+        var request = orderRequest();
+        request.put(
+                "lineItems",
+                List.of(
+                        Map.of("sku", "ENGINE-1", "title", "Engine", "quantity", 1, "unitPrice", "1.00"),
+                        Map.of(
+                                "variantId",
+                                4711,
+                                "title",
+                                "Punched card",
+                                "quantity",
+                                1,
+                                "unitPrice",
+                                "5.05",
+                                "requiresShipping",
+                                true)));
+
+        var result = post("/api/v1/orders", WRITE_KEY, request);
+
+        assertProblem(result, 400);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("lineItems[1].customLineSettingsWithoutVariant");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[0].message")
+                .isEqualTo("requiresShipping and taxable apply to lines without variantId only");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesAShippingSettingThatIsNotABoolean() {
+        var request = orderRequest();
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "SETUP",
+                        "title",
+                        "Setup",
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        "1.00",
+                        "requiresShipping",
+                        "maybe")));
+
+        assertProblem(post("/api/v1/orders", WRITE_KEY, request), 400);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void passesACustomLinesShippingAndTaxSettingsOnToTheOrder() {
+        Order order = OrderFixtures.accepted(SHOP, "ext-1", OrderFixtures.ACCEPTED_AT);
+        given(orders.accept(any())).willReturn(new Orders.Intake(order, true));
+        var request = orderRequest();
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "SETUP",
+                        "title",
+                        "Setup",
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        "1.00",
+                        "requiresShipping",
+                        false,
+                        "taxable",
+                        true)));
+
+        assertThat(post("/api/v1/orders", WRITE_KEY, request)).hasStatus(201);
+        then(orders).should().accept(argThat(accepted -> {
+            var line = accepted.lineItems().getFirst();
+            return Boolean.FALSE.equals(line.requiresShipping()) && Boolean.TRUE.equals(line.taxable());
+        }));
     }
 
     @Test

@@ -67,6 +67,33 @@ final class OrderFixtures {
 
     static ShopifyOrderSnapshot snapshot(
             String shop, long shopifyOrderId, Instant updatedAt, String note, String sourceIdentifier) {
+        return snapshot(
+                shop,
+                shopifyOrderId,
+                updatedAt,
+                note,
+                sourceIdentifier,
+                List.of(new LineItem(1L, "MUG-1", 42L, "Mug", 2, new BigDecimal("29.90"))));
+    }
+
+    /** What Shopify's webhook says about the order we pushed, with these lines. */
+    static ShopifyOrderSnapshot snapshotOfPushed(Order ours, long shopifyOrderId, List<LineItem> lines) {
+        return snapshot(
+                ours.shopDomain(),
+                shopifyOrderId,
+                ACCEPTED_AT.plusSeconds(2),
+                "pushed",
+                ours.id().toString(),
+                lines);
+    }
+
+    private static ShopifyOrderSnapshot snapshot(
+            String shop,
+            long shopifyOrderId,
+            Instant updatedAt,
+            String note,
+            String sourceIdentifier,
+            List<LineItem> lines) {
         return new ShopifyOrderSnapshot(
                 shop,
                 shopifyOrderId,
@@ -76,7 +103,7 @@ final class OrderFixtures {
                 7001L,
                 new Address("Jon", "Snow", null, "Wall 1", null, "Berlin", null, null, "10115", "Germany", "DE", null),
                 new Address("Jon", "Snow", null, "Wall 1", null, "Berlin", null, null, "10115", "Germany", "DE", null),
-                List.of(new LineItem(1L, "MUG-1", 42L, "Mug", 2, new BigDecimal("29.90"))),
+                lines,
                 "EUR",
                 new BigDecimal("59.80"),
                 "paid",
@@ -88,6 +115,31 @@ final class OrderFixtures {
                 updatedAt,
                 "web",
                 sourceIdentifier);
+    }
+
+    /** The same snapshot of an order that was cancelled in Shopify. */
+    static ShopifyOrderSnapshot cancelled(ShopifyOrderSnapshot open, Instant cancelledAt, String reason) {
+        return new ShopifyOrderSnapshot(
+                open.shopDomain(),
+                open.shopifyOrderId(),
+                open.shopifyGid(),
+                open.name(),
+                open.customer(),
+                open.shopifyCustomerId(),
+                open.shippingAddress(),
+                open.billingAddress(),
+                open.lineItems(),
+                open.currency(),
+                open.totalPrice(),
+                open.financialStatus(),
+                open.fulfillmentStatus(),
+                cancelledAt,
+                reason,
+                open.note(),
+                open.tags(),
+                open.updatedAt(),
+                open.sourceName(),
+                open.sourceIdentifier());
     }
 
     /** An order of either source brought into {@code status} the way production code does. */

@@ -1,6 +1,7 @@
 package org.orderbridge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
@@ -86,6 +87,63 @@ class OrderIntakeApiTest {
         assertThat(responses)
                 .extracting(r -> r.getBody().get("id").asString())
                 .containsOnly(responses.getFirst().getBody().get("id").asString());
+    }
+
+    @Test
+    void storesAndSendsCustomLinesAsShippedAndTaxedUnlessTheRequestSaysOtherwise() {
+        var request = orderRequest(externalId(), "custom-lines@example.com");
+        request.put(
+                "lineItems",
+                List.of(
+                        Map.of(
+                                "sku",
+                                "SETUP",
+                                "title",
+                                "On-site setup",
+                                "quantity",
+                                1,
+                                "unitPrice",
+                                "30.00",
+                                "requiresShipping",
+                                false,
+                                "taxable",
+                                false),
+                        Map.of("sku", "ENGINE-1", "title", "Difference engine", "quantity", 1, "unitPrice", "19.90")));
+
+        String id = post(request).getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("PUSHED"));
+
+        assertThat(e2e.shopifyOrdersFor(id).getFirst().lineItems())
+                .extracting(line -> line.get("requiresShipping"), line -> line.get("taxable"))
+                .containsExactly(tuple(false, false), tuple(true, true));
+        JsonNode stored = get(id).getBody().get("lineItems");
+        assertThat(stored.get(0).get("requiresShipping").asBoolean()).isFalse();
+        assertThat(stored.get(0).get("taxable").asBoolean()).isFalse();
+        assertThat(stored.get(1).hasNonNull("requiresShipping")).isFalse();
+    }
+
+    @Test
+    void refusesShippingAndTaxSettingsOnAVariantsLine() {
+        var request = orderRequest(externalId(), "variant-settings@example.com");
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "variantId",
+                        4711,
+                        "title",
+                        "Punched card",
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        "5.05",
+                        "taxable",
+                        false)));
+
+        var response = post(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").findValuesAsString("field"))
+                .containsExactly("lineItems[0].customLineSettingsWithoutVariant");
     }
 
     @Test

@@ -215,6 +215,24 @@ class OrderRepositoryTest {
     }
 
     @Test
+    void readsLinesStoredBeforeTheyHadShippingAndTaxSettings() {
+        Order order = store(accepted(newShop(), "ext-old-lines", ACCEPTED_AT));
+        jdbc.sql("""
+                        update shop_order set line_items =
+                          '[{"shopifyLineItemId": null, "sku": "ENGINE-1", "variantId": null,
+                             "title": "Difference engine", "quantity": 2, "unitPrice": 19.90}]'::jsonb
+                        where id = ?""").param(order.id().value()).update();
+
+        Order read = repository.findById(order.id().value()).orElseThrow();
+
+        assertThat(read.lineItems()).singleElement().satisfies(line -> {
+            assertThat(line.sku()).isEqualTo("ENGINE-1");
+            assertThat(line.requiresShipping()).isNull();
+            assertThat(line.taxable()).isNull();
+        });
+    }
+
+    @Test
     void storesAnOrderWithoutOptionalJsonAsNulls() {
         Order order = store(OrderFixtures.minimal(newShop(), "ext-minimal"));
         entities.clear();

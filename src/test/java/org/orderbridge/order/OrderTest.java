@@ -2,6 +2,7 @@ package org.orderbridge.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.orderbridge.order.OrderFixtures.ACCEPTED_AT;
 import static org.orderbridge.order.OrderFixtures.accepted;
 import static org.orderbridge.order.OrderFixtures.inStatus;
@@ -336,6 +337,41 @@ class OrderTest {
     }
 
     @Test
+    void keepsTheShippingAndTaxItSentForItsLinesThatShopifysSnapshotDescribesWithoutThem() {
+        Order order = acceptedWith(List.of(
+                new LineItem(null, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00"), false, false),
+                new LineItem(null, "ENGINE-1", null, "Difference engine", 1, new BigDecimal("19.90"), null, null)));
+
+        order.applyShopify(
+                OrderFixtures.snapshotOfPushed(
+                        order,
+                        106L,
+                        List.of(
+                                new LineItem(11L, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00")),
+                                new LineItem(12L, "ENGINE-1", null, "Difference engine", 1, new BigDecimal("19.90")))),
+                LATER);
+
+        assertThat(order.lineItems())
+                .extracting(LineItem::shopifyLineItemId, LineItem::requiresShipping, LineItem::taxable)
+                .containsExactly(tuple(11L, false, false), tuple(12L, null, null));
+    }
+
+    @Test
+    void takesShopifysLinesAsTheyAreWhereTheyAreNoLongerTheLinesItSent() {
+        Order order = acceptedWith(
+                List.of(new LineItem(null, "SETUP", null, "On-site setup", 1, new BigDecimal("30.00"), false, false)));
+
+        order.applyShopify(
+                OrderFixtures.snapshotOfPushed(
+                        order, 107L, List.of(new LineItem(13L, "MUG-1", 42L, "Mug", 1, new BigDecimal("9.90")))),
+                LATER);
+
+        assertThat(order.lineItems())
+                .singleElement()
+                .satisfies(line -> assertThat(line.requiresShipping()).isNull());
+    }
+
+    @Test
     void updatesPushedOrderFromItsWebhooksWithoutChangingItsStatus() {
         Order order = inStatus(OrderStatus.PUSHED);
 
@@ -346,14 +382,98 @@ class OrderTest {
         assertThat(order.note()).isEqualTo("fulfilled");
     }
 
-    @Test
-    void marksOrderDeletedInShopify() {
-        Order order = inStatus(OrderStatus.SYNCED);
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSHED", "SYNCED"})
+    void marksOrderShopifyHeldDeletedInShopify(OrderStatus status) {
+        Order order = inStatus(status);
 
         order.markDeletedInShopify(LATER);
 
         assertThat(order.status()).isEqualTo(OrderStatus.DELETED);
         assertThat(order.updatedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void changesNothingWhenShopifyDeletesADeletedOrderAgain() {
+        Order order = inStatus(OrderStatus.DELETED);
+        Instant before = order.updatedAt();
+
+        order.markDeletedInShopify(LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELETED);
+        assertThat(order.updatedAt()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsWithdrawnOrderCancelledWhenShopifyDeletesTheCopyItsPushLeftThere() {
+        Order order = accepted();
+        order.cancel(ACCEPTED_AT.plusSeconds(1));
+        order.applyShopify(
+                snapshot(
+                        OrderFixtures.SHOP,
+                        108L,
+                        ACCEPTED_AT.plusSeconds(2),
+                        "pushed",
+                        order.id().toString()),
+                LATER);
+
+        order.markDeletedInShopify(LATER.plusSeconds(60));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelledAt()).isEqualTo(ACCEPTED_AT.plusSeconds(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING_PUSH", "PUSH_FAILED"})
+    void refusesToMarkDeletedInShopifyAnOrderShopifyNeverHeld(OrderStatus status) {
+        Order order = inStatus(status);
+        Instant before = order.updatedAt();
+
+        assertThatThrownBy(() -> order.markDeletedInShopify(LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessage("Order " + order.id() + " is " + status + " and cannot be marked deleted in Shopify");
+        assertThat(order.status()).isEqualTo(status);
+        assertThat(order.updatedAt()).isEqualTo(before);
+    }
+
+    @Test
+    void keepsItsWithdrawalWhenShopifysSnapshotOfAPushUnderWayArrivesUncancelled() {
+        Order order = accepted();
+        Instant withdrawn = ACCEPTED_AT.plusSeconds(1);
+        order.cancel(withdrawn);
+
+        boolean applied = order.applyShopify(
+                snapshot(
+                        OrderFixtures.SHOP,
+                        109L,
+                        ACCEPTED_AT.plusSeconds(2),
+                        "pushed",
+                        order.id().toString()),
+                LATER);
+
+        assertThat(applied).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelledAt()).isEqualTo(withdrawn);
+        assertThat(order.cancelReason()).isEqualTo("withdrawn");
+        assertThat(order.shopifyOrderId()).isEqualTo(109L);
+    }
+
+    @Test
+    void takesShopifysCancellationForAnOrderItHolds() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        Instant cancelledInShopify = ACCEPTED_AT.plusSeconds(300);
+        ShopifyOrderSnapshot cancelled =
+                OrderFixtures.cancelled(snapshot(1001L, cancelledInShopify, "open"), cancelledInShopify, "customer");
+
+        order.applyShopify(cancelled, LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThat(order.cancelledAt()).isEqualTo(cancelledInShopify);
+        assertThat(order.cancelReason()).isEqualTo("customer");
     }
 
     @Test
@@ -388,5 +508,21 @@ class OrderTest {
         assertThat(order.customerRedactedAt()).isEqualTo(LATER);
         assertThat(order.shopifyUpdatedAt()).isEqualTo(LATER.plusSeconds(60));
         assertThat(order.lineItems()).hasSize(1);
+    }
+
+    private static Order acceptedWith(List<LineItem> lines) {
+        return Order.accept(
+                OrderId.newId(),
+                OrderFixtures.SHOP,
+                "ext-lines",
+                OrderFixtures.ADA,
+                OrderFixtures.LONDON,
+                null,
+                lines,
+                "GBP",
+                null,
+                null,
+                "hash",
+                ACCEPTED_AT);
     }
 }

@@ -5,11 +5,18 @@ import static org.awaitility.Awaitility.await;
 import static org.orderbridge.push.PushFixtures.ADMIN_KEY;
 import static org.orderbridge.push.PushFixtures.FAULTY_SHOP;
 import static org.orderbridge.push.PushFixtures.READ_KEY;
+import static org.orderbridge.push.PushFixtures.WRITE_KEY;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.order.Orders;
 import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +48,12 @@ class PushFlowTest {
     @Autowired
     OutboxRelayScheduler relayScheduler;
 
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void pushesAcceptedOrderToShopify() {
         String id = e2e.accept("push-ok@example.com");
@@ -52,6 +65,9 @@ class PushFlowTest {
             assertThat(created.legacyId()).isEqualTo(order.get("shopifyOrderId").asLong());
             assertThat(created.gid()).isEqualTo(order.get("shopifyGid").asString());
             assertThat(created.input()).containsEntry("email", "push-ok@example.com");
+            assertThat(created.customer().email()).isEqualTo("push-ok@example.com");
+            assertThat(created.customer().firstName()).isEqualTo("Ada");
+            assertThat(created.customer().lastName()).isEqualTo("Lovelace");
             assertThat(created.lineItems())
                     .singleElement()
                     .satisfies(line ->
@@ -78,6 +94,45 @@ class PushFlowTest {
 
         assertThat(e2e.awaitStatus(id, "PUSHED").get("lastError")).isNull();
         assertThat(e2e.shopifyOrdersFor(id)).hasSize(1);
+    }
+
+    @Test
+    void parksOrderShopifyRefusesForLackOfStockAtOnceNamingLineAndLocation() {
+        long variant = 8_800_000_000L + System.nanoTime() % 100_000_000L;
+        e2e.shopify().store().inventory().stock(PushFixtures.SHOP, variant, "gid://shopify/Location/1", 1);
+        var request = PushFixtures.orderRequest("ext-" + UUID.randomUUID(), "push-out-of-stock@example.com");
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "ENGINE-9",
+                        "variantId",
+                        variant,
+                        "title",
+                        "Engine",
+                        "quantity",
+                        2,
+                        "unitPrice",
+                        "9.90")));
+        double outOfStockBefore = pushOutcomes("out_of_stock");
+
+        String id = e2e.call(HttpMethod.POST, "/api/v1/orders", WRITE_KEY, request)
+                .getBody()
+                .get("id")
+                .asString();
+
+        JsonNode parked = e2e.awaitStatus(id, "PUSH_FAILED");
+        assertThat(parked.get("lastError").asString())
+                .startsWith("Out of stock in Shopify: line 1 (SKU ENGINE-9, variant " + variant + ")")
+                .contains("gid://shopify/Location/1 (1 available)");
+        assertThat(e2e.shopify().requests())
+                .filteredOn(r -> r.isFor("orderCreate", id))
+                .hasSize(1);
+        assertThat(e2e.shopifyOrdersFor(id)).isEmpty();
+        assertThat(pushOutcomes("out_of_stock")).isEqualTo(outOfStockBefore + 1);
+        assertThat(orders.needingAttention(Duration.ZERO, 10_000))
+                .extracting(order -> order.id().toString())
+                .contains(id);
     }
 
     @Test
@@ -169,5 +224,11 @@ class PushFlowTest {
     private int outboxRows(String id) {
         return e2e.jdbc()
                 .queryForObject("select count(*) from push_outbox where subject_id = ?::uuid", Integer.class, id);
+    }
+
+    private double pushOutcomes(String outcome) {
+        Counter counter =
+                meters.find("orderbridge.push.outcome").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

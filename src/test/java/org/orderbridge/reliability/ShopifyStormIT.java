@@ -244,6 +244,7 @@ class ShopifyStormIT {
                     switch (client.createOrder(draft)) {
                         case PushOutcome.Created c -> created.put(draft.orderId(), c);
                         case PushOutcome.Rejected r -> rejected.put(draft.orderId(), r.reason());
+                        case PushOutcome.OutOfStock o -> rejected.put(draft.orderId(), o.reason());
                     }
                 } catch (ShopifyUnavailableException e) {
                     unavailable.incrementAndGet();
@@ -312,18 +313,7 @@ class ShopifyStormIT {
 
     private static OrderDraft draft(int i) {
         var address = new OrderDraft.Address(
-                "Storm",
-                "Customer " + i,
-                null,
-                "Sturmweg " + (i + 1),
-                null,
-                "Hamburg",
-                null,
-                null,
-                "20095",
-                "Germany",
-                "DE",
-                null);
+                "Storm", "Customer " + i, null, "Sturmweg " + (i + 1), null, "Hamburg", null, "20095", "DE", null);
         return new OrderDraft(
                 SHOP,
                 UUID.randomUUID(),
@@ -334,7 +324,8 @@ class ShopifyStormIT {
                 address,
                 address,
                 "EUR",
-                List.of(new OrderDraft.Line("SKU-" + i, null, "Storm item " + i, 1 + i % 3, new BigDecimal("12.50"))),
+                List.of(new OrderDraft.Line(
+                        "SKU-" + i, null, "Storm item " + i, 1 + i % 3, new BigDecimal("12.50"), null, null)),
                 null,
                 List.of("storm"));
     }

@@ -35,6 +35,29 @@ class ShopifyConfigurationTest {
     }
 
     @Test
+    void bindsTheInventoryBehaviourPerShopWithOrdersObeyingPoliciesByDefault() {
+        context.run(ctx -> assertThat(
+                        ctx.getBean(ShopifyProperties.class).inventory().behaviourFor("a.myshopify.com"))
+                .isEqualTo(InventoryBehaviour.DECREMENT_OBEYING_POLICY));
+        context.withPropertyValues(
+                        "orderbridge.shopify.inventory.behaviour=DECREMENT_IGNORING_POLICY",
+                        "orderbridge.shopify.inventory.shops[B.myshopify.com]=BYPASS")
+                .run(ctx -> {
+                    ShopifyProperties.Inventory inventory =
+                            ctx.getBean(ShopifyProperties.class).inventory();
+                    assertThat(inventory.behaviourFor("a.myshopify.com"))
+                            .isEqualTo(InventoryBehaviour.DECREMENT_IGNORING_POLICY);
+                    assertThat(inventory.behaviourFor("b.myshopify.com")).isEqualTo(InventoryBehaviour.BYPASS);
+                });
+    }
+
+    @Test
+    void refusesAnInventoryBehaviourShopifyDoesNotKnow() {
+        context.withPropertyValues("orderbridge.shopify.inventory.shops[a.myshopify.com]=DECREMENT")
+                .run(ctx -> assertThat(ctx).getFailure().hasStackTraceContaining("DECREMENT"));
+    }
+
+    @Test
     void refusesAnAdminUrlOverrideWithoutTheShop() {
         context.withPropertyValues(
                         "orderbridge.shopify.admin-url=http://127.0.0.1:8089/admin/api/{version}/graphql.json")

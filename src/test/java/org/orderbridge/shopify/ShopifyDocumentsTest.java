@@ -8,10 +8,28 @@ import graphql.ParseAndValidate;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.VariableDefinition;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,16 +76,48 @@ class ShopifyDocumentsTest {
                 .isEqualTo(1 + 71 + 10);
     }
 
+    @ParameterizedTest
+    @EnumSource(InventoryBehaviour.class)
+    void orderCreateVariablesOfAFullDraftMatchTheSchemaInputTypes(InventoryBehaviour inventory) {
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.CREATE_ORDER, OrderCreateVariables.of(ShopifyFixtures.draft(), inventory));
+    }
+
     @Test
-    void orderCreateVariablesOfAFullDraftMatchTheSchemaInputTypes() {
-        assertVariablesCoerce(ShopifyOperation.CREATE_ORDER, OrderCreateVariables.of(ShopifyFixtures.draft()));
+    void orderCreateVariablesOfADraftWithoutEmailOrAddressesMatchTheSchemaInputTypes() {
+        OrderDraft full = ShopifyFixtures.draft();
+        OrderDraft bare = new OrderDraft(
+                full.shopDomain(), full.orderId(), null, null, null, null, null, null, "EUR", full.lines(), null, null);
+
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.CREATE_ORDER, OrderCreateVariables.of(bare, InventoryBehaviour.BYPASS));
+    }
+
+    @Test
+    void findsInVariablesWhatShopifysSchemaRefusesOrHasDeprecated() {
+        var order = new LinkedHashMap<String, Object>();
+        order.put("orderBridgeId", "1");
+        order.put("shippingAddress", Map.of("country", "Germany", "countryCode", "DE"));
+        order.put("lineItems", List.of(Map.of("title", "Gift wrap")));
+        order.put(
+                "customer",
+                Map.of("toUpsert", Map.of("email", "a@example.com"), "toAssociate", Map.of("email", "a@example.com")));
+        Map<String, Object> variables = Map.of("order", order, "options", Map.of("inventoryBehaviour", "DECREMENT"));
+
+        assertThat(SchemaInputs.problems(ShopifyOperation.CREATE_ORDER.document(), variables))
+                .containsExactlyInAnyOrder(
+                        "order.orderBridgeId: not a field of OrderCreateOrderInput",
+                        "order.shippingAddress.country: deprecated (Use `countryCode` instead.)",
+                        "order.lineItems[0].quantity: required by OrderCreateLineItemInput, missing",
+                        "order.customer: OrderCreateCustomerInput takes exactly one field, has 2",
+                        "options.inventoryBehaviour: DECREMENT is not a value of OrderCreateInputsInventoryBehavior");
     }
 
     @Test
     void metafieldDefinitionVariablesMatchTheSchemaInputTypes() {
-        assertVariablesCoerce(ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup());
-        assertVariablesCoerce(ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition());
-        assertVariablesCoerce(
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_ORDER_ID_DEFINITION, OrderIdMetafield.definitionLookup());
+        assertVariablesMatchTheSchema(ShopifyOperation.CREATE_ORDER_ID_DEFINITION, OrderIdMetafield.definition());
+        assertVariablesMatchTheSchema(
                 ShopifyOperation.FIND_ORDER_BY_CUSTOM_ID,
                 Map.of("identifier", OrderIdMetafield.identifier(UUID.randomUUID())));
     }
@@ -79,18 +129,19 @@ class ShopifyDocumentsTest {
         variables.put("first", 10);
         variables.put("after", null);
         variables.put("lines", ShopifyOrderReader.LINES_PER_PAGED_ORDER);
-        assertVariablesCoerce(ShopifyOperation.ORDERS_UPDATED_SINCE, variables);
-        assertVariablesCoerce(
+        assertVariablesMatchTheSchema(ShopifyOperation.ORDERS_UPDATED_SINCE, variables);
+        assertVariablesMatchTheSchema(
                 ShopifyOperation.ORDER_SNAPSHOT,
                 Map.of("id", "gid://shopify/Order/1", "lines", ShopifyOrderFeed.MAX_LINE_ITEMS));
     }
 
     @Test
     void bulkQueryVariablesMatchTheSchemaInputTypes() {
-        assertVariablesCoerce(
+        assertVariablesMatchTheSchema(
                 ShopifyOperation.RUN_BULK_QUERY,
                 Map.of("query", "{ orders { edges { node { id } } } }", "groupObjects", true));
-        assertVariablesCoerce(ShopifyOperation.FIND_BULK_OPERATION, Map.of("id", "gid://shopify/BulkOperation/1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FIND_BULK_OPERATION, Map.of("id", "gid://shopify/BulkOperation/1"));
     }
 
     @Test
@@ -99,21 +150,33 @@ class ShopifyDocumentsTest {
         var topics = new java.util.HashMap<String, Object>();
         topics.put("topics", java.util.List.of("ORDERS_CREATE", "APP_UNINSTALLED"));
         topics.put("after", null);
-        assertVariablesCoerce(ShopifyOperation.LIST_WEBHOOK_SUBSCRIPTIONS, topics);
-        assertVariablesCoerce(
+        assertVariablesMatchTheSchema(ShopifyOperation.LIST_WEBHOOK_SUBSCRIPTIONS, topics);
+        assertVariablesMatchTheSchema(
                 ShopifyOperation.CREATE_WEBHOOK_SUBSCRIPTION,
                 Map.of(
                         "topic",
                         "ORDERS_PARTIALLY_FULFILLED",
                         "webhookSubscription",
                         AdminWebhookSubscriptions.input(arn)));
-        assertVariablesCoerce(
+        assertVariablesMatchTheSchema(
                 ShopifyOperation.UPDATE_WEBHOOK_SUBSCRIPTION,
                 Map.of(
                         "id",
                         "gid://shopify/WebhookSubscription/1",
                         "webhookSubscription",
                         AdminWebhookSubscriptions.input("https://orders.example.com/webhooks/shopify")));
+    }
+
+    @Test
+    void inventoryBehavioursAreThoseOfShopifysOrderCreate() {
+        GraphQLEnumType values = AdminSchema.get().getTypeAs("OrderCreateInputsInventoryBehavior");
+
+        assertThat(values.getValues().stream()
+                        .map(GraphQLEnumValueDefinition::getName)
+                        .toList())
+                .containsExactlyInAnyOrder(Arrays.stream(InventoryBehaviour.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
     }
 
     @Test
@@ -138,7 +201,11 @@ class ShopifyDocumentsTest {
         };
     }
 
-    private static void assertVariablesCoerce(ShopifyOperation operation, Map<String, Object> variables) {
+    /**
+     * The variables coerce as graphql-java does it, and hold nothing Shopify's schema refuses or deprecates
+     * ({@link SchemaInputs}).
+     */
+    private static void assertVariablesMatchTheSchema(ShopifyOperation operation, Map<String, Object> variables) {
         OperationDefinition definition = Parser.parse(operation.document())
                 .getDefinitionsOfType(OperationDefinition.class)
                 .getFirst();
@@ -149,5 +216,101 @@ class ShopifyDocumentsTest {
                         GraphQLContext.getDefault(),
                         Locale.ROOT))
                 .doesNotThrowAnyException();
+        assertThat(SchemaInputs.problems(operation.document(), variables))
+                .as("%s variables against the schema", operation)
+                .isEmpty();
+    }
+
+    /**
+     * Walks variable values through the schema's input types, as Shopify reads them: every field exists, required
+     * fields are there, a oneOf input object has exactly one field, enum values are values, and nothing used is
+     * deprecated (which coercion lets through). Scalars are left to coercion.
+     */
+    static final class SchemaInputs {
+
+        private SchemaInputs() {}
+
+        static List<String> problems(String document, Map<String, Object> variables) {
+            OperationDefinition operation = Parser.parse(document)
+                    .getDefinitionsOfType(OperationDefinition.class)
+                    .getFirst();
+            var problems = new ArrayList<String>();
+            for (VariableDefinition variable : operation.getVariableDefinitions()) {
+                walk(inputType(variable.getType()), variables.get(variable.getName()), variable.getName(), problems);
+            }
+            return problems;
+        }
+
+        private static GraphQLInputType inputType(Type<?> type) {
+            return switch (type) {
+                case NonNullType nonNull -> GraphQLNonNull.nonNull(inputType(nonNull.getType()));
+                case ListType list -> GraphQLList.list(inputType(list.getType()));
+                case TypeName name -> (GraphQLInputType) AdminSchema.get().getType(name.getName());
+                default -> throw new IllegalArgumentException("Unknown type " + type);
+            };
+        }
+
+        private static void walk(GraphQLInputType type, Object value, String path, List<String> problems) {
+            if (type instanceof GraphQLNonNull nonNull) {
+                if (value == null) {
+                    problems.add(path + ": required, null");
+                } else {
+                    walk((GraphQLInputType) nonNull.getWrappedType(), value, path, problems);
+                }
+                return;
+            }
+            if (value == null) {
+                return;
+            }
+            switch (type) {
+                case GraphQLList list -> {
+                    if (!(value instanceof List<?> items)) {
+                        problems.add(path + ": not a list");
+                        return;
+                    }
+                    for (int i = 0; i < items.size(); i++) {
+                        walk((GraphQLInputType) list.getWrappedType(), items.get(i), path + "[" + i + "]", problems);
+                    }
+                }
+                case GraphQLInputObjectType object -> walkObject(object, value, path, problems);
+                case GraphQLEnumType values -> {
+                    GraphQLEnumValueDefinition named = value instanceof String name ? values.getValue(name) : null;
+                    if (named == null) {
+                        problems.add(path + ": " + value + " is not a value of " + values.getName());
+                    } else if (named.isDeprecated()) {
+                        problems.add(path + ": deprecated (" + named.getDeprecationReason() + ")");
+                    }
+                }
+                default -> {}
+            }
+        }
+
+        private static void walkObject(
+                GraphQLInputObjectType object, Object value, String path, List<String> problems) {
+            if (!(value instanceof Map<?, ?> fields)) {
+                problems.add(path + ": not an object of " + object.getName());
+                return;
+            }
+            fields.forEach((name, fieldValue) -> {
+                GraphQLInputObjectField field = object.getField((String) name);
+                if (field == null) {
+                    problems.add(path + "." + name + ": not a field of " + object.getName());
+                    return;
+                }
+                if (field.isDeprecated()) {
+                    problems.add(path + "." + name + ": deprecated (" + field.getDeprecationReason() + ")");
+                }
+                walk(field.getType(), fieldValue, path + "." + name, problems);
+            });
+            object.getFields().stream()
+                    .filter(field -> GraphQLTypeUtil.isNonNull(field.getType()) && !field.hasSetDefaultValue())
+                    .filter(field -> !fields.containsKey(field.getName()))
+                    .forEach(field -> problems.add(
+                            path + "." + field.getName() + ": required by " + object.getName() + ", missing"));
+            long given = fields.values().stream().filter(Objects::nonNull).count();
+            if (object.isOneOf() && given != 1) {
+                problems.add(path + ": " + object.getName() + " takes exactly one field, has " + given);
+            }
+        }
     }
 }

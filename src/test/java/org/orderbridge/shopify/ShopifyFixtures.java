@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
 import org.springframework.web.client.RestClient;
@@ -20,6 +21,8 @@ final class ShopifyFixtures {
     static final ShopifyProperties.CircuitBreaker LENIENT_BREAKER =
             new ShopifyProperties.CircuitBreaker(50, 20, 20, Duration.ofSeconds(30), 1);
     static final ShopifyProperties.Budget STANDARD_BUDGET = new ShopifyProperties.Budget(1000, 100, 10, 1.0, 10);
+    static final ShopifyProperties.Inventory OBEYING_INVENTORY_POLICIES =
+            new ShopifyProperties.Inventory(InventoryBehaviour.DECREMENT_OBEYING_POLICY, Map.of());
 
     private ShopifyFixtures() {}
 
@@ -29,6 +32,20 @@ final class ShopifyFixtures {
 
     static ShopifyProperties properties(ShopifySimulator simulator) {
         return properties(simulator, TOKEN, Duration.ofSeconds(2), FAST_RETRY, LENIENT_BREAKER, STANDARD_BUDGET);
+    }
+
+    /** The usual settings, with orders treating stock as {@code inventory} says. */
+    static ShopifyProperties properties(ShopifySimulator simulator, ShopifyProperties.Inventory inventory) {
+        return new ShopifyProperties(
+                "2026-10",
+                simulator.adminUrlTemplate(),
+                AccessTokens.parse(SHOP + "=" + TOKEN),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                FAST_RETRY,
+                LENIENT_BREAKER,
+                STANDARD_BUDGET,
+                inventory);
     }
 
     static ShopifyProperties properties(
@@ -46,7 +63,8 @@ final class ShopifyFixtures {
                 readTimeout,
                 retry,
                 breaker,
-                budget);
+                budget,
+                OBEYING_INVENTORY_POLICIES);
     }
 
     static ShopifyOrders client(ShopifyProperties properties) {
@@ -65,18 +83,7 @@ final class ShopifyFixtures {
 
     static OrderDraft draft(UUID orderId, String email) {
         var address = new OrderDraft.Address(
-                "Jane",
-                "Doe",
-                "Acme GmbH",
-                "Hauptstraße 1",
-                "2. OG",
-                "Berlin",
-                "Berlin",
-                "BE",
-                "10115",
-                "Germany",
-                "de",
-                "+49301234567");
+                "Jane", "Doe", "Acme GmbH", "Hauptstraße 1", "2. OG", "Berlin", "BE", "10115", "de", "+49301234567");
         return new OrderDraft(
                 SHOP,
                 orderId,
@@ -88,8 +95,10 @@ final class ShopifyFixtures {
                 address,
                 "eur",
                 List.of(
-                        new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90")),
-                        new OrderDraft.Line("ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"))),
+                        new OrderDraft.Line(
+                                "SKU-RED-M", 44_012_345_678L, "Red shirt M", 2, new BigDecimal("19.90"), null, null),
+                        new OrderDraft.Line(
+                                "ENGRAVING", null, "Custom engraving", 1, new BigDecimal("5.00"), false, null)),
                 "Leave at the door",
                 List.of("orderbridge", "b2b"));
     }

@@ -1,8 +1,10 @@
 package org.orderbridge.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.orderbridge.shopify.simulator.RecordedRequest;
 import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedInventory;
 import org.orderbridge.shopify.simulator.SimulatedOrder;
 
 @Tag("unit")
 class ShopifyOrdersTest {
+
+    private static final long RED_SHIRT = 44_012_345_678L;
+    private static final String WAREHOUSE = "gid://shopify/Location/1";
 
     private final ShopifySimulator simulator = ShopifyFixtures.simulator();
     private final ShopifyOrders orders = ShopifyFixtures.client(ShopifyFixtures.properties(simulator));
@@ -46,7 +52,9 @@ class ShopifyOrdersTest {
                 .containsEntry("tags", List.of("orderbridge", "b2b"));
         assertThat((Map<String, Object>) stored.input().get("shippingAddress"))
                 .containsEntry("countryCode", "DE")
-                .containsEntry("city", "Berlin");
+                .containsEntry("provinceCode", "BE")
+                .containsEntry("city", "Berlin")
+                .doesNotContainKeys("country", "province");
         assertThat(stored.lineItems()).hasSize(2);
         assertThat(stored.lineItems().get(0))
                 .containsEntry("variantId", "gid://shopify/ProductVariant/44012345678")
@@ -55,7 +63,130 @@ class ShopifyOrdersTest {
         assertThat(stored.lineItems().get(1))
                 .containsEntry("title", "Custom engraving")
                 .containsEntry("sku", "ENGRAVING")
-                .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")));
+                .containsEntry("priceSet", Map.of("shopMoney", Map.of("amount", "5.00", "currencyCode", "EUR")))
+                .containsEntry("requiresShipping", false)
+                .containsEntry("taxable", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void leavesAVariantsShippingAndTaxToTheVariant() {
+        var variables = OrderCreateVariables.of(ShopifyFixtures.draft(), InventoryBehaviour.BYPASS);
+
+        var lines = (List<Map<String, Object>>) ((Map<String, Object>) variables.get("order")).get("lineItems");
+        assertThat(lines.getFirst()).doesNotContainKeys("requiresShipping", "taxable");
+    }
+
+    @Test
+    void sendsACustomLineAsShippedAndTaxedUnlessTheDraftSaysOtherwise() {
+        OrderDraft fixture = ShopifyFixtures.draft();
+        OrderDraft draft = new OrderDraft(
+                SHOP,
+                fixture.orderId(),
+                fixture.email(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EUR",
+                List.of(
+                        new OrderDraft.Line(null, null, "Gift wrap", 1, BigDecimal.ONE, null, null),
+                        new OrderDraft.Line(null, null, "Voucher", 1, BigDecimal.TEN, false, false)),
+                null,
+                null);
+
+        orders.createOrder(draft);
+
+        assertThat(simulator.store().orders(SHOP).getFirst().lineItems())
+                .extracting(line -> line.get("requiresShipping"), line -> line.get("taxable"))
+                .containsExactly(tuple(true, true), tuple(false, false));
+    }
+
+    @Test
+    void claimsTheStockOfTheOrdersVariantsObeyingTheirInventoryPolicyByDefault() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 5);
+
+        orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(simulator.store().inventory().levels(SHOP, RED_SHIRT))
+                .containsExactly(new SimulatedInventory.Level(WAREHOUSE, 3, 2));
+    }
+
+    @Test
+    void leavesStockAloneInAShopWhoseOrdersBypassInventory() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 5);
+        ShopifyOrders bypassing = ShopifyFixtures.client(ShopifyFixtures.properties(
+                simulator,
+                new ShopifyProperties.Inventory(
+                        InventoryBehaviour.DECREMENT_OBEYING_POLICY,
+                        Map.of(SHOP.toUpperCase(), InventoryBehaviour.BYPASS))));
+
+        bypassing.createOrder(ShopifyFixtures.draft());
+
+        assertThat(simulator.store().inventory().levels(SHOP, RED_SHIRT))
+                .containsExactly(new SimulatedInventory.Level(WAREHOUSE, 5, 0));
+    }
+
+    @Test
+    void reportsAnOrderRefusedForLackOfStockAsOutOfStockNamingTheLineAndLocationWithoutRetry() {
+        simulator.store().inventory().stock(SHOP, RED_SHIRT, WAREHOUSE, 1);
+
+        PushOutcome outcome = orders.createOrder(ShopifyFixtures.draft());
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        PushOutcome.OutOfStock.class,
+                        outOfStock -> assertThat(outOfStock.reason())
+                                .startsWith("line 1 (SKU SKU-RED-M, variant 44012345678): order.lineItems.0.quantity: ")
+                                .contains(WAREHOUSE + " (1 available)"));
+        assertThat(simulator.store().orders(SHOP)).isEmpty();
+        assertThat(simulator.requests()).filteredOn(r -> r.isFor("orderCreate")).hasSize(1);
+    }
+
+    @Test
+    void associatesTheOrderWithTheShopsCustomerOfItsEmailCreatingItWhenMissing() {
+        OrderDraft fixture = ShopifyFixtures.draft();
+        OrderDraft renamed = new OrderDraft(
+                SHOP,
+                UUID.randomUUID(),
+                "JANE.DOE@example.com",
+                null,
+                "Janet",
+                null,
+                null,
+                null,
+                "EUR",
+                fixture.lines(),
+                null,
+                null);
+
+        orders.createOrder(fixture);
+        orders.createOrder(renamed);
+
+        assertThat(simulator.store().customers().list(SHOP)).singleElement().satisfies(customer -> {
+            assertThat(customer.email()).isEqualTo("jane.doe@example.com");
+            assertThat(customer.firstName()).isEqualTo("Janet");
+            assertThat(customer.lastName()).isEqualTo("Doe");
+        });
+        assertThat(simulator.store().orders(SHOP))
+                .extracting(order -> order.customer().email())
+                .containsOnly("jane.doe@example.com");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void upsertsTheCustomerByEmailAndNamesButLeavesThePhoneOnTheOrder() {
+        var order = (Map<String, Object>) OrderCreateVariables.of(ShopifyFixtures.draft(), InventoryBehaviour.BYPASS)
+                .get("order");
+
+        assertThat(order)
+                .containsEntry(
+                        "customer",
+                        Map.of(
+                                "toUpsert",
+                                Map.of("email", "jane.doe@example.com", "firstName", "Jane", "lastName", "Doe")))
+                .containsEntry("phone", "+49301234567");
     }
 
     @Test
@@ -132,7 +263,7 @@ class ShopifyOrdersTest {
                 null,
                 null,
                 "EUR",
-                List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null)),
+                List.of(new OrderDraft.Line(null, null, "Gift wrap", 1, null, null, null)),
                 null,
                 null);
         OrderDraft badCurrency = new OrderDraft(

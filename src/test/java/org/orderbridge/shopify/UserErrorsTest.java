@@ -2,6 +2,8 @@ package org.orderbridge.shopify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,22 @@ class UserErrorsTest {
     void describesEveryErrorWithItsFieldPath() {
         assertThat(UserErrors.describe(ERRORS))
                 .isEqualTo("lineItems.0.quantity: must be greater than 0; Variant is sold out; key: Key is in use");
+    }
+
+    @Test
+    void namesTheDraftLineAnErrorPointsAtByItsSkuAndVariant() {
+        var lines = List.of(
+                new OrderDraft.Line("SKU-RED-M", 44_012_345_678L, null, 2, null, null, null),
+                new OrderDraft.Line(null, null, "Gift wrap", 1, BigDecimal.ONE, null, null));
+        JsonNode second = JsonMapper.builder().build().readTree("""
+                [{"field":["order","lineItems","1","title"],"message":"Title is too long"}]
+                """);
+
+        assertThat(UserErrors.describe(ERRORS, lines))
+                .isEqualTo("line 1 (SKU SKU-RED-M, variant 44012345678): lineItems.0.quantity: must be greater than 0; "
+                        + "Variant is sold out; key: Key is in use");
+        assertThat(UserErrors.describe(second, lines)).isEqualTo("line 2: order.lineItems.1.title: Title is too long");
+        assertThat(UserErrors.describe(second, List.of())).isEqualTo("order.lineItems.1.title: Title is too long");
     }
 
     @Test

@@ -3,11 +3,15 @@ package org.orderbridge.shopify.simulator;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
+import graphql.language.Definition;
+import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.EnumValue;
 import graphql.language.FloatValue;
+import graphql.language.InputObjectTypeDefinition;
 import graphql.language.IntValue;
 import graphql.language.NullValue;
 import graphql.language.ObjectValue;
@@ -29,7 +33,9 @@ import graphql.schema.idl.WiringFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -66,7 +72,7 @@ public final class AdminSchema {
         try (InputStream in = new GZIPInputStream(AdminSchema.class.getResourceAsStream(RESOURCE))) {
             Map<String, Object> introspection = new ObjectMapper().readValue(in, Map.class);
             Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
-            Document sdl = new IntrospectionResultToSchema().createSchemaDefinition(data);
+            Document sdl = withInputDirectives(new IntrospectionResultToSchema().createSchemaDefinition(data), data);
             return new SchemaGenerator()
                     .makeExecutableSchema(
                             new SchemaParser().buildRegistry(sdl),
@@ -76,6 +82,50 @@ public final class AdminSchema {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+    }
+
+    /**
+     * graphql-java's conversion of an introspection result drops what it says of input objects: which input fields are
+     * deprecated, and which input objects take exactly one field ({@code isOneOf}). Put back as the {@code @deprecated}
+     * and {@code @oneOf} directives, the schema refuses a oneOf input with two fields, as Shopify does, and tells a
+     * caller's test which fields Shopify deprecated.
+     */
+    @SuppressWarnings("unchecked")
+    private static Document withInputDirectives(Document sdl, Map<String, Object> introspection) {
+        var types = new HashMap<String, Map<String, Object>>();
+        for (Map<String, Object> type :
+                (List<Map<String, Object>>) ((Map<String, Object>) introspection.get("__schema")).get("types")) {
+            types.put((String) type.get("name"), type);
+        }
+        return sdl.transform(document -> document.definitions(sdl.getDefinitions().stream()
+                .map(definition -> definition instanceof InputObjectTypeDefinition input
+                        ? withInputDirectives(input, types.get(input.getName()))
+                        : definition)
+                .toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Definition<?> withInputDirectives(InputObjectTypeDefinition input, Map<String, Object> type) {
+        var deprecations = new HashMap<String, String>();
+        for (Map<String, Object> field : (List<Map<String, Object>>) type.get("inputFields")) {
+            if (Boolean.TRUE.equals(field.get("isDeprecated"))) {
+                deprecations.put((String) field.get("name"), String.valueOf(field.get("deprecationReason")));
+            }
+        }
+        var fields = input.getInputValueDefinitions().stream()
+                .map(field -> deprecations.containsKey(field.getName())
+                        ? field.transform(f -> f.directive(Directive.newDirective()
+                                .name("deprecated")
+                                .argument(new Argument("reason", new StringValue(deprecations.get(field.getName()))))
+                                .build()))
+                        : field)
+                .toList();
+        return input.transform(builder -> {
+            builder.inputValueDefinitions(fields);
+            if (Boolean.TRUE.equals(type.get("isOneOf"))) {
+                builder.directive(Directive.newDirective().name("oneOf").build());
+            }
+        });
     }
 
     private static final class PassThroughWiring implements WiringFactory {

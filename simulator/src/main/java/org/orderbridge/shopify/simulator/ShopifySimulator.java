@@ -33,8 +33,8 @@ import tools.jackson.databind.ObjectMapper;
  * orders per shop, enforces unique metafield values, meters query cost with a leaky bucket and injects faults on demand.
  *
  * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
- * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults} and
- * {@code GET /_sim/orders}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
+ * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults},
+ * {@code GET /_sim/orders} and {@code GET|PUT /_sim/inventory}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
  */
 public final class ShopifySimulator implements AutoCloseable {
 
@@ -242,6 +242,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         null);
             } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
                 store.bulkOperations().serve(exchange);
+            } else if (path.equals("/_sim/inventory")) {
+                InventoryAdmin.handle(exchange, store.inventory());
             } else if (path.equals("/_sim/webhook-subscriptions")) {
                 WebhookSubscriptionsAdmin.handle(exchange, store.webhookSubscriptions());
             } else if (graphqlPath.matches() && method.equals("POST")) {

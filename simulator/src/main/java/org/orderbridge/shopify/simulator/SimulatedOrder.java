@@ -7,9 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java). */
+/**
+ * An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java)
+ * and the customer it is associated with (null when it has none).
+ */
 public record SimulatedOrder(
-        String shop, long legacyId, String name, OffsetDateTime createdAt, Map<String, Object> input) {
+        String shop,
+        long legacyId,
+        String name,
+        OffsetDateTime createdAt,
+        Map<String, Object> input,
+        SimulatedCustomers.Customer customer) {
 
     public String gid() {
         return "gid://shopify/Order/" + legacyId;
@@ -26,6 +34,24 @@ public record SimulatedOrder(
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> lineItems() {
         return (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
+    }
+
+    /**
+     * Whether the line (0-based) is shipped. graphql-java fills in the input's defaults as Shopify's schema declares
+     * them, so an orderCreate line says it; an order made in the admin gets the same documented default
+     * (shopify.dev, admin-graphql "OrderCreateLineItemInput": {@code requiresShipping} "Default: false").
+     */
+    public boolean requiresShipping(int line) {
+        return setting(line, "requiresShipping", false);
+    }
+
+    /** Whether the line (0-based) is taxed, likewise ("OrderCreateLineItemInput": {@code taxable} "Default: true"). */
+    public boolean taxable(int line) {
+        return setting(line, "taxable", true);
+    }
+
+    private boolean setting(int line, String field, boolean otherwise) {
+        return lineItems().get(line).get(field) instanceof Boolean given ? given : otherwise;
     }
 
     @SuppressWarnings("unchecked")

@@ -32,7 +32,7 @@ public final class SimulatedOrderViews {
         Map<String, Object> shipping = (Map<String, Object>) input.get("shippingAddress");
         var node = new LinkedHashMap<>(order.asGraphql());
         node.put("phone", input.get("phone"));
-        node.put("customer", shipping == null ? null : customer(order, shipping));
+        node.put("customer", customer(order.customer()));
         node.put("shippingAddress", address(shipping));
         node.put("billingAddress", address((Map<String, Object>) input.get("billingAddress")));
         node.put("totalPriceSet", money(total(order), (String) input.get("currency")));
@@ -72,6 +72,8 @@ public final class SimulatedOrderViews {
                                     variant.substring(variant.lastIndexOf('/') + 1)));
             node.put("originalUnitPriceSet", money(price(line), (String)
                     order.input().get("currency")));
+            node.put("requiresShipping", order.requiresShipping(i));
+            node.put("taxable", order.taxable(i));
             nodes.add(node);
         }
         var pageInfo = new LinkedHashMap<String, Object>();
@@ -80,18 +82,19 @@ public final class SimulatedOrderViews {
         return Map.of("nodes", nodes, "pageInfo", pageInfo);
     }
 
-    private static Map<String, Object> customer(SimulatedOrder order, Map<String, Object> shipping) {
+    private static Map<String, Object> customer(SimulatedCustomers.Customer customer) {
+        if (customer == null) {
+            return null;
+        }
         // The same values as the webhook's customer object (see WebhookSender.payload).
-        var customer = new LinkedHashMap<String, Object>();
-        customer.put("id", "gid://shopify/Customer/" + (order.legacyId() + 7));
-        customer.put("legacyResourceId", Long.toString(order.legacyId() + 7));
-        customer.put("firstName", String.valueOf(shipping.get("firstName")));
-        customer.put("lastName", String.valueOf(shipping.get("lastName")));
-        customer.put(
-                "defaultEmailAddress",
-                Map.of("emailAddress", String.valueOf(order.input().get("email"))));
-        customer.put("defaultPhoneNumber", null);
-        return customer;
+        var node = new LinkedHashMap<String, Object>();
+        node.put("id", customer.gid());
+        node.put("legacyResourceId", Long.toString(customer.id()));
+        node.put("firstName", customer.firstName());
+        node.put("lastName", customer.lastName());
+        node.put("defaultEmailAddress", customer.email() == null ? null : Map.of("emailAddress", customer.email()));
+        node.put("defaultPhoneNumber", null);
+        return node;
     }
 
     private static Map<String, Object> address(Map<String, Object> address) {
@@ -109,12 +112,25 @@ public final class SimulatedOrderViews {
                 "province",
                 "provinceCode",
                 "zip",
-                "country",
                 "phone")) {
             node.put(field, address.get(field));
         }
+        node.put("country", country(address));
         node.put("countryCodeV2", address.get("countryCode"));
         return node;
+    }
+
+    /**
+     * The address's country name: as sent, else the name of its code. {@code MailingAddressInput.country} is deprecated
+     * ("Use {@code countryCode} instead"), and Shopify's {@code MailingAddress.country} still names the country.
+     */
+    static String country(Map<String, Object> address) {
+        if (address.get("country") instanceof String name) {
+            return name;
+        }
+        return address.get("countryCode") instanceof String code
+                ? Locale.of("", code).getDisplayCountry(Locale.ENGLISH)
+                : null;
     }
 
     private static BigDecimal total(SimulatedOrder order) {

@@ -49,14 +49,30 @@ public final class SimulatedStore {
 
     private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
 
+    private final SimulatedInventory inventory = new SimulatedInventory();
+    private final SimulatedCustomers customers = new SimulatedCustomers();
+
+    /** The shops' customers, by e-mail address, which orderCreate creates, updates and associates. */
+    public SimulatedCustomers customers() {
+        return customers;
+    }
+
+    /** The variants' stock per location, which orderCreate claims. */
+    public SimulatedInventory inventory() {
+        return inventory;
+    }
+
     /** The app's webhook subscriptions in each shop. */
     public SimulatedWebhookSubscriptions webhookSubscriptions() {
         return webhookSubscriptions;
     }
 
-    /** An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. */
+    /**
+     * An order created by hand in the Shopify admin (not through orderCreate): Shopify's own orders. It leaves stock
+     * alone, so tests about other things need not stock what such orders sell.
+     */
     public SimulatedOrder createOrderInAdmin(String shop, Map<String, Object> input) {
-        Result<SimulatedOrder> result = createOrder(shop, input);
+        Result<SimulatedOrder> result = createOrder(shop, input, SimulatedInventory.BYPASS);
         if (result.value() == null) {
             throw new IllegalArgumentException(String.valueOf(result.userError()));
         }
@@ -101,12 +117,13 @@ public final class SimulatedStore {
         }
     }
 
+    /** Creates the order, or refuses it with a userError in Shopify's shape; stock is claimed as {@code inventoryBehaviour} says. */
     @SuppressWarnings("unchecked")
-    Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input) {
+    Result<SimulatedOrder> createOrder(String shop, Map<String, Object> input, String inventoryBehaviour) {
         ShopData data = shop(shop);
         synchronized (data) {
             Object email = input.get("email");
-            if (email != null && !email.toString().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (email != null && !isEmail(email.toString())) {
                 return Result.refused(List.of("order", "email"), "INVALID", "Email is invalid");
             }
             List<Map<String, Object>> lines = (List<Map<String, Object>>) input.getOrDefault("lineItems", List.of());
@@ -139,16 +156,29 @@ public final class SimulatedStore {
                             "Value is already in use by another order");
                 }
             }
+            SimulatedCustomers.Plan customer = customers.plan(shop, input);
+            if (customer.refusal() != null) {
+                return new Result<>(null, customer.refusal());
+            }
+            Map<String, Object> outOfStock = inventory.claim(shop, lines, inventoryBehaviour);
+            if (outOfStock != null) {
+                return new Result<>(null, outOfStock);
+            }
             var order = new SimulatedOrder(
                     shop,
                     ids.incrementAndGet(),
                     "#" + (1001 + data.orders().size()),
                     // Microseconds, as PostgreSQL keeps them: a stored time then equals the one Shopify reports.
                     OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                    new LinkedHashMap<>(input));
+                    new LinkedHashMap<>(input),
+                    customer.apply());
             data.add(order);
             return Result.ok(order);
         }
+    }
+
+    static boolean isEmail(String email) {
+        return email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     Optional<SimulatedOrder> orderByCustomId(String shop, String namespace, String key, String value) {

@@ -181,7 +181,10 @@ final class SimulatorGraphql {
 
     private static Object orderCreate(DataFetchingEnvironment env, Scope scope) {
         Map<String, Object> order = env.getArgument("order");
-        var result = scope.store().createOrder(scope.shop(), order);
+        Map<String, Object> options = env.getArgument("options");
+        Object behaviour = options == null ? null : options.get("inventoryBehaviour");
+        var result = scope.store()
+                .createOrder(scope.shop(), order, behaviour == null ? SimulatedInventory.BYPASS : (String) behaviour);
         if (result.value() != null) {
             scope.created().add(result.value());
         }

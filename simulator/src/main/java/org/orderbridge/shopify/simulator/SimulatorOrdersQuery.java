@@ -204,7 +204,7 @@ final class SimulatorOrdersQuery {
         /** A stand-in row with the cursor's sort value, so that rows compare against it. */
         Row asRow(String sortKey) {
             var updated = OffsetDateTime.ofInstant(sortValue, ZoneOffset.UTC);
-            var order = new SimulatedOrder(null, legacyId, null, updated, Map.of());
+            var order = new SimulatedOrder(null, legacyId, null, updated, Map.of(), null);
             return new Row(order, new OrderRevisions.Revision(updated, null, List.of(), "pending"));
         }
     }

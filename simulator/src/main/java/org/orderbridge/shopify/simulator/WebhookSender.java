@@ -88,7 +88,9 @@ final class WebhookSender implements AutoCloseable {
         var lineItems = new ArrayList<Map<String, Object>>();
         BigDecimal total = BigDecimal.ZERO;
         long lineId = order.legacyId() * 10;
-        for (Map<String, Object> line : order.lineItems()) {
+        List<Map<String, Object>> lines = order.lineItems();
+        for (int i = 0; i < lines.size(); i++) {
+            Map<String, Object> line = lines.get(i);
             int quantity = ((Number) line.get("quantity")).intValue();
             BigDecimal price = price(line);
             total = total.add(price.multiply(BigDecimal.valueOf(quantity)));
@@ -99,6 +101,8 @@ final class WebhookSender implements AutoCloseable {
             item.put("title", line.getOrDefault("title", "Variant " + line.get("variantId")));
             item.put("quantity", quantity);
             item.put("price", price.toPlainString());
+            item.put("requires_shipping", order.requiresShipping(i));
+            item.put("taxable", order.taxable(i));
             lineItems.add(item);
         }
         Map<String, Object> shipping = (Map<String, Object>) input.get("shippingAddress");
@@ -116,15 +120,7 @@ final class WebhookSender implements AutoCloseable {
         payload.put("fulfillment_status", null);
         payload.put("source_name", order.sourceName());
         payload.put("source_identifier", order.sourceIdentifier());
-        payload.put(
-                "customer",
-                shipping == null
-                        ? null
-                        : Map.of(
-                                "id", order.legacyId() + 7,
-                                "email", String.valueOf(input.get("email")),
-                                "first_name", String.valueOf(shipping.get("firstName")),
-                                "last_name", String.valueOf(shipping.get("lastName"))));
+        payload.put("customer", restCustomer(order.customer()));
         payload.put("shipping_address", restAddress(shipping));
         payload.put("billing_address", restAddress((Map<String, Object>) input.get("billingAddress")));
         payload.put("line_items", lineItems);
@@ -147,6 +143,18 @@ final class WebhookSender implements AutoCloseable {
         return gid == null ? null : Long.valueOf(gid.substring(gid.lastIndexOf('/') + 1));
     }
 
+    private static Map<String, Object> restCustomer(SimulatedCustomers.Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        var rest = new LinkedHashMap<String, Object>();
+        rest.put("id", customer.id());
+        rest.put("email", customer.email());
+        rest.put("first_name", customer.firstName());
+        rest.put("last_name", customer.lastName());
+        return rest;
+    }
+
     private static Map<String, Object> restAddress(Map<String, Object> address) {
         if (address == null) {
             return null;
@@ -161,7 +169,7 @@ final class WebhookSender implements AutoCloseable {
         rest.put("province", address.get("province"));
         rest.put("province_code", address.get("provinceCode"));
         rest.put("zip", address.get("zip"));
-        rest.put("country", address.get("country"));
+        rest.put("country", SimulatedOrderViews.country(address));
         rest.put("country_code", address.get("countryCode"));
         rest.put("phone", address.get("phone"));
         return rest;

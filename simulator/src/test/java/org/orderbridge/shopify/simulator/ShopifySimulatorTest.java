@@ -114,6 +114,41 @@ class ShopifySimulatorTest {
     }
 
     @Test
+    void keepsEachLinesShippingAndTaxWithShopifysDocumentedDefaults() throws Exception {
+        post(
+                "/" + SHOP + "/admin/api/2026-10/graphql.json",
+                TOKEN,
+                Map.of(
+                        "query",
+                        ORDER_CREATE,
+                        "variables",
+                        Map.of(
+                                "order",
+                                Map.of(
+                                        "currency",
+                                        "EUR",
+                                        "lineItems",
+                                        List.of(
+                                                Map.of("title", "Gift wrap", "quantity", 1),
+                                                Map.of(
+                                                        "title",
+                                                        "Engraving",
+                                                        "quantity",
+                                                        1,
+                                                        "requiresShipping",
+                                                        true,
+                                                        "taxable",
+                                                        false))))));
+
+        SimulatedOrder order = simulator.store().orders(SHOP).getFirst();
+        assertThat(List.of(order.requiresShipping(0), order.requiresShipping(1)))
+                .containsExactly(false, true);
+        assertThat(List.of(order.taxable(0), order.taxable(1))).containsExactly(true, false);
+        assertThat(WebhookSender.payload(order).get("line_items").toString())
+                .contains("requires_shipping=false, taxable=true", "requires_shipping=true, taxable=false");
+    }
+
+    @Test
     void reportsCostOnEveryResponseAndThrottlesWhenTheBucketIsEmpty() throws Exception {
         // A slow refill: at the standard 100 points/s the 7 missing points come back within 70 ms, which a loaded
         // machine can take between these two lines.
