@@ -81,6 +81,18 @@ public class Order implements Persistable<UUID> {
     private List<String> tags;
 
     private @Nullable Instant shopifyUpdatedAt;
+
+    // Null for orders from Shopify and for API orders accepted before the terms existed, which had none.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private @Nullable CommercialTerms commercialTerms;
+
+    private @Nullable Instant processedAt;
+
+    // Set when Shopify's totals of the pushed order differ from what the order adds up to; lists it for a person.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private @Nullable TotalsMismatch totalsMismatch;
     // Set by a GDPR redaction, and from then on the reason why later Shopify snapshots of the order do not bring the
     // person back: Shopify keeps sending the order, with its customer, in updates and in reconciliation.
     private @Nullable Instant customerRedactedAt;
@@ -98,7 +110,7 @@ public class Order implements Persistable<UUID> {
         // for JPA
     }
 
-    /** An order from one of our own systems, to be created in Shopify. */
+    /** An order from one of our own systems, to be created in Shopify, that costs what its lines cost. */
     public static Order accept(
             OrderId id,
             String shopDomain,
@@ -112,6 +124,43 @@ public class Order implements Persistable<UUID> {
             @Nullable List<String> tags,
             String contentHash,
             Instant now) {
+        return accept(
+                id,
+                shopDomain,
+                externalId,
+                customer,
+                shippingAddress,
+                billingAddress,
+                lineItems,
+                currency,
+                note,
+                tags,
+                CommercialTerms.NONE,
+                null,
+                contentHash,
+                now);
+    }
+
+    /**
+     * An order from one of our own systems, to be created in Shopify, with its discounts, shipping, taxes and payments.
+     *
+     * @param processedAt when the order was placed, for one imported after the fact; null for now
+     */
+    public static Order accept(
+            OrderId id,
+            String shopDomain,
+            String externalId,
+            Customer customer,
+            Address shippingAddress,
+            @Nullable Address billingAddress,
+            List<LineItem> lineItems,
+            String currency,
+            @Nullable String note,
+            @Nullable List<String> tags,
+            CommercialTerms terms,
+            @Nullable Instant processedAt,
+            String contentHash,
+            Instant now) {
         var order = new Order();
         order.id = id.value();
         order.source = OrderSource.API;
@@ -123,11 +172,10 @@ public class Order implements Persistable<UUID> {
         order.billingAddress = billingAddress;
         order.lineItems = List.copyOf(lineItems);
         order.currency = currency;
-        order.totalPrice = lineItems.stream()
-                // An accepted order's lines come from the API, which requires a unit price on each.
-                .map(line -> Objects.requireNonNull(line.unitPrice(), "unitPrice")
-                        .multiply(BigDecimal.valueOf(line.quantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        order.commercialTerms = terms.equals(CommercialTerms.NONE) ? null : terms;
+        order.processedAt = processedAt;
+        order.totalPrice =
+                ExpectedTotals.of(order.lineItems, terms, currency).totals().total();
         order.note = note;
         order.tags = tags == null ? List.of() : List.copyOf(tags);
         order.contentHash = contentHash;
@@ -234,6 +282,30 @@ public class Order implements Persistable<UUID> {
         }
         lastError = null;
         updatedAt = now;
+    }
+
+    /**
+     * Compares the totals Shopify reports for the order it created with what the order adds up to, and records a
+     * difference for a person to look at; equal totals record nothing.
+     *
+     * @return whether they differ
+     */
+    boolean compareShopifyTotals(OrderTotals shopify, Instant now) {
+        OrderTotals expected = expectedTotals();
+        if (expected == null || expected.matches(shopify)) {
+            return false;
+        }
+        totalsMismatch = TotalsMismatch.of(expected, shopify, now);
+        updatedAt = now;
+        return true;
+    }
+
+    /** What an order accepted from our API adds up to; null for an order from Shopify, which it adds up itself. */
+    public @Nullable OrderTotals expectedTotals() {
+        if (source != OrderSource.API || lineItems.stream().anyMatch(l -> l.unitPrice() == null)) {
+            return null;
+        }
+        return ExpectedTotals.of(lineItems, commercialTerms(), currency).totals();
     }
 
     /** Shopify refused the order for a reason that retrying cannot fix. */
@@ -402,6 +474,19 @@ public class Order implements Persistable<UUID> {
 
     public @Nullable Instant shopifyUpdatedAt() {
         return shopifyUpdatedAt;
+    }
+
+    /** The order's discounts, shipping, taxes and payments; {@link CommercialTerms#NONE} when it has none. */
+    public CommercialTerms commercialTerms() {
+        return commercialTerms == null ? CommercialTerms.NONE : commercialTerms;
+    }
+
+    public @Nullable Instant processedAt() {
+        return processedAt;
+    }
+
+    public @Nullable TotalsMismatch totalsMismatch() {
+        return totalsMismatch;
     }
 
     public @Nullable Instant customerRedactedAt() {

@@ -130,9 +130,18 @@ class OrderPushHandler implements PushHandler {
         switch (outcome) {
             case PushOutcome.Created created -> {
                 outcome("pushed");
-                settle(
-                        id,
-                        () -> orders.markPushed(id, created.shopifyGid(), created.shopifyLegacyId(), created.name()));
+                settle(id, () -> {
+                    if (orders.markPushed(
+                            id,
+                            created.shopifyGid(),
+                            created.shopifyLegacyId(),
+                            created.name(),
+                            CommercialDrafts.totals(created.totals()))) {
+                        log.warn("Shopify's totals of order {} differ from the order's", id);
+                        meters.counter("orderbridge.push.totals.mismatch", "shop", order.shopDomain())
+                                .increment();
+                    }
+                });
             }
             case PushOutcome.Rejected rejected -> {
                 outcome("rejected");
@@ -213,7 +222,8 @@ class OrderPushHandler implements PushHandler {
                 order.currency(),
                 lines,
                 order.note(),
-                order.tags());
+                order.tags(),
+                CommercialDrafts.of(order));
     }
 
     private static OrderDraft.@Nullable Address address(@Nullable Address a) {

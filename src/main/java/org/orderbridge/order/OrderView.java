@@ -37,7 +37,17 @@ record OrderView(
         @ArraySchema(
                 arraySchema = @Schema(description = "The order's shipments (in the single-order view only)"),
                 schema = @Schema(ref = "#/components/schemas/ShipmentView"))
-        @Nullable List<?> shipments) {
+        @Nullable List<?> shipments,
+
+        @Schema(description = "What the order costs beyond its lines' prices and how it was paid, as accepted")
+        @Nullable CommercialTerms commercialTerms,
+
+        @Nullable Instant processedAt,
+
+        @Schema(description = "What an order accepted from the API adds up to (absent for orders from Shopify)")
+        @Nullable OrderTotals expectedTotals,
+
+        @Schema(description = "Shopify's totals of the pushed order where they differ from expectedTotals") @Nullable TotalsMismatch totalsMismatch) {
 
     record Money(String amount, String currency) {
 
@@ -77,6 +87,10 @@ record OrderView(
                 o.createdAt(),
                 o.updatedAt(),
                 o.version(),
-                shipments);
+                shipments,
+                o.commercialTerms().equals(CommercialTerms.NONE) ? null : o.commercialTerms(),
+                o.processedAt(),
+                o.expectedTotals(),
+                o.totalsMismatch());
     }
 }

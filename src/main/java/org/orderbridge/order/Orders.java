@@ -105,6 +105,8 @@ public class Orders {
                 request.currency(),
                 request.note(),
                 request.tags(),
+                request.commercialTerms(),
+                request.processedAt(),
                 hash,
                 now());
         repository.saveAndFlush(order);
@@ -129,9 +131,21 @@ public class Orders {
         return order;
     }
 
+    /**
+     * @param shopifyTotals Shopify's totals of the order, compared with what the order adds up to; null when Shopify's
+     *     answer had none
+     * @return whether Shopify's totals differ (the difference is recorded on the order)
+     */
     @Transactional
-    void markPushed(OrderId id, String shopifyGid, long shopifyLegacyId, String shopifyName) {
-        load(id).markPushed(shopifyGid, shopifyLegacyId, shopifyName, now());
+    boolean markPushed(
+            OrderId id,
+            String shopifyGid,
+            long shopifyLegacyId,
+            String shopifyName,
+            @Nullable OrderTotals shopifyTotals) {
+        Order order = load(id);
+        order.markPushed(shopifyGid, shopifyLegacyId, shopifyName, now());
+        return shopifyTotals != null && order.compareShopifyTotals(shopifyTotals, now());
     }
 
     @Transactional
@@ -199,8 +213,9 @@ public class Orders {
     }
 
     /**
-     * Orders that need a person, oldest first: those Shopify refused, and those still waiting for their push after
-     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there).
+     * Orders that need a person, oldest first: those Shopify refused, those still waiting for their push after
+     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), and those whose
+     * totals in Shopify differ from ours.
      */
     @Transactional(readOnly = true)
     public List<Order> needingAttention(Duration pendingFor, int limit) {

@@ -1,6 +1,5 @@
 package org.orderbridge.shopify;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +38,12 @@ final class OrderCreateVariables {
         order.put("tags", draft.tags());
         putIfPresent(order, "shippingAddress", address(draft.shippingAddress()));
         putIfPresent(order, "billingAddress", address(draft.billingAddress()));
-        order.put(
-                "lineItems",
-                draft.lines().stream().map(line -> lineItem(line, currency)).toList());
+        OrderDraft.Commercial commercial = draft.commercial();
+        var bags = new MoneyBags(currency, commercial.presentmentCurrency(), commercial.presentmentRate());
+        List<Map<String, Object>> lineItems =
+                draft.lines().stream().map(line -> lineItem(line, bags)).toList();
+        order.put("lineItems", lineItems);
+        CommercialInputs.put(order, lineItems, draft, bags);
         order.put("metafields", List.of(OrderIdMetafield.value(draft.orderId())));
         // Receipts are the business's decision, made outside OrderBridge.
         return Map.of(
@@ -68,7 +70,7 @@ final class OrderCreateVariables {
         return Map.of("toUpsert", upsert);
     }
 
-    private static Map<String, Object> lineItem(OrderDraft.Line line, String currency) {
+    private static Map<String, Object> lineItem(OrderDraft.Line line, MoneyBags bags) {
         if (line.quantity() < 1) {
             throw new PermanentShopifyFailure("Line quantity must be positive: " + line);
         }
@@ -85,16 +87,12 @@ final class OrderCreateVariables {
             item.put("taxable", !Boolean.FALSE.equals(line.taxable()));
         }
         if (line.unitPrice() != null) {
-            item.put("priceSet", Map.of("shopMoney", money(line.unitPrice(), currency)));
+            if (line.unitPrice().signum() < 0) {
+                throw new PermanentShopifyFailure("Negative unit price: " + line.unitPrice());
+            }
+            item.put("priceSet", bags.of(line.unitPrice()));
         }
         return item;
-    }
-
-    private static @Nullable Map<String, Object> money(BigDecimal amount, String currency) {
-        if (amount.signum() < 0) {
-            throw new PermanentShopifyFailure("Negative unit price: " + amount);
-        }
-        return Map.of("amount", amount.toPlainString(), "currencyCode", currency);
     }
 
     /** {@code MailingAddressInput} without what Shopify deprecated: its names of country and province follow the codes. */

@@ -1,10 +1,25 @@
 package org.orderbridge.shopify;
 
+import org.jspecify.annotations.Nullable;
+
 /** Result of {@link ShopifyOrders#createOrder}; transient trouble is thrown as {@link ShopifyUnavailableException}. */
 public sealed interface PushOutcome {
 
-    /** The order exists in Shopify: created by this call or found from an earlier attempt. */
-    record Created(String shopifyGid, long shopifyLegacyId, String name) implements PushOutcome {}
+    /**
+     * The order exists in Shopify: created by this call or found from an earlier attempt.
+     *
+     * @param totals what Shopify's answer says the order adds up to; null when it said nothing of it
+     */
+    record Created(
+            String shopifyGid,
+            long shopifyLegacyId,
+            String name,
+            @Nullable ShopifyTotals totals) implements PushOutcome {
+
+        public Created(String shopifyGid, long shopifyLegacyId, String name) {
+            this(shopifyGid, shopifyLegacyId, name, null);
+        }
+    }
 
     /** Shopify (or the draft itself) refuses the order; retrying the same draft will not help. */
     record Rejected(String reason) implements PushOutcome {}

@@ -39,10 +39,21 @@ enum ShopifyOperation {
             }
             """),
 
+    // The created order's totals come with the answer, to be compared with ours without another request.
     CREATE_ORDER("""
             mutation CreateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
               orderCreate(order: $order, options: $options) {
-                order { id legacyResourceId name }
+                order {
+                  id
+                  legacyResourceId
+                  name
+                  subtotalPriceSet { shopMoney { amount } }
+                  totalShippingPriceSet { shopMoney { amount } }
+                  totalTaxSet { shopMoney { amount } }
+                  totalDiscountsSet { shopMoney { amount } }
+                  totalPriceSet { shopMoney { amount } }
+                  displayFinancialStatus
+                }
                 userErrors { field message code }
               }
             }
@@ -170,7 +181,17 @@ enum ShopifyOperation {
 
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
-              orderByIdentifier(identifier: $identifier) { id legacyResourceId name }
+              orderByIdentifier(identifier: $identifier) {
+                id
+                legacyResourceId
+                name
+                subtotalPriceSet { shopMoney { amount } }
+                totalShippingPriceSet { shopMoney { amount } }
+                totalTaxSet { shopMoney { amount } }
+                totalDiscountsSet { shopMoney { amount } }
+                totalPriceSet { shopMoney { amount } }
+                displayFinancialStatus
+              }
             }
             """);
 

@@ -107,7 +107,7 @@ class PushLeaseTest {
         OrderId linked = pendingOrder();
         PushLease lease = orders.leasePush(linked, "worker", LONG).orElseThrow();
         // Shopify's webhook linked the order while the worker held the lease.
-        orders.markPushed(linked, "gid://shopify/Order/1", 1L, "#1001");
+        orders.markPushed(linked, "gid://shopify/Order/1", 1L, "#1001", null);
         assertThat(orders.recordCreateAttempt(lease)).isFalse();
     }
 
