@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderStatus;
+import org.orderbridge.order.TotalsMismatch;
 
 /**
  * An order as the attention page lists it.
@@ -26,9 +27,18 @@ record AttentionRow(
                 order.shopDomain(),
                 order.externalId(),
                 order.status(),
-                order.lastError(),
+                reason(order),
                 age(Duration.between(order.updatedAt(), now)),
                 shopifyAdminUrl(order.shopDomain(), order.shopifyOrderId()));
+    }
+
+    /** Why a person has to look: Shopify's refusal or last error, else how Shopify's totals differ from ours. */
+    private static @Nullable String reason(Order order) {
+        TotalsMismatch mismatch = order.totalsMismatch();
+        if (order.lastError() != null || mismatch == null) {
+            return order.lastError();
+        }
+        return "Totals differ in Shopify (ours ≠ Shopify's): " + mismatch.summary();
     }
 
     public boolean canRepush() {

@@ -40,6 +40,43 @@ class ContentHashTest {
                 .isNotEqualTo(ContentHash.of(request("19.90", "note", false, null)));
     }
 
+    @Test
+    void hashesTheCommercialTermsWithAmountsWrittenDifferentlyAsTheSameOrder() {
+        String plain = ContentHash.of(request("19.90", "note"));
+        String withShipping = ContentHash.of(withShipping("4.90", null));
+
+        assertThat(withShipping).isNotEqualTo(plain);
+        assertThat(ContentHash.of(withShipping("4.9", null))).isEqualTo(withShipping);
+        assertThat(ContentHash.of(withShipping("4.90", java.time.Instant.parse("2026-01-02T03:04:05Z"))))
+                .isNotEqualTo(withShipping);
+    }
+
+    private static CreateOrderRequest withShipping(String price, java.time.Instant processedAt) {
+        CreateOrderRequest r = request("19.90", "note");
+        return new CreateOrderRequest(
+                r.externalId(),
+                r.shop(),
+                r.customer(),
+                r.shippingAddress(),
+                r.billingAddress(),
+                r.lineItems(),
+                r.currency(),
+                r.note(),
+                r.tags(),
+                List.of(new CommercialTermsRequests.ShippingLineRequest("Standard", null, price, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                processedAt,
+                null);
+    }
+
     private static CreateOrderRequest request(String price, String note) {
         return request(price, note, null, null);
     }

@@ -128,6 +128,82 @@ class OrderApiProblemsTest {
     }
 
     @Test
+    void listsEveryFieldErrorOfInvalidCommercialTerms() {
+        var request = orderRequest();
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "ENGINE-1",
+                        "title",
+                        "Difference engine",
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        "19.90",
+                        "discount",
+                        Map.of("amount", "25.00", "percentage", "150", "description", "Too generous"),
+                        "taxLines",
+                        List.of(Map.of("title", "VAT", "rate", "19", "price", "3,80")))));
+        request.put("taxLines", List.of(Map.of("title", "VAT", "rate", "0.19", "price", "-1.00")));
+        request.put("shippingLines", List.of(Map.of("title", "Standard", "price", "-4.90")));
+        request.put("discount", Map.of("code", "FREESHIP", "type", "FREE_SHIPPING", "value", "4.90"));
+        request.put(
+                "transactions",
+                List.of(Map.of("kind", "PAYMENT", "amount", "12.5.0", "status", "OK"), Map.of("kind", "SALE")));
+        request.put("financialStatus", "SETTLED");
+        request.put("presentment", Map.of("currency", "USD"));
+        request.put("companyLocationId", "1234");
+        request.put("customAttributes", List.of(Map.of("name", "", "value", "x")));
+        request.put("processedAt", java.time.Instant.now().plusSeconds(3600).toString());
+
+        var result = post("/api/v1/orders", WRITE_KEY, request);
+
+        assertProblem(result, 400);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder(
+                        "lineItems[0].discount.amountOrPercentage",
+                        "lineItems[0].discount.percentageAtMostAHundred",
+                        "lineItems[0].discountWithinTheLine",
+                        "lineItems[0].taxLines[0].rate",
+                        "lineItems[0].taxLines[0].price",
+                        "taxLines[0].price",
+                        "taxedOnOneLevel",
+                        "oneKindOfDiscount",
+                        "shippingLines[0].price",
+                        "discount.valueAsTheTypeNeeds",
+                        "transactions[0].kind",
+                        "transactions[0].amount",
+                        "transactions[0].status",
+                        "transactions[1].amount",
+                        "transactions[1].status",
+                        "financialStatus",
+                        "presentment.rate",
+                        "companyLocationId",
+                        "customAttributes[0].name",
+                        "processedAt");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void refusesAPresentmentCurrencyThatIsTheOrdersOwn() {
+        var request = orderRequest();
+        request.put("presentment", Map.of("currency", "GBP", "rate", "1"));
+
+        var result = post("/api/v1/orders", WRITE_KEY, request);
+
+        assertProblem(result, 400);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].message")
+                .asArray()
+                .containsExactly("presentment.currency must differ from currency; leave presentment out otherwise");
+    }
+
+    @Test
     void refusesShippingAndTaxSettingsOnAVariantsLineNamingTheLine() {
         var request = orderRequest();
         request.put(

@@ -66,4 +66,43 @@ public final class PushFixtures {
                 "tags",
                 List.of("test")));
     }
+
+    /**
+     * A valid order request that costs more than its line: two engines at 19.90 (39.80) with VAT 20 % on the line,
+     * 5.00 off with a discount code, shipping 4.90 with its VAT, paid in full by a successful sale.
+     * Subtotal 34.80, shipping 4.90, tax 6.96 + 0.98 = 7.94, discounts 5.00, total 47.64: PAID.
+     */
+    public static Map<String, Object> orderRequestWithCommercialTerms(String externalId, String email) {
+        var request = orderRequest(externalId, email);
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku",
+                        "ENGINE-1",
+                        "title",
+                        "Difference engine",
+                        "quantity",
+                        2,
+                        "unitPrice",
+                        "19.90",
+                        "taxLines",
+                        List.of(Map.of("title", "VAT", "rate", "0.2", "price", "6.96")))));
+        request.put(
+                "shippingLines",
+                List.of(Map.of(
+                        "title",
+                        "Standard",
+                        "code",
+                        "STD",
+                        "price",
+                        "4.90",
+                        "taxLines",
+                        List.of(Map.of("title", "VAT", "rate", "0.2", "price", "0.98")))));
+        request.put("discount", Map.of("code", "SPRING5", "type", "FIXED_AMOUNT", "value", "5.00"));
+        request.put(
+                "transactions",
+                List.of(Map.of("kind", "SALE", "gateway", "manual", "amount", "47.64", "status", "SUCCESS")));
+        request.put("poNumber", "PO-2026-0042");
+        return request;
+    }
 }

@@ -84,6 +84,21 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void orderCreateVariablesOfADraftWithEveryCommercialInputMatchTheSchemaInputTypes() {
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.CREATE_ORDER,
+                OrderCreateVariables.of(ShopifyFixtures.commercialDraft(), InventoryBehaviour.BYPASS));
+        for (String type : List.of("FIXED_AMOUNT", "PERCENTAGE", "FREE_SHIPPING")) {
+            assertVariablesMatchTheSchema(
+                    ShopifyOperation.CREATE_ORDER,
+                    OrderCreateVariables.of(
+                            ShopifyFixtures.discountedDraft(
+                                    type, type.equals("FREE_SHIPPING") ? null : new java.math.BigDecimal("10")),
+                            InventoryBehaviour.BYPASS));
+        }
+    }
+
+    @Test
     void orderCreateVariablesOfADraftWithoutEmailOrAddressesMatchTheSchemaInputTypes() {
         OrderDraft full = ShopifyFixtures.draft();
         OrderDraft bare = new OrderDraft(

@@ -102,4 +102,84 @@ final class ShopifyFixtures {
                 "Leave at the door",
                 List.of("orderbridge", "b2b"));
     }
+
+    /**
+     * {@link #draft()} with every commercial input: line taxes and a line discount, shipping with its tax, payments, a
+     * presentment currency and the B2B and bookkeeping details.
+     */
+    static OrderDraft commercialDraft() {
+        OrderDraft d = draft();
+        var vat = new OrderDraft.TaxLine("VAT", new BigDecimal("0.19"), new BigDecimal("7.56"));
+        var commercial = new OrderDraft.Commercial(
+                List.of(
+                        new OrderDraft.LineCharges(new BigDecimal("4.00"), "Trade fair", List.of(vat)),
+                        new OrderDraft.LineCharges(null, null, List.of())),
+                List.of(new OrderDraft.ShippingLine(
+                        "Standard",
+                        "STD",
+                        new BigDecimal("4.90"),
+                        List.of(new OrderDraft.TaxLine("VAT", new BigDecimal("0.19"), new BigDecimal("0.93"))))),
+                List.of(),
+                false,
+                null,
+                List.of(
+                        new OrderDraft.Transaction("AUTHORIZATION", "manual", new BigDecimal("53.29"), "SUCCESS"),
+                        new OrderDraft.Transaction("CAPTURE", null, new BigDecimal("53.29"), "PENDING")),
+                null,
+                "PO-2026-0042",
+                "USD",
+                new BigDecimal("1.0825"),
+                "gid://shopify/CompanyLocation/1234",
+                List.of(new OrderDraft.Attribute("Cost centre", "4711")),
+                java.time.Instant.parse("2026-11-01T09:30:00Z"),
+                true);
+        return new OrderDraft(
+                d.shopDomain(),
+                d.orderId(),
+                d.email(),
+                d.phone(),
+                d.firstName(),
+                d.lastName(),
+                d.shippingAddress(),
+                d.billingAddress(),
+                d.currency(),
+                d.lines(),
+                d.note(),
+                d.tags(),
+                commercial);
+    }
+
+    /** {@link #draft()} with only an order discount code of the type, and taxes on the order. */
+    static OrderDraft discountedDraft(String type, BigDecimal value) {
+        OrderDraft d = draft();
+        var commercial = new OrderDraft.Commercial(
+                List.of(),
+                List.of(),
+                List.of(new OrderDraft.TaxLine("VAT", new BigDecimal("0.19"), new BigDecimal("8.51"))),
+                true,
+                new OrderDraft.DiscountCode("SPRING", type, value),
+                List.of(),
+                "PAID",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                false);
+        return new OrderDraft(
+                d.shopDomain(),
+                d.orderId(),
+                d.email(),
+                d.phone(),
+                d.firstName(),
+                d.lastName(),
+                d.shippingAddress(),
+                d.billingAddress(),
+                d.currency(),
+                d.lines(),
+                d.note(),
+                d.tags(),
+                commercial);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +36,7 @@ public final class OrderRevisions {
                 order.createdAt(),
                 note == null ? null : note.toString(),
                 (List<String>) order.input().getOrDefault("tags", List.of()),
-                "pending");
+                order.totals().financialStatus().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.orderbridge.shopify.simulator;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java)
- * and the customer it is associated with (null when it has none).
+ * An order the simulator created, with the {@code OrderCreateOrderInput} it was created from (as coerced by graphql-java),
+ * the customer it is associated with (null when it has none) and what it added up to when it was created.
  */
 public record SimulatedOrder(
         String shop,
@@ -17,7 +18,19 @@ public record SimulatedOrder(
         String name,
         OffsetDateTime createdAt,
         Map<String, Object> input,
-        SimulatedCustomers.Customer customer) {
+        SimulatedCustomers.Customer customer,
+        SimulatedTotals totals) {
+
+    /** An order in a shop that charges tax on shipping rates. */
+    public SimulatedOrder(
+            String shop,
+            long legacyId,
+            String name,
+            OffsetDateTime createdAt,
+            Map<String, Object> input,
+            SimulatedCustomers.Customer customer) {
+        this(shop, legacyId, name, createdAt, input, customer, SimulatedTotals.of(input, true));
+    }
 
     public String gid() {
         return "gid://shopify/Order/" + legacyId;
@@ -80,6 +93,56 @@ public record SimulatedOrder(
         order.put("currencyCode", input.get("currency"));
         order.put("note", input.get("note"));
         order.put("tags", input.getOrDefault("tags", List.of()));
+        order.put(
+                "subtotalPriceSet",
+                moneyBag(totals.shop().subtotal(), totals.presentment().subtotal()));
+        order.put(
+                "totalShippingPriceSet",
+                moneyBag(totals.shop().shipping(), totals.presentment().shipping()));
+        order.put(
+                "totalTaxSet",
+                moneyBag(totals.shop().tax(), totals.presentment().tax()));
+        order.put(
+                "totalDiscountsSet",
+                moneyBag(totals.shop().discounts(), totals.presentment().discounts()));
+        order.put(
+                "totalPriceSet",
+                moneyBag(totals.shop().total(), totals.presentment().total()));
+        order.put("displayFinancialStatus", totals.financialStatus());
+        order.put("presentmentCurrencyCode", totals.presentment().currency());
+        order.put("taxesIncluded", Boolean.TRUE.equals(input.get("taxesIncluded")));
+        order.put("poNumber", input.get("poNumber"));
+        order.put("test", Boolean.TRUE.equals(input.get("test")));
+        order.put("processedAt", processedAt().toString());
         return order;
+    }
+
+    /**
+     * When the order was placed: as given, but never later than its creation ("As of API version 2026-07, values in the
+     * future are clamped to the current time", admin-graphql OrderCreateOrderInput.processedAt).
+     */
+    public OffsetDateTime processedAt() {
+        if (input.get("processedAt") instanceof String given) {
+            OffsetDateTime at = OffsetDateTime.parse(given);
+            return at.isAfter(createdAt) ? createdAt : at;
+        }
+        return createdAt;
+    }
+
+    /** A {@code MoneyBag}: amounts in the shop's currency and in the presentment currency. */
+    Map<String, Object> moneyBag(BigDecimal shopAmount, BigDecimal presentmentAmount) {
+        return Map.of(
+                "shopMoney",
+                Map.of(
+                        "amount",
+                        shopAmount.toPlainString(),
+                        "currencyCode",
+                        totals.shop().currency()),
+                "presentmentMoney",
+                Map.of(
+                        "amount",
+                        presentmentAmount.toPlainString(),
+                        "currencyCode",
+                        totals.presentment().currency()));
     }
 }

@@ -35,7 +35,6 @@ public final class SimulatedOrderViews {
         node.put("customer", customer(order.customer()));
         node.put("shippingAddress", address(shipping));
         node.put("billingAddress", address((Map<String, Object>) input.get("billingAddress")));
-        node.put("totalPriceSet", money(total(order), (String) input.get("currency")));
         node.put("displayFinancialStatus", revision.financialStatus().toUpperCase(Locale.ROOT));
         node.put("displayFulfillmentStatus", "UNFULFILLED");
         node.put("cancelledAt", null);
@@ -131,14 +130,6 @@ public final class SimulatedOrderViews {
         return address.get("countryCode") instanceof String code
                 ? Locale.of("", code).getDisplayCountry(Locale.ENGLISH)
                 : null;
-    }
-
-    private static BigDecimal total(SimulatedOrder order) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Map<String, Object> line : order.lineItems()) {
-            total = total.add(price(line).multiply(BigDecimal.valueOf(((Number) line.get("quantity")).intValue())));
-        }
-        return total;
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +26,22 @@ public final class SimulatedStore {
      */
     public void setUniqueValuesEnforced(boolean enforced) {
         this.uniqueValuesEnforced = enforced;
+    }
+
+    private final Set<String> shopsNotTaxingShipping = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The shop's "Charge tax on shipping rates" setting (Settings > Taxes and duties,
+     * https://help.shopify.com/en/manual/taxes/shipping), on unless switched off: off, the shop's orders carry no tax on
+     * their shipping lines, whatever the order asked for, so that an order adds up to less in Shopify than its sender
+     * thought.
+     */
+    public void setChargesTaxOnShipping(String shop, boolean charges) {
+        if (charges) {
+            shopsNotTaxingShipping.remove(shop);
+        } else {
+            shopsNotTaxingShipping.add(shop);
+        }
     }
 
     private final SimulatedFulfillments fulfillments = new SimulatedFulfillments(this);
@@ -138,6 +155,10 @@ public final class SimulatedStore {
                             "Title can't be blank when no variant is given");
                 }
             }
+            Map<String, Object> moneyRefusal = SimulatedOrderInputs.refusal(input);
+            if (moneyRefusal != null) {
+                return new Result<>(null, moneyRefusal);
+            }
             List<Map<String, Object>> metafields =
                     (List<Map<String, Object>>) input.getOrDefault("metafields", List.of());
             for (int i = 0; metafields != null && i < metafields.size(); i++) {
@@ -171,7 +192,8 @@ public final class SimulatedStore {
                     // Microseconds, as PostgreSQL keeps them: a stored time then equals the one Shopify reports.
                     OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                     new LinkedHashMap<>(input),
-                    customer.apply());
+                    customer.apply(),
+                    SimulatedTotals.of(input, !shopsNotTaxingShipping.contains(shop)));
             data.add(order);
             return Result.ok(order);
         }
