@@ -131,6 +131,8 @@ class DuplicateSafetyTest {
     }
 
     private static void assertCreated(PushOutcome outcome, SimulatedOrder order) {
-        assertThat(outcome).isEqualTo(new PushOutcome.Created(order.gid(), order.legacyId(), order.name()));
+        assertThat(outcome)
+                .isEqualTo(new PushOutcome.Created(
+                        order.gid(), order.legacyId(), order.name(), ShopifyFixtures.totals(order)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.orderbridge.shopify.simulator.ShopifySimulator;
+import org.orderbridge.shopify.simulator.SimulatedOrder;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.ObjectMapper;
 
@@ -181,5 +182,17 @@ final class ShopifyFixtures {
                 d.note(),
                 d.tags(),
                 commercial);
+    }
+
+    /** The totals the simulator reports for its order, as the client reads them from orderCreate's answer. */
+    static ShopifyTotals totals(SimulatedOrder order) {
+        var shop = order.totals().shop();
+        return new ShopifyTotals(
+                shop.subtotal(),
+                shop.shipping(),
+                shop.tax(),
+                shop.discounts(),
+                shop.total(),
+                order.totals().financialStatus());
     }
 }

@@ -40,7 +40,9 @@ class ShopifyOrdersTest {
         PushOutcome outcome = orders.createOrder(draft);
 
         SimulatedOrder stored = simulator.store().orders(SHOP).getFirst();
-        assertThat(outcome).isEqualTo(new PushOutcome.Created(stored.gid(), stored.legacyId(), stored.name()));
+        assertThat(outcome)
+                .isEqualTo(new PushOutcome.Created(
+                        stored.gid(), stored.legacyId(), stored.name(), ShopifyFixtures.totals(stored)));
         assertThat(stored.sourceName()).isEqualTo("orderbridge");
         assertThat(stored.sourceIdentifier()).isEqualTo(draft.orderId().toString());
         assertThat(stored.metafieldValue("orderbridge", "order_id"))
