@@ -39,25 +39,14 @@ enum ShopifyOperation {
             }
             """),
 
-    // The created order's totals come with the answer, to be compared with ours without another request.
     CREATE_ORDER("""
             mutation CreateOrder($order: OrderCreateOrderInput!, $options: OrderCreateOptionsInput) {
               orderCreate(order: $order, options: $options) {
-                order {
-                  id
-                  legacyResourceId
-                  name
-                  subtotalPriceSet { shopMoney { amount } }
-                  totalShippingPriceSet { shopMoney { amount } }
-                  totalTaxSet { shopMoney { amount } }
-                  totalDiscountsSet { shopMoney { amount } }
-                  totalPriceSet { shopMoney { amount } }
-                  displayFinancialStatus
-                }
+                order { ...CreatedOrder }
                 userErrors { field message code }
               }
             }
-            """),
+            """ + ShopifyOperation.CREATED_ORDER),
 
     FIND_ORDER_BY_ID("""
             query FindOrderById($identifier: OrderIdentifierInput!) {
@@ -181,19 +170,24 @@ enum ShopifyOperation {
 
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
-              orderByIdentifier(identifier: $identifier) {
-                id
-                legacyResourceId
-                name
-                subtotalPriceSet { shopMoney { amount } }
-                totalShippingPriceSet { shopMoney { amount } }
-                totalTaxSet { shopMoney { amount } }
-                totalDiscountsSet { shopMoney { amount } }
-                totalPriceSet { shopMoney { amount } }
-                displayFinancialStatus
-              }
+              orderByIdentifier(identifier: $identifier) { ...CreatedOrder }
             }
-            """);
+            """ + ShopifyOperation.CREATED_ORDER);
+
+    /** The ids of a created order and the totals Shopify computed for it, compared with ours without another request. */
+    private static final String CREATED_ORDER = """
+            fragment CreatedOrder on Order {
+              id
+              legacyResourceId
+              name
+              subtotalPriceSet { shopMoney { amount } }
+              totalShippingPriceSet { shopMoney { amount } }
+              totalTaxSet { shopMoney { amount } }
+              totalDiscountsSet { shopMoney { amount } }
+              totalPriceSet { shopMoney { amount } }
+              displayFinancialStatus
+            }
+            """;
 
     private final String document;
 

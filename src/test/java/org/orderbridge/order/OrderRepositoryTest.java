@@ -233,6 +233,70 @@ class OrderRepositoryTest {
     }
 
     @Test
+    void storesCommercialTermsAndATotalsMismatchAndListsTheOrderForAttention() {
+        var terms = ExpectedTotalsTest.terms(
+                List.of(new CommercialTerms.LineTerms(
+                        new CommercialTerms.LineDiscount(null, new java.math.BigDecimal("10"), "Trade fair"),
+                        List.of(new CommercialTerms.TaxLine(
+                                "VAT", new java.math.BigDecimal("0.2"), new java.math.BigDecimal("7.16"))))),
+                List.of(),
+                false,
+                null,
+                List.of(new CommercialTerms.Transaction("SALE", "manual", new java.math.BigDecimal("50"), "SUCCESS")));
+        Order order = Order.accept(
+                OrderId.newId(),
+                newShop(),
+                "ext-terms",
+                OrderFixtures.ADA,
+                OrderFixtures.LONDON,
+                null,
+                OrderFixtures.LINES,
+                "GBP",
+                null,
+                null,
+                terms,
+                ACCEPTED_AT.minusSeconds(86_400),
+                "hash",
+                ACCEPTED_AT);
+        order.markPushed("gid://shopify/Order/9", 9L, "#9", ACCEPTED_AT);
+        var shopify = new OrderTotals(
+                new java.math.BigDecimal("50.97"),
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("3.98"),
+                new java.math.BigDecimal("50.97"),
+                "PARTIALLY_PAID");
+        assertThat(order.compareShopifyTotals(shopify, ACCEPTED_AT)).isTrue();
+        store(order);
+        entities.clear();
+
+        Order read = repository.findById(order.id().value()).orElseThrow();
+
+        assertThat(read.commercialTerms()).isEqualTo(terms);
+        assertThat(read.processedAt()).isEqualTo(ACCEPTED_AT.minusSeconds(86_400));
+        // 54.95 less 10 % of the first line (3.98), plus its 7.16 tax
+        assertThat(read.totalPrice()).isEqualByComparingTo("58.13");
+        assertThat(read.totalsMismatch()).isNotNull();
+        assertThat(read.totalsMismatch().summary()).isEqualTo("tax 7.16 ≠ 0; total 58.13 ≠ 50.97");
+        assertThat(orders.needingAttention(java.time.Duration.ofMinutes(15), 100))
+                .extracting(Order::id)
+                .contains(order.id());
+    }
+
+    @Test
+    void readsAnOrderStoredBeforeCommercialTermsAsCostingWhatItsLinesCost() {
+        Order order = store(accepted(newShop(), "ext-no-terms", ACCEPTED_AT));
+        entities.clear();
+
+        Order read = repository.findById(order.id().value()).orElseThrow();
+
+        assertThat(read.commercialTerms()).isEqualTo(CommercialTerms.NONE);
+        assertThat(read.processedAt()).isNull();
+        assertThat(read.totalsMismatch()).isNull();
+        assertThat(read.expectedTotals().total()).isEqualByComparingTo("54.95");
+    }
+
+    @Test
     void storesAnOrderWithoutOptionalJsonAsNulls() {
         Order order = store(OrderFixtures.minimal(newShop(), "ext-minimal"));
         entities.clear();

@@ -24,6 +24,41 @@ class OrderTest {
     private static final Instant LATER = ACCEPTED_AT.plusSeconds(3600);
 
     @Test
+    void recordsNothingWhenShopifysTotalsEqualOursWrittenOtherwise() {
+        Order order = accepted();
+        order.markPushed("gid://shopify/Order/70", 70L, "#1070", LATER);
+        var same = new OrderTotals(
+                new BigDecimal("54.950"),
+                BigDecimal.ZERO,
+                new BigDecimal("0.00"),
+                BigDecimal.ZERO,
+                new BigDecimal("54.95"),
+                "PENDING");
+
+        assertThat(order.compareShopifyTotals(same, LATER)).isFalse();
+        assertThat(order.totalsMismatch()).isNull();
+        assertThat(order.compareShopifyTotals(
+                        new OrderTotals(
+                                new BigDecimal("54.95"),
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                new BigDecimal("54.95"),
+                                "PAID"),
+                        LATER))
+                .isTrue();
+        assertThat(order.totalsMismatch().summary()).isEqualTo("financial status PENDING ≠ PAID");
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+    }
+
+    @Test
+    void expectsNoTotalsOfAnOrderFromShopify() {
+        assertThat(Order.fromShopify(snapshot(4711L, ACCEPTED_AT, "note"), ACCEPTED_AT)
+                        .expectedTotals())
+                .isNull();
+    }
+
+    @Test
     void acceptsApiOrderAsPendingPushWithTotalOfItsLines() {
         Order order = accepted();
 

@@ -134,20 +134,7 @@ final class ShopifyFixtures {
                 List.of(new OrderDraft.Attribute("Cost centre", "4711")),
                 java.time.Instant.parse("2026-11-01T09:30:00Z"),
                 true);
-        return new OrderDraft(
-                d.shopDomain(),
-                d.orderId(),
-                d.email(),
-                d.phone(),
-                d.firstName(),
-                d.lastName(),
-                d.shippingAddress(),
-                d.billingAddress(),
-                d.currency(),
-                d.lines(),
-                d.note(),
-                d.tags(),
-                commercial);
+        return withCommercial(d, commercial);
     }
 
     /** {@link #draft()} with only an order discount code of the type, and taxes on the order. */
@@ -168,6 +155,22 @@ final class ShopifyFixtures {
                 List.of(),
                 null,
                 false);
+        return withCommercial(d, commercial);
+    }
+
+    /** The totals the simulator reports for its order, as the client reads them from orderCreate's answer. */
+    static ShopifyTotals totals(SimulatedOrder order) {
+        var shop = order.totals().shop();
+        return new ShopifyTotals(
+                shop.subtotal(),
+                shop.shipping(),
+                shop.tax(),
+                shop.discounts(),
+                shop.total(),
+                order.totals().financialStatus());
+    }
+
+    private static OrderDraft withCommercial(OrderDraft d, OrderDraft.Commercial commercial) {
         return new OrderDraft(
                 d.shopDomain(),
                 d.orderId(),
@@ -182,17 +185,5 @@ final class ShopifyFixtures {
                 d.note(),
                 d.tags(),
                 commercial);
-    }
-
-    /** The totals the simulator reports for its order, as the client reads them from orderCreate's answer. */
-    static ShopifyTotals totals(SimulatedOrder order) {
-        var shop = order.totals().shop();
-        return new ShopifyTotals(
-                shop.subtotal(),
-                shop.shipping(),
-                shop.tax(),
-                shop.discounts(),
-                shop.total(),
-                order.totals().financialStatus());
     }
 }
