@@ -11,6 +11,7 @@ import org.orderbridge.order.TotalsMismatch;
  * An order as the attention page lists it.
  *
  * @param shopifyAdminUrl the order in the shop's Shopify admin; null while it is not in Shopify
+ * @param totalsDiffer Shopify's totals of the order differ from ours, and no one has marked that seen
  */
 record AttentionRow(
         String id,
@@ -19,7 +20,8 @@ record AttentionRow(
         OrderStatus status,
         @Nullable String lastError,
         String waiting,
-        @Nullable String shopifyAdminUrl) {
+        @Nullable String shopifyAdminUrl,
+        boolean totalsDiffer) {
 
     static AttentionRow of(Order order, Instant now) {
         return new AttentionRow(
@@ -29,7 +31,8 @@ record AttentionRow(
                 order.status(),
                 reason(order),
                 age(Duration.between(order.updatedAt(), now)),
-                shopifyAdminUrl(order.shopDomain(), order.shopifyOrderId()));
+                shopifyAdminUrl(order.shopDomain(), order.shopifyOrderId()),
+                order.totalsMismatch() != null && order.totalsMismatchSeenAt() == null);
     }
 
     /** Why a person has to look: Shopify's refusal or last error, else how Shopify's totals differ from ours. */

@@ -109,6 +109,16 @@ class OpsConsoleController {
         }
     }
 
+    @PostMapping("/orders/{id}/totals-seen")
+    String totalsSeen(@PathVariable String id, Model model) {
+        try {
+            Order order = orders.markTotalsMismatchSeen(OrderId.parse(id));
+            return attention(model, Notice.done("The totals difference of order " + id + " is marked seen."), order);
+        } catch (IllegalOrderTransitionException | OrderNotFoundException | InvalidOrderIdException e) {
+            return attention(model, Notice.failed(e.getMessage()), null);
+        }
+    }
+
     @PostMapping("/orders/{id}/cancel")
     String cancel(@PathVariable String id, Model model) {
         try {

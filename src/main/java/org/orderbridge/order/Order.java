@@ -93,6 +93,8 @@ public class Order implements Persistable<UUID> {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     private @Nullable TotalsMismatch totalsMismatch;
+
+    private @Nullable Instant totalsMismatchSeenAt;
     // Set by a GDPR redaction, and from then on the reason why later Shopify snapshots of the order do not bring the
     // person back: Shopify keeps sending the order, with its customer, in updates and in reconciliation.
     private @Nullable Instant customerRedactedAt;
@@ -290,14 +292,32 @@ public class Order implements Persistable<UUID> {
      *
      * @return whether they differ
      */
-    boolean compareShopifyTotals(OrderTotals shopify, Instant now) {
+    public boolean compareShopifyTotals(OrderTotals shopify, Instant now) {
         OrderTotals expected = expectedTotals();
         if (expected == null || expected.matches(shopify)) {
             return false;
         }
         totalsMismatch = TotalsMismatch.of(expected, shopify, now);
+        totalsMismatchSeenAt = null;
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * A person has looked at the difference between Shopify's totals and ours: the order leaves the attention list,
+     * and keeps showing both totals.
+     */
+    public void markTotalsMismatchSeen(Instant now) {
+        if (totalsMismatch == null) {
+            throw new IllegalOrderTransitionException(
+                    id(),
+                    status,
+                    "marked as having its totals difference seen: " + "its totals in Shopify do not differ");
+        }
+        if (totalsMismatchSeenAt == null) {
+            totalsMismatchSeenAt = now;
+            updatedAt = now;
+        }
     }
 
     /** What an order accepted from our API adds up to; null for an order from Shopify, which it adds up itself. */
@@ -487,6 +507,10 @@ public class Order implements Persistable<UUID> {
 
     public @Nullable TotalsMismatch totalsMismatch() {
         return totalsMismatch;
+    }
+
+    public @Nullable Instant totalsMismatchSeenAt() {
+        return totalsMismatchSeenAt;
     }
 
     public @Nullable Instant customerRedactedAt() {

@@ -91,6 +91,7 @@ record OrderView(
                 o.commercialTerms().equals(CommercialTerms.NONE) ? null : o.commercialTerms(),
                 o.processedAt(),
                 o.expectedTotals(),
-                o.totalsMismatch());
+                o.totalsMismatch(),
+                o.totalsMismatchSeenAt());
     }
 }

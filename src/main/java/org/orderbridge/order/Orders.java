@@ -148,6 +148,14 @@ public class Orders {
         return shopifyTotals != null && order.compareShopifyTotals(shopifyTotals, now());
     }
 
+    /** A person has looked at how the order's totals in Shopify differ from ours; it leaves the attention list. */
+    @Transactional
+    public Order markTotalsMismatchSeen(OrderId id) {
+        Order order = load(id);
+        order.markTotalsMismatchSeen(now());
+        return order;
+    }
+
     @Transactional
     void markPushFailed(OrderId id, String reason) {
         load(id).markPushFailed(reason, now());
@@ -215,7 +223,7 @@ public class Orders {
     /**
      * Orders that need a person, oldest first: those Shopify refused, those still waiting for their push after
      * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), and those whose
-     * totals in Shopify differ from ours.
+     * totals in Shopify differ from ours until that is marked seen.
      */
     @Transactional(readOnly = true)
     public List<Order> needingAttention(Duration pendingFor, int limit) {

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.ADMIN_KEY;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.READ_KEY;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.orderbridge.order.Customer;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderId;
+import org.orderbridge.order.OrderTotals;
 import org.orderbridge.order.Orders;
 import org.orderbridge.platform.http.ApiSecurityTestConfiguration;
 import org.orderbridge.shipment.FailedShipment;
@@ -158,6 +160,37 @@ class OpsConsoleControllerTest {
                 .contains("after\n        <span>30 min</span>")
                 .contains("SHIP-7", "Line 2 is already fulfilled", "10 min")
                 .contains("href=\"https://admin.shopify.com/store/ops-shop/orders/4242\"");
+    }
+
+    @Test
+    void listsAnOrderWhoseTotalsDifferInShopifyUntilMarkedSeen() throws Exception {
+        Order differs = order(NOW.minus(Duration.ofHours(3)));
+        differs.markPushed("gid://shopify/Order/4343", 4343L, "#1003", NOW.minus(Duration.ofHours(3)));
+        BigDecimal total = differs.expectedTotals().total();
+        differs.compareShopifyTotals(
+                new OrderTotals(
+                        total, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ZERO, total.add(BigDecimal.ONE), "PENDING"),
+                NOW.minus(Duration.ofHours(3)));
+        given(orders.needingAttention(Duration.ofMinutes(30), 50)).willReturn(List.of(differs));
+
+        String page = admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"order-" + differs.id() + "\"", "PUSHED", "3 h 0 min")
+                .contains("Totals differ in Shopify (ours ≠ Shopify&#39;s): tax 0 ≠ 1")
+                .contains("hx-post=\"/ops/orders/" + differs.id() + "/totals-seen\"")
+                .contains("href=\"https://admin.shopify.com/store/ops-shop/orders/4343\"")
+                .doesNotContain("hx-post=\"/ops/orders/" + differs.id() + "/push\"");
+
+        differs.markTotalsMismatchSeen(NOW);
+        given(orders.markTotalsMismatchSeen(differs.id())).willReturn(differs);
+        given(orders.needingAttention(Duration.ofMinutes(30), 50)).willReturn(List.of());
+
+        assertThat(admin(mvc.post().uri("/ops/orders/{id}/totals-seen", differs.id())))
+                .hasStatusOk()
+                .bodyText()
+                .contains("notice ok", "The totals difference of order " + differs.id() + " is marked seen.")
+                .doesNotContain("/totals-seen\"");
     }
 
     @Test

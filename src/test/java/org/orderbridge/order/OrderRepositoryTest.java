@@ -281,6 +281,16 @@ class OrderRepositoryTest {
         assertThat(orders.needingAttention(java.time.Duration.ofMinutes(15), 100))
                 .extracting(Order::id)
                 .contains(order.id());
+
+        orders.markTotalsMismatchSeen(order.id());
+        entities.flush();
+        entities.clear();
+
+        assertThat(orders.needingAttention(java.time.Duration.ofMinutes(15), 100))
+                .extracting(Order::id)
+                .doesNotContain(order.id());
+        assertThat(repository.findById(order.id().value()).orElseThrow().totalsMismatchSeenAt())
+                .isNotNull();
     }
 
     @Test

@@ -49,6 +49,15 @@ class OrderTest {
                 .isTrue();
         assertThat(order.totalsMismatch().summary()).isEqualTo("financial status PENDING ≠ PAID");
         assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        order.markTotalsMismatchSeen(LATER);
+        assertThat(order.totalsMismatchSeenAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void refusesToMarkSeenATotalsDifferenceThatThereIsNot() {
+        assertThatThrownBy(() -> accepted().markTotalsMismatchSeen(LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("its totals in Shopify do not differ");
     }
 
     @Test
