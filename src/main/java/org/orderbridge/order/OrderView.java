@@ -47,7 +47,9 @@ record OrderView(
         @Schema(description = "What an order accepted from the API adds up to (absent for orders from Shopify)")
         @Nullable OrderTotals expectedTotals,
 
-        @Schema(description = "Shopify's totals of the pushed order where they differ from expectedTotals") @Nullable TotalsMismatch totalsMismatch) {
+        @Schema(description = "Shopify's totals of the pushed order where they differ from expectedTotals") @Nullable TotalsMismatch totalsMismatch,
+
+        @Schema(description = "When a person marked the totals difference seen in the ops console") @Nullable Instant totalsMismatchSeenAt) {
 
     record Money(String amount, String currency) {
 
