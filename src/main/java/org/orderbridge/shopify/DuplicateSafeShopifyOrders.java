@@ -2,10 +2,7 @@ package org.orderbridge.shopify;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -234,28 +231,7 @@ final class DuplicateSafeShopifyOrders implements ShopifyOrders {
                     order.path("id").asString(),
                     Long.parseLong(order.path("legacyResourceId").asString()),
                     order.path("name").asString(),
-                    totals(order));
-        }
-
-        /** Null when the answer lacks any of the amounts: nothing is compared then, rather than a made-up zero. */
-        private static @Nullable ShopifyTotals totals(JsonNode order) {
-            var amounts = new ArrayList<BigDecimal>();
-            for (String field : List.of(
-                    "subtotalPriceSet", "totalShippingPriceSet", "totalTaxSet", "totalDiscountsSet", "totalPriceSet")) {
-                JsonNode amount = order.path(field).path("shopMoney").path("amount");
-                if (!amount.isString() && !amount.isNumber()) {
-                    return null;
-                }
-                amounts.add(new BigDecimal(amount.asString()));
-            }
-            JsonNode status = order.path("displayFinancialStatus");
-            return new ShopifyTotals(
-                    amounts.get(0),
-                    amounts.get(1),
-                    amounts.get(2),
-                    amounts.get(3),
-                    amounts.get(4),
-                    status.isString() ? status.asString() : null);
+                    ShopifyTotals.of(order));
         }
     }
 }
