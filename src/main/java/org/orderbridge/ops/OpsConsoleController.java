@@ -112,7 +112,7 @@ class OpsConsoleController {
     @PostMapping("/orders/{id}/cancel")
     String cancel(@PathVariable String id, Model model) {
         try {
-            Order order = orders.cancel(OrderId.parse(id));
+            Order order = orders.withdraw(OrderId.parse(id));
             return attention(model, Notice.done("Order " + id + " is cancelled."), order);
         } catch (IllegalOrderTransitionException | OrderNotFoundException | InvalidOrderIdException e) {
             return attention(model, Notice.failed(e.getMessage()), null);

@@ -52,6 +52,11 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyCancellations shopifyCancellations(ShopifyClient client) {
+        return client.cancellations();
+    }
+
+    @Bean
     ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
         return client.orderFeed();
     }
@@ -100,7 +105,8 @@ class ShopifyConfiguration {
                 new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
                 new ShopifyOrderReader(properties, transport, resilience),
                 new ShopifyBulkQueryClient(properties, transport, resilience),
-                new AdminWebhookSubscriptions(properties, transport, resilience));
+                new AdminWebhookSubscriptions(properties, transport, resilience),
+                new OrderCancellations(transport, resilience));
     }
 
     record ShopifyClient(
@@ -108,5 +114,6 @@ class ShopifyConfiguration {
             ShopifyFulfillments fulfillments,
             ShopifyOrderFeed orderFeed,
             ShopifyBulkQueries bulkQueries,
-            ShopifyWebhookSubscriptions webhookSubscriptions) {}
+            ShopifyWebhookSubscriptions webhookSubscriptions,
+            ShopifyCancellations cancellations) {}
 }

@@ -192,7 +192,7 @@ class OpsConsoleControllerTest {
     @Test
     void explainsAnActionTheOrderDoesNotAllow() {
         OrderId id = OrderId.newId();
-        willThrow(IllegalOrderTransitionException.class).given(orders).cancel(id);
+        willThrow(IllegalOrderTransitionException.class).given(orders).withdraw(id);
 
         assertThat(admin(mvc.post().uri("/ops/orders/{id}/cancel", id)))
                 .hasStatusOk()
