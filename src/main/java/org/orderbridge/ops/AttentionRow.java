@@ -3,6 +3,7 @@ package org.orderbridge.ops;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.CancellationState;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderStatus;
 
@@ -26,13 +27,19 @@ record AttentionRow(
                 order.shopDomain(),
                 order.externalId(),
                 order.status(),
-                order.lastError(),
+                // An order in Shopify is here because Shopify refused its cancellation: that is what to read.
+                order.cancelState() == CancellationState.REFUSED ? order.cancelError() : order.lastError(),
                 age(Duration.between(order.updatedAt(), now)),
                 shopifyAdminUrl(order.shopDomain(), order.shopifyOrderId()));
     }
 
     public boolean canRepush() {
         return status == OrderStatus.PUSH_FAILED || status == OrderStatus.PENDING_PUSH;
+    }
+
+    /** Withdrawing is for orders that have not reached Shopify; one there is cancelled through the API. */
+    public boolean canCancel() {
+        return canRepush();
     }
 
     /** Still on its way: the page keeps asking until it is not. */

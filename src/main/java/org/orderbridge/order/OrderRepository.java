@@ -43,6 +43,7 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
             select o from Order o
              where o.status = org.orderbridge.order.OrderStatus.PUSH_FAILED
                 or (o.status = org.orderbridge.order.OrderStatus.PENDING_PUSH and o.updatedAt < :pendingBefore)
+                or o.cancelState = org.orderbridge.order.CancellationState.REFUSED
              order by o.updatedAt""")
     List<Order> findNeedingAttention(Instant pendingBefore, Limit limit);
 

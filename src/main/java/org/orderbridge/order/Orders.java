@@ -258,8 +258,9 @@ public class Orders {
     }
 
     /**
-     * Orders that need a person, oldest first: those Shopify refused, and those still waiting for their push after
-     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there).
+     * Orders that need a person, oldest first: those Shopify refused, those still waiting for their push after
+     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), and those whose
+     * cancellation in Shopify it refused.
      */
     @Transactional(readOnly = true)
     public List<Order> needingAttention(Duration pendingFor, int limit) {

@@ -57,6 +57,11 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyAccessScopes shopifyAccessScopes(ShopifyClient client) {
+        return client.accessScopes();
+    }
+
+    @Bean
     ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
         return client.orderFeed();
     }
@@ -106,7 +111,8 @@ class ShopifyConfiguration {
                 new ShopifyOrderReader(properties, transport, resilience),
                 new ShopifyBulkQueryClient(properties, transport, resilience),
                 new AdminWebhookSubscriptions(properties, transport, resilience),
-                new OrderCancellations(transport, resilience));
+                new OrderCancellations(transport, resilience),
+                new InstallationAccessScopes(properties, transport, resilience));
     }
 
     record ShopifyClient(
@@ -115,5 +121,6 @@ class ShopifyConfiguration {
             ShopifyOrderFeed orderFeed,
             ShopifyBulkQueries bulkQueries,
             ShopifyWebhookSubscriptions webhookSubscriptions,
-            ShopifyCancellations cancellations) {}
+            ShopifyCancellations cancellations,
+            ShopifyAccessScopes accessScopes) {}
 }

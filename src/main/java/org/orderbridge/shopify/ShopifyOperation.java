@@ -198,6 +198,13 @@ enum ShopifyOperation {
             }
             """),
 
+    // The scopes the shop granted the app, which ShopifyFeature's lists are checked against.
+    READ_ACCESS_SCOPES("""
+            query ReadAccessScopes {
+              currentAppInstallation { accessScopes { handle } }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { id legacyResourceId name }

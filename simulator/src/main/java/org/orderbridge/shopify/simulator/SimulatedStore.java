@@ -51,6 +51,12 @@ public final class SimulatedStore {
 
     private final SimulatedInventory inventory = new SimulatedInventory();
     private final SimulatedCancellations cancellations = new SimulatedCancellations(this);
+    private final SimulatedInstallations installations = new SimulatedInstallations();
+
+    /** The app's installation in each shop: granted scopes, API version headers. */
+    public SimulatedInstallations installations() {
+        return installations;
+    }
 
     /** orderCancel and its jobs. */
     SimulatedCancellations cancellations() {

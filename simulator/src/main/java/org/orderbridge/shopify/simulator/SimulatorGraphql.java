@@ -99,6 +99,10 @@ final class SimulatorGraphql {
                                 FieldCoordinates.coordinates(mutation, "orderCancel"),
                                 fetcher(SimulatorGraphql::orderCancel))
                         .dataFetcher(
+                                FieldCoordinates.coordinates(query, "currentAppInstallation"),
+                                fetcher((env, scope) ->
+                                        scope.store().installations().installation(scope.shop())))
+                        .dataFetcher(
                                 FieldCoordinates.coordinates(query, "job"),
                                 fetcher((env, scope) ->
                                         scope.store().cancellations().job(env.getArgument("id")))))
