@@ -226,6 +226,27 @@ class OrderCancelHandlerTest {
         then(shopify).should(never()).cancel(any(), any());
     }
 
+    @Test
+    void aWithdrawalDuringAPushThatCreatedTheOrderCancelsTheCopyFoundByOurId() {
+        Order withdrawn = OrderFixtures.accepted();
+        withdrawn.withdraw(null, true, NOW);
+        given(orders.find(withdrawn.id())).willReturn(Optional.of(withdrawn));
+        given(shops.knowsShop(withdrawn.shopDomain())).willReturn(true);
+        given(orders.leaseCancel(eq(withdrawn.id()), anyString(), any()))
+                .willReturn(Optional.of(lease(withdrawn, null)));
+        given(shopify.find(eq(withdrawn.shopDomain()), any(), eq(withdrawn.id().value()), any()))
+                .willReturn(Optional.of(shown(null)))
+                .willReturn(Optional.of(shown(NOW)));
+        given(shopify.cancel(any(), any())).willReturn(new CancelOutcome.Accepted(JOB, false));
+
+        handler.handle(withdrawn.id().value(), deadline());
+
+        then(shopify)
+                .should()
+                .cancel(eq(new CancelCommand(withdrawn.shopDomain(), GID, "OTHER", true, false, false, null)), any());
+        then(orders).should().cancelConfirmed(withdrawn.id(), NOW, "customer");
+    }
+
     private void leased(@Nullable Instant sentAt) {
         given(orders.leaseCancel(eq(order.id()), anyString(), any())).willReturn(Optional.of(lease(order, sentAt)));
     }

@@ -261,14 +261,12 @@ class OrderIntakeApiTest {
         assertThat(stock.levels(PushFixtures.SHOP, variant))
                 .extracting("available")
                 .containsExactly(3);
+        var restock =
+                Map.of("reason", "CUSTOMER", "restock", true, "notifyCustomer", false, "staffNote", "asked by phone");
         // Shopify cancels the order, and its answer is lost on the way back.
         e2e.shopify().faults().forShop(PushFixtures.SHOP).nextFor("orderCancel", 1, Fault.dropAfterCommit());
 
-        var cancel = e2e.call(
-                HttpMethod.POST,
-                "/api/v1/orders/" + id + "/cancel",
-                WRITE_KEY,
-                Map.of("reason", "CUSTOMER", "restock", true, "notifyCustomer", false, "staffNote", "asked by phone"));
+        var cancel = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/cancel", WRITE_KEY, restock);
 
         assertThat(cancel.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(cancel.getBody().at("/cancellation/state").asString()).isEqualTo("REQUESTED");
@@ -287,11 +285,7 @@ class OrderIntakeApiTest {
                 .extracting("available", "committed")
                 .containsExactly(tuple(5, 0));
         // The same request again is a safe retry, and sends nothing more.
-        var again = e2e.call(
-                HttpMethod.POST,
-                "/api/v1/orders/" + id + "/cancel",
-                WRITE_KEY,
-                Map.of("reason", "CUSTOMER", "restock", true, "notifyCustomer", false, "staffNote", "asked by phone"));
+        var again = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/cancel", WRITE_KEY, restock);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(e2e.shopify().store().cancelledOrders())
                 .filteredOn(gid::equals)
