@@ -195,7 +195,8 @@ class OrderCancelHandler implements PushHandler {
                 }
                 log.warn("Shopify refused to cancel order {}: {}", id, refused.reason());
                 outcome("refused");
-                orders.cancelRefused(id, "Shopify refused the cancellation: " + refused.reason());
+                String codes = refused.codes().isEmpty() ? "" : " (" + String.join(", ", refused.codes()) + ")";
+                orders.cancelRefused(id, "Shopify refused the cancellation" + codes + ": " + refused.reason());
             }
         }
     }

@@ -169,7 +169,8 @@ class OrderCancelHandlerTest {
                 .should()
                 .cancelRefused(
                         order.id(),
-                        "Shopify refused the cancellation: orderId: Order has fulfillments that must be cancelled first");
+                        "Shopify refused the cancellation (INVALID): orderId: Order has fulfillments that must be cancelled"
+                                + " first");
     }
 
     @Test
@@ -210,12 +211,7 @@ class OrderCancelHandlerTest {
 
     @Test
     void aWithdrawnOrderThatNeverReachedShopifyIsDoneWithoutOrderCancel() {
-        Order withdrawn = OrderFixtures.accepted();
-        withdrawn.withdraw(null, true, NOW);
-        given(orders.find(withdrawn.id())).willReturn(Optional.of(withdrawn));
-        given(shops.knowsShop(withdrawn.shopDomain())).willReturn(true);
-        given(orders.leaseCancel(eq(withdrawn.id()), anyString(), any()))
-                .willReturn(Optional.of(lease(withdrawn, null)));
+        Order withdrawn = withdrawnDuringAPush();
         given(shopify.find(
                         eq(withdrawn.shopDomain()), eq(null), eq(withdrawn.id().value()), any()))
                 .willReturn(Optional.empty());
@@ -228,12 +224,7 @@ class OrderCancelHandlerTest {
 
     @Test
     void aWithdrawalDuringAPushThatCreatedTheOrderCancelsTheCopyFoundByOurId() {
-        Order withdrawn = OrderFixtures.accepted();
-        withdrawn.withdraw(null, true, NOW);
-        given(orders.find(withdrawn.id())).willReturn(Optional.of(withdrawn));
-        given(shops.knowsShop(withdrawn.shopDomain())).willReturn(true);
-        given(orders.leaseCancel(eq(withdrawn.id()), anyString(), any()))
-                .willReturn(Optional.of(lease(withdrawn, null)));
+        Order withdrawn = withdrawnDuringAPush();
         given(shopify.find(eq(withdrawn.shopDomain()), any(), eq(withdrawn.id().value()), any()))
                 .willReturn(Optional.of(shown(null)))
                 .willReturn(Optional.of(shown(NOW)));
@@ -245,6 +236,17 @@ class OrderCancelHandlerTest {
                 .should()
                 .cancel(eq(new CancelCommand(withdrawn.shopDomain(), GID, "OTHER", true, false, false, null)), any());
         then(orders).should().cancelConfirmed(withdrawn.id(), NOW, "customer");
+    }
+
+    /** Withdrawn while its create may have reached Shopify, its cancellation there under way and its lease ours. */
+    private Order withdrawnDuringAPush() {
+        Order withdrawn = OrderFixtures.accepted();
+        withdrawn.withdraw(null, true, NOW);
+        given(orders.find(withdrawn.id())).willReturn(Optional.of(withdrawn));
+        given(shops.knowsShop(withdrawn.shopDomain())).willReturn(true);
+        given(orders.leaseCancel(eq(withdrawn.id()), anyString(), any()))
+                .willReturn(Optional.of(lease(withdrawn, null)));
+        return withdrawn;
     }
 
     private void leased(@Nullable Instant sentAt) {
