@@ -8,4 +8,6 @@ alter table shop_order add column cancel_error text;
 -- Set, and committed, before an orderCancel request leaves (not mapped on the entity, like create_attempted_at): a
 -- later attempt whose predecessor's answer was lost reads the order in Shopify before it sends another.
 alter table shop_order add column cancel_sent_at timestamptz;
-create index shop_order_cancel_refused_idx on shop_order (updated_at) where cancel_state = 'REFUSED';
+-- The ops console's attention list: cancellations Shopify refused, and those still under way after a while (their
+-- message dead-lettered).
+create index shop_order_cancel_attention_idx on shop_order (updated_at) where cancel_state in ('REQUESTED', 'SENT', 'REFUSED');

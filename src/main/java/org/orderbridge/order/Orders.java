@@ -259,8 +259,8 @@ public class Orders {
 
     /**
      * Orders that need a person, oldest first: those Shopify refused, those still waiting for their push after
-     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), and those whose
-     * cancellation in Shopify it refused.
+     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), those whose
+     * cancellation in Shopify it refused, and those whose cancellation is still under way after {@code pendingFor}.
      */
     @Transactional(readOnly = true)
     public List<Order> needingAttention(Duration pendingFor, int limit) {
