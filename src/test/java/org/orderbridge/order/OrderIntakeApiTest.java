@@ -20,6 +20,7 @@ import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -281,6 +282,9 @@ class OrderIntakeApiTest {
         assertThat(e2e.shopify().store().cancelledOrders())
                 .filteredOn(gid::equals)
                 .hasSize(1);
+        assertThat(e2e.shopify().requests())
+                .as("the answer to the orderCancel that cancelled it was lost")
+                .anyMatch(r -> r.isFor("orderCancel") && r.outcome() == Outcome.INJECTED_DROP_AFTER_COMMIT);
         assertThat(stock.levels(PushFixtures.SHOP, variant))
                 .extracting("available", "committed")
                 .containsExactly(tuple(5, 0));
