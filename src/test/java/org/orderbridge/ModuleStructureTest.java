@@ -36,6 +36,7 @@ class ModuleStructureTest {
     void everyFeaturePackageIsAModule() {
         assertThat(MODULES.stream().map(module -> module.getBasePackage().getName()))
                 .containsExactlyInAnyOrder(
+                        "org.orderbridge.access",
                         "org.orderbridge.deadletter",
                         "org.orderbridge.ops",
                         "org.orderbridge.order",

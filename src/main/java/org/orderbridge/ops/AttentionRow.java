@@ -3,6 +3,7 @@ package org.orderbridge.ops;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.CancellationState;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderStatus;
 import org.orderbridge.order.TotalsMismatch;
@@ -35,8 +36,12 @@ record AttentionRow(
                 order.totalsMismatch() != null && order.totalsMismatchSeenAt() == null);
     }
 
-    /** Why a person has to look: Shopify's refusal or last error, else how Shopify's totals differ from ours. */
+    /** Why a person has to look: Shopify's refusal of the cancellation, the last error, else how Shopify's totals differ from ours. */
     private static @Nullable String reason(Order order) {
+        // An order in Shopify is here because Shopify refused its cancellation: that is what to read.
+        if (order.cancelState() == CancellationState.REFUSED) {
+            return order.cancelError();
+        }
         TotalsMismatch mismatch = order.totalsMismatch();
         if (order.lastError() != null || mismatch == null) {
             return order.lastError();
@@ -46,6 +51,11 @@ record AttentionRow(
 
     public boolean canRepush() {
         return status == OrderStatus.PUSH_FAILED || status == OrderStatus.PENDING_PUSH;
+    }
+
+    /** Withdrawing is for orders that have not reached Shopify; one there is cancelled through the API. */
+    public boolean canCancel() {
+        return canRepush();
     }
 
     /** Still on its way: the page keeps asking until it is not. */

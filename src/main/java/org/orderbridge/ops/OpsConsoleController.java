@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.access.AccessScopes;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.InvalidOrderIdException;
@@ -46,6 +47,7 @@ class OpsConsoleController {
     private final Orders orders;
     private final Shipments shipments;
     private final DeadLetters deadLetters;
+    private final AccessScopes accessScopes;
     private final MetricsHistory history;
     private final OpsProperties properties;
     private final Clock clock;
@@ -54,12 +56,14 @@ class OpsConsoleController {
             Orders orders,
             Shipments shipments,
             DeadLetters deadLetters,
+            AccessScopes accessScopes,
             MetricsHistory history,
             OpsProperties properties,
             Clock clock) {
         this.orders = orders;
         this.shipments = shipments;
         this.deadLetters = deadLetters;
+        this.accessScopes = accessScopes;
         this.history = history;
         this.properties = properties;
         this.clock = clock;
@@ -122,7 +126,7 @@ class OpsConsoleController {
     @PostMapping("/orders/{id}/cancel")
     String cancel(@PathVariable String id, Model model) {
         try {
-            Order order = orders.cancel(OrderId.parse(id));
+            Order order = orders.withdraw(OrderId.parse(id));
             return attention(model, Notice.done("Order " + id + " is cancelled."), order);
         } catch (IllegalOrderTransitionException | OrderNotFoundException | InvalidOrderIdException e) {
             return attention(model, Notice.failed(e.getMessage()), null);
@@ -152,6 +156,8 @@ class OpsConsoleController {
         model.addAttribute("watched", acted == null ? null : AttentionRow.of(acted, now));
         model.addAttribute("orders", rows);
         model.addAttribute("shipments", failed);
+        model.addAttribute(
+                "shops", accessScopes.lacking().stream().map(ShopScopeRow::of).toList());
         model.addAttribute("pendingAfter", AttentionRow.age(properties.pendingPushAfter()));
         return "ops/parts :: attention";
     }

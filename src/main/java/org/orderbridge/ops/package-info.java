@@ -1,10 +1,10 @@
 /**
- * The ops console at {@code /ops}: orders and shipments that need a person, dead letters and their re-drive, and the
+ * The ops console at {@code /ops}: orders, shipments and shops (missing access scopes) that need a person, dead letters and their re-drive, and the
  * last hour of this instance's own metrics, for operators with an admin key.
  */
 @ApplicationModule(
         displayName = "Ops console",
-        allowedDependencies = {"order", "shipment", "deadletter", "platform :: web"})
+        allowedDependencies = {"order", "shipment", "deadletter", "access", "platform :: web"})
 @NullMarked
 package org.orderbridge.ops;
 

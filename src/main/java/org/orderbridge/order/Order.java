@@ -100,6 +100,18 @@ public class Order implements Persistable<UUID> {
     private @Nullable Instant customerRedactedAt;
     private @Nullable String contentHash;
     private @Nullable String lastError;
+
+    // A cancellation to be made in Shopify (or found done there), see requestCancel.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private @Nullable CancelRequest cancelRequest;
+
+    @Enumerated(EnumType.STRING)
+    private @Nullable CancellationState cancelState;
+
+    private @Nullable Instant cancelRequestedAt;
+    private @Nullable String cancelJobId;
+    private @Nullable String cancelError;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -216,6 +228,11 @@ public class Order implements Persistable<UUID> {
             lastError = null;
         }
         copyFrom(snapshot, now);
+        if (snapshot.cancelledAt() != null && cancellationUnderWay()) {
+            // Shopify says the order is cancelled (its orders/cancelled or a later snapshot): nothing is left to send.
+            cancelState = CancellationState.DONE;
+            cancelError = null;
+        }
         return true;
     }
 
@@ -273,6 +290,13 @@ public class Order implements Persistable<UUID> {
     /** Shopify created the order we pushed (or already had it under our custom id). */
     public void markPushed(String gid, long legacyId, String shopifyName, Instant now) {
         if (status == OrderStatus.PUSHED && Long.valueOf(legacyId).equals(shopifyOrderId)) {
+            return;
+        }
+        if (status == OrderStatus.CANCELLED && cancelState != null) {
+            // Withdrawn while its create was under way: the copy it made in Shopify is the one to cancel there.
+            shopifyGid = gid;
+            shopifyOrderId = legacyId;
+            updatedAt = now;
             return;
         }
         requireStatus("marked as pushed", OrderStatus.PENDING_PUSH, OrderStatus.PUSH_FAILED);
@@ -350,13 +374,96 @@ public class Order implements Persistable<UUID> {
         updatedAt = now;
     }
 
-    /** Withdraws an order that has not reached Shopify. */
-    public void cancel(Instant now) {
+    /**
+     * Withdraws an order that has not reached Shopify, as far as we know. When its create may have reached Shopify (a
+     * push was under way), the copy Shopify may hold is to be cancelled there too: as {@code request} asks, or as
+     * {@link CancelRequest#WITHDRAWN} when the caller asked nothing.
+     *
+     * @return whether a cancellation in Shopify is to be pushed
+     */
+    public boolean withdraw(@Nullable CancelRequest request, boolean createMayHaveReachedShopify, Instant now) {
         requireStatus("cancelled", OrderStatus.PENDING_PUSH, OrderStatus.PUSH_FAILED);
         status = OrderStatus.CANCELLED;
         cancelledAt = now;
         cancelReason = "withdrawn";
         updatedAt = now;
+        if (createMayHaveReachedShopify) {
+            startCancellation(request == null ? CancelRequest.WITHDRAWN : request, now);
+        }
+        return createMayHaveReachedShopify;
+    }
+
+    /**
+     * Asks for the cancellation of an order that is in Shopify ({@code PUSHED} or {@code SYNCED}), to be sent there with
+     * {@code orderCancel}. Asking again for the same is a safe retry; after a refusal, a new request may be made.
+     *
+     * @return whether a cancellation is to be pushed (false for a retry of one already asked for)
+     * @throws IllegalOrderTransitionException when the order is not in Shopify, already cancelled there, or a different
+     *     cancellation is under way
+     */
+    public boolean requestCancel(CancelRequest request, Instant now) {
+        requireStatus("cancelled in Shopify", OrderStatus.PUSHED, OrderStatus.SYNCED);
+        if (cancellationUnderWay() || cancelState == CancellationState.DONE) {
+            if (request.equals(cancelRequest)) {
+                return false;
+            }
+            throw new IllegalOrderTransitionException(
+                    id(), status, "cancelled differently: a cancellation (" + cancelState + ") was asked for already");
+        }
+        if (cancelledAt != null) {
+            throw new IllegalOrderTransitionException(id(), status, "cancelled: Shopify holds it as cancelled already");
+        }
+        startCancellation(request, now);
+        return true;
+    }
+
+    private void startCancellation(CancelRequest request, Instant now) {
+        cancelRequest = request;
+        cancelState = CancellationState.REQUESTED;
+        cancelRequestedAt = now;
+        cancelJobId = null;
+        cancelError = null;
+        updatedAt = now;
+    }
+
+    /** Shopify took the orderCancel; its job cancels the order. */
+    public void cancelSent(String jobId, Instant now) {
+        requireCancellationUnderWay("marked as sent");
+        cancelState = CancellationState.SENT;
+        cancelJobId = jobId;
+        updatedAt = now;
+    }
+
+    /** Shopify holds the order as cancelled, as of {@code cancelledInShopify}, or (null) never held it. */
+    public void cancelConfirmed(@Nullable Instant cancelledInShopify, @Nullable String shopifyReason, Instant now) {
+        requireCancellationUnderWay("confirmed as cancelled");
+        cancelState = CancellationState.DONE;
+        cancelError = null;
+        if (cancelledInShopify != null && status != OrderStatus.CANCELLED) {
+            cancelledAt = cancelledInShopify;
+            cancelReason = shopifyReason;
+        }
+        updatedAt = now;
+    }
+
+    /** Shopify refused the cancellation for a reason that repeating it cannot fix. */
+    public void cancelRefused(String reason, Instant now) {
+        requireCancellationUnderWay("given a cancellation refusal");
+        cancelState = CancellationState.REFUSED;
+        cancelError = reason;
+        updatedAt = now;
+    }
+
+    /** Whether a cancellation in Shopify is still to be sent or seen done. */
+    public boolean cancellationUnderWay() {
+        return cancelState == CancellationState.REQUESTED || cancelState == CancellationState.SENT;
+    }
+
+    private void requireCancellationUnderWay(String action) {
+        if (!cancellationUnderWay()) {
+            throw new IllegalOrderTransitionException(
+                    id(), status, action + " (its cancellation is " + cancelState + ")");
+        }
     }
 
     /**
@@ -523,6 +630,26 @@ public class Order implements Persistable<UUID> {
 
     public @Nullable String lastError() {
         return lastError;
+    }
+
+    public @Nullable CancelRequest cancelRequest() {
+        return cancelRequest;
+    }
+
+    public @Nullable CancellationState cancelState() {
+        return cancelState;
+    }
+
+    public @Nullable Instant cancelRequestedAt() {
+        return cancelRequestedAt;
+    }
+
+    public @Nullable String cancelJobId() {
+        return cancelJobId;
+    }
+
+    public @Nullable String cancelError() {
+        return cancelError;
     }
 
     public Instant createdAt() {

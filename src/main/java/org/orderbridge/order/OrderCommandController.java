@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.web.ApiTags;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.springframework.http.ResponseEntity;
@@ -64,17 +65,27 @@ class OrderCommandController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(
-            operationId = "cancelOrder",
-            summary = "Withdraw an order that has not reached Shopify",
-            description = """
-                    Write role. An order still `PENDING_PUSH` or `PUSH_FAILED` becomes `CANCELLED` and is never created \
-                    in Shopify; an order already in Shopify is cancelled there by the merchant, not here (409).""")
-    @ApiResponse(responseCode = "200", description = "Cancelled")
-    @ApiResponse(responseCode = "400", description = "Malformed order id")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order, in Shopify if it is there", description = """
+                    Write role. An order still `PENDING_PUSH` or `PUSH_FAILED` is withdrawn: it becomes `CANCELLED` at \
+                    once (200), and if a push was under way, the copy it may have made in Shopify is cancelled there \
+                    too (`cancellation`). An order in Shopify (`PUSHED`, `SYNCED`) is cancelled there with Shopify's \
+                    `orderCancel`, sent once through the push queue (202): the body must say `reason` and `restock`; \
+                    follow `cancellation.state` (`REQUESTED`, `SENT`, then `DONE` with `cancelledAt`, or `REFUSED` \
+                    with `cancellation.error`). The same request again is a safe retry.""")
+    @ApiResponse(responseCode = "200", description = "Withdrawn before it reached Shopify")
+    @ApiResponse(responseCode = "202", description = "Cancellation in Shopify requested (or requested before)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed order id, or an invalid body; for an order in Shopify, reason or restock missing")
     @ApiResponse(responseCode = "404", description = "No such order")
-    @ApiResponse(responseCode = "409", description = "The order is already in Shopify, or cancelled")
-    OrderView cancel(@PathVariable String id) {
-        return OrderView.of(orders.cancel(OrderId.parse(id)));
+    @ApiResponse(
+            responseCode = "409",
+            description = "Cancelled already (here or in Shopify), deleted in Shopify, or a different cancellation is "
+                    + "under way")
+    ResponseEntity<OrderView> cancel(
+            @PathVariable String id, @Valid @RequestBody(required = false) @Nullable CancelOrderRequest request) {
+        Orders.Cancellation cancellation = orders.cancel(OrderId.parse(id), request);
+        OrderView view = OrderView.of(cancellation.order());
+        return cancellation.inShopify() ? ResponseEntity.accepted().body(view) : ResponseEntity.ok(view);
     }
 }

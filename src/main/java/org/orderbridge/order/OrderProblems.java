@@ -27,6 +27,18 @@ class OrderProblems {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler(IncompleteCancelRequestException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail incompleteCancel(IncompleteCancelRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty(
+                "errors",
+                e.missing().stream()
+                        .map(field -> java.util.Map.of("field", field, "message", "must not be null"))
+                        .toList());
+        return problem;
+    }
+
     @ExceptionHandler(ExternalIdConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail externalIdConflict(ExternalIdConflictException e) {

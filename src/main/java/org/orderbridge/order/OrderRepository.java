@@ -44,6 +44,10 @@ interface OrderRepository extends JpaRepository<Order, UUID>, OrderQueries {
              where o.status = org.orderbridge.order.OrderStatus.PUSH_FAILED
                 or (o.status = org.orderbridge.order.OrderStatus.PENDING_PUSH and o.updatedAt < :pendingBefore)
                 or (o.totalsMismatch is not null and o.totalsMismatchSeenAt is null)
+                or o.cancelState = org.orderbridge.order.CancellationState.REFUSED
+                or (o.cancelState in (org.orderbridge.order.CancellationState.REQUESTED,
+                        org.orderbridge.order.CancellationState.SENT)
+                    and o.updatedAt < :pendingBefore)
              order by o.updatedAt""")
     List<Order> findNeedingAttention(Instant pendingBefore, Limit limit);
 

@@ -26,6 +26,10 @@ record OrderView(
         @Nullable String fulfillmentStatus,
         @Nullable Instant cancelledAt,
         @Nullable String cancelReason,
+
+        @Schema(description = "A cancellation in Shopify asked through the API, until Shopify has done it or refused")
+        @Nullable Cancellation cancellation,
+
         @Nullable String note,
         List<String> tags,
         @Nullable Instant shopifyUpdatedAt,
@@ -58,6 +62,34 @@ record OrderView(
         }
     }
 
+    /** What was asked of Shopify's orderCancel, and where it stands. */
+    record Cancellation(
+            CancellationState state,
+            CancelReason reason,
+            boolean restock,
+            boolean refund,
+            boolean notifyCustomer,
+            @Nullable String staffNote,
+            @Nullable Instant requestedAt,
+            @Nullable String error) {
+
+        static @Nullable Cancellation of(Order o) {
+            CancelRequest request = o.cancelRequest();
+            CancellationState state = o.cancelState();
+            return request == null || state == null
+                    ? null
+                    : new Cancellation(
+                            state,
+                            request.reason(),
+                            request.restock(),
+                            request.refund(),
+                            request.notifyCustomer(),
+                            request.staffNote(),
+                            o.cancelRequestedAt(),
+                            o.cancelError());
+        }
+    }
+
     static OrderView of(Order o) {
         return of(o, null);
     }
@@ -82,6 +114,7 @@ record OrderView(
                 o.fulfillmentStatus(),
                 o.cancelledAt(),
                 o.cancelReason(),
+                Cancellation.of(o),
                 o.note(),
                 o.tags(),
                 o.shopifyUpdatedAt(),

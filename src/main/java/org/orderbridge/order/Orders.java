@@ -123,12 +123,71 @@ public class Orders {
         return order;
     }
 
-    /** Withdraws an order that has not reached Shopify. */
+    /**
+     * Cancels an order: one that has not reached Shopify is withdrawn (and the copy a push under way may have made
+     * there is cancelled too); one that is in Shopify is cancelled there through the push queue, as the request asks.
+     *
+     * @throws IncompleteCancelRequestException when an order in Shopify is to be cancelled without reason or restock
+     */
     @Transactional
-    public Order cancel(OrderId id) {
+    Cancellation cancel(OrderId id, @Nullable CancelOrderRequest request) {
         Order order = load(id);
-        order.cancel(now());
+        boolean inShopify = order.status() == OrderStatus.PUSHED || order.status() == OrderStatus.SYNCED;
+        if (inShopify) {
+            CancelRequest asked = (request == null ? new CancelOrderRequest(null, null, null, null, null) : request)
+                    .forOrderInShopify(id);
+            boolean push = order.requestCancel(asked, now());
+            if (push) {
+                pushRequests.request(OrderCancelHandler.KIND, id.value());
+            }
+        } else {
+            withdraw(order, request == null ? null : request.forWithdrawnOrder());
+        }
+        return new Cancellation(order, inShopify);
+    }
+
+    /** Withdraws an order that has not reached Shopify (the ops console's cancel); refuses one that has. */
+    @Transactional
+    public Order withdraw(OrderId id) {
+        Order order = load(id);
+        withdraw(order, null);
         return order;
+    }
+
+    /** Runs under the order's row lock, taken by {@link #load}. */
+    private void withdraw(Order order, @Nullable CancelRequest request) {
+        // Under the row lock: a create that has not recorded its attempt yet never will for a withdrawn order.
+        boolean createAttempted =
+                (order.isPushable() || order.status() == OrderStatus.PUSH_FAILED) && leases.createAttempted(order.id());
+        if (order.withdraw(request, createAttempted, now())) {
+            pushRequests.request(OrderCancelHandler.KIND, order.id().value());
+        }
+    }
+
+    /** The order after a cancel, and whether its cancellation is Shopify's to do (asynchronously). */
+    record Cancellation(Order order, boolean inShopify) {}
+
+    Optional<CancelLease> leaseCancel(OrderId id, String owner, Duration duration) {
+        return leases.acquireForCancel(id, owner, duration);
+    }
+
+    boolean recordCancelAttempt(PushLease lease) {
+        return leases.recordCancelAttempt(lease);
+    }
+
+    @Transactional
+    void cancelSent(OrderId id, String jobId) {
+        load(id).cancelSent(jobId, now());
+    }
+
+    @Transactional
+    void cancelConfirmed(OrderId id, @Nullable Instant cancelledInShopify, @Nullable String shopifyReason) {
+        load(id).cancelConfirmed(cancelledInShopify, shopifyReason, now());
+    }
+
+    @Transactional
+    void cancelRefused(OrderId id, String reason) {
+        load(id).cancelRefused(reason, now());
     }
 
     /**
@@ -222,8 +281,9 @@ public class Orders {
 
     /**
      * Orders that need a person, oldest first: those Shopify refused, those still waiting for their push after
-     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), and those whose
-     * totals in Shopify differ from ours until that is marked seen.
+     * {@code pendingFor} (a message that went to the dead-letter queue leaves its order there), those whose
+     * cancellation in Shopify it refused, those whose cancellation is still under way after {@code pendingFor}, and
+     * those whose totals in Shopify differ from ours until that is marked seen.
      */
     @Transactional(readOnly = true)
     public List<Order> needingAttention(Duration pendingFor, int limit) {

@@ -33,6 +33,7 @@ final class AdminGraphqlTransport {
     private final CostBudget budget;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ApiVersionHeaders versionHeaders;
 
     AdminGraphqlTransport(
             RestClient http, ShopifyProperties properties, CostBudget budget, ObjectMapper json, MeterRegistry meters) {
@@ -41,6 +42,7 @@ final class AdminGraphqlTransport {
         this.budget = budget;
         this.json = json;
         this.meters = meters;
+        this.versionHeaders = new ApiVersionHeaders(properties.apiVersion(), meters);
     }
 
     /**
@@ -98,6 +100,7 @@ final class AdminGraphqlTransport {
 
     private JsonNode interpret(
             String shop, ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {
+        versionHeaders.observe(shop, operation, reply.headers());
         JsonNode root = parse(reply.body());
         Optional<QueryCost> cost = root == null ? Optional.empty() : QueryCost.from(root);
         cost.ifPresentOrElse(reservation::settle, reservation::settleUnknown);

@@ -52,6 +52,16 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyCancellations shopifyCancellations(ShopifyClient client) {
+        return client.cancellations();
+    }
+
+    @Bean
+    ShopifyAccessScopes shopifyAccessScopes(ShopifyClient client) {
+        return client.accessScopes();
+    }
+
+    @Bean
     ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
         return client.orderFeed();
     }
@@ -100,7 +110,9 @@ class ShopifyConfiguration {
                 new DuplicateSafeShopifyFulfillments(properties, transport, resilience),
                 new ShopifyOrderReader(properties, transport, resilience),
                 new ShopifyBulkQueryClient(properties, transport, resilience),
-                new AdminWebhookSubscriptions(properties, transport, resilience));
+                new AdminWebhookSubscriptions(properties, transport, resilience),
+                new OrderCancellations(transport, resilience),
+                new InstallationAccessScopes(properties, transport, resilience));
     }
 
     record ShopifyClient(
@@ -108,5 +120,7 @@ class ShopifyConfiguration {
             ShopifyFulfillments fulfillments,
             ShopifyOrderFeed orderFeed,
             ShopifyBulkQueries bulkQueries,
-            ShopifyWebhookSubscriptions webhookSubscriptions) {}
+            ShopifyWebhookSubscriptions webhookSubscriptions,
+            ShopifyCancellations cancellations,
+            ShopifyAccessScopes accessScopes) {}
 }

@@ -168,6 +168,43 @@ enum ShopifyOperation {
             }
             """),
 
+    // Cancellation of an order in Shopify: orderCancel runs as a job; the order's cancelledAt says when it is done.
+    CANCEL_ORDER("""
+            mutation CancelOrder($orderId: ID!, $reason: OrderCancelReason!, $restock: Boolean!,
+                $notifyCustomer: Boolean, $refundMethod: OrderCancelRefundMethodInput, $staffNote: String) {
+              orderCancel(orderId: $orderId, reason: $reason, restock: $restock, notifyCustomer: $notifyCustomer,
+                  refundMethod: $refundMethod, staffNote: $staffNote) {
+                job { id done }
+                orderCancelUserErrors { field message code }
+              }
+            }
+            """),
+
+    FIND_ORDER_CANCELLATION("""
+            query FindOrderCancellation($id: ID!) {
+              order(id: $id) { id legacyResourceId cancelledAt cancelReason }
+            }
+            """),
+
+    FIND_ORDER_CANCELLATION_BY_CUSTOM_ID("""
+            query FindOrderCancellationByCustomId($identifier: OrderIdentifierInput!) {
+              orderByIdentifier(identifier: $identifier) { id legacyResourceId cancelledAt cancelReason }
+            }
+            """),
+
+    FIND_JOB("""
+            query FindJob($id: ID!) {
+              job(id: $id) { id done }
+            }
+            """),
+
+    // The scopes the shop granted the app, which ShopifyFeature's lists are checked against.
+    READ_ACCESS_SCOPES("""
+            query ReadAccessScopes {
+              currentAppInstallation { accessScopes { handle } }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { ...CreatedOrder }

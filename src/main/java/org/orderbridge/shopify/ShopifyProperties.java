@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * @param apiVersion the Admin API version every request names (the version the documents are validated against); each
+ *     answer's {@code X-Shopify-API-Version} is compared with it
  * @param adminUrl override of the Admin GraphQL endpoint, e.g. a simulator; must contain {@code {shop}} (in the path when
  *                 the host is fixed) so requests for different shops stay apart
  */

@@ -18,7 +18,11 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.access.AccessScopes;
+import org.orderbridge.access.ShopAccess;
 import org.orderbridge.deadletter.DeadLetters;
+import org.orderbridge.order.CancelReason;
+import org.orderbridge.order.CancelRequest;
 import org.orderbridge.order.Customer;
 import org.orderbridge.order.IllegalOrderTransitionException;
 import org.orderbridge.order.Order;
@@ -28,6 +32,7 @@ import org.orderbridge.order.Orders;
 import org.orderbridge.platform.http.ApiSecurityTestConfiguration;
 import org.orderbridge.shipment.FailedShipment;
 import org.orderbridge.shipment.Shipments;
+import org.orderbridge.shopify.ShopifyFeature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -70,6 +75,9 @@ class OpsConsoleControllerTest {
 
     @Autowired
     MockMvcTester mvc;
+
+    @MockitoBean
+    AccessScopes accessScopes;
 
     @MockitoBean
     Orders orders;
@@ -194,6 +202,29 @@ class OpsConsoleControllerTest {
     }
 
     @Test
+    void listsShopsLackingScopesAndOrdersWhoseCancellationShopifyRefused() throws Exception {
+        Order pushed = order(NOW.minus(Duration.ofHours(3)));
+        pushed.markPushed("gid://shopify/Order/5151", 5151L, "#1003", NOW.minus(Duration.ofHours(3)));
+        pushed.requestCancel(
+                new CancelRequest(CancelReason.CUSTOMER, true, false, false, null), NOW.minus(Duration.ofHours(1)));
+        pushed.cancelRefused("Shopify refused the cancellation: fulfilled", NOW.minus(Duration.ofHours(1)));
+        given(orders.needingAttention(Duration.ofMinutes(30), 50)).willReturn(List.of(pushed));
+        given(accessScopes.lacking())
+                .willReturn(List.of(new ShopAccess(
+                        SHOP,
+                        Map.of(ShopifyFeature.FULFILLMENT, List.of("read_locations")),
+                        NOW.minusSeconds(60),
+                        null)));
+
+        String page = admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"order-" + pushed.id() + "\"", "Shopify refused the cancellation: fulfilled")
+                .doesNotContain("hx-post=\"/ops/orders/" + pushed.id() + "/cancel\"")
+                .contains("id=\"shop-" + SHOP + "\"", "Shipments (fulfillments): read_locations");
+    }
+
+    @Test
     void repushesAnOrderAndWatchesItWhileItIsPending() throws Exception {
         Order order = order(NOW.minus(Duration.ofHours(1)));
         given(orders.requestRepush(order.id())).willReturn(order);
@@ -225,7 +256,7 @@ class OpsConsoleControllerTest {
     @Test
     void explainsAnActionTheOrderDoesNotAllow() {
         OrderId id = OrderId.newId();
-        willThrow(IllegalOrderTransitionException.class).given(orders).cancel(id);
+        willThrow(IllegalOrderTransitionException.class).given(orders).withdraw(id);
 
         assertThat(admin(mvc.post().uri("/ops/orders/{id}/cancel", id)))
                 .hasStatusOk()

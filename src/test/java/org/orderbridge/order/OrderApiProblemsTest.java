@@ -335,7 +335,7 @@ class OrderApiProblemsTest {
     @Test
     void answersCancelAndPushOfUnknownOrderWith404() {
         OrderId id = OrderId.newId();
-        given(orders.cancel(id)).willThrow(new OrderNotFoundException(id));
+        given(orders.cancel(id, null)).willThrow(new OrderNotFoundException(id));
         given(orders.requestRepush(id)).willThrow(new OrderNotFoundException(id));
 
         assertProblem(post("/api/v1/orders/" + id + "/cancel", WRITE_KEY, null), 404);
@@ -345,8 +345,8 @@ class OrderApiProblemsTest {
     @Test
     void answersTransitionTheOrderRefusesWith409() {
         Order pushed = OrderFixtures.inStatus(OrderStatus.PUSHED);
-        given(orders.cancel(pushed.id())).willAnswer(call -> {
-            pushed.cancel(OrderFixtures.ACCEPTED_AT);
+        given(orders.cancel(pushed.id(), null)).willAnswer(call -> {
+            pushed.withdraw(null, false, OrderFixtures.ACCEPTED_AT);
             return pushed;
         });
         given(orders.requestRepush(pushed.id())).willAnswer(call -> {
@@ -361,6 +361,43 @@ class OrderApiProblemsTest {
         assertThat(cancel).bodyJson().extractingPath("$.detail").asString().contains("PUSHED", "cancelled");
         assertProblem(push, 409);
         assertThat(push).bodyJson().extractingPath("$.detail").asString().contains("PUSHED", "pushed again");
+    }
+
+    @Test
+    void answersCancelWithReasonShopifyDoesNotKnowOrTooLongNoteWith400ListingEachField() {
+        OrderId id = OrderId.newId();
+
+        var response = post(
+                "/api/v1/orders/" + id + "/cancel",
+                WRITE_KEY,
+                Map.of("reason", "BORED", "restock", true, "staffNote", "n".repeat(256)));
+
+        assertProblem(response, 400);
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder("reason", "staffNote");
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void answersCancelOfOrderInShopifyWithoutReasonOrRestockWith400NamingThem() {
+        Order pushed = OrderFixtures.inStatus(OrderStatus.PUSHED);
+        given(orders.cancel(pushed.id(), new CancelOrderRequest(null, null, true, null, null)))
+                .willAnswer(call -> {
+                    call.<CancelOrderRequest>getArgument(1).forOrderInShopify(pushed.id());
+                    return null;
+                });
+
+        var response = post("/api/v1/orders/" + pushed.id() + "/cancel", WRITE_KEY, Map.of("refund", true));
+
+        assertProblem(response, 400);
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("reason", "restock");
     }
 
     @ParameterizedTest

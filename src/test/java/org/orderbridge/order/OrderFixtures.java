@@ -159,7 +159,7 @@ final class OrderFixtures {
             }
             case CANCELLED -> {
                 Order order = accepted();
-                order.cancel(later);
+                order.withdraw(null, false, later);
                 yield order;
             }
             case SYNCED -> Order.fromShopify(snapshot(2002L, ACCEPTED_AT, "from Shopify"), later);

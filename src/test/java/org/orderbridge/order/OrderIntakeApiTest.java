@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.push.PushFixtures;
 import org.orderbridge.shopify.simulator.Fault;
+import org.orderbridge.shopify.simulator.RecordedRequest.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -231,9 +233,10 @@ class OrderIntakeApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(pushed).equals("PUSHED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(parked).equals("PUSH_FAILED"));
 
+        // Cancelling it in Shopify takes a reason and a restock decision.
         var cancelled = e2e.call(HttpMethod.POST, "/api/v1/orders/" + pushed + "/cancel", WRITE_KEY);
-        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(cancelled.getBody().get("detail").asString()).contains("PUSHED");
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(cancelled.getBody().get("detail").asString()).contains("reason", "restock");
 
         var withdrawn = e2e.call(HttpMethod.POST, "/api/v1/orders/" + parked + "/cancel", WRITE_KEY);
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -241,6 +244,56 @@ class OrderIntakeApiTest {
         assertThat(status(parked)).isEqualTo("CANCELLED");
         assertThat(e2e.shopifyOrdersFor(parked)).isEmpty();
         assertThat(e2e.shopifyOrdersFor(pushed)).hasSize(1);
+    }
+
+    @Test
+    void cancelsAPushedOrderInShopifyOnceWithRestockThroughALostAnswer() {
+        long variant = 8_900_000_000L + System.nanoTime() % 100_000_000L;
+        String warehouse = "gid://shopify/Location/1";
+        var stock = e2e.shopify().store().inventory();
+        stock.stock(PushFixtures.SHOP, variant, warehouse, 5);
+        var request = orderRequest(externalId(), "cancel-restock@example.com");
+        request.put(
+                "lineItems",
+                List.of(Map.of(
+                        "sku", "KETTLE", "variantId", variant, "title", "Kettle", "quantity", 2, "unitPrice", "30")));
+        String id = post(request).getBody().get("id").asString();
+        e2e.awaitStatus(id, "PUSHED");
+        assertThat(stock.levels(PushFixtures.SHOP, variant))
+                .extracting("available")
+                .containsExactly(3);
+        var restock =
+                Map.of("reason", "CUSTOMER", "restock", true, "notifyCustomer", false, "staffNote", "asked by phone");
+        // Shopify cancels the order, and its answer is lost on the way back.
+        e2e.shopify().faults().forShop(PushFixtures.SHOP).nextFor("orderCancel", 1, Fault.dropAfterCommit());
+
+        var cancel = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/cancel", WRITE_KEY, restock);
+
+        assertThat(cancel.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(cancel.getBody().at("/cancellation/state").asString()).isEqualTo("REQUESTED");
+        await().atMost(EndToEndFixtures.WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> e2e.order(id).at("/cancellation/state").asString().equals("DONE"));
+        JsonNode done = e2e.order(id);
+        assertThat(done.get("status").asString()).isEqualTo("PUSHED");
+        assertThat(done.get("cancelledAt").isNull()).isFalse();
+        assertThat(done.get("cancelReason").asString()).isEqualTo("customer");
+        String gid = done.get("shopifyGid").asString();
+        assertThat(e2e.shopify().store().cancelledOrders())
+                .filteredOn(gid::equals)
+                .hasSize(1);
+        assertThat(e2e.shopify().requests())
+                .as("the answer to the orderCancel that cancelled it was lost")
+                .anyMatch(r -> r.isFor("orderCancel") && r.outcome() == Outcome.INJECTED_DROP_AFTER_COMMIT);
+        assertThat(stock.levels(PushFixtures.SHOP, variant))
+                .extracting("available", "committed")
+                .containsExactly(tuple(5, 0));
+        // The same request again is a safe retry, and sends nothing more.
+        var again = e2e.call(HttpMethod.POST, "/api/v1/orders/" + id + "/cancel", WRITE_KEY, restock);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(e2e.shopify().store().cancelledOrders())
+                .filteredOn(gid::equals)
+                .hasSize(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.orderbridge.order.OrderFixtures.accepted;
 import static org.orderbridge.order.OrderFixtures.snapshot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -352,6 +353,74 @@ class OrderRepositoryTest {
         assertThat(statistics.getEntityInsertCount()).isOne();
         assertThat(statistics.getEntityLoadCount()).isZero();
         assertThat(statistics.getPrepareStatementCount()).isOne();
+    }
+
+    @Test
+    void cancelsAnOrderInShopifyThroughTheOutboxOnceUnderTheOrdersLeaseJournallingEachSend() {
+        Order pushed = accepted(newShop(), "ext-cancel", ACCEPTED_AT);
+        pushed.markPushed("gid://shopify/Order/9", 9L, "#1009", ACCEPTED_AT);
+        store(pushed);
+        var request = new CancelOrderRequest("CUSTOMER", true, false, null, "phoned");
+
+        assertThat(orders.cancel(pushed.id(), request).inShopify()).isTrue();
+        entities.flush();
+
+        assertThat(cancelRequests(pushed.id())).isOne();
+        CancelLease first =
+                orders.leaseCancel(pushed.id(), "first", Duration.ofMinutes(2)).orElseThrow();
+        assertThat(first.sentAt()).isNull();
+        assertThat(orders.leaseCancel(pushed.id(), "second", Duration.ofMinutes(2)))
+                .isEmpty();
+        assertThat(orders.recordCancelAttempt(first.lease())).isTrue();
+        orders.releasePushLease(first.lease());
+        assertThat(orders.leaseCancel(pushed.id(), "second", Duration.ofMinutes(2))
+                        .orElseThrow()
+                        .sentAt())
+                .isNotNull();
+
+        orders.cancel(pushed.id(), request);
+        entities.flush();
+        assertThat(cancelRequests(pushed.id()))
+                .as("the same request again queues nothing")
+                .isOne();
+    }
+
+    @Test
+    void aWithdrawalWhileACreateMayHaveLeftQueuesTheCancellationOfTheCopyInShopify() {
+        Order untouched = store(accepted(newShop(), "ext-untouched", ACCEPTED_AT));
+        Order underWay = store(accepted(newShop(), "ext-under-way", ACCEPTED_AT));
+        jdbc.sql("update shop_order set create_attempted_at = now() where id = :id")
+                .param("id", underWay.id().value())
+                .update();
+
+        Order withdrawn = orders.cancel(underWay.id(), null).order();
+        Order plain = orders.cancel(untouched.id(), null).order();
+        entities.flush();
+
+        assertThat(withdrawn.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(withdrawn.cancelState()).isEqualTo(CancellationState.REQUESTED);
+        assertThat(cancelRequests(underWay.id())).isOne();
+        assertThat(plain.cancelState()).isNull();
+        assertThat(cancelRequests(untouched.id())).isZero();
+    }
+
+    @Test
+    void listsOrdersWhoseCancellationShopifyRefusedAsNeedingAttention() {
+        Order pushed = accepted(newShop(), "ext-refused", ACCEPTED_AT);
+        pushed.markPushed("gid://shopify/Order/10", 10L, "#1010", ACCEPTED_AT);
+        store(pushed);
+        orders.cancel(pushed.id(), new CancelOrderRequest("STAFF", false, false, null, null));
+        orders.cancelRefused(pushed.id(), "Shopify refused the cancellation (INVALID): fulfilled");
+        entities.flush();
+
+        assertThat(ids(orders.needingAttention(Duration.ofDays(3650), 10_000))).contains(pushed.id());
+    }
+
+    private long cancelRequests(OrderId id) {
+        return jdbc.sql("select count(*) from push_outbox where kind = 'order-cancel' and subject_id = :id")
+                .param("id", id.value())
+                .query(Long.class)
+                .single();
     }
 
     private Order store(Order order) {

@@ -273,6 +273,9 @@ class OrderTest {
 
     // --- cancel ----------------------------------------------------------------------------------------------
 
+    private static final CancelRequest RESTOCK =
+            new CancelRequest(CancelReason.CUSTOMER, true, false, true, "asked by phone");
+
     @ParameterizedTest
     @EnumSource(
             value = OrderStatus.class,
@@ -280,27 +283,170 @@ class OrderTest {
     void withdrawsOrderThatHasNotReachedShopify(OrderStatus status) {
         Order order = inStatus(status);
 
-        order.cancel(LATER);
+        boolean toShopify = order.withdraw(null, false, LATER);
 
+        assertThat(toShopify).isFalse();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.cancelledAt()).isEqualTo(LATER);
         assertThat(order.cancelReason()).isEqualTo("withdrawn");
         assertThat(order.isPushable()).isFalse();
+        assertThat(order.cancelState()).isNull();
+    }
+
+    @Test
+    void withdrawingWhileACreateMayHaveReachedShopifyAsksToCancelTheCopyThereWithRestock() {
+        Order order = accepted();
+
+        boolean toShopify = order.withdraw(null, true, LATER);
+
+        assertThat(toShopify).isTrue();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancelState()).isEqualTo(CancellationState.REQUESTED);
+        assertThat(order.cancelRequest()).isEqualTo(CancelRequest.WITHDRAWN);
+        assertThat(order.cancelRequest().restock()).isTrue();
+        assertThat(order.cancellationUnderWay()).isTrue();
+    }
+
+    @Test
+    void aCreateThatLandsAfterTheWithdrawalLeavesTheOrderCancelledWithTheCopyToCancel() {
+        Order order = accepted();
+        order.withdraw(null, true, LATER);
+
+        order.markPushed("gid://shopify/Order/77", 77L, "#1077", LATER);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.shopifyGid()).isEqualTo("gid://shopify/Order/77");
+        assertThat(order.cancellationUnderWay()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(
             value = OrderStatus.class,
             names = {"PUSHED", "CANCELLED", "SYNCED", "DELETED"})
-    void refusesToCancelOrderThatIsInShopifyOrAlreadyCancelled(OrderStatus status) {
+    void refusesToWithdrawOrderThatIsInShopifyOrAlreadyCancelled(OrderStatus status) {
         Order order = inStatus(status);
         Instant cancelledBefore = order.cancelledAt();
 
-        assertThatThrownBy(() -> order.cancel(LATER))
+        assertThatThrownBy(() -> order.withdraw(null, true, LATER))
                 .isInstanceOf(IllegalOrderTransitionException.class)
                 .hasMessage("Order " + order.id() + " is " + status + " and cannot be cancelled");
         assertThat(order.status()).isEqualTo(status);
         assertThat(order.cancelledAt()).isEqualTo(cancelledBefore);
+        assertThat(order.cancelState()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PUSHED", "SYNCED"})
+    void recordsCancellationOfOrderInShopifyToBePushed(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThat(order.requestCancel(RESTOCK, LATER)).isTrue();
+
+        assertThat(order.status()).isEqualTo(status);
+        assertThat(order.cancelState()).isEqualTo(CancellationState.REQUESTED);
+        assertThat(order.cancelRequest()).isEqualTo(RESTOCK);
+        assertThat(order.cancelRequestedAt()).isEqualTo(LATER);
+        // Shopify has not cancelled it yet.
+        assertThat(order.cancelledAt()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"PENDING_PUSH", "PUSH_FAILED", "CANCELLED", "DELETED"})
+    void refusesToCancelInShopifyAnOrderThatIsNotThere(OrderStatus status) {
+        Order order = inStatus(status);
+
+        assertThatThrownBy(() -> order.requestCancel(RESTOCK, LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("cannot be cancelled in Shopify");
+        assertThat(order.cancelState()).isNull();
+    }
+
+    @Test
+    void theSameCancellationAgainIsARetryAndADifferentOneIsRefused() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        order.requestCancel(RESTOCK, LATER);
+
+        assertThat(order.requestCancel(RESTOCK, LATER.plusSeconds(1))).isFalse();
+        assertThat(order.cancelRequestedAt()).isEqualTo(LATER);
+        var other = new CancelRequest(CancelReason.FRAUD, false, false, false, null);
+        assertThatThrownBy(() -> order.requestCancel(other, LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("cancelled differently");
+        order.cancelSent("gid://shopify/Job/1", LATER);
+        assertThat(order.requestCancel(RESTOCK, LATER)).isFalse();
+        assertThat(order.cancelState()).isEqualTo(CancellationState.SENT);
+    }
+
+    @Test
+    void refusesCancellationOfOrderShopifyHoldsAsCancelledAlready() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        order.applyShopify(OrderFixtures.cancelled(snapshot(1001L, LATER, "open"), LATER, "customer"), LATER);
+
+        assertThatThrownBy(() -> order.requestCancel(RESTOCK, LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("cancelled already");
+    }
+
+    @Test
+    void movesFromSentToDoneWithShopifysCancellationTime() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        order.requestCancel(RESTOCK, LATER);
+        order.cancelSent("gid://shopify/Job/1", LATER);
+        Instant inShopify = LATER.plusSeconds(2);
+
+        order.cancelConfirmed(inShopify, "customer", LATER.plusSeconds(3));
+
+        assertThat(order.cancelState()).isEqualTo(CancellationState.DONE);
+        assertThat(order.cancelJobId()).isEqualTo("gid://shopify/Job/1");
+        assertThat(order.cancelledAt()).isEqualTo(inShopify);
+        assertThat(order.cancelReason()).isEqualTo("customer");
+        assertThat(order.status()).isEqualTo(OrderStatus.PUSHED);
+        assertThatThrownBy(() -> order.cancelSent("gid://shopify/Job/2", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> order.cancelRefused("late", LATER))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    @Test
+    void shopifysCancelledSnapshotCompletesTheCancellationUnderWay() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        order.requestCancel(RESTOCK, LATER);
+
+        order.applyShopify(OrderFixtures.cancelled(snapshot(1001L, LATER, "open"), LATER, "customer"), LATER);
+
+        assertThat(order.cancelState()).isEqualTo(CancellationState.DONE);
+        assertThat(order.cancelledAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aRefusedCancellationKeepsShopifysReasonAndMayBeAskedAgain() {
+        Order order = inStatus(OrderStatus.PUSHED);
+        order.requestCancel(RESTOCK, LATER);
+
+        order.cancelRefused("Shopify refused the cancellation: fulfilled", LATER);
+
+        assertThat(order.cancelState()).isEqualTo(CancellationState.REFUSED);
+        assertThat(order.cancelError()).contains("fulfilled");
+        assertThat(order.cancellationUnderWay()).isFalse();
+        assertThat(order.requestCancel(RESTOCK, LATER.plusSeconds(60))).isTrue();
+        assertThat(order.cancelState()).isEqualTo(CancellationState.REQUESTED);
+        assertThat(order.cancelError()).isNull();
+    }
+
+    @Test
+    void aWithdrawnOrderShopifyNeverHeldIsDoneWithoutShopifysTime() {
+        Order order = accepted();
+        order.withdraw(null, true, LATER);
+
+        order.cancelConfirmed(null, null, LATER.plusSeconds(5));
+
+        assertThat(order.cancelState()).isEqualTo(CancellationState.DONE);
+        assertThat(order.cancelledAt()).isEqualTo(LATER);
+        assertThat(order.cancelReason()).isEqualTo("withdrawn");
     }
 
     // --- what Shopify tells us -------------------------------------------------------------------------------
@@ -453,7 +599,7 @@ class OrderTest {
     @Test
     void keepsWithdrawnOrderCancelledWhenShopifyDeletesTheCopyItsPushLeftThere() {
         Order order = accepted();
-        order.cancel(ACCEPTED_AT.plusSeconds(1));
+        order.withdraw(null, false, ACCEPTED_AT.plusSeconds(1));
         order.applyShopify(
                 snapshot(
                         OrderFixtures.SHOP,
@@ -488,7 +634,7 @@ class OrderTest {
     void keepsItsWithdrawalWhenShopifysSnapshotOfAPushUnderWayArrivesUncancelled() {
         Order order = accepted();
         Instant withdrawn = ACCEPTED_AT.plusSeconds(1);
-        order.cancel(withdrawn);
+        order.withdraw(null, false, withdrawn);
 
         boolean applied = order.applyShopify(
                 snapshot(

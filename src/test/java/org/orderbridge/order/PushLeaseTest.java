@@ -101,7 +101,7 @@ class PushLeaseTest {
     @Test
     void noLeaseOnAnOrderThatIsNotPendingAndNoCreateOnceItWasSettled() {
         OrderId cancelled = pendingOrder();
-        orders.cancel(cancelled);
+        orders.withdraw(cancelled);
         assertThat(orders.leasePush(cancelled, "worker", LONG)).isEmpty();
 
         OrderId linked = pendingOrder();

@@ -94,11 +94,12 @@ class GeneratedClientTest {
         awaitOrder(withdrawn, OrderView.StatusEnum.PUSH_FAILED);
 
         assertThat(admin.repushOrder(repushed).getStatus()).isEqualTo(OrderView.StatusEnum.PENDING_PUSH);
-        assertThat(writer.cancelOrder(withdrawn).getStatus()).isEqualTo(OrderView.StatusEnum.CANCELLED);
+        assertThat(writer.cancelOrder(withdrawn, null).getStatus()).isEqualTo(OrderView.StatusEnum.CANCELLED);
 
         awaitOrder(repushed, OrderView.StatusEnum.PUSHED);
-        Problem refused = problem(() -> writer.cancelOrder(repushed), 409);
-        assertThat(refused.getDetail()).contains("PUSHED");
+        // In Shopify now: cancelling it there takes a reason and a restock decision.
+        Problem refused = problem(() -> writer.cancelOrder(repushed, null), 400);
+        assertThat(refused.getDetail()).contains("reason", "restock");
         assertThat(reader.getOrder(withdrawn).getStatus()).isEqualTo(OrderView.StatusEnum.CANCELLED);
     }
 

@@ -36,7 +36,7 @@ class OpenApiDocumentTest {
             Map.entry("get /api/v1/orders", List.of("400", "401", "403", "429")),
             Map.entry("get /api/v1/orders/{id}", List.of("400", "401", "403", "404", "429")),
             Map.entry("post /api/v1/orders/{id}/push", List.of("400", "401", "403", "404", "409", "429")),
-            Map.entry("post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409", "429")),
+            Map.entry("post /api/v1/orders/{id}/cancel", List.of("400", "401", "403", "404", "409", "413", "429")),
             Map.entry(
                     "post /api/v1/orders/{id}/shipments",
                     List.of("400", "401", "403", "404", "409", "413", "422", "429")),

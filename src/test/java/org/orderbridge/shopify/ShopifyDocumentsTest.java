@@ -138,6 +138,21 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void orderCancelVariablesMatchTheSchemaInputTypesWithAndWithoutRefund() {
+        for (boolean refund : new boolean[] {true, false}) {
+            assertVariablesMatchTheSchema(
+                    ShopifyOperation.CANCEL_ORDER,
+                    OrderCancellations.variables(new ShopifyCancellations.CancelCommand(
+                            "shop.myshopify.com", "gid://shopify/Order/1", "CUSTOMER", true, refund, false, "note")));
+        }
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_ORDER_CANCELLATION, Map.of("id", "gid://shopify/Order/1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FIND_ORDER_CANCELLATION_BY_CUSTOM_ID,
+                Map.of("identifier", OrderIdMetafield.identifier(UUID.randomUUID())));
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_JOB, Map.of("id", "gid://shopify/Job/1"));
+    }
+
+    @Test
     void orderFeedVariablesMatchTheSchemaInputTypes() {
         var variables = new java.util.HashMap<String, Object>();
         variables.put("query", "updated_at:>='2026-11-20T10:00:00Z'");

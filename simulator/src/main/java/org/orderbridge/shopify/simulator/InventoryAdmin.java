@@ -67,7 +67,8 @@ final class InventoryAdmin {
         }
     }
 
-    private static String shop(String rawQuery) {
+    /** The {@code shop} parameter of an admin request's query, or null; other admin endpoints use it too. */
+    static String shop(String rawQuery) {
         if (rawQuery == null) {
             return null;
         }
@@ -79,7 +80,8 @@ final class InventoryAdmin {
         return null;
     }
 
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+    /** A JSON answer; other admin endpoints use it too. */
+    static void respond(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -15,10 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OrderRevisions {
 
     /** One state of an order; {@code financialStatus} in the webhooks' lower-case spelling. */
-    public record Revision(OffsetDateTime updatedAt, String note, List<String> tags, String financialStatus) {
+    public record Revision(
+            OffsetDateTime updatedAt,
+            String note,
+            List<String> tags,
+            String financialStatus,
+            OffsetDateTime cancelledAt,
+            String cancelReason) {
 
         public Revision {
             tags = List.copyOf(tags);
+        }
+
+        /** A state of an order that is not cancelled. */
+        public Revision(OffsetDateTime updatedAt, String note, List<String> tags, String financialStatus) {
+            this(updatedAt, note, tags, financialStatus, null, null);
         }
     }
 
@@ -48,7 +59,29 @@ public final class OrderRevisions {
             OffsetDateTime before = previous == null ? order.createdAt() : previous.updatedAt();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             OffsetDateTime updatedAt = now.isAfter(before) ? now : before.plus(1, ChronoUnit.MICROS);
-            return new Revision(updatedAt, note, tags, financialStatus);
+            return previous == null
+                    ? new Revision(updatedAt, note, tags, financialStatus)
+                    : new Revision(
+                            updatedAt, note, tags, financialStatus, previous.cancelledAt(), previous.cancelReason());
         });
+    }
+
+    /**
+     * Cancels the order: it is cancelled as of now, which is also its new {@code updatedAt}.
+     *
+     * @param reason a value of {@code OrderCancelReason}
+     */
+    public Revision cancel(SimulatedOrder order, String reason) {
+        Revision before = current(order);
+        Revision moved = update(order, before.note(), before.tags(), before.financialStatus());
+        return latest.compute(
+                order.gid(),
+                (gid, previous) -> new Revision(
+                        moved.updatedAt(),
+                        moved.note(),
+                        moved.tags(),
+                        moved.financialStatus(),
+                        moved.updatedAt(),
+                        reason));
     }
 }

@@ -34,7 +34,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
  * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults},
- * {@code GET /_sim/orders} and {@code GET|PUT /_sim/inventory}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
+ * {@code GET /_sim/orders}, {@code GET|PUT /_sim/inventory} and {@code GET|PUT /_sim/installations} (granted scopes,
+ * API version headers); bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
  */
 public final class ShopifySimulator implements AutoCloseable {
 
@@ -244,6 +245,8 @@ public final class ShopifySimulator implements AutoCloseable {
                 store.bulkOperations().serve(exchange);
             } else if (path.equals("/_sim/inventory")) {
                 InventoryAdmin.handle(exchange, store.inventory());
+            } else if (path.equals("/_sim/installations")) {
+                InstallationsAdmin.handle(exchange, store.installations());
             } else if (path.equals("/_sim/webhook-subscriptions")) {
                 WebhookSubscriptionsAdmin.handle(exchange, store.webhookSubscriptions());
             } else if (graphqlPath.matches() && method.equals("POST")) {
@@ -267,6 +270,10 @@ public final class ShopifySimulator implements AutoCloseable {
                 ? path.group(1)
                 : exchange.getRequestHeaders().getFirst("X-Shopify-Shop-Domain");
         String expectedToken = shop == null ? null : tokens.get(shop);
+        if (expectedToken != null) {
+            // On every answer of the shop's, as Shopify sends it.
+            store.installations().headers(shop, path.group(2)).forEach(exchange.getResponseHeaders()::add);
+        }
         if (expectedToken == null) {
             record(receivedAt, shop, List.of(), Outcome.UNKNOWN_SHOP, Duration.ZERO);
             respond(exchange, 404, Map.of("errors", "Not Found"), null);

@@ -51,6 +51,8 @@ public final class SimulatedInventory {
     public record Level(String location, int available, int committed) {}
 
     private final Map<String, Variant> variants = new LinkedHashMap<>();
+    // What each order claimed, by the order's GID: what a cancellation with restock puts back.
+    private final Map<String, List<Claim>> claimedByOrder = new LinkedHashMap<>();
 
     /** Sets what a variant has available at a location; the variant is tracked from now on. */
     public synchronized void stock(String shop, long variantId, String location, int available) {
@@ -94,7 +96,8 @@ public final class SimulatedInventory {
      *
      * @return the userError that refuses the order, or null when the lines were claimed (or nothing was to claim)
      */
-    synchronized Map<String, Object> claim(String shop, List<Map<String, Object>> lines, String behaviour) {
+    synchronized Map<String, Object> claim(
+            String shop, String orderGid, List<Map<String, Object>> lines, String behaviour) {
         if (behaviour == null || behaviour.equals(BYPASS)) {
             return null;
         }
@@ -124,7 +127,25 @@ public final class SimulatedInventory {
                     claim.location,
                     (l, level) -> new Level(l, level.available() - claim.quantity, level.committed() + claim.quantity));
         }
+        claimedByOrder.put(orderGid, List.copyOf(claims));
         return null;
+    }
+
+    /**
+     * Puts back what the order claimed: its committed units become available again at the locations they were claimed
+     * at ("orderCancel", argument {@code restock}: "Whether to restock the inventory committed to the order",
+     * https://shopify.dev/docs/api/admin-graphql/2026-10/mutations/orderCancel). A second call puts back nothing.
+     */
+    synchronized void restock(String orderGid) {
+        List<Claim> claims = claimedByOrder.remove(orderGid);
+        if (claims == null) {
+            return;
+        }
+        for (Claim claim : claims) {
+            claim.variant.levels.computeIfPresent(
+                    claim.location,
+                    (l, level) -> new Level(l, level.available() + claim.quantity, level.committed() - claim.quantity));
+        }
     }
 
     private static Map<String, Object> outOfStock(

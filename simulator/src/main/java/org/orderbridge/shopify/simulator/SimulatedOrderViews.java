@@ -22,6 +22,12 @@ public final class SimulatedOrderViews {
         payload.put("note", revision.note());
         payload.put("tags", String.join(", ", revision.tags()));
         payload.put("financial_status", revision.financialStatus());
+        payload.put(
+                "cancelled_at",
+                revision.cancelledAt() == null ? null : revision.cancelledAt().toString());
+        payload.put(
+                "cancel_reason",
+                revision.cancelReason() == null ? null : revision.cancelReason().toLowerCase(Locale.ROOT));
         return payload;
     }
 
@@ -37,8 +43,10 @@ public final class SimulatedOrderViews {
         node.put("billingAddress", address((Map<String, Object>) input.get("billingAddress")));
         node.put("displayFinancialStatus", revision.financialStatus().toUpperCase(Locale.ROOT));
         node.put("displayFulfillmentStatus", "UNFULFILLED");
-        node.put("cancelledAt", null);
-        node.put("cancelReason", null);
+        node.put(
+                "cancelledAt",
+                revision.cancelledAt() == null ? null : revision.cancelledAt().toString());
+        node.put("cancelReason", revision.cancelReason());
         node.put("note", revision.note());
         node.put("tags", revision.tags());
         node.put("updatedAt", revision.updatedAt().toString());

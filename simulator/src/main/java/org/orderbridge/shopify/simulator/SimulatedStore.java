@@ -67,6 +67,24 @@ public final class SimulatedStore {
     private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
 
     private final SimulatedInventory inventory = new SimulatedInventory();
+    private final SimulatedCancellations cancellations = new SimulatedCancellations(this);
+    private final SimulatedInstallations installations = new SimulatedInstallations();
+
+    /** The app's installation in each shop: granted scopes, API version headers. */
+    public SimulatedInstallations installations() {
+        return installations;
+    }
+
+    /** orderCancel and its jobs. */
+    SimulatedCancellations cancellations() {
+        return cancellations;
+    }
+
+    /** The GIDs of the orders that orderCancel cancelled, one entry per cancellation. */
+    public List<String> cancelledOrders() {
+        return cancellations.cancelledOrders();
+    }
+
     private final SimulatedCustomers customers = new SimulatedCustomers();
 
     /** The shops' customers, by e-mail address, which orderCreate creates, updates and associates. */
@@ -181,13 +199,15 @@ public final class SimulatedStore {
             if (customer.refusal() != null) {
                 return new Result<>(null, customer.refusal());
             }
-            Map<String, Object> outOfStock = inventory.claim(shop, lines, inventoryBehaviour);
+            long id = ids.incrementAndGet();
+            Map<String, Object> outOfStock =
+                    inventory.claim(shop, "gid://shopify/Order/" + id, lines, inventoryBehaviour);
             if (outOfStock != null) {
                 return new Result<>(null, outOfStock);
             }
             var order = new SimulatedOrder(
                     shop,
-                    ids.incrementAndGet(),
+                    id,
                     "#" + (1001 + data.orders().size()),
                     // Microseconds, as PostgreSQL keeps them: a stored time then equals the one Shopify reports.
                     OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS),

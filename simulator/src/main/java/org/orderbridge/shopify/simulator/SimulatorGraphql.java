@@ -94,7 +94,18 @@ final class SimulatorGraphql {
                                 fetcher(SimulatorGraphql::metafieldDefinitionCreate))
                         .dataFetcher(
                                 FieldCoordinates.coordinates(mutation, "orderCreate"),
-                                fetcher(SimulatorGraphql::orderCreate)))
+                                fetcher(SimulatorGraphql::orderCreate))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(mutation, "orderCancel"),
+                                fetcher(SimulatorGraphql::orderCancel))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(query, "currentAppInstallation"),
+                                fetcher((env, scope) ->
+                                        scope.store().installations().installation(scope.shop())))
+                        .dataFetcher(
+                                FieldCoordinates.coordinates(query, "job"),
+                                fetcher((env, scope) ->
+                                        scope.store().cancellations().job(env.getArgument("id")))))
                 .transform(code ->
                         SimulatorFulfillmentGraphql.fetchers(query, mutation).forEach(code::dataFetcher))
                 .transform(
@@ -192,6 +203,20 @@ final class SimulatorGraphql {
         payload.put("order", result.value() == null ? null : result.value().asGraphql());
         payload.put("userErrors", result.userError() == null ? List.of() : List.of(result.userError()));
         return payload;
+    }
+
+    private static Object orderCancel(DataFetchingEnvironment env, Scope scope) {
+        return scope.store()
+                .cancellations()
+                .cancel(
+                        scope.shop(),
+                        env.getArguments(),
+                        order -> scope.webhooks()
+                                .add(sender -> sender.send(
+                                        "orders/cancelled",
+                                        order.shop(),
+                                        SimulatedOrderViews.webhookPayload(
+                                                order, scope.store().revisions().current(order)))));
     }
 
     private static GraphqlErrorException unsupported(String message) {
