@@ -40,7 +40,9 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.backfill.poll-interval=100ms",
             "orderbridge.subscriptions.callback-url=" + SubscriptionFixtures.TARGET,
             "orderbridge.subscriptions.poll-interval=500ms",
-            "orderbridge.subscriptions.lease=15s"
+            "orderbridge.subscriptions.lease=15s",
+            // A HELD shipment asks Shopify again within a test's patience.
+            "orderbridge.shipment.held-recheck-interval=1s"
         })
 @Tag("end-to-end")
 @AutoConfigureTestRestTemplate

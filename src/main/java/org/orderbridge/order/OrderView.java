@@ -37,7 +37,16 @@ record OrderView(
         @ArraySchema(
                 arraySchema = @Schema(description = "The order's shipments (in the single-order view only)"),
                 schema = @Schema(ref = "#/components/schemas/ShipmentView"))
-        @Nullable List<?> shipments) {
+        @Nullable List<?> shipments,
+
+        @ArraySchema(
+                arraySchema =
+                        @Schema(
+                                description = "Per line, what Shopify said is left to ship, as of its last read of"
+                                        + " the order's fulfillment orders (before each shipment's create); empty before the first"
+                                        + " (single-order view only)"),
+                schema = @Schema(ref = "#/components/schemas/LineLeftView"))
+        @Nullable List<?> leftToShip) {
 
     record Money(String amount, String currency) {
 
@@ -47,11 +56,11 @@ record OrderView(
     }
 
     static OrderView of(Order o) {
-        return of(o, null);
+        return of(o, null, null);
     }
 
-    /** With the order's shipments, which only the single-order view carries. */
-    static OrderView of(Order o, @Nullable List<?> shipments) {
+    /** With the order's shipments and what is left to ship, which only the single-order view carries. */
+    static OrderView of(Order o, @Nullable List<?> shipments, @Nullable List<?> leftToShip) {
         return new OrderView(
                 o.id().toString(),
                 o.source(),
@@ -77,6 +86,7 @@ record OrderView(
                 o.createdAt(),
                 o.updatedAt(),
                 o.version(),
-                shipments);
+                shipments,
+                leftToShip);
     }
 }

@@ -50,5 +50,12 @@ final class ShipmentExceptions {
         }
     }
 
+    /** 409: Shopify's holds are not this app's to release, nothing is held, or Shopify refused. */
+    static class ReleaseRefused extends RuntimeException {
+        ReleaseRefused(String shipmentId, String reason) {
+            super("Shipment " + shipmentId + " cannot be released in Shopify: " + reason);
+        }
+    }
+
     record Excess(String item, int requested, int remaining) {}
 }

@@ -18,6 +18,10 @@ interface ShipmentRepository extends JpaRepository<Shipment, UUID> {
     @Query("select s.id from Shipment s where s.awaitingOrder = true order by s.createdAt")
     List<UUID> findAwaitingOrder(org.springframework.data.domain.Limit limit);
 
+    @Query("select s.id from Shipment s where s.status = org.orderbridge.shipment.ShipmentStatus.HELD"
+            + " and s.updatedAt < :before order by s.updatedAt")
+    List<UUID> findHeldSince(java.time.Instant before, Limit limit);
+
     @Query(
             "select s from Shipment s where s.status = org.orderbridge.shipment.ShipmentStatus.FAILED order by s.updatedAt")
     List<Shipment> findFailed(Limit limit);

@@ -49,6 +49,7 @@ public class Shipments {
     private final Orders orders;
     private final PushRequests pushRequests;
     private final OrderFulfillments fulfillments;
+    private final OrderLinesLeft linesLeft;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -57,8 +58,10 @@ public class Shipments {
             Orders orders,
             PushRequests pushRequests,
             OrderFulfillments fulfillments,
+            OrderLinesLeft linesLeft,
             JdbcClient jdbc,
             Clock clock) {
+        this.linesLeft = linesLeft;
         this.repository = repository;
         this.orders = orders;
         this.pushRequests = pushRequests;
@@ -105,7 +108,8 @@ public class Shipments {
                         request.shipmentId() + " (tracking number used by " + other.shipmentId() + ")");
             }
         }
-        List<ShipmentItem> items = resolve(order, request.itemsOrNull(), remaining(order, shipments));
+        List<ShipmentItem> items =
+                resolve(order, request.itemsOrNull(), remaining(order, shipments, linesLeft.of(orderId.value())));
         Shipment shipment = Shipment.accept(
                 orderId.value(),
                 order.shopDomain(),
@@ -116,6 +120,7 @@ public class Shipments {
                 request.trackingNumbers(),
                 request.trackingUrl(),
                 request.notifies(),
+                request.itemsOrNull() == null,
                 now());
         repository.saveAndFlush(shipment);
         pushRequests.request(PUSH_KIND, shipment.id());
@@ -187,6 +192,10 @@ public class Shipments {
         if (!fulfillments.upsert(fulfillment)) {
             return false;
         }
+        if ("cancelled".equalsIgnoreCase(fulfillment.status())) {
+            orders.findIdByShopifyOrderId(fulfillment.shopDomain(), fulfillment.shopifyOrderId())
+                    .ifPresent(orderId -> linesLeft.forget(orderId.value()));
+        }
         boolean ours = linkToShipment(fulfillment);
         fulfillments.markOrigin(fulfillment.shopDomain(), fulfillment.id(), ours ? "orderbridge" : "outside");
         return true;
@@ -228,15 +237,24 @@ public class Shipments {
                         new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
     }
 
-    /** Per line (by position), what is not yet taken by an accepted or fulfilled shipment. */
-    private static int[] remaining(Order order, List<Shipment> shipments) {
+    /**
+     * Per line (by position), what is not yet taken by a shipment. Once Shopify's fulfillment orders have been read, it
+     * is what Shopify said was left (hand-made fulfillments, refunds and edits included) less the shipments still to be
+     * created; before, the order's quantities less every active shipment.
+     */
+    private static int[] remaining(Order order, List<Shipment> shipments, List<OrderLinesLeft.Line> shopifyLeft) {
         List<LineItem> lines = order.lineItems();
         int[] remaining = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            remaining[i] = lines.get(i).quantity();
+            remaining[i] = shopifyLeft.isEmpty() ? lines.get(i).quantity() : 0;
+        }
+        for (OrderLinesLeft.Line line : shopifyLeft) {
+            if (line.lineItem() >= 1 && line.lineItem() <= remaining.length) {
+                remaining[line.lineItem() - 1] = line.quantity();
+            }
         }
         for (Shipment s : shipments) {
-            if (s.isActive()) {
+            if (shopifyLeft.isEmpty() ? s.isActive() : s.awaitsCreate()) {
                 for (ShipmentItem item : s.items()) {
                     if (item.lineItem() >= 1 && item.lineItem() <= remaining.length) {
                         remaining[item.lineItem() - 1] -= item.quantity();

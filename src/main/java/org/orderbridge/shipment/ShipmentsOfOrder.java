@@ -10,13 +10,20 @@ import org.springframework.stereotype.Component;
 class ShipmentsOfOrder implements OrderShipments {
 
     private final Shipments shipments;
+    private final OrderLinesLeft linesLeft;
 
-    ShipmentsOfOrder(Shipments shipments) {
+    ShipmentsOfOrder(Shipments shipments, OrderLinesLeft linesLeft) {
         this.shipments = shipments;
+        this.linesLeft = linesLeft;
     }
 
     @Override
     public List<?> of(OrderId orderId) {
         return shipments.list(orderId);
+    }
+
+    @Override
+    public List<?> leftToShip(OrderId orderId) {
+        return linesLeft.of(orderId.value()).stream().map(LineLeftView::of).toList();
     }
 }
