@@ -8,5 +8,5 @@ public interface OrderShipments {
     List<?> of(OrderId orderId);
 
     /** Per line, what Shopify said is left to ship, as of its last read; empty before the first. */
-    List<?> leftToShip(OrderId orderId);
+    List<LeftToShip> leftToShip(OrderId orderId);
 }

@@ -39,14 +39,11 @@ record OrderView(
                 schema = @Schema(ref = "#/components/schemas/ShipmentView"))
         @Nullable List<?> shipments,
 
-        @ArraySchema(
-                arraySchema =
-                        @Schema(
-                                description = "Per line, what Shopify said is left to ship, as of its last read of"
-                                        + " the order's fulfillment orders (before each shipment's create); empty before the first"
-                                        + " (single-order view only)"),
-                schema = @Schema(ref = "#/components/schemas/LineLeftView"))
-        @Nullable List<?> leftToShip) {
+        @Schema(
+                description =
+                        "Per line, what Shopify said is left to ship, as of its last read of the order's"
+                                + " fulfillment orders (before each shipment's create); empty before the first (single-order view only)")
+        @Nullable List<LeftToShip> leftToShip) {
 
     record Money(String amount, String currency) {
 
@@ -60,7 +57,7 @@ record OrderView(
     }
 
     /** With the order's shipments and what is left to ship, which only the single-order view carries. */
-    static OrderView of(Order o, @Nullable List<?> shipments, @Nullable List<?> leftToShip) {
+    static OrderView of(Order o, @Nullable List<?> shipments, @Nullable List<LeftToShip> leftToShip) {
         return new OrderView(
                 o.id().toString(),
                 o.source(),

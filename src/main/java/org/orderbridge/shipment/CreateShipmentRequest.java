@@ -18,7 +18,7 @@ record CreateShipmentRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._~-]+", message = "must be URL-safe (A-Z a-z 0-9 . _ ~ -)")
         String shipmentId,
 
-        @Schema(description = "What is shipped; omitted: everything of the order still unfulfilled")
+        @Schema(description = "What is shipped; omitted: everything Shopify says remains of the order when it ships")
         @Size(max = 250) @Nullable List<@NotNull @Valid ItemRequest> items,
 
         @Schema(example = "UPS") @Size(max = 255) @Nullable String carrier,

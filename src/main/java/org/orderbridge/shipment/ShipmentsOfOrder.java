@@ -1,6 +1,7 @@
 package org.orderbridge.shipment;
 
 import java.util.List;
+import org.orderbridge.order.LeftToShip;
 import org.orderbridge.order.OrderId;
 import org.orderbridge.order.OrderShipments;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,9 @@ class ShipmentsOfOrder implements OrderShipments {
     }
 
     @Override
-    public List<?> leftToShip(OrderId orderId) {
-        return linesLeft.of(orderId.value()).stream().map(LineLeftView::of).toList();
+    public List<LeftToShip> leftToShip(OrderId orderId) {
+        return linesLeft.of(orderId.value()).stream()
+                .map(l -> new LeftToShip(l.lineItem(), l.shopifyLineItemId(), l.sku(), l.quantity(), l.readAt()))
+                .toList();
     }
 }

@@ -1,12 +1,11 @@
-package org.orderbridge.shipment;
+package org.orderbridge.order;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One line of an order in its view: what Shopify said is left to ship of it, and when. */
-@Schema(name = "LineLeftView")
-record LineLeftView(
+public record LeftToShip(
         @Schema(description = "Our line item id: the line's 1-based position")
         int lineItem,
 
@@ -19,9 +18,4 @@ record LineLeftView(
         int quantity,
 
         @Schema(description = "When Shopify's fulfillment orders were read")
-        Instant readAt) {
-
-    static LineLeftView of(OrderLinesLeft.Line line) {
-        return new LineLeftView(line.lineItem(), line.shopifyLineItemId(), line.sku(), line.quantity(), line.readAt());
-    }
-}
+        Instant readAt) {}
