@@ -134,15 +134,18 @@ public class Shipments {
                 .toList();
     }
 
-    /** Shipments that Shopify cannot fulfil as asked, oldest first: each needs a person. */
+    /**
+     * Shipments that Shopify cannot fulfil as asked, and those waiting HELD on Shopify's holds or schedules (which a
+     * person may release), oldest change first.
+     */
     @Transactional(readOnly = true)
     public List<FailedShipment> failed(int limit) {
-        return repository.findFailed(Limit.of(limit)).stream()
+        return repository.findNeedingAttention(Limit.of(limit)).stream()
                 .map(s -> new FailedShipment(
                         new OrderId(s.orderId()),
                         s.shopDomain(),
                         s.shipmentId(),
-                        s.failureReason(),
+                        s.status() == ShipmentStatus.HELD ? "HELD: " + s.holdReason() : s.failureReason(),
                         s.lastError(),
                         s.updatedAt()))
                 .toList();
