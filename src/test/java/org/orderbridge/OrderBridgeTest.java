@@ -42,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.subscriptions.poll-interval=500ms",
             "orderbridge.subscriptions.lease=15s",
             // A HELD shipment asks Shopify again within a test's patience.
-            "orderbridge.shipment.held-recheck-interval=1s"
+            "orderbridge.shipment.held-recheck-interval=1s",
+            "orderbridge.shipment.locations[ob-test.myshopify.com].WH-NORTH=gid://shopify/Location/2"
         })
 @Tag("end-to-end")
 @AutoConfigureTestRestTemplate

@@ -29,7 +29,14 @@ record CreateShipmentRequest(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable
         String trackingUrl,
 
-        @Nullable Boolean notifyCustomer) {
+        @Nullable Boolean notifyCustomer,
+
+        @Schema(
+                description = "Where it left from: a warehouse code configured for the shop, or a Shopify location id"
+                        + " (gid://shopify/Location/…); items Shopify assigned elsewhere are moved there first. Omitted:"
+                        + " fulfilled wherever Shopify assigned the items",
+                example = "WH-BERLIN")
+        @Size(max = 255) @Nullable String location) {
 
     /**
      * @param lineItem our line item id: the line's 1-based position in the order's lineItems

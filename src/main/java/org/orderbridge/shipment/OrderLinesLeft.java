@@ -36,27 +36,21 @@ class OrderLinesLeft {
         this.jdbc = jdbc;
     }
 
-    /** Replaces what is recorded for the order, unless a later read is recorded already. */
+    /**
+     * Records what a read said, line by line, unless a later read is recorded already; concurrent pushes of one order
+     * each keep the newer figure.
+     */
     @Transactional
     void record(UUID orderId, List<LineLeft> lines, Instant readAt) {
-        if (lines.isEmpty()) {
-            return;
-        }
         Timestamp at = Timestamp.from(readAt);
-        boolean newer = jdbc.sql("select coalesce(max(read_at) < ?, true) from order_line_left where order_id = ?")
-                .params(at, orderId)
-                .query(Boolean.class)
-                .single();
-        if (!newer) {
-            return;
-        }
-        jdbc.sql("delete from order_line_left where order_id = ?")
-                .param(orderId)
-                .update();
         for (LineLeft line : lines) {
             jdbc.sql("""
                     insert into order_line_left (order_id, position, shopify_line_item_id, sku, quantity, read_at)
-                    values (?, ?, ?, ?, ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (order_id, position) do update set
+                        shopify_line_item_id = excluded.shopify_line_item_id, sku = excluded.sku,
+                        quantity = excluded.quantity, read_at = excluded.read_at
+                    where order_line_left.read_at < excluded.read_at""")
                     .params(java.util.Arrays.asList(
                             orderId, line.position() + 1, line.shopifyLineItemId(), line.sku(), line.quantity(), at))
                     .update();

@@ -57,6 +57,7 @@ class Shipment {
     private boolean cancelRequested;
     private boolean everythingLeft;
     private @Nullable String holdReason;
+    private @Nullable String locationGid;
 
     @Column(insertable = false, updatable = false)
     private @Nullable Instant createAttemptedAt;
@@ -84,9 +85,11 @@ class Shipment {
             @Nullable String trackingUrl,
             boolean notifyCustomer,
             boolean everythingLeft,
+            @Nullable String locationGid,
             Instant now) {
         var shipment = new Shipment();
         shipment.everythingLeft = everythingLeft;
+        shipment.locationGid = locationGid;
         shipment.id = UUID.randomUUID();
         shipment.orderId = orderId;
         shipment.shopDomain = shopDomain;
@@ -383,6 +386,11 @@ class Shipment {
 
     @Nullable String holdReason() {
         return holdReason;
+    }
+
+    /** The Shopify location it left from, when the warehouse named it. */
+    @Nullable String locationGid() {
+        return locationGid;
     }
 
     @Nullable Instant createAttemptedAt() {

@@ -38,6 +38,12 @@ class ShipmentProblems {
                 HttpStatus.SERVICE_UNAVAILABLE, "Shopify is unavailable; try again later: " + e.getMessage());
     }
 
+    @ExceptionHandler(ShipmentExceptions.UnknownLocation.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail unknownLocation(ShipmentExceptions.UnknownLocation e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
     @ExceptionHandler(ShipmentExceptions.UnknownItems.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail unknownItems(ShipmentExceptions.UnknownItems e) {

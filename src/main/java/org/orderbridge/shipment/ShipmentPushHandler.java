@@ -108,7 +108,12 @@ class ShipmentPushHandler implements PushHandler {
                 }
                 lease.journalCreate(id, token);
             });
-            linesLeft.record(shipment.orderId(), outcome.left(), readAt);
+            try {
+                linesLeft.record(shipment.orderId(), outcome.left(), readAt);
+            } catch (RuntimeException e) {
+                // A figure for the order's view; Shopify's answer must be recorded on the shipment regardless.
+                log.warn("What is left of order {} not recorded: {}", shipment.orderId(), e.toString());
+            }
             switch (outcome) {
                 case FulfillmentOutcome.Fulfilled fulfilled ->
                     change(id, s -> s.markFulfilled(refs(fulfilled.fulfillments()), now()));
@@ -157,20 +162,24 @@ class ShipmentPushHandler implements PushHandler {
     }
 
     /** The items as they are stored: a shipment of everything left sends none, and Shopify's remainder is taken. */
-    private static ShopifyFulfillments.FulfillmentRequest request(Shipment shipment, String orderGid) {
-        List<ShopifyFulfillments.Item> items = shipment.everythingLeft()
+    static List<ShopifyFulfillments.Item> items(Shipment shipment) {
+        return shipment.everythingLeft()
                 ? List.of()
                 : shipment.items().stream()
                         .map(i -> new ShopifyFulfillments.Item(
                                 i.shopifyLineItemId(), i.lineItem() - 1, i.sku(), i.quantity()))
                         .toList();
+    }
+
+    private static ShopifyFulfillments.FulfillmentRequest request(Shipment shipment, String orderGid) {
         return new ShopifyFulfillments.FulfillmentRequest(
                 shipment.shopDomain(),
                 orderGid,
-                items,
+                items(shipment),
                 tracking(shipment),
                 shipment.notifyCustomer(),
-                shipment.createAttemptedAt() != null);
+                shipment.createAttemptedAt() != null,
+                shipment.locationGid());
     }
 
     private String json(List<ShopifyFulfillments.Item> resolved) {

@@ -3,7 +3,6 @@ package org.orderbridge.shipment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderId;
 import org.orderbridge.order.Orders;
@@ -59,13 +58,7 @@ class ShipmentReleases {
         }
         // A HELD shipment has been read against Shopify's order, so the order has its Shopify id.
         String orderGid = orders.find(orderId).map(Order::shopifyGid).orElseThrow();
-        List<ShopifyFulfillments.Item> items = shipment.everythingLeft()
-                ? List.of()
-                : shipment.items().stream()
-                        .map(i -> new ShopifyFulfillments.Item(
-                                i.shopifyLineItemId(), i.lineItem() - 1, i.sku(), i.quantity()))
-                        .toList();
-        String refusal = shopify.release(shipment.shopDomain(), orderGid, items);
+        String refusal = shopify.release(shipment.shopDomain(), orderGid, ShipmentPushHandler.items(shipment));
         if (refusal != null) {
             throw new ShipmentExceptions.ReleaseRefused(shipmentId, refusal);
         }

@@ -25,6 +25,8 @@ record ShipmentView(
                                 + " create")
         boolean everythingLeft,
 
+        @Schema(description = "The Shopify location it left from, when the warehouse named one") @Nullable String location,
+
         @Schema(description = "Why a HELD shipment waits: Shopify's hold reason or schedule") @Nullable String holdReason,
 
         @Nullable String failureReason,
@@ -56,6 +58,7 @@ record ShipmentView(
                 s.deliveryStatus(),
                 s.awaitingOrder(),
                 s.everythingLeft(),
+                s.locationGid(),
                 s.holdReason(),
                 s.failureReason(),
                 s.lastError(),

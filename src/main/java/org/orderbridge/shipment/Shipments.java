@@ -50,6 +50,7 @@ public class Shipments {
     private final PushRequests pushRequests;
     private final OrderFulfillments fulfillments;
     private final OrderLinesLeft linesLeft;
+    private final ShipmentProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -59,9 +60,11 @@ public class Shipments {
             PushRequests pushRequests,
             OrderFulfillments fulfillments,
             OrderLinesLeft linesLeft,
+            ShipmentProperties properties,
             JdbcClient jdbc,
             Clock clock) {
         this.linesLeft = linesLeft;
+        this.properties = properties;
         this.repository = repository;
         this.orders = orders;
         this.pushRequests = pushRequests;
@@ -108,6 +111,7 @@ public class Shipments {
                         request.shipmentId() + " (tracking number used by " + other.shipmentId() + ")");
             }
         }
+        String location = location(order.shopDomain(), request.location());
         List<ShipmentItem> items =
                 resolve(order, request.itemsOrNull(), remaining(order, shipments, linesLeft.of(orderId.value())));
         Shipment shipment = Shipment.accept(
@@ -121,6 +125,7 @@ public class Shipments {
                 request.trackingUrl(),
                 request.notifies(),
                 request.itemsOrNull() == null,
+                location,
                 now());
         repository.saveAndFlush(shipment);
         pushRequests.request(PUSH_KIND, shipment.id());
@@ -344,6 +349,20 @@ public class Shipments {
         return items;
     }
 
+    /**
+     * A Shopify location gid as given, or the one configured for the shop's warehouse code.
+     *
+     * @throws ShipmentExceptions.UnknownLocation naming the code and where to configure it
+     */
+    private @Nullable String location(String shop, @Nullable String location) {
+        if (location == null || location.matches("gid://shopify/Location/\\d+")) {
+            return location;
+        }
+        return properties
+                .location(shop, location)
+                .orElseThrow(() -> new ShipmentExceptions.UnknownLocation(shop, location));
+    }
+
     /** SHA-256 of the request with sorted keys: how a retry is told apart from another shipment under the same id. */
     private static String hash(CreateShipmentRequest request) {
         var canonical = new HashMap<String, Object>();
@@ -359,6 +378,10 @@ public class Shipments {
         canonical.put("trackingNumbers", request.trackingNumbers());
         canonical.put("trackingUrl", request.trackingUrl());
         canonical.put("notifyCustomer", request.notifies());
+        if (request.location() != null) {
+            // Only when given: a request from before locations existed keeps its hash, so its retry is recognised.
+            canonical.put("location", request.location());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));

@@ -216,6 +216,7 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         private boolean mayExist;
         // Fixed by the first journalled create: a retry ships what the first attempt meant, not what is left after it.
         private List<Item> items;
+        private boolean moved;
 
         Attempt(String shop, FulfillmentRequest request, CreateJournal journal) {
             this.shop = shop;
@@ -261,13 +262,62 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                 return new FulfillmentOutcome.Fulfilled(done, left(state, Map.of()));
             }
             FulfillmentState planned = state;
-            return switch (state.plan(toFulfil)) {
+            FulfillmentState.Plan plan = request.locationGid() == null
+                    ? state.plan(toFulfil)
+                    : state.planAt(toFulfil, request.locationGid());
+            return switch (plan) {
+                case FulfillmentState.Plan.Move move -> {
+                    if (moved) {
+                        // Shopify answered every move, yet the read still shows items elsewhere: refuse rather than
+                        // move back and forth.
+                        yield new FulfillmentOutcome.Refused(
+                                "Items are still assigned elsewhere after moving them to " + move.locationGid(),
+                                done,
+                                left(planned, Map.of()));
+                    }
+                    String refusal = move(move);
+                    if (refusal != null) {
+                        yield new FulfillmentOutcome.Refused(
+                                "Shopify refused to move items to " + move.locationGid() + ": " + refusal,
+                                done,
+                                left(planned, Map.of()));
+                    }
+                    moved = true;
+                    // Moving closes and recreates fulfillment orders: plan again on what Shopify holds now.
+                    yield run();
+                }
                 case FulfillmentState.Plan.Refuse refuse ->
                     new FulfillmentOutcome.Refused(refuse.reason(), done, left(planned, Map.of()));
                 case FulfillmentState.Plan.Wait wait ->
                     new FulfillmentOutcome.Waiting(wait.reason(), left(planned, Map.of()));
                 case FulfillmentState.Plan.Create create -> create(planned, create.creates(), resolved, done);
             };
+        }
+
+        /**
+         * Moves what the plan names to the shipment's location; moving is not a create (nothing is fulfilled), and a
+         * move whose answer was lost shows in the next read as already done.
+         */
+        private @Nullable String move(FulfillmentState.Plan.Move move) {
+            for (var entry : move.byFulfillmentOrder().entrySet()) {
+                String refusal = mutate(
+                        shop,
+                        ShopifyOperation.MOVE_FULFILLMENT_ORDER,
+                        Map.of(
+                                "id",
+                                entry.getKey(),
+                                "newLocationId",
+                                move.locationGid(),
+                                "fulfillmentOrderLineItems",
+                                entry.getValue().entrySet().stream()
+                                        .map(e -> Map.of("id", e.getKey(), "quantity", e.getValue()))
+                                        .toList()),
+                        "fulfillmentOrderMove");
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            return null;
         }
 
         private FulfillmentOutcome create(

@@ -132,6 +132,9 @@ record FulfillmentState(
         /** Enough remains, but (some of) it is on hold or scheduled; nothing is created until it all can be. */
         record Wait(String reason) implements Plan {}
 
+        /** Items must first be moved to the location the shipment left from: per fulfillment order, its lines. */
+        record Move(String locationGid, Map<String, Map<String, Integer>> byFulfillmentOrder) implements Plan {}
+
         record Refuse(String reason) implements Plan {}
     }
 
@@ -336,6 +339,74 @@ record FulfillmentState(
     }
 
     /**
+     * Like {@link #plan}, for a shipment that left from {@code locationGid}: it is fulfilled from that location's
+     * fulfillment orders only; what lies in fulfillable fulfillment orders elsewhere is to be moved there first where
+     * their {@code supportedActions} allow MOVE, and refused, naming the items and locations, where they do not.
+     */
+    Plan planAt(Map<String, Integer> toFulfil, String locationGid) {
+        var here = new LinkedHashMap<String, Map<String, Integer>>();
+        var moves = new LinkedHashMap<String, Map<String, Integer>>();
+        var unmovable = new ArrayList<String>();
+        var shortfalls = new ArrayList<String>();
+        var waits = new LinkedHashMap<String, String>();
+        for (var entry : toFulfil.entrySet()) {
+            String lineGid = entry.getKey();
+            int need = entry.getValue();
+            for (boolean atLocation : new boolean[] {true, false}) {
+                for (FulfillmentOrder fo : fulfillmentOrders) {
+                    if (need == 0 || !fo.fulfillable() || atLocation != Objects.equals(fo.locationGid(), locationGid)) {
+                        continue;
+                    }
+                    for (FoLine line : fo.lines()) {
+                        if (need > 0 && line.lineItemGid().equals(lineGid) && line.remaining() > 0) {
+                            int take = Math.min(need, line.remaining());
+                            need -= take;
+                            if (atLocation) {
+                                here.computeIfAbsent(fo.gid(), k -> new LinkedHashMap<>())
+                                        .merge(line.gid(), take, Integer::sum);
+                            } else if (fo.supportedActions().contains("MOVE")) {
+                                moves.computeIfAbsent(fo.gid(), k -> new LinkedHashMap<>())
+                                        .merge(line.gid(), take, Integer::sum);
+                            } else {
+                                unmovable.add(take + " of " + name(lineGid) + " at " + fo.locationGid()
+                                        + " (fulfillment order " + fo.gid() + " is " + fo.status()
+                                        + " and cannot be moved)");
+                            }
+                        }
+                    }
+                }
+            }
+            if (need == 0) {
+                continue;
+            }
+            List<FulfillmentOrder> deferred = deferredHolding(lineGid);
+            int deferredQuantity = deferred.stream()
+                    .flatMap(fo -> fo.lines().stream())
+                    .filter(l -> l.lineItemGid().equals(lineGid))
+                    .mapToInt(FoLine::remaining)
+                    .sum();
+            if (deferredQuantity >= need) {
+                deferred.forEach(fo -> waits.putIfAbsent(fo.gid(), fo.whyDeferred()));
+            } else {
+                shortfalls.add(shortfall(lineGid, entry.getValue(), need - deferredQuantity));
+            }
+        }
+        if (!unmovable.isEmpty()) {
+            return new Plan.Refuse("Cannot ship from " + locationGid + ": " + String.join("; ", unmovable));
+        }
+        if (!shortfalls.isEmpty()) {
+            return new Plan.Refuse(String.join("; ", shortfalls));
+        }
+        if (!waits.isEmpty()) {
+            return new Plan.Wait("Waiting in Shopify: " + String.join("; ", waits.values()));
+        }
+        if (!moves.isEmpty()) {
+            return new Plan.Move(locationGid, moves);
+        }
+        return new Plan.Create(List.of(new LocationCreate(locationGid, here)));
+    }
+
+    /**
      * What lets the lines ship: this app's holds on their fulfillment orders released, their scheduled ones opened.
      * Holds placed by the merchant or another app are named, never released.
      */
@@ -372,13 +443,18 @@ record FulfillmentState(
                 .toList();
     }
 
-    private String shortfall(String lineGid, int wanted, int missing) {
-        String sku = lines.stream()
+    /** The line's SKU, else its gid: how a person recognises it. */
+    private String name(String lineGid) {
+        return lines.stream()
                 .filter(l -> l.gid().equals(lineGid))
                 .map(OrderLine::sku)
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(lineGid);
+    }
+
+    private String shortfall(String lineGid, int wanted, int missing) {
+        String sku = name(lineGid);
         List<String> blocked = fulfillmentOrders.stream()
                 .filter(fo -> !fo.fulfillable() && !fo.deferred())
                 .filter(fo -> fo.lines().stream().anyMatch(l -> l.lineItemGid().equals(lineGid) && l.remaining() > 0))

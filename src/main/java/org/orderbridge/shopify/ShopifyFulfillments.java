@@ -60,6 +60,8 @@ public interface ShopifyFulfillments {
     /**
      * @param items what is shipped; empty: everything Shopify says remains of the order
      * @param createMayHaveBeenSent whether an earlier call may have sent a create (the caller's journal says so)
+     * @param locationGid the Shopify location the shipment left from: items assigned elsewhere are moved there first
+     *     ({@code fulfillmentOrderMove}, where Shopify allows it); null: wherever Shopify assigned them
      */
     record FulfillmentRequest(
             String shopDomain,
@@ -67,7 +69,8 @@ public interface ShopifyFulfillments {
             List<Item> items,
             Tracking tracking,
             boolean notifyCustomer,
-            boolean createMayHaveBeenSent) {}
+            boolean createMayHaveBeenSent,
+            @Nullable String locationGid) {}
 
     /**
      * One line of the shipment.

@@ -148,6 +148,17 @@ enum ShopifyOperation {
             }
             """),
 
+    MOVE_FULFILLMENT_ORDER("""
+            mutation MoveFulfillmentOrder($id: ID!, $newLocationId: ID!,
+                $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {
+              fulfillmentOrderMove(id: $id, newLocationId: $newLocationId,
+                  fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {
+                movedFulfillmentOrder { id status }
+                userErrors { field message }
+              }
+            }
+            """),
+
     OPEN_FULFILLMENT_ORDER("""
             mutation OpenFulfillmentOrder($id: ID!) {
               fulfillmentOrderOpen(id: $id) {

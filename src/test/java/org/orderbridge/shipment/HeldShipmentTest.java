@@ -80,6 +80,7 @@ class HeldShipmentTest {
                 null,
                 false,
                 true,
+                null,
                 NOW);
     }
 }

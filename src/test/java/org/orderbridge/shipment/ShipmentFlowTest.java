@@ -211,6 +211,27 @@ class ShipmentFlowTest {
     }
 
     @Test
+    void movesTheItemsToTheWarehouseTheShipmentLeftFromAndRefusesAnUnknownOne() {
+        String orderId = pushedOrder(e2e, "ship-from-north@example.com", SHOP);
+        SimulatedOrder order = inShopify(e2e, orderId);
+        var unknown = shipment("north-0", "1Z-NORTH-0");
+        unknown.put("location", "WH-NOWHERE");
+        var fromNorth = shipment("north-1", "1Z-NORTH-1");
+        fromNorth.put("location", "WH-NORTH");
+
+        var refused = post(e2e, orderId, unknown);
+        post(e2e, orderId, fromNorth);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asString()).contains("No location WH-NOWHERE");
+        JsonNode shipped = awaitShipment(e2e, orderId, "north-1", "FULFILLED");
+        assertThat(shipped.get("location").asString()).isEqualTo(LOCATION_2);
+        assertThat(fulfillmentsWith(e2e, order, "1Z-NORTH-1"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo(LOCATION_2));
+    }
+
+    @Test
     void updatesTrackingAndCancelsInShopify() {
         String orderId = pushedOrder(e2e, "ship-tracking@example.com", SHOP);
         post(e2e, orderId, shipment("track-1", "1Z-TRACK-1"));

@@ -97,6 +97,44 @@ class FulfillmentStateTest {
     }
 
     @Test
+    void shipsFromTheNamedLocationMovingWhatLiesElsewhereWhereShopifyAllowsIt() {
+        var movable = new FulfillmentOrder(
+                "fo-1",
+                "OPEN",
+                HOME,
+                null,
+                List.of(),
+                Set.of("CREATE_FULFILLMENT", "MOVE"),
+                List.of(new FoLine("fol-1", LINE_A, 2)));
+        var stuck = new FulfillmentOrder(
+                "fo-2",
+                "IN_PROGRESS",
+                HOME,
+                null,
+                List.of(),
+                Set.of("CREATE_FULFILLMENT"),
+                List.of(new FoLine("fol-2", LINE_B, 1)));
+        var there = fo("3", "OPEN", NORTH, List.of(), new FoLine("fol-3", LINE_A, 1));
+
+        assertThat(state(movable, there).planAt(Map.of(LINE_A, 1), NORTH))
+                .isInstanceOfSatisfying(
+                        Plan.Create.class,
+                        create -> assertThat(create.creates())
+                                .singleElement()
+                                .satisfies(
+                                        c -> assertThat(c.byFulfillmentOrder()).containsOnlyKeys("fo-3")));
+        assertThat(state(movable, there).planAt(Map.of(LINE_A, 3), NORTH))
+                .isEqualTo(new Plan.Move(NORTH, Map.of("fo-1", Map.of("fol-1", 2))));
+        assertThat(state(stuck, there).planAt(Map.of(LINE_B, 1), NORTH))
+                .isInstanceOfSatisfying(
+                        Plan.Refuse.class,
+                        refuse -> assertThat(refuse.reason())
+                                .contains("Cannot ship from " + NORTH)
+                                .contains("1 of B at " + HOME)
+                                .contains("cannot be moved"));
+    }
+
+    @Test
     void releasesOnlyThisAppsHoldsAndOpensScheduledOrders() {
         var ours = new Hold("h-ours", "OTHER", "packing check", true);
         var merchants = new Hold("h-merchant", "HIGH_RISK_OF_FRAUD", null, false);

@@ -159,6 +159,15 @@ class ShopifyDocumentsTest {
                         List.of("gid://shopify/FulfillmentHold/1")));
         assertVariablesMatchTheSchema(
                 ShopifyOperation.OPEN_FULFILLMENT_ORDER, Map.of("id", "gid://shopify/FulfillmentOrder/1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.MOVE_FULFILLMENT_ORDER,
+                Map.of(
+                        "id",
+                        "gid://shopify/FulfillmentOrder/1",
+                        "newLocationId",
+                        "gid://shopify/Location/2",
+                        "fulfillmentOrderLineItems",
+                        List.of(Map.of("id", "gid://shopify/FulfillmentOrderLineItem/1", "quantity", 1))));
         for (var tracking : List.of(
                 new ShopifyFulfillments.Tracking("UPS", List.of("1Z1"), "https://t.example/1Z1"),
                 new ShopifyFulfillments.Tracking(null, List.of("A1", "A2"), "https://t.example/A"))) {

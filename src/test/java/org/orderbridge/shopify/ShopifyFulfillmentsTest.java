@@ -149,6 +149,34 @@ class ShopifyFulfillmentsTest {
     }
 
     @Test
+    void movesItemsToTheLocationTheShipmentLeftFromBeforeFulfillingThem() {
+        SimulatedOrder order = order(2, 1);
+        simulator.store().fulfillments().assign(order, 1, 1, SOUTH);
+
+        FulfillmentOutcome outcome = fulfillments.fulfil(
+                new FulfillmentRequest(
+                        SHOP,
+                        order.gid(),
+                        List.of(),
+                        new Tracking("UPS", List.of("FROM-N"), null),
+                        false,
+                        false,
+                        NORTH),
+                items -> {});
+
+        assertThat(outcome).isInstanceOf(FulfillmentOutcome.Fulfilled.class);
+        assertThat(simulator.store().fulfillments().fulfillments(order))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.location()).isEqualTo(NORTH);
+                    assertThat(f.quantities().values()).containsExactlyInAnyOrder(2, 1);
+                });
+        assertThat(simulator.requests())
+                .filteredOn(r -> r.isFor("fulfillmentOrderMove"))
+                .hasSize(2);
+    }
+
+    @Test
     void sendsEveryTrackingNumberWithTheShipmentsUrl() {
         SimulatedOrder order = order(1);
 
@@ -159,7 +187,8 @@ class ShopifyFulfillmentsTest {
                         List.of(),
                         new Tracking("royal mail", List.of("RM-1", "RM-2"), "https://t.example/RM"),
                         false,
-                        false),
+                        false,
+                        null),
                 items -> {});
 
         assertThat(simulator.store().fulfillments().fulfillments(order))
@@ -185,6 +214,6 @@ class ShopifyFulfillmentsTest {
 
     private static FulfillmentRequest request(SimulatedOrder order, List<Item> items, String tracking) {
         return new FulfillmentRequest(
-                SHOP, order.gid(), items, new Tracking("UPS", List.of(tracking), null), false, false);
+                SHOP, order.gid(), items, new Tracking("UPS", List.of(tracking), null), false, false, null);
     }
 }

@@ -57,17 +57,25 @@ public final class SimulatedFulfillments {
                 .filter(l -> l.lineItemGid.equals(lineGid) && l.remaining >= quantity)
                 .findFirst()
                 .orElseThrow();
+        moveLines(state, sourceFo, Map.of(source, quantity), locationGid);
+    }
+
+    private FulfillmentOrder moveLines(
+            OrderState state, FulfillmentOrder sourceFo, Map<FoLine, Integer> moved, String locationGid) {
+        int movedTotal = moved.values().stream().mapToInt(Integer::intValue).sum();
         boolean whole = sourceFo.lines.stream().allMatch(l -> l.remaining == l.total)
-                && sourceFo.lines.stream().mapToInt(l -> l.remaining).sum() == quantity;
+                && sourceFo.lines.stream().mapToInt(l -> l.remaining).sum() == movedTotal;
         Optional<FulfillmentOrder> existing = state.fulfillmentOrders.stream()
                 .filter(fo -> fo != sourceFo && fo.active() && fo.location.equals(locationGid))
                 .findFirst();
         if (whole && existing.isEmpty()) {
             sourceFo.location = locationGid;
-            return;
+            return sourceFo;
         }
-        source.remaining -= quantity;
-        source.total -= quantity;
+        moved.forEach((line, quantity) -> {
+            line.remaining -= quantity;
+            line.total -= quantity;
+        });
         if (sourceFo.lines.stream().allMatch(l -> l.total == 0)) {
             sourceFo.closeHidden();
         } else {
@@ -81,7 +89,63 @@ public final class SimulatedFulfillments {
                             new FoLine(nextGid("FulfillmentOrderLineItem"), l.lineItemGid, l.remaining)));
             old.closeHidden();
         });
-        target.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), lineGid, quantity));
+        moved.forEach((line, quantity) ->
+                target.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), line.lineItemGid, quantity)));
+        return target;
+    }
+
+    record MoveOutcome(Map<String, Object> moved, Map<String, Object> original, Map<String, Object> userError) {}
+
+    /**
+     * {@code fulfillmentOrderMove}: only a fulfillment order whose {@code supportedActions} include MOVE, to another
+     * location, with quantities it has unfulfilled (all of them when no lines are named)
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove). Every simulated location
+     * stocks every item: the simulator's orders do not track stock per location for moves.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized MoveOutcome move(String shop, String gid, String locationGid, List<Map<String, Object>> lines) {
+        Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, gid);
+        if (found.isEmpty()) {
+            return moveRefused("id", "Fulfillment order does not exist.");
+        }
+        FulfillmentOrder fo = found.get().getValue();
+        if (!fo.supportedActions().contains("MOVE")) {
+            return moveRefused("id", "Cannot move a fulfillment order with status " + fo.status.toLowerCase() + ".");
+        }
+        if (fo.location.equals(locationGid)) {
+            return moveRefused("newLocationId", "Fulfillment order is already assigned to this location.");
+        }
+        var moved = new LinkedHashMap<FoLine, Integer>();
+        if (lines == null) {
+            fo.lines.stream().filter(l -> l.remaining > 0).forEach(l -> moved.put(l, l.remaining));
+        } else {
+            for (Map<String, Object> line : lines) {
+                Optional<FoLine> foLine = fo.lines.stream()
+                        .filter(l -> l.gid.equals(line.get("id")))
+                        .findFirst();
+                int quantity = ((Number) line.get("quantity")).intValue();
+                if (foLine.isEmpty()) {
+                    return moveRefused("fulfillmentOrderLineItems", "Fulfillment order line item does not exist.");
+                }
+                if (quantity <= 0 || quantity > foLine.get().remaining) {
+                    return moveRefused(
+                            "fulfillmentOrderLineItems", "Invalid fulfillment order line item quantity requested.");
+                }
+                moved.merge(foLine.get(), quantity, Integer::sum);
+            }
+        }
+        if (moved.isEmpty()) {
+            return moveRefused("id", "Fulfillment order has nothing left to move.");
+        }
+        FulfillmentOrder target = moveLines(found.get().getKey(), fo, moved, locationGid);
+        return new MoveOutcome(target.asGraphql(), fo.asGraphql(), null);
+    }
+
+    private static MoveOutcome moveRefused(String field, String message) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("field", List.of(field));
+        error.put("message", message);
+        return new MoveOutcome(null, null, error);
     }
 
     /**

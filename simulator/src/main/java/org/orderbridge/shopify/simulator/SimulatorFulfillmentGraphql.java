@@ -77,6 +77,23 @@ final class SimulatorFulfillmentGraphql {
                         .fulfillments()
                         .releaseHold(scope.shop(), env.getArgument("id"), env.getArgument("holdIds")))));
         fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentOrderMove"),
+                SimulatorGraphql.fetcher((env, scope) -> {
+                    var outcome = scope.store()
+                            .fulfillments()
+                            .move(
+                                    scope.shop(),
+                                    env.getArgument("id"),
+                                    env.getArgument("newLocationId"),
+                                    env.getArgument("fulfillmentOrderLineItems"));
+                    var payload = new HashMap<String, Object>();
+                    payload.put("movedFulfillmentOrder", outcome.moved());
+                    payload.put("originalFulfillmentOrder", outcome.original());
+                    payload.put("remainingFulfillmentOrder", null);
+                    payload.put("userErrors", outcome.userError() == null ? List.of() : List.of(outcome.userError()));
+                    return payload;
+                }));
+        fetchers.put(
                 FieldCoordinates.coordinates(mutation, "fulfillmentOrderOpen"),
                 SimulatorGraphql.fetcher((env, scope) ->
                         foPayload(scope.store().fulfillments().open(scope.shop(), env.getArgument("id")))));

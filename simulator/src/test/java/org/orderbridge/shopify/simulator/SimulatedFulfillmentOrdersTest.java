@@ -117,6 +117,26 @@ class SimulatedFulfillmentOrdersTest {
     }
 
     @Test
+    void movesPartOfAFulfillmentOrderButNothingClosed() throws Exception {
+        SimulatedOrder order = order(3);
+        JsonNode fo = allPages(order, true).getFirst();
+        String foLine = fo.at("/lineItems/nodes/0/id").asString();
+
+        JsonNode tooMuch = move(fo.path("id").asString(), NORTH, List.of(Map.of("id", foLine, "quantity", 4)));
+        JsonNode moved = move(fo.path("id").asString(), NORTH, List.of(Map.of("id", foLine, "quantity", 2)));
+        List<JsonNode> afterMove = allPages(order, true);
+        fulfillments.fulfilInAdmin(order, NORTH, "BY-HAND");
+        JsonNode closed = move(moved.at("/movedFulfillmentOrder/id").asString(), SOUTH, null);
+
+        assertThat(tooMuch.path("userErrors")).isNotEmpty();
+        assertThat(moved.path("userErrors")).isEmpty();
+        assertThat(afterMove)
+                .extracting(f -> f.at("/assignedLocation/location/id").asString())
+                .containsExactlyInAnyOrder(HOME, NORTH);
+        assertThat(closed.at("/userErrors/0/message").asString()).contains("closed");
+    }
+
+    @Test
     void refusesTrackingThatMixesTheSingleAndTheListForms() {
         assertThat(SimulatedFulfillments.trackingContractBreach(Map.of("number", "1Z", "numbers", List.of("1Z", "2Z"))))
                 .contains("not both");
@@ -194,6 +214,20 @@ class SimulatedFulfillmentOrdersTest {
                           }
                         }
                         """, variables).at("/data/fulfillmentOrderReleaseHold");
+    }
+
+    private JsonNode move(String foGid, String location, List<Map<String, Object>> lines) throws Exception {
+        var variables = new HashMap<String, Object>();
+        variables.put("id", foGid);
+        variables.put("location", location);
+        variables.put("lines", lines);
+        return graphql("""
+                        mutation($id: ID!, $location: ID!, $lines: [FulfillmentOrderLineItemInput!]) {
+                          fulfillmentOrderMove(id: $id, newLocationId: $location, fulfillmentOrderLineItems: $lines) {
+                            movedFulfillmentOrder { id } userErrors { field message }
+                          }
+                        }
+                        """, variables).at("/data/fulfillmentOrderMove");
     }
 
     private JsonNode open(String foGid) throws Exception {
