@@ -312,20 +312,7 @@ record FulfillmentState(
                     }
                 }
             }
-            if (need == 0) {
-                continue;
-            }
-            List<FulfillmentOrder> deferred = deferredHolding(lineGid);
-            int deferredQuantity = deferred.stream()
-                    .flatMap(fo -> fo.lines().stream())
-                    .filter(l -> l.lineItemGid().equals(lineGid))
-                    .mapToInt(FoLine::remaining)
-                    .sum();
-            if (deferredQuantity >= need) {
-                deferred.forEach(fo -> waits.putIfAbsent(fo.gid(), fo.whyDeferred()));
-            } else {
-                shortfalls.add(shortfall(lineGid, entry.getValue(), need - deferredQuantity));
-            }
+            waitOrShortfall(lineGid, entry.getValue(), need, waits, shortfalls);
         }
         if (!shortfalls.isEmpty()) {
             return new Plan.Refuse(String.join("; ", shortfalls));
@@ -376,20 +363,7 @@ record FulfillmentState(
                     }
                 }
             }
-            if (need == 0) {
-                continue;
-            }
-            List<FulfillmentOrder> deferred = deferredHolding(lineGid);
-            int deferredQuantity = deferred.stream()
-                    .flatMap(fo -> fo.lines().stream())
-                    .filter(l -> l.lineItemGid().equals(lineGid))
-                    .mapToInt(FoLine::remaining)
-                    .sum();
-            if (deferredQuantity >= need) {
-                deferred.forEach(fo -> waits.putIfAbsent(fo.gid(), fo.whyDeferred()));
-            } else {
-                shortfalls.add(shortfall(lineGid, entry.getValue(), need - deferredQuantity));
-            }
+            waitOrShortfall(lineGid, entry.getValue(), need, waits, shortfalls);
         }
         if (!unmovable.isEmpty()) {
             return new Plan.Refuse("Cannot ship from " + locationGid + ": " + String.join("; ", unmovable));
@@ -434,6 +408,28 @@ record FulfillmentState(
                             + " app: " + h.describe()));
         }
         return new Release(holds, toOpen, notOurs);
+    }
+
+    /**
+     * What a line still needs once the fulfillable fulfillment orders are taken: waited for when it is held or
+     * scheduled, else a shortfall.
+     */
+    private void waitOrShortfall(
+            String lineGid, int wanted, int need, Map<String, String> waits, List<String> shortfalls) {
+        if (need == 0) {
+            return;
+        }
+        List<FulfillmentOrder> deferred = deferredHolding(lineGid);
+        int deferredQuantity = deferred.stream()
+                .flatMap(fo -> fo.lines().stream())
+                .filter(l -> l.lineItemGid().equals(lineGid))
+                .mapToInt(FoLine::remaining)
+                .sum();
+        if (deferredQuantity >= need) {
+            deferred.forEach(fo -> waits.putIfAbsent(fo.gid(), fo.whyDeferred()));
+        } else {
+            shortfalls.add(shortfall(lineGid, wanted, need - deferredQuantity));
+        }
     }
 
     private List<FulfillmentOrder> deferredHolding(String lineGid) {
