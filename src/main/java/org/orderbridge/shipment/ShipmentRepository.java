@@ -22,6 +22,10 @@ interface ShipmentRepository extends JpaRepository<Shipment, UUID> {
             + " and s.updatedAt < :before order by s.updatedAt")
     List<UUID> findHeldSince(java.time.Instant before, Limit limit);
 
+    @Query("select s.id from Shipment s where s.shopDomain = :shopDomain"
+            + " and s.status = org.orderbridge.shipment.ShipmentStatus.HELD")
+    List<UUID> findHeldOfShop(String shopDomain);
+
     @Query("select s from Shipment s where s.status in (org.orderbridge.shipment.ShipmentStatus.FAILED,"
             + " org.orderbridge.shipment.ShipmentStatus.HELD) order by s.updatedAt")
     List<Shipment> findNeedingAttention(Limit limit);

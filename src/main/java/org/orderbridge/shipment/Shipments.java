@@ -209,6 +209,15 @@ public class Shipments {
         return true;
     }
 
+    /**
+     * Shopify released a hold or a scheduled fulfillment order became due (its fulfillment_orders webhooks): every
+     * HELD shipment of the shop is pushed again, in the webhook's transaction, and ships if its items are open now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recheckHeld(String shopDomain) {
+        repository.findHeldOfShop(shopDomain).forEach(id -> pushRequests.request(PUSH_KIND, id));
+    }
+
     /** @return whether a shipment of ours was found */
     private boolean linkToShipment(ShopifyFulfillmentSnapshot fulfillment) {
         String shopDomain = fulfillment.shopDomain();

@@ -182,8 +182,21 @@ class ShipmentFlowTest {
         assertThat(release.getBody().get("detail").asString()).contains("held by the merchant");
 
         e2e.shopify().store().fulfillments().releaseInAdmin(order, SimulatedFulfillments.DEFAULT_LOCATION);
+        e2e.shopify()
+                .sendWebhook(
+                        "fulfillment_orders/hold_released",
+                        SHOP,
+                        new java.util.HashMap<>(Map.of(
+                                "fulfillment_order",
+                                Map.of("id", "gid://shopify/FulfillmentOrder/1", "status", "open"))));
 
         awaitShipment(e2e, orderId, "hold-1", "FULFILLED");
+        await().atMost(WAIT)
+                .until(() -> e2e.jdbc()
+                        .query(
+                                "select outcome from webhook_delivery where topic = 'fulfillment_orders/hold_released'",
+                                (rs, n) -> rs.getString(1))
+                        .contains("RECORDED"));
         assertThat(fulfillmentsWith(e2e, order, "1Z-HOLD-1")).hasSize(1);
     }
 
