@@ -73,9 +73,13 @@ final class SimulatorFulfillmentGraphql {
                 SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::cancel));
         fetchers.put(
                 FieldCoordinates.coordinates(mutation, "fulfillmentOrderReleaseHold"),
-                SimulatorGraphql.fetcher((env, scope) -> foPayload(scope.store()
-                        .fulfillments()
-                        .releaseHold(scope.shop(), env.getArgument("id"), env.getArgument("holdIds")))));
+                SimulatorGraphql.fetcher((env, scope) -> {
+                    var outcome = scope.store()
+                            .fulfillments()
+                            .releaseHold(scope.shop(), env.getArgument("id"), env.getArgument("holdIds"));
+                    releasedWebhook(outcome, scope);
+                    return foPayload(outcome);
+                }));
         fetchers.put(
                 FieldCoordinates.coordinates(mutation, "fulfillmentOrderMove"),
                 SimulatorGraphql.fetcher((env, scope) -> {
@@ -127,6 +131,25 @@ final class SimulatorFulfillmentGraphql {
     private static Object cancel(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
         var outcome = scope.store().fulfillments().cancel(scope.shop(), env.getArgument("id"));
         return payload(outcome, scope, "fulfillments/update");
+    }
+
+    /**
+     * Shopify sends fulfillment_orders/hold_released once, when the last hold is released and the fulfillment order is
+     * no longer ON_HOLD (FULFILLMENT_ORDERS_HOLD_RELEASED,
+     * https://shopify.dev/docs/api/admin-graphql/latest/enums/WebhookSubscriptionTopic); the payload names the
+     * fulfillment order and its status.
+     */
+    private static void releasedWebhook(SimulatedFulfillments.FoOutcome outcome, SimulatorGraphql.Scope scope) {
+        Map<String, Object> fo = outcome.fulfillmentOrder();
+        if (fo == null || "ON_HOLD".equals(fo.get("status"))) {
+            return;
+        }
+        var payload = new HashMap<String, Object>();
+        payload.put(
+                "fulfillment_order",
+                Map.of("id", fo.get("id"), "status", fo.get("status").toString().toLowerCase()));
+        String shop = scope.shop();
+        scope.webhooks().add(sender -> sender.send("fulfillment_orders/hold_released", shop, payload));
     }
 
     private static Map<String, Object> foPayload(SimulatedFulfillments.FoOutcome outcome) {
