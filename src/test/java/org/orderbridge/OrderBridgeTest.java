@@ -40,7 +40,10 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.backfill.poll-interval=100ms",
             "orderbridge.subscriptions.callback-url=" + SubscriptionFixtures.TARGET,
             "orderbridge.subscriptions.poll-interval=500ms",
-            "orderbridge.subscriptions.lease=15s"
+            "orderbridge.subscriptions.lease=15s",
+            // A HELD shipment asks Shopify again within a test's patience.
+            "orderbridge.shipment.held-recheck-interval=1s",
+            "orderbridge.shipment.locations[ob-test.myshopify.com].WH-NORTH=gid://shopify/Location/2"
         })
 @Tag("end-to-end")
 @AutoConfigureTestRestTemplate

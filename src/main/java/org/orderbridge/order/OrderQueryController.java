@@ -34,8 +34,9 @@ class OrderQueryController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getOrder", summary = "Read one order", description = """
-                    Read role. The order with its status, Shopify's ids once pushed, the last push error, and its \
-                    shipments.""")
+                    Read role. The order with its status, Shopify's ids once pushed, the last push error, its \
+                    shipments, and per line what Shopify said is left to ship (`leftToShip`, as of the last read of \
+                    its fulfillment orders).""")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "400", description = "Malformed order id")
     @ApiResponse(responseCode = "404", description = "No such order")
@@ -45,6 +46,9 @@ class OrderQueryController {
                         order,
                         shipments.stream()
                                 .flatMap(s -> s.of(order.id()).stream())
+                                .toList(),
+                        shipments.stream()
+                                .flatMap(s -> s.leftToShip(order.id()).stream())
                                 .toList()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
     }

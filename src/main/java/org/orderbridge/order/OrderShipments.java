@@ -6,4 +6,7 @@ import java.util.List;
 public interface OrderShipments {
 
     List<?> of(OrderId orderId);
+
+    /** Per line, what Shopify said is left to ship, as of its last read; empty before the first. */
+    List<LeftToShip> leftToShip(OrderId orderId);
 }

@@ -53,7 +53,13 @@ record OrderView(
 
         @Schema(description = "Shopify's totals of the pushed order where they differ from expectedTotals") @Nullable TotalsMismatch totalsMismatch,
 
-        @Schema(description = "When a person marked the totals difference seen in the ops console") @Nullable Instant totalsMismatchSeenAt) {
+        @Schema(description = "When a person marked the totals difference seen in the ops console") @Nullable Instant totalsMismatchSeenAt,
+
+        @Schema(
+                description =
+                        "Per line, what Shopify said is left to ship, as of its last read of the order's"
+                                + " fulfillment orders (before each shipment's create); empty before the first (single-order view only)")
+        @Nullable List<LeftToShip> leftToShip) {
 
     record Money(String amount, String currency) {
 
@@ -91,11 +97,11 @@ record OrderView(
     }
 
     static OrderView of(Order o) {
-        return of(o, null);
+        return of(o, null, null);
     }
 
-    /** With the order's shipments, which only the single-order view carries. */
-    static OrderView of(Order o, @Nullable List<?> shipments) {
+    /** With the order's shipments and what is left to ship, which only the single-order view carries. */
+    static OrderView of(Order o, @Nullable List<?> shipments, @Nullable List<LeftToShip> leftToShip) {
         return new OrderView(
                 o.id().toString(),
                 o.source(),
@@ -127,6 +133,7 @@ record OrderView(
                 o.processedAt(),
                 o.expectedTotals(),
                 o.totalsMismatch(),
-                o.totalsMismatchSeenAt());
+                o.totalsMismatchSeenAt(),
+                leftToShip);
     }
 }

@@ -18,7 +18,7 @@ record CreateShipmentRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9._~-]+", message = "must be URL-safe (A-Z a-z 0-9 . _ ~ -)")
         String shipmentId,
 
-        @Schema(description = "What is shipped; omitted: everything of the order still unfulfilled")
+        @Schema(description = "What is shipped; omitted: everything Shopify says remains of the order when it ships")
         @Size(max = 250) @Nullable List<@NotNull @Valid ItemRequest> items,
 
         @Schema(example = "UPS") @Size(max = 255) @Nullable String carrier,
@@ -29,7 +29,14 @@ record CreateShipmentRequest(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable
         String trackingUrl,
 
-        @Nullable Boolean notifyCustomer) {
+        @Nullable Boolean notifyCustomer,
+
+        @Schema(
+                description = "Where it left from: a warehouse code configured for the shop, or a Shopify location id"
+                        + " (gid://shopify/Location/…); items Shopify assigned elsewhere are moved there first. Omitted:"
+                        + " fulfilled wherever Shopify assigned the items",
+                example = "WH-BERLIN")
+        @Size(max = 255) @Nullable String location) {
 
     /**
      * @param lineItem our line item id: the line's 1-based position in the order's lineItems

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.OrderId;
 
-/** A shipment that Shopify cannot fulfil as asked, as an operator sees it. */
+/**
+ * A shipment that Shopify cannot fulfil as asked, or that waits HELD on Shopify (its reason says {@code HELD: …}), as
+ * an operator sees it.
+ */
 public record FailedShipment(
         OrderId orderId,
         String shopDomain,

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Shipments accepted before their order reached Shopify wait here rather than on the queue (where they would use up
  * their receives and end in the dead-letter queue while the order push is still retried); once the order has its
- * Shopify id, the shipment gets its push request. Every instance runs it; releasing is idempotent.
+ * Shopify id, the shipment gets its push request. HELD shipments (their items on hold or scheduled in Shopify) get one
+ * every {@code held-recheck-interval}, so that each goes on by itself once Shopify releases them. Every instance runs
+ * it; releasing is idempotent.
  */
 @Component
 class HeldShipmentReleaser implements SmartLifecycle {
@@ -52,6 +54,20 @@ class HeldShipmentReleaser implements SmartLifecycle {
         this.clock = clock;
     }
 
+    /** Offers each HELD shipment not looked at for a while to the push queue, which asks Shopify again. */
+    void recheckHeld() {
+        Instant now = Instant.now(clock);
+        for (UUID id : repository.findHeldSince(now.minus(properties.heldRecheckInterval()), Limit.of(100))) {
+            transactions.executeWithoutResult(status -> repository
+                    .findForUpdate(id)
+                    .filter(shipment -> shipment.status() == ShipmentStatus.HELD)
+                    .ifPresent(shipment -> {
+                        shipment.recheckRequested(now);
+                        pushRequests.request(Shipments.PUSH_KIND, shipment.id());
+                    }));
+        }
+    }
+
     void releaseReady() {
         List<UUID> held = repository.findAwaitingOrder(Limit.of(100));
         for (UUID id : held) {
@@ -78,6 +94,7 @@ class HeldShipmentReleaser implements SmartLifecycle {
                 () -> {
                     try {
                         releaseReady();
+                        recheckHeld();
                     } catch (RuntimeException e) {
                         log.debug("Held shipments not released this time: {}", e.toString());
                     }

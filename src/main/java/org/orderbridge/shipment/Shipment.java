@@ -55,6 +55,9 @@ class Shipment {
     private boolean trackingPending;
     private boolean trackingNotify;
     private boolean cancelRequested;
+    private boolean everythingLeft;
+    private @Nullable String holdReason;
+    private @Nullable String locationGid;
 
     @Column(insertable = false, updatable = false)
     private @Nullable Instant createAttemptedAt;
@@ -81,8 +84,12 @@ class Shipment {
             List<String> trackingNumbers,
             @Nullable String trackingUrl,
             boolean notifyCustomer,
+            boolean everythingLeft,
+            @Nullable String locationGid,
             Instant now) {
         var shipment = new Shipment();
+        shipment.everythingLeft = everythingLeft;
+        shipment.locationGid = locationGid;
         shipment.id = UUID.randomUUID();
         shipment.orderId = orderId;
         shipment.shopDomain = shopDomain;
@@ -102,12 +109,32 @@ class Shipment {
 
     /** Whether a worker has anything to do in Shopify for it. */
     boolean needsPush() {
-        return (status == ShipmentStatus.PENDING_PUSH && !awaitingOrder) || trackingPending || cancelRequested;
+        return (status == ShipmentStatus.PENDING_PUSH && !awaitingOrder)
+                || status == ShipmentStatus.HELD
+                || trackingPending
+                || cancelRequested;
+    }
+
+    /** Whether its fulfillments are still to be created in Shopify (now, or once Shopify releases them). */
+    boolean awaitsCreate() {
+        return status == ShipmentStatus.PENDING_PUSH || status == ShipmentStatus.HELD;
     }
 
     /** Whether it counts against what is left to fulfil of the order. */
     boolean isActive() {
-        return status == ShipmentStatus.PENDING_PUSH || status == ShipmentStatus.FULFILLED;
+        return awaitsCreate() || status == ShipmentStatus.FULFILLED;
+    }
+
+    /**
+     * Shopify holds or schedules what it ships: it waits, showing why, and is offered to the push queue again from time
+     * to time (see {@link HeldShipmentReleaser}).
+     */
+    void hold(String reason, Instant now) {
+        require("held", ShipmentStatus.PENDING_PUSH, ShipmentStatus.HELD);
+        status = ShipmentStatus.HELD;
+        holdReason = reason;
+        lastError = null;
+        updatedAt = now;
     }
 
     /** The order is not in Shopify yet; the shipment waits for it (see {@link HeldShipmentReleaser}). */
@@ -126,16 +153,18 @@ class Shipment {
     }
 
     void markFulfilled(List<ShopifyFulfillmentRef> created, Instant now) {
-        require("marked as fulfilled", ShipmentStatus.PENDING_PUSH);
+        require("marked as fulfilled", ShipmentStatus.PENDING_PUSH, ShipmentStatus.HELD);
         status = ShipmentStatus.FULFILLED;
+        holdReason = null;
         fulfillments = merge(created);
         lastError = null;
         updatedAt = now;
     }
 
     void markFailed(String reason, List<ShopifyFulfillmentRef> created, Instant now) {
-        require("marked as failed", ShipmentStatus.PENDING_PUSH);
+        require("marked as failed", ShipmentStatus.PENDING_PUSH, ShipmentStatus.HELD);
         status = ShipmentStatus.FAILED;
+        holdReason = null;
         fulfillments = merge(created);
         failureReason = reason;
         lastError = null;
@@ -155,8 +184,8 @@ class Shipment {
      */
     boolean changeTracking(
             @Nullable String newCarrier, List<String> numbers, @Nullable String url, boolean notify, Instant now) {
-        require("given new tracking", ShipmentStatus.PENDING_PUSH, ShipmentStatus.FULFILLED);
-        if (status == ShipmentStatus.PENDING_PUSH && createAttemptedAt != null) {
+        require("given new tracking", ShipmentStatus.PENDING_PUSH, ShipmentStatus.HELD, ShipmentStatus.FULFILLED);
+        if (awaitsCreate() && createAttemptedAt != null) {
             // The tracking number is how a create whose answer was lost is recognised; it must not change meanwhile.
             throw new IllegalShipmentTransitionException("Shipment " + shipmentId
                     + " is being created in Shopify; change its tracking once it is FULFILLED");
@@ -185,7 +214,12 @@ class Shipment {
      * @return whether Shopify must be told (something may exist there); otherwise it is cancelled already
      */
     boolean requestCancel(Instant now) {
-        require("cancelled", ShipmentStatus.PENDING_PUSH, ShipmentStatus.FULFILLED, ShipmentStatus.FAILED);
+        require(
+                "cancelled",
+                ShipmentStatus.PENDING_PUSH,
+                ShipmentStatus.HELD,
+                ShipmentStatus.FULFILLED,
+                ShipmentStatus.FAILED);
         updatedAt = now;
         if (createAttemptedAt == null && fulfillments.isEmpty()) {
             status = ShipmentStatus.CANCELLED;
@@ -196,8 +230,22 @@ class Shipment {
         return true;
     }
 
+    /** Offered to the push queue again, to ask Shopify whether its items are open now. */
+    void recheckRequested(Instant now) {
+        require("checked again", ShipmentStatus.HELD);
+        updatedAt = now;
+    }
+
+    /** Shopify was asked to release what holds it back; it is offered to the push queue at once. */
+    void releaseRequested(Instant now) {
+        require("released", ShipmentStatus.HELD);
+        lastError = "Release requested in Shopify; shipping once Shopify says the items are open";
+        updatedAt = now;
+    }
+
     void markCancelled(Instant now) {
         status = ShipmentStatus.CANCELLED;
+        holdReason = null;
         cancelRequested = false;
         trackingPending = false;
         fulfillments =
@@ -329,6 +377,20 @@ class Shipment {
 
     boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    /** Ships everything Shopify says remains; its items are an estimate until they are fixed before the first create. */
+    boolean everythingLeft() {
+        return everythingLeft;
+    }
+
+    @Nullable String holdReason() {
+        return holdReason;
+    }
+
+    /** The Shopify location it left from, when the warehouse named it. */
+    @Nullable String locationGid() {
+        return locationGid;
     }
 
     @Nullable Instant createAttemptedAt() {

@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ShipmentController {
 
     private final Shipments shipments;
+    private final ShipmentReleases releases;
 
-    ShipmentController(Shipments shipments) {
+    ShipmentController(Shipments shipments, ShipmentReleases releases) {
         this.shipments = shipments;
+        this.releases = releases;
     }
 
     @PostMapping
@@ -57,8 +59,9 @@ class ShipmentController {
 
     @GetMapping
     @Operation(operationId = "listShipments", summary = "List the order's shipments", description = """
-                    Read role. Every shipment of the order with its status (`PENDING_PUSH`, `FULFILLED`, `FAILED` with \
-                    `failureReason`, `CANCELLED`), its Shopify fulfillments and their delivery status.""")
+                    Read role. Every shipment of the order with its status (`PENDING_PUSH`, `HELD` with `holdReason`, \
+                    `FULFILLED`, `FAILED` with `failureReason`, `CANCELLED`), its Shopify fulfillments and their \
+                    delivery status.""")
     @ApiResponse(responseCode = "200", description = "The order's shipments, oldest first")
     List<ShipmentView> list(@PathVariable String id) {
         return shipments.list(OrderId.parse(id));
@@ -81,6 +84,21 @@ class ShipmentController {
     ShipmentView tracking(
             @PathVariable String id, @PathVariable String shipmentId, @Valid @RequestBody TrackingRequest request) {
         return shipments.changeTracking(OrderId.parse(id), shipmentId, request);
+    }
+
+    @PostMapping("/{shipmentId}/release")
+    @Operation(operationId = "releaseShipment", summary = "Release a held shipment in Shopify", description = """
+                    Admin role. For a `HELD` shipment: Shopify releases the holds this app placed on its items \
+                    (`fulfillmentOrderReleaseHold`) and opens their scheduled fulfillment orders \
+                    (`fulfillmentOrderOpen`); the shipment is then pushed again at once. Holds placed by the merchant \
+                    or another app are theirs to release.""")
+    @ApiResponse(responseCode = "202", description = "Released in Shopify; the shipment is pushed again")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The shipment is not HELD, its holds are not this app's, or Shopify refused")
+    @ApiResponse(responseCode = "503", description = "Shopify is unavailable; try again later")
+    ResponseEntity<ShipmentView> release(@PathVariable String id, @PathVariable String shipmentId) {
+        return ResponseEntity.accepted().body(releases.release(OrderId.parse(id), shipmentId));
     }
 
     @PostMapping("/{shipmentId}/cancel")

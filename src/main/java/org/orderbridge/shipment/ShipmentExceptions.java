@@ -50,5 +50,21 @@ final class ShipmentExceptions {
         }
     }
 
+    /** 400: a warehouse code not configured for the shop. */
+    static class UnknownLocation extends RuntimeException {
+        UnknownLocation(String shop, String code) {
+            super("No location " + code + " is configured for shop " + shop + " (orderbridge.shipment.locations["
+                    + shop + "]." + code + "); name a configured warehouse code or a Shopify location id"
+                    + " (gid://shopify/Location/…)");
+        }
+    }
+
+    /** 409: Shopify's holds are not this app's to release, nothing is held, or Shopify refused. */
+    static class ReleaseRefused extends RuntimeException {
+        ReleaseRefused(String shipmentId, String reason) {
+            super("Shipment " + shipmentId + " cannot be released in Shopify: " + reason);
+        }
+    }
+
     record Excess(String item, int requested, int remaining) {}
 }

@@ -36,7 +36,24 @@ class ShipmentLease {
     void journalCreate(UUID shipment, UUID token) {
         int updated = lease.renew(shipment, token, duration)
                 .set("create_attempted_at = coalesce(create_attempted_at, now())", "version = version + 1")
-                .where("status = 'PENDING_PUSH'")
+                .where("status in ('PENDING_PUSH', 'HELD')")
+                .update();
+        if (updated != 1) {
+            throw new LeaseLostException("Shipment " + shipment + " was taken over or changed; not creating");
+        }
+    }
+
+    /**
+     * Fixes the items of a shipment of everything left to what Shopify said remained, before its first create is
+     * journalled: every later attempt ships these, whatever is left after its own earlier creates.
+     *
+     * @throws LeaseLostException when this worker lost its lease or the shipment was withdrawn meanwhile
+     */
+    void fixItems(UUID shipment, UUID token, String itemsJson) {
+        int updated = lease.renew(shipment, token, duration)
+                .set("items = cast(:items as jsonb)", "everything_left = false", "version = version + 1")
+                .where("status in ('PENDING_PUSH', 'HELD')")
+                .param("items", itemsJson)
                 .update();
         if (updated != 1) {
             throw new LeaseLostException("Shipment " + shipment + " was taken over or changed; not creating");

@@ -1,5 +1,6 @@
 package org.orderbridge.shipment;
 
+import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,11 +23,25 @@ class ShipmentProblems {
     @ExceptionHandler({
         ShipmentExceptions.ShipmentIdConflict.class,
         ShipmentExceptions.OrderNotShippable.class,
+        ShipmentExceptions.ReleaseRefused.class,
         IllegalShipmentTransitionException.class
     })
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(ShopifyUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ProblemDetail shopifyUnavailable(ShopifyUnavailableException e) {
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "Shopify is unavailable; try again later: " + e.getMessage());
+    }
+
+    @ExceptionHandler(ShipmentExceptions.UnknownLocation.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail unknownLocation(ShipmentExceptions.UnknownLocation e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(ShipmentExceptions.UnknownItems.class)

@@ -20,6 +20,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Brings one shipment's state into Shopify: creates its fulfillments, then pushes a tracking change or a cancellation.
@@ -35,6 +36,8 @@ class ShipmentPushHandler implements PushHandler {
     private final ShipmentLease lease;
     private final Orders orders;
     private final ShopifyFulfillments shopify;
+    private final OrderLinesLeft linesLeft;
+    private final ObjectMapper mapper;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -43,12 +46,16 @@ class ShipmentPushHandler implements PushHandler {
             ShipmentLease lease,
             Orders orders,
             ShopifyFulfillments shopify,
+            OrderLinesLeft linesLeft,
+            ObjectMapper mapper,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.repository = repository;
         this.lease = lease;
         this.orders = orders;
         this.shopify = shopify;
+        this.linesLeft = linesLeft;
+        this.mapper = mapper;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -85,7 +92,7 @@ class ShipmentPushHandler implements PushHandler {
 
     private void work(UUID id, UUID token) {
         Shipment shipment = repository.findById(id).orElseThrow();
-        if (shipment.status() == ShipmentStatus.PENDING_PUSH) {
+        if (shipment.awaitsCreate()) {
             String orderGid = orders.find(new OrderId(shipment.orderId()))
                     .map(Order::shopifyGid)
                     .orElse(null);
@@ -93,11 +100,24 @@ class ShipmentPushHandler implements PushHandler {
                 change(id, s -> s.awaitOrder(now()));
                 return;
             }
-            FulfillmentOutcome outcome =
-                    shopify.fulfil(request(shipment, orderGid), () -> lease.journalCreate(id, token));
+            boolean everythingLeft = shipment.everythingLeft();
+            Instant readAt = now();
+            FulfillmentOutcome outcome = shopify.fulfil(request(shipment, orderGid), resolved -> {
+                if (everythingLeft) {
+                    lease.fixItems(id, token, json(resolved));
+                }
+                lease.journalCreate(id, token);
+            });
+            try {
+                linesLeft.record(shipment.orderId(), outcome.left(), readAt);
+            } catch (RuntimeException e) {
+                // A figure for the order's view; Shopify's answer must be recorded on the shipment regardless.
+                log.warn("What is left of order {} not recorded: {}", shipment.orderId(), e.toString());
+            }
             switch (outcome) {
                 case FulfillmentOutcome.Fulfilled fulfilled ->
                     change(id, s -> s.markFulfilled(refs(fulfilled.fulfillments()), now()));
+                case FulfillmentOutcome.Waiting waiting -> change(id, s -> s.hold(waiting.reason(), now()));
                 case FulfillmentOutcome.Refused refused -> {
                     log.warn("Shopify cannot fulfil shipment {}: {}", shipment.shipmentId(), refused.reason());
                     change(id, s -> s.markFailed(refused.reason(), refs(refused.fulfillments()), now()));
@@ -128,6 +148,7 @@ class ShipmentPushHandler implements PushHandler {
             change(id, s -> {
                 if (refusal == null) {
                     s.markCancelled(now());
+                    linesLeft.forget(s.orderId());
                 } else {
                     s.recordError("Shopify refused the cancellation: " + refusal, now());
                 }
@@ -140,17 +161,31 @@ class ShipmentPushHandler implements PushHandler {
                 status -> change.accept(repository.findById(id).orElseThrow()));
     }
 
+    /** The items as they are stored: a shipment of everything left sends none, and Shopify's remainder is taken. */
+    static List<ShopifyFulfillments.Item> items(Shipment shipment) {
+        return shipment.everythingLeft()
+                ? List.of()
+                : shipment.items().stream()
+                        .map(i -> new ShopifyFulfillments.Item(
+                                i.shopifyLineItemId(), i.lineItem() - 1, i.sku(), i.quantity()))
+                        .toList();
+    }
+
     private static ShopifyFulfillments.FulfillmentRequest request(Shipment shipment, String orderGid) {
-        List<ShopifyFulfillments.Item> items = shipment.items().stream()
-                .map(i -> new ShopifyFulfillments.Item(i.shopifyLineItemId(), i.lineItem() - 1, i.sku(), i.quantity()))
-                .toList();
         return new ShopifyFulfillments.FulfillmentRequest(
                 shipment.shopDomain(),
                 orderGid,
-                items,
+                items(shipment),
                 tracking(shipment),
                 shipment.notifyCustomer(),
-                shipment.createAttemptedAt() != null);
+                shipment.createAttemptedAt() != null,
+                shipment.locationGid());
+    }
+
+    private String json(List<ShopifyFulfillments.Item> resolved) {
+        return mapper.writeValueAsString(resolved.stream()
+                .map(i -> new ShipmentItem(i.position() + 1, i.sku(), i.shopifyLineItemId(), i.quantity()))
+                .toList());
     }
 
     private static ShopifyFulfillments.Tracking tracking(Shipment shipment) {

@@ -18,9 +18,17 @@ interface ShipmentRepository extends JpaRepository<Shipment, UUID> {
     @Query("select s.id from Shipment s where s.awaitingOrder = true order by s.createdAt")
     List<UUID> findAwaitingOrder(org.springframework.data.domain.Limit limit);
 
-    @Query(
-            "select s from Shipment s where s.status = org.orderbridge.shipment.ShipmentStatus.FAILED order by s.updatedAt")
-    List<Shipment> findFailed(Limit limit);
+    @Query("select s.id from Shipment s where s.status = org.orderbridge.shipment.ShipmentStatus.HELD"
+            + " and s.updatedAt < :before order by s.updatedAt")
+    List<UUID> findHeldSince(java.time.Instant before, Limit limit);
+
+    @Query("select s.id from Shipment s where s.shopDomain = :shopDomain"
+            + " and s.status = org.orderbridge.shipment.ShipmentStatus.HELD")
+    List<UUID> findHeldOfShop(String shopDomain);
+
+    @Query("select s from Shipment s where s.status in (org.orderbridge.shipment.ShipmentStatus.FAILED,"
+            + " org.orderbridge.shipment.ShipmentStatus.HELD) order by s.updatedAt")
+    List<Shipment> findNeedingAttention(Limit limit);
 
     // Every change of a shipment reads it with a row lock: the API, the worker, the releaser and the fulfillments
     // webhooks change the same shipment concurrently, and each must build on the others' committed state rather than

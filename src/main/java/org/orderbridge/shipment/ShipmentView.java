@@ -1,5 +1,6 @@
 package org.orderbridge.shipment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,17 @@ record ShipmentView(
         List<Fulfillment> fulfillments,
         @Nullable String deliveryStatus,
         boolean awaitingOrder,
+
+        @Schema(
+                description =
+                        "Shipped is everything Shopify says remains; items are fixed from Shopify before the first"
+                                + " create")
+        boolean everythingLeft,
+
+        @Schema(description = "The Shopify location it left from, when the warehouse named one") @Nullable String location,
+
+        @Schema(description = "Why a HELD shipment waits: Shopify's hold reason or schedule") @Nullable String holdReason,
+
         @Nullable String failureReason,
         @Nullable String lastError,
         Instant createdAt,
@@ -45,6 +57,9 @@ record ShipmentView(
                         .toList(),
                 s.deliveryStatus(),
                 s.awaitingOrder(),
+                s.everythingLeft(),
+                s.locationGid(),
+                s.holdReason(),
                 s.failureReason(),
                 s.lastError(),
                 s.createdAt(),

@@ -49,6 +49,8 @@ public class Shipments {
     private final Orders orders;
     private final PushRequests pushRequests;
     private final OrderFulfillments fulfillments;
+    private final OrderLinesLeft linesLeft;
+    private final ShipmentProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -57,8 +59,12 @@ public class Shipments {
             Orders orders,
             PushRequests pushRequests,
             OrderFulfillments fulfillments,
+            OrderLinesLeft linesLeft,
+            ShipmentProperties properties,
             JdbcClient jdbc,
             Clock clock) {
+        this.linesLeft = linesLeft;
+        this.properties = properties;
         this.repository = repository;
         this.orders = orders;
         this.pushRequests = pushRequests;
@@ -105,7 +111,9 @@ public class Shipments {
                         request.shipmentId() + " (tracking number used by " + other.shipmentId() + ")");
             }
         }
-        List<ShipmentItem> items = resolve(order, request.itemsOrNull(), remaining(order, shipments));
+        String location = location(order.shopDomain(), request.location());
+        List<ShipmentItem> items =
+                resolve(order, request.itemsOrNull(), remaining(order, shipments, linesLeft.of(orderId.value())));
         Shipment shipment = Shipment.accept(
                 orderId.value(),
                 order.shopDomain(),
@@ -116,6 +124,8 @@ public class Shipments {
                 request.trackingNumbers(),
                 request.trackingUrl(),
                 request.notifies(),
+                request.itemsOrNull() == null,
+                location,
                 now());
         repository.saveAndFlush(shipment);
         pushRequests.request(PUSH_KIND, shipment.id());
@@ -129,15 +139,18 @@ public class Shipments {
                 .toList();
     }
 
-    /** Shipments that Shopify cannot fulfil as asked, oldest first: each needs a person. */
+    /**
+     * Shipments that Shopify cannot fulfil as asked, and those waiting HELD on Shopify's holds or schedules (which a
+     * person may release), oldest change first.
+     */
     @Transactional(readOnly = true)
     public List<FailedShipment> failed(int limit) {
-        return repository.findFailed(Limit.of(limit)).stream()
+        return repository.findNeedingAttention(Limit.of(limit)).stream()
                 .map(s -> new FailedShipment(
                         new OrderId(s.orderId()),
                         s.shopDomain(),
                         s.shipmentId(),
-                        s.failureReason(),
+                        s.status() == ShipmentStatus.HELD ? "HELD: " + s.holdReason() : s.failureReason(),
                         s.lastError(),
                         s.updatedAt()))
                 .toList();
@@ -187,9 +200,22 @@ public class Shipments {
         if (!fulfillments.upsert(fulfillment)) {
             return false;
         }
+        if ("cancelled".equalsIgnoreCase(fulfillment.status())) {
+            orders.findIdByShopifyOrderId(fulfillment.shopDomain(), fulfillment.shopifyOrderId())
+                    .ifPresent(orderId -> linesLeft.forget(orderId.value()));
+        }
         boolean ours = linkToShipment(fulfillment);
         fulfillments.markOrigin(fulfillment.shopDomain(), fulfillment.id(), ours ? "orderbridge" : "outside");
         return true;
+    }
+
+    /**
+     * Shopify released a hold or a scheduled fulfillment order became due (its fulfillment_orders webhooks): every
+     * HELD shipment of the shop is pushed again, in the webhook's transaction, and ships if its items are open now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recheckHeld(String shopDomain) {
+        repository.findHeldOfShop(shopDomain).forEach(id -> pushRequests.request(PUSH_KIND, id));
     }
 
     /** @return whether a shipment of ours was found */
@@ -228,15 +254,24 @@ public class Shipments {
                         new ShipmentExceptions.ShipmentNotFound("Order " + orderId + " has no shipment " + shipmentId));
     }
 
-    /** Per line (by position), what is not yet taken by an accepted or fulfilled shipment. */
-    private static int[] remaining(Order order, List<Shipment> shipments) {
+    /**
+     * Per line (by position), what is not yet taken by a shipment. Once Shopify's fulfillment orders have been read, it
+     * is what Shopify said was left (hand-made fulfillments, refunds and edits included) less the shipments still to be
+     * created; before, the order's quantities less every active shipment.
+     */
+    private static int[] remaining(Order order, List<Shipment> shipments, List<OrderLinesLeft.Line> shopifyLeft) {
         List<LineItem> lines = order.lineItems();
         int[] remaining = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            remaining[i] = lines.get(i).quantity();
+            remaining[i] = shopifyLeft.isEmpty() ? lines.get(i).quantity() : 0;
+        }
+        for (OrderLinesLeft.Line line : shopifyLeft) {
+            if (line.lineItem() >= 1 && line.lineItem() <= remaining.length) {
+                remaining[line.lineItem() - 1] = line.quantity();
+            }
         }
         for (Shipment s : shipments) {
-            if (s.isActive()) {
+            if (shopifyLeft.isEmpty() ? s.isActive() : s.awaitsCreate()) {
                 for (ShipmentItem item : s.items()) {
                     if (item.lineItem() >= 1 && item.lineItem() <= remaining.length) {
                         remaining[item.lineItem() - 1] -= item.quantity();
@@ -323,6 +358,20 @@ public class Shipments {
         return items;
     }
 
+    /**
+     * A Shopify location gid as given, or the one configured for the shop's warehouse code.
+     *
+     * @throws ShipmentExceptions.UnknownLocation naming the code and where to configure it
+     */
+    private @Nullable String location(String shop, @Nullable String location) {
+        if (location == null || location.matches("gid://shopify/Location/\\d+")) {
+            return location;
+        }
+        return properties
+                .location(shop, location)
+                .orElseThrow(() -> new ShipmentExceptions.UnknownLocation(shop, location));
+    }
+
     /** SHA-256 of the request with sorted keys: how a retry is told apart from another shipment under the same id. */
     private static String hash(CreateShipmentRequest request) {
         var canonical = new HashMap<String, Object>();
@@ -338,6 +387,10 @@ public class Shipments {
         canonical.put("trackingNumbers", request.trackingNumbers());
         canonical.put("trackingUrl", request.trackingUrl());
         canonical.put("notifyCustomer", request.notifies());
+        if (request.location() != null) {
+            // Only when given: a request from before locations existed keeps its hash, so its retry is recognised.
+            canonical.put("location", request.location());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));

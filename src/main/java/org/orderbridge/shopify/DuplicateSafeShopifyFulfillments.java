@@ -26,22 +26,24 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
     private final ShopifyProperties properties;
     private final AdminGraphqlTransport transport;
     private final ShopifyResilience resilience;
+    private final FulfillmentStateReader reader;
 
     DuplicateSafeShopifyFulfillments(
             ShopifyProperties properties, AdminGraphqlTransport transport, ShopifyResilience resilience) {
         this.properties = properties;
         this.transport = transport;
         this.resilience = resilience;
+        this.reader = new FulfillmentStateReader(transport, DuplicateSafeShopifyFulfillments::requestDeadline);
     }
 
     @Override
     public FulfillmentOutcome fulfil(FulfillmentRequest request, CreateJournal journal) {
         if (request.tracking().numbers().isEmpty()) {
             // The tracking number is how an earlier create is recognised; without it no create may be repeated safely.
-            return new FulfillmentOutcome.Refused("A shipment needs a tracking number", List.of());
+            return new FulfillmentOutcome.Refused("A shipment needs a tracking number", List.of(), List.of());
         }
         var attempt = new Attempt(request.shopDomain().toLowerCase(), request, journal);
-        return guarded(attempt.shop, attempt::run, e -> new FulfillmentOutcome.Refused(e, List.of()));
+        return guarded(attempt.shop, attempt::run, e -> new FulfillmentOutcome.Refused(e, List.of(), List.of()));
     }
 
     @Override
@@ -80,9 +82,9 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                 shop,
                 () -> {
                     // Read first: a cancel whose answer was lost (or a person's) leaves the fulfillment cancelled, and
-                    // a
-                    // second fulfillmentCancel would only be refused.
-                    FulfillmentState state = state(shop, orderGid);
+                    // a second fulfillmentCancel would only be refused.
+                    FulfillmentState state = reader.withFulfillments(
+                            shop, orderGid, new FulfillmentState(List.of(), List.of(), List.of()), List.of());
                     for (String gid : fulfillmentGids) {
                         boolean cancelled = state.fulfillments().stream()
                                 .anyMatch(f -> f.gid().equals(gid) && f.status().equals("CANCELLED"));
@@ -110,21 +112,60 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         return Deadline.after(REQUEST_BUDGET);
     }
 
-    private FulfillmentState state(String shop, String orderGid) {
-        JsonNode order = transport
-                .execute(shop, ShopifyOperation.FIND_FULFILLMENT_STATE, Map.of("id", orderGid), requestDeadline())
-                .path("order");
-        if (!order.isObject()) {
-            throw new PermanentShopifyFailure("Shopify has no order " + orderGid);
-        }
-        FulfillmentState state = FulfillmentState.read(order);
-        if (!state.beyondLimits().isEmpty()) {
-            // Planning on a partial read could miss an earlier create of ours (a duplicate) or a line's remainder, and
-            // reading it again returns the same: refuse, naming the limit.
-            throw new PermanentShopifyFailure("OrderBridge cannot fulfil Shopify order " + orderGid + ": it has "
-                    + String.join(", ", state.beyondLimits()) + " (the most read in one query)");
-        }
-        return state;
+    @Override
+    public @Nullable String release(String shopDomain, String orderGid, List<Item> items) {
+        String shop = shopDomain.toLowerCase();
+        return guarded(
+                shop,
+                () -> {
+                    FulfillmentState state = reader.read(shop, orderGid);
+                    Map<String, Integer> wanted;
+                    try {
+                        wanted = state.resolve(items);
+                    } catch (IllegalArgumentException e) {
+                        return Objects.requireNonNull(e.getMessage());
+                    }
+                    FulfillmentState.Release release = state.release(wanted.keySet());
+                    if (!release.notOurs().isEmpty()) {
+                        // Only the one who placed a hold knows when it may come off; releasing theirs would ship what
+                        // they stopped.
+                        return String.join("; ", release.notOurs());
+                    }
+                    if (release.holdsByFulfillmentOrder().isEmpty()
+                            && release.toOpen().isEmpty()) {
+                        return "Nothing of the shipment is on hold or scheduled in Shopify";
+                    }
+                    // Releasing a hold or opening an order twice is refused as "not on hold"/"not scheduled", which
+                    // the next read shows as done; so a retried call re-reads first, as this one did.
+                    for (var entry : release.holdsByFulfillmentOrder().entrySet()) {
+                        String refusal = mutate(
+                                shop,
+                                ShopifyOperation.RELEASE_FULFILLMENT_HOLD,
+                                Map.of("id", entry.getKey(), "holdIds", entry.getValue()),
+                                "fulfillmentOrderReleaseHold");
+                        if (refusal != null) {
+                            return refusal;
+                        }
+                    }
+                    for (String gid : release.toOpen()) {
+                        String refusal = mutate(
+                                shop,
+                                ShopifyOperation.OPEN_FULFILLMENT_ORDER,
+                                Map.of("id", gid),
+                                "fulfillmentOrderOpen");
+                        if (refusal != null) {
+                            return refusal;
+                        }
+                    }
+                    return null;
+                },
+                e -> e);
+    }
+
+    private @Nullable String mutate(String shop, ShopifyOperation operation, Map<String, ?> variables, String field) {
+        JsonNode payload =
+                transport.execute(shop, operation, variables, requestDeadline()).path(field);
+        return payload.path("userErrors").isEmpty() ? null : UserErrors.describe(payload.path("userErrors"));
     }
 
     /** Budget, retries and the shop's breaker, as for orders; a permanent failure becomes the caller's refusal. */
@@ -140,14 +181,28 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         }
     }
 
-    private static Map<String, Object> trackingInput(Tracking tracking) {
+    /**
+     * FulfillmentTrackingInput's contract: one number goes as {@code number} with {@code url}; several as
+     * {@code numbers} with {@code urls} paired by position, so the shipment's URL is given for each of them. The carrier
+     * goes under Shopify's name for it where Shopify knows it ({@link TrackingCompanies}).
+     */
+    static Map<String, Object> trackingInput(Tracking tracking) {
         var input = new LinkedHashMap<String, Object>();
-        input.put("numbers", tracking.numbers());
-        if (tracking.company() != null) {
-            input.put("company", tracking.company());
+        if (tracking.numbers().size() == 1) {
+            input.put("number", tracking.numbers().getFirst());
+            if (tracking.url() != null) {
+                input.put("url", tracking.url());
+            }
+        } else {
+            input.put("numbers", tracking.numbers());
+            if (tracking.url() != null) {
+                input.put(
+                        "urls",
+                        tracking.numbers().stream().map(n -> tracking.url()).toList());
+            }
         }
-        if (tracking.url() != null) {
-            input.put("url", tracking.url());
+        if (tracking.company() != null) {
+            input.put("company", TrackingCompanies.shopifyName(tracking.company()));
         }
         return input;
     }
@@ -159,28 +214,39 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         private final FulfillmentRequest request;
         private final CreateJournal journal;
         private boolean mayExist;
+        // Fixed by the first journalled create: a retry ships what the first attempt meant, not what is left after it.
+        private List<Item> items;
+        private boolean moved;
 
         Attempt(String shop, FulfillmentRequest request, CreateJournal journal) {
             this.shop = shop;
             this.request = request;
             this.journal = journal;
             this.mayExist = request.createMayHaveBeenSent();
+            this.items = request.items();
         }
 
         FulfillmentOutcome run() {
-            FulfillmentState state = state(shop, request.orderGid());
+            // Re-read on every attempt: a hand-made fulfillment, a refund, an edit or a hold since the last one changes
+            // what can be fulfilled, and Shopify's remaining quantities already say so.
+            FulfillmentState state = reader.read(shop, request.orderGid());
             Map<String, Integer> wanted;
             try {
-                wanted = state.resolve(request.items());
+                wanted = state.resolve(items);
             } catch (IllegalArgumentException e) {
                 // resolve names the lines Shopify's order lacks in the exception it throws.
-                return new FulfillmentOutcome.Refused(Objects.requireNonNull(e.getMessage()), List.of());
+                return new FulfillmentOutcome.Refused(
+                        Objects.requireNonNull(e.getMessage()), List.of(), left(state, Map.of()));
             }
+            List<Item> resolved = items.isEmpty() ? items(state, wanted) : items;
             var done = new ArrayList<CreatedFulfillment>();
             var toFulfil = new LinkedHashMap<>(wanted);
             if (mayExist) {
+                state = reader.withFulfillments(
+                        shop, request.orderGid(), state, request.tracking().numbers());
                 // What an earlier create made is already counted in the fulfillment orders' remaining quantities; it
-                // is subtracted here, so that it is neither created again nor reported as missing.
+                // is subtracted here, so that it is neither created again nor reported as missing. A shipment of
+                // everything left has nothing left once its earlier creates took it.
                 for (FulfillmentState.Fulfillment f :
                         state.ours(request.tracking().numbers())) {
                     done.add(new CreatedFulfillment(f.gid(), f.legacyId(), f.locationGid(), f.status()));
@@ -189,19 +255,81 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                 toFulfil.values().removeIf(quantity -> quantity <= 0);
             }
             if (toFulfil.isEmpty()) {
-                return new FulfillmentOutcome.Fulfilled(done);
+                if (done.isEmpty()) {
+                    return new FulfillmentOutcome.Refused(
+                            "Nothing of the order remains to fulfil in Shopify", done, left(state, Map.of()));
+                }
+                return new FulfillmentOutcome.Fulfilled(done, left(state, Map.of()));
             }
-            return switch (state.plan(toFulfil)) {
-                case FulfillmentState.Plan.Refuse refuse -> new FulfillmentOutcome.Refused(refuse.reason(), done);
-                case FulfillmentState.Plan.Create create -> create(create.creates(), done);
+            FulfillmentState planned = state;
+            FulfillmentState.Plan plan = request.locationGid() == null
+                    ? state.plan(toFulfil)
+                    : state.planAt(toFulfil, request.locationGid());
+            return switch (plan) {
+                case FulfillmentState.Plan.Move move -> {
+                    if (moved) {
+                        // Shopify answered every move, yet the read still shows items elsewhere: refuse rather than
+                        // move back and forth.
+                        yield new FulfillmentOutcome.Refused(
+                                "Items are still assigned elsewhere after moving them to " + move.locationGid(),
+                                done,
+                                left(planned, Map.of()));
+                    }
+                    String refusal = move(move);
+                    if (refusal != null) {
+                        yield new FulfillmentOutcome.Refused(
+                                "Shopify refused to move items to " + move.locationGid() + ": " + refusal,
+                                done,
+                                left(planned, Map.of()));
+                    }
+                    moved = true;
+                    // Moving closes and recreates fulfillment orders: plan again on what Shopify holds now.
+                    yield run();
+                }
+                case FulfillmentState.Plan.Refuse refuse ->
+                    new FulfillmentOutcome.Refused(refuse.reason(), done, left(planned, Map.of()));
+                case FulfillmentState.Plan.Wait wait ->
+                    new FulfillmentOutcome.Waiting(wait.reason(), left(planned, Map.of()));
+                case FulfillmentState.Plan.Create create -> create(planned, create.creates(), resolved, done);
             };
         }
 
+        /**
+         * Moves what the plan names to the shipment's location; moving is not a create (nothing is fulfilled), and a
+         * move whose answer was lost shows in the next read as already done.
+         */
+        private @Nullable String move(FulfillmentState.Plan.Move move) {
+            for (var entry : move.byFulfillmentOrder().entrySet()) {
+                String refusal = mutate(
+                        shop,
+                        ShopifyOperation.MOVE_FULFILLMENT_ORDER,
+                        Map.of(
+                                "id",
+                                entry.getKey(),
+                                "newLocationId",
+                                move.locationGid(),
+                                "fulfillmentOrderLineItems",
+                                entry.getValue().entrySet().stream()
+                                        .map(e -> Map.of("id", e.getKey(), "quantity", e.getValue()))
+                                        .toList()),
+                        "fulfillmentOrderMove");
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            return null;
+        }
+
         private FulfillmentOutcome create(
-                List<FulfillmentState.LocationCreate> creates, List<CreatedFulfillment> done) {
+                FulfillmentState state,
+                List<FulfillmentState.LocationCreate> creates,
+                List<Item> resolved,
+                List<CreatedFulfillment> done) {
+            var created = new LinkedHashMap<String, Integer>();
             for (FulfillmentState.LocationCreate location : creates) {
-                journal.beforeCreate();
+                journal.beforeCreate(resolved);
                 mayExist = true;
+                items = resolved;
                 JsonNode payload = transport
                         .execute(
                                 shop,
@@ -218,6 +346,7 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                                     ? fulfillment.path("location").path("id").asString()
                                     : location.locationGid(),
                             fulfillment.path("status").asString()));
+                    location.quantities(state).forEach((line, quantity) -> created.merge(line, quantity, Integer::sum));
                     continue;
                 }
                 if (payload.path("userErrors").isEmpty()) {
@@ -226,9 +355,10 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                 }
                 // A refusal may come from a state the read above missed (a hold placed, an item moved); it is final
                 // for this shipment as asked, and what was created before it stays recorded.
-                return new FulfillmentOutcome.Refused(UserErrors.describe(payload.path("userErrors")), done);
+                return new FulfillmentOutcome.Refused(
+                        UserErrors.describe(payload.path("userErrors")), done, left(state, created));
             }
-            return new FulfillmentOutcome.Fulfilled(done);
+            return new FulfillmentOutcome.Fulfilled(done, left(state, created));
         }
 
         private Map<String, Object> fulfillmentInput(FulfillmentState.LocationCreate location) {
@@ -247,5 +377,33 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
             input.put("notifyCustomer", request.notifyCustomer());
             return input;
         }
+    }
+
+    /** Per line of Shopify's order, what remains after {@code created}. */
+    private static List<LineLeft> left(FulfillmentState state, Map<String, Integer> created) {
+        var left = new ArrayList<LineLeft>();
+        Map<String, Integer> remaining = state.left();
+        for (int i = 0; i < state.lines().size(); i++) {
+            FulfillmentState.OrderLine line = state.lines().get(i);
+            int quantity = remaining.getOrDefault(line.gid(), 0) - created.getOrDefault(line.gid(), 0);
+            left.add(new LineLeft(legacyId(line.gid()), i, line.sku(), Math.max(0, quantity)));
+        }
+        return left;
+    }
+
+    private static List<Item> items(FulfillmentState state, Map<String, Integer> byLine) {
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < state.lines().size(); i++) {
+            FulfillmentState.OrderLine line = state.lines().get(i);
+            Integer quantity = byLine.get(line.gid());
+            if (quantity != null && quantity > 0) {
+                items.add(new Item(legacyId(line.gid()), i, line.sku(), quantity));
+            }
+        }
+        return items;
+    }
+
+    private static long legacyId(String gid) {
+        return Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1));
     }
 }

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 public interface ShopifyFulfillments {
 
     /**
-     * Reads the order's fulfillment orders, maps the items onto their line items and creates one fulfillment per
-     * location. Before each {@code fulfillmentCreate} is sent, {@code journal} is called, so that the caller can make
+     * Reads the order's fulfillment orders (every displayable one, page by page), maps the items onto their line items
+     * and creates one fulfillment per location. A request without items ships everything Shopify says remains. When
+     * what the shipment needs is on hold or scheduled in Shopify, nothing is created and the outcome says it waits. Before each {@code fulfillmentCreate} is sent, {@code journal} is called, so that the caller can make
      * durable that a create may have happened; when it may have (the request says so, or an attempt's outcome was not
      * seen), the order's fulfillments are looked up by tracking number and line items first, and only what they do not
      * cover is created.
@@ -37,14 +38,30 @@ public interface ShopifyFulfillments {
      */
     @Nullable String cancel(String shopDomain, String orderGid, List<String> fulfillmentGids);
 
-    /** Called right before a {@code fulfillmentCreate} is sent; throwing stops the call, and nothing is sent. */
+    /**
+     * Lets the shipment's items ship: releases the holds this app placed on their fulfillment orders
+     * ({@code fulfillmentOrderReleaseHold}) and opens their scheduled ones ({@code fulfillmentOrderOpen}).
+     *
+     * @return null when done, otherwise why not (held by the merchant or another app, nothing held, Shopify's refusal)
+     * @throws ShopifyUnavailableException when Shopify stayed unreachable or throttled; try again later
+     */
+    @Nullable String release(String shopDomain, String orderGid, List<Item> items);
+
+    /**
+     * Called right before a {@code fulfillmentCreate} is sent, with the shipment's items as resolved (for a request
+     * without items: what Shopify said remained), which every later attempt must send as its items; throwing stops the
+     * call, and nothing is sent.
+     */
     @FunctionalInterface
     interface CreateJournal {
-        void beforeCreate();
+        void beforeCreate(List<Item> items);
     }
 
     /**
+     * @param items what is shipped; empty: everything Shopify says remains of the order
      * @param createMayHaveBeenSent whether an earlier call may have sent a create (the caller's journal says so)
+     * @param locationGid the Shopify location the shipment left from: items assigned elsewhere are moved there first
+     *     ({@code fulfillmentOrderMove}, where Shopify allows it); null: wherever Shopify assigned them
      */
     record FulfillmentRequest(
             String shopDomain,
@@ -52,7 +69,8 @@ public interface ShopifyFulfillments {
             List<Item> items,
             Tracking tracking,
             boolean notifyCustomer,
-            boolean createMayHaveBeenSent) {}
+            boolean createMayHaveBeenSent,
+            @Nullable String locationGid) {}
 
     /**
      * One line of the shipment.
@@ -66,21 +84,39 @@ public interface ShopifyFulfillments {
             @Nullable String sku,
             int quantity) {}
 
+    /**
+     * @param url tracks the shipment: sent with each tracking number
+     */
     record Tracking(
             @Nullable String company,
             List<String> numbers,
             @Nullable String url) {}
 
+    /**
+     * What Shopify says is left to fulfil of one line of the order, after this call's creates.
+     *
+     * @param position 0-based position of the line in Shopify's order
+     */
+    record LineLeft(
+            long shopifyLineItemId, int position, @Nullable String sku, int quantity) {}
+
     sealed interface FulfillmentOutcome {
 
+        /** Per line of the order, what is left to fulfil; empty when Shopify's order was not read. */
+        List<LineLeft> left();
+
         /** Every item is fulfilled in Shopify; {@code fulfillments} were created by this call or found from an earlier one. */
-        record Fulfilled(List<CreatedFulfillment> fulfillments) implements FulfillmentOutcome {}
+        record Fulfilled(List<CreatedFulfillment> fulfillments, List<LineLeft> left) implements FulfillmentOutcome {}
+
+        /** Enough remains, but Shopify holds or schedules (some of) it; nothing was created. */
+        record Waiting(String reason, List<LineLeft> left) implements FulfillmentOutcome {}
 
         /**
-         * Shopify cannot fulfil the shipment as asked (too little left, on hold, closed); {@code fulfillments} lists
-         * what was created before the refusal, if anything.
+         * Shopify cannot fulfil the shipment as asked (too little left, closed); {@code fulfillments} lists what was
+         * created before the refusal, if anything.
          */
-        record Refused(String reason, List<CreatedFulfillment> fulfillments) implements FulfillmentOutcome {}
+        record Refused(String reason, List<CreatedFulfillment> fulfillments, List<LineLeft> left)
+                implements FulfillmentOutcome {}
     }
 
     record CreatedFulfillment(

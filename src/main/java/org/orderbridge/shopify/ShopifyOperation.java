@@ -54,43 +54,119 @@ enum ShopifyOperation {
             }
             """),
 
-    // Fulfillments: read the order's fulfillment orders and its fulfillments (for the look-up after an ambiguous
-    // create), create one fulfillment per location, update tracking, cancel. The page sizes keep the requested cost
-    // (nested connections multiply) below Shopify's 1,000 points; an order beyond them is refused (FulfillmentState).
+    // Fulfillments: read the order's line items and its displayable fulfillment orders (closed ones hidden after a move
+    // or merge are left out) page by page, and its fulfillments for the look-up after an ambiguous create; create one
+    // fulfillment per location, update tracking, cancel, release a hold, open a scheduled fulfillment order. Nested
+    // connections multiply the requested cost, so each page size keeps it below Shopify's 1,000 points (checked by
+    // ShopifyDocumentsTest): the first read is 1 + (2 + 100) + (2 + 3 x 207) = 726 points, a further page of
+    // fulfillment orders 1 + 2 + 4 x 207 = 831.
     FIND_FULFILLMENT_STATE("""
             query FindFulfillmentState($id: ID!) {
               order(id: $id) {
                 id
-                lineItems(first: %d) { pageInfo { hasNextPage } nodes { id sku quantity } }
-                fulfillmentOrders(first: %d) {
-                  pageInfo { hasNextPage }
-                  nodes {
-                    id
-                    status
-                    assignedLocation { location { id } }
-                    fulfillmentHolds { reason reasonNotes }
-                    lineItems(first: %d) {
-                      pageInfo { hasNextPage }
-                      nodes { id remainingQuantity lineItem { id } }
-                    }
-                  }
+                lineItems(first: %d) { pageInfo { hasNextPage endCursor } nodes { id sku quantity } }
+                fulfillmentOrders(first: %d, displayable: true) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { ...FulfillmentOrderFields }
                 }
+              }
+            }
+            """.formatted(FulfillmentState.FIRST_LINE_ITEMS, FulfillmentState.FIRST_FULFILLMENT_ORDERS)
+            + FulfillmentState.FULFILLMENT_ORDER_FRAGMENT),
+
+    ORDER_LINE_ITEMS_PAGE("""
+            query OrderLineItemsPage($id: ID!, $after: String) {
+              order(id: $id) {
+                id
+                lineItems(first: %d, after: $after) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { id sku quantity }
+                }
+              }
+            }
+            """.formatted(FulfillmentState.LINE_ITEMS_PAGE)),
+
+    FULFILLMENT_ORDERS_PAGE(
+            """
+            query FulfillmentOrdersPage($id: ID!, $after: String) {
+              order(id: $id) {
+                id
+                fulfillmentOrders(first: %d, after: $after, displayable: true) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { ...FulfillmentOrderFields }
+                }
+              }
+            }
+            """.formatted(FulfillmentState.FULFILLMENT_ORDERS_PAGE) + FulfillmentState.FULFILLMENT_ORDER_FRAGMENT),
+
+    FULFILLMENT_ORDER_LINES_PAGE("""
+            query FulfillmentOrderLinesPage($id: ID!, $after: String) {
+              fulfillmentOrder(id: $id) {
+                id
+                lineItems(first: %d, after: $after) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { id remainingQuantity totalQuantity lineItem { id } }
+                }
+              }
+            }
+            """.formatted(FulfillmentState.LINE_ITEMS_PAGE)),
+
+    // Order.fulfillments is a list without paging: one read of the largest page Shopify serves.
+    FIND_FULFILLMENTS("""
+            query FindFulfillments($id: ID!) {
+              order(id: $id) {
+                id
                 fulfillments(first: %d) {
                   id
                   legacyResourceId
                   status
                   location { id }
                   trackingInfo { number }
-                  fulfillmentLineItems(first: %d) { pageInfo { hasNextPage } nodes { quantity lineItem { id } } }
                 }
               }
             }
-            """.formatted(
-                    FulfillmentState.MAX_LINE_ITEMS,
-                    FulfillmentState.MAX_FULFILLMENT_ORDERS,
-                    FulfillmentState.MAX_LINE_ITEMS,
-                    FulfillmentState.MAX_FULFILLMENTS,
-                    FulfillmentState.MAX_LINES_PER_FULFILLMENT)),
+            """.formatted(FulfillmentState.MAX_FULFILLMENTS)),
+
+    FULFILLMENT_LINES_PAGE("""
+            query FulfillmentLinesPage($id: ID!, $after: String) {
+              fulfillment(id: $id) {
+                id
+                fulfillmentLineItems(first: %d, after: $after) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { quantity lineItem { id } }
+                }
+              }
+            }
+            """.formatted(FulfillmentState.LINE_ITEMS_PAGE)),
+
+    RELEASE_FULFILLMENT_HOLD("""
+            mutation ReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {
+              fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+                fulfillmentOrder { id status }
+                userErrors { field message code }
+              }
+            }
+            """),
+
+    MOVE_FULFILLMENT_ORDER("""
+            mutation MoveFulfillmentOrder($id: ID!, $newLocationId: ID!,
+                $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {
+              fulfillmentOrderMove(id: $id, newLocationId: $newLocationId,
+                  fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {
+                movedFulfillmentOrder { id status }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    OPEN_FULFILLMENT_ORDER("""
+            mutation OpenFulfillmentOrder($id: ID!) {
+              fulfillmentOrderOpen(id: $id) {
+                fulfillmentOrder { id status }
+                userErrors { field message }
+              }
+            }
+            """),
 
     CREATE_FULFILLMENT("""
             mutation CreateFulfillment($fulfillment: FulfillmentInput!) {

@@ -23,6 +23,8 @@ final class SubscribedTopics {
             "orders/delete",
             "fulfillments/create",
             "fulfillments/update",
+            "fulfillment_orders/hold_released",
+            "fulfillment_orders/scheduled_fulfillment_order_ready",
             "app/uninstalled");
 
     private SubscribedTopics() {}

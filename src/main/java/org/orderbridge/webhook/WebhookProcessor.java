@@ -85,6 +85,12 @@ class WebhookProcessor {
                 shipments.applyShopifyFulfillment(ShopifyPayloads.fulfillment(shop, payload))
                         ? WebhookOutcome.UPDATED
                         : WebhookOutcome.STALE;
+            case FULFILLMENT_ORDERS_HOLD_RELEASED, FULFILLMENT_ORDERS_SCHEDULED_FULFILLMENT_ORDER_READY -> {
+                // The payload names the fulfillment order, not its order: every HELD shipment of the shop asks
+                // Shopify again now rather than at its next check.
+                shipments.recheckHeld(shop);
+                yield WebhookOutcome.RECORDED;
+            }
             case APP_UNINSTALLED -> {
                 var uninstall = boundToShop(topic, delivery, payload);
                 shops.markUninstalled(shop, uninstall.shopId(), now);

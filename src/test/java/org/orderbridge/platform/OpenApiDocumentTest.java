@@ -48,6 +48,9 @@ class OpenApiDocumentTest {
             Map.entry(
                     "post /api/v1/orders/{id}/shipments/{shipmentId}/cancel",
                     List.of("400", "401", "403", "404", "409", "429")),
+            Map.entry(
+                    "post /api/v1/orders/{id}/shipments/{shipmentId}/release",
+                    List.of("400", "401", "403", "404", "409", "429", "503")),
             Map.entry("get /api/v1/admin/dead-letters", List.of("400", "401", "403", "429", "500")),
             Map.entry("post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403", "429", "500")),
             Map.entry("get /api/v1/admin/compliance/parked", List.of("401", "403", "429")),

@@ -164,32 +164,84 @@ class ShipmentFlowTest {
     }
 
     @Test
-    void failsWithTheReasonWhenShopifyHoldsTheFulfillmentOrder() {
+    void waitsHeldWhileShopifyHoldsTheItemsAndShipsByItselfOnceTheHoldIsReleased() {
         String orderId = pushedOrder(e2e, "ship-on-hold@example.com", SHOP);
         SimulatedOrder order = inShopify(e2e, orderId);
         e2e.shopify().store().fulfillments().hold(order, SimulatedFulfillments.DEFAULT_LOCATION, "awaiting payment");
 
         post(e2e, orderId, shipment("hold-1", "1Z-HOLD-1"));
 
-        JsonNode failed = awaitShipment(e2e, orderId, "hold-1", "FAILED");
-        assertThat(failed.get("failureReason").asString()).contains("ON_HOLD").contains("awaiting payment");
+        JsonNode held = awaitShipment(e2e, orderId, "hold-1", "HELD");
+        assertThat(held.get("holdReason").asString()).contains("ON_HOLD").contains("awaiting payment");
         assertThat(e2e.shopify().store().fulfillments().fulfillments(order)).isEmpty();
+        // The merchant's hold is theirs to release, not the operator's through OrderBridge.
+        var release = e2e.call(
+                HttpMethod.POST, "/api/v1/orders/" + orderId + "/shipments/hold-1/release", PushFixtures.ADMIN_KEY);
+        assertThat(release.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(release.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(release.getBody().get("detail").asString()).contains("held by the merchant");
+
+        e2e.shopify().store().fulfillments().releaseInAdmin(order, SimulatedFulfillments.DEFAULT_LOCATION);
+        e2e.shopify()
+                .sendWebhook(
+                        "fulfillment_orders/hold_released",
+                        SHOP,
+                        new java.util.HashMap<>(Map.of(
+                                "fulfillment_order",
+                                Map.of("id", "gid://shopify/FulfillmentOrder/1", "status", "open"))));
+
+        awaitShipment(e2e, orderId, "hold-1", "FULFILLED");
+        await().atMost(WAIT)
+                .until(() -> e2e.jdbc()
+                        .query(
+                                "select outcome from webhook_delivery where topic = 'fulfillment_orders/hold_released'",
+                                (rs, n) -> rs.getString(1))
+                        .contains("RECORDED"));
+        assertThat(fulfillmentsWith(e2e, order, "1Z-HOLD-1")).hasSize(1);
     }
 
     @Test
-    void failsNamingTheLimitWhenTheOrderHasMoreFulfillmentsThanOneReadHolds() {
-        String orderId = pushedOrder(e2e, "ship-many@example.com", SHOP);
+    void shipsWhatIsLeftAfterAFulfillmentMadeByHandAndShowsWhatRemains() {
+        String orderId = pushedOrder(e2e, "ship-by-hand@example.com", SHOP);
         SimulatedOrder order = inShopify(e2e, orderId);
-        // Ten fulfillments made elsewhere: a full page, so an earlier create of ours could hide behind it.
-        for (int i = 0; i < 10; i++) {
-            e2e.shopify().store().fulfillments().fulfilInAdmin(order, "gid://shopify/Location/9", "ELSEWHERE-" + i);
-        }
+        e2e.shopify().store().fulfillments().assign(order, 0, 1, LOCATION_2);
+        e2e.shopify().store().fulfillments().fulfilInAdmin(order, LOCATION_2, "BY-HAND-LEFT-1");
 
-        post(e2e, orderId, shipment("many-1", "1Z-MANY-1"));
+        post(e2e, orderId, shipment("left-1", "1Z-LEFT-1"));
 
-        JsonNode failed = awaitShipment(e2e, orderId, "many-1", "FAILED");
-        assertThat(failed.get("failureReason").asString()).contains(order.gid()).contains("10 or more fulfillments");
-        assertThat(fulfillmentsWith(e2e, order, "1Z-MANY-1")).isEmpty();
+        JsonNode shipped = awaitShipment(e2e, orderId, "left-1", "FULFILLED");
+        assertThat(shipped.get("items"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("quantity").asInt()).isEqualTo(1));
+        assertThat(fulfillmentsWith(e2e, order, "1Z-LEFT-1"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.quantities()).containsValue(1));
+        assertThat(e2e.order(orderId).get("leftToShip"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.get("quantity").asInt()).isZero());
+        var more = post(e2e, orderId, shipment("left-2", "1Z-LEFT-2"));
+        assertThat(more.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void movesTheItemsToTheWarehouseTheShipmentLeftFromAndRefusesAnUnknownOne() {
+        String orderId = pushedOrder(e2e, "ship-from-north@example.com", SHOP);
+        SimulatedOrder order = inShopify(e2e, orderId);
+        var unknown = shipment("north-0", "1Z-NORTH-0");
+        unknown.put("location", "WH-NOWHERE");
+        var fromNorth = shipment("north-1", "1Z-NORTH-1");
+        fromNorth.put("location", "WH-NORTH");
+
+        var refused = post(e2e, orderId, unknown);
+        post(e2e, orderId, fromNorth);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asString()).contains("No location WH-NOWHERE");
+        JsonNode shipped = awaitShipment(e2e, orderId, "north-1", "FULFILLED");
+        assertThat(shipped.get("location").asString()).isEqualTo(LOCATION_2);
+        assertThat(fulfillmentsWith(e2e, order, "1Z-NORTH-1"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo(LOCATION_2));
     }
 
     @Test

@@ -166,6 +166,71 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void fulfillmentVariablesMatchTheSchemaInputTypes() {
+        var page = new java.util.HashMap<String, Object>();
+        page.put("id", "gid://shopify/Order/1");
+        page.put("after", null);
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_FULFILLMENT_STATE, Map.of("id", "gid://shopify/Order/1"));
+        assertVariablesMatchTheSchema(ShopifyOperation.ORDER_LINE_ITEMS_PAGE, page);
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FULFILLMENT_ORDERS_PAGE, Map.of("id", "gid://shopify/Order/1", "after", "c1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FULFILLMENT_ORDER_LINES_PAGE,
+                Map.of("id", "gid://shopify/FulfillmentOrder/1", "after", "c1"));
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_FULFILLMENTS, Map.of("id", "gid://shopify/Order/1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FULFILLMENT_LINES_PAGE, Map.of("id", "gid://shopify/Fulfillment/1", "after", "c1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.RELEASE_FULFILLMENT_HOLD,
+                Map.of(
+                        "id",
+                        "gid://shopify/FulfillmentOrder/1",
+                        "holdIds",
+                        List.of("gid://shopify/FulfillmentHold/1")));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.OPEN_FULFILLMENT_ORDER, Map.of("id", "gid://shopify/FulfillmentOrder/1"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.MOVE_FULFILLMENT_ORDER,
+                Map.of(
+                        "id",
+                        "gid://shopify/FulfillmentOrder/1",
+                        "newLocationId",
+                        "gid://shopify/Location/2",
+                        "fulfillmentOrderLineItems",
+                        List.of(Map.of("id", "gid://shopify/FulfillmentOrderLineItem/1", "quantity", 1))));
+        for (var tracking : List.of(
+                new ShopifyFulfillments.Tracking("UPS", List.of("1Z1"), "https://t.example/1Z1"),
+                new ShopifyFulfillments.Tracking(null, List.of("A1", "A2"), "https://t.example/A"))) {
+            Map<String, Object> input = DuplicateSafeShopifyFulfillments.trackingInput(tracking);
+            assertVariablesMatchTheSchema(
+                    ShopifyOperation.CREATE_FULFILLMENT,
+                    Map.of(
+                            "fulfillment",
+                            Map.of(
+                                    "lineItemsByFulfillmentOrder",
+                                    List.of(Map.of(
+                                            "fulfillmentOrderId",
+                                            "gid://shopify/FulfillmentOrder/1",
+                                            "fulfillmentOrderLineItems",
+                                            List.of(Map.of(
+                                                    "id", "gid://shopify/FulfillmentOrderLineItem/1", "quantity", 1)))),
+                                    "trackingInfo",
+                                    input,
+                                    "notifyCustomer",
+                                    false)));
+            assertVariablesMatchTheSchema(
+                    ShopifyOperation.UPDATE_FULFILLMENT_TRACKING,
+                    Map.of(
+                            "fulfillmentId",
+                            "gid://shopify/Fulfillment/1",
+                            "trackingInfoInput",
+                            input,
+                            "notifyCustomer",
+                            true));
+        }
+    }
+
+    @Test
     void bulkQueryVariablesMatchTheSchemaInputTypes() {
         assertVariablesMatchTheSchema(
                 ShopifyOperation.RUN_BULK_QUERY,

@@ -34,8 +34,8 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Endpoint: {@code POST /{shop}/admin/api/{version}/graphql.json}, or {@code /admin/api/{version}/graphql.json} with
  * the shop in {@code X-Shopify-Shop-Domain}. Also {@code GET /health}, {@code POST|DELETE /_sim/faults},
- * {@code GET /_sim/orders}, {@code GET|PUT /_sim/inventory} and {@code GET|PUT /_sim/installations} (granted scopes,
- * API version headers); bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
+ * {@code GET /_sim/orders}, {@code GET|PUT /_sim/inventory}, {@code GET|PUT /_sim/installations} (granted scopes,
+ * API version headers) and {@code POST /_sim/fulfillment-orders}; bulk query results at {@code GET /_sim/bulk/{n}.jsonl}.
  */
 public final class ShopifySimulator implements AutoCloseable {
 
@@ -243,6 +243,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         null);
             } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
                 store.bulkOperations().serve(exchange);
+            } else if (path.equals("/_sim/fulfillment-orders")) {
+                FulfillmentOrdersAdmin.handle(exchange, store);
             } else if (path.equals("/_sim/inventory")) {
                 InventoryAdmin.handle(exchange, store.inventory());
             } else if (path.equals("/_sim/installations")) {

@@ -12,10 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shopify's fulfillment-order model for the simulator's orders: per order, one fulfillment order per location with the
- * remaining quantity of each line, holds, and the fulfillments made from them; with {@code fulfillmentCreate}'s,
- * {@code fulfillmentTrackingInfoUpdate}'s and {@code fulfillmentCancel}'s rules and userErrors. An order's state is
- * made on first use, with every line at {@link #DEFAULT_LOCATION}.
+ * Shopify's fulfillment-order model for the simulator's orders: per order, fulfillment orders per location with the
+ * remaining quantity of each line, holds, schedules, moves (which close and hide fulfillment orders), refunds and edits
+ * (which take unfulfilled quantity away), and the fulfillments made from them; with {@code fulfillmentCreate}'s,
+ * {@code fulfillmentTrackingInfoUpdate}'s, {@code fulfillmentCancel}'s, {@code fulfillmentOrderReleaseHold}'s and
+ * {@code fulfillmentOrderOpen}'s rules and userErrors. An order's state is made on first use, with every line at
+ * {@link #DEFAULT_LOCATION}. The model follows https://shopify.dev/docs/apps/build/orders-fulfillment/order-management-apps/manage-fulfillments
+ * and the FulfillmentOrder reference, https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentOrder.
  */
 public final class SimulatedFulfillments {
 
@@ -34,35 +37,202 @@ public final class SimulatedFulfillments {
         return "gid://shopify/LineItem/" + (order.legacyId() * 10 + index + 1);
     }
 
-    /** Moves {@code quantity} of a line to a fulfillment order at another location, as a merchant's routing would. */
+    /**
+     * Moves {@code quantity} of a line to another location, as a merchant's routing or {@code fulfillmentOrderMove}
+     * would. As https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove describes it: a whole
+     * fulfillment order moved keeps its id and changes its assigned location; a part moved to a location that already
+     * has an active fulfillment order of the order closes that one and recreates its lines, with the moved ones, in a
+     * new fulfillment order. A closed one is hidden from {@code displayable: true} reads.
+     */
     public synchronized void assign(SimulatedOrder order, int lineIndex, int quantity, String locationGid) {
         OrderState state = state(order);
         String lineGid = lineItemGid(order, lineIndex);
-        FoLine source = state.fulfillmentOrders.stream()
-                .flatMap(fo -> fo.lines.stream())
+        FulfillmentOrder sourceFo = state.fulfillmentOrders.stream()
+                .filter(fo -> fo.active() && !fo.location.equals(locationGid))
+                .filter(fo -> fo.lines.stream().anyMatch(l -> l.lineItemGid.equals(lineGid) && l.remaining >= quantity))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("no fulfillment order holds " + quantity + " of " + lineGid));
+        FoLine source = sourceFo.lines.stream()
                 .filter(l -> l.lineItemGid.equals(lineGid) && l.remaining >= quantity)
                 .findFirst()
                 .orElseThrow();
-        source.remaining -= quantity;
-        source.total -= quantity;
-        FulfillmentOrder target = state.fulfillmentOrders.stream()
-                .filter(fo -> fo.location.equals(locationGid) && fo.status.equals("OPEN"))
-                .findFirst()
-                .orElseGet(() -> state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), locationGid)));
-        target.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), lineGid, quantity));
+        moveLines(state, sourceFo, Map.of(source, quantity), locationGid);
     }
 
-    /** Puts the order's fulfillment order at this location on hold, as an app or a merchant would. */
+    private FulfillmentOrder moveLines(
+            OrderState state, FulfillmentOrder sourceFo, Map<FoLine, Integer> moved, String locationGid) {
+        int movedTotal = moved.values().stream().mapToInt(Integer::intValue).sum();
+        boolean whole = sourceFo.lines.stream().allMatch(l -> l.remaining == l.total)
+                && sourceFo.lines.stream().mapToInt(l -> l.remaining).sum() == movedTotal;
+        Optional<FulfillmentOrder> existing = state.fulfillmentOrders.stream()
+                .filter(fo -> fo != sourceFo && fo.active() && fo.location.equals(locationGid))
+                .findFirst();
+        if (whole && existing.isEmpty()) {
+            sourceFo.location = locationGid;
+            return sourceFo;
+        }
+        moved.forEach((line, quantity) -> {
+            line.remaining -= quantity;
+            line.total -= quantity;
+        });
+        if (sourceFo.lines.stream().allMatch(l -> l.total == 0)) {
+            sourceFo.closeHidden();
+        } else {
+            sourceFo.refreshStatus();
+        }
+        var target = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), locationGid));
+        existing.ifPresent(old -> {
+            old.lines.stream()
+                    .filter(l -> l.remaining > 0)
+                    .forEach(l -> target.lines.add(
+                            new FoLine(nextGid("FulfillmentOrderLineItem"), l.lineItemGid, l.remaining)));
+            old.closeHidden();
+        });
+        moved.forEach((line, quantity) ->
+                target.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), line.lineItemGid, quantity)));
+        return target;
+    }
+
+    record MoveOutcome(Map<String, Object> moved, Map<String, Object> original, Map<String, Object> userError) {}
+
+    /**
+     * {@code fulfillmentOrderMove}: only a fulfillment order whose {@code supportedActions} include MOVE, to another
+     * location, with quantities it has unfulfilled (all of them when no lines are named)
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove). Every simulated location
+     * stocks every item: the simulator's orders do not track stock per location for moves.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized MoveOutcome move(String shop, String gid, String locationGid, List<Map<String, Object>> lines) {
+        Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, gid);
+        if (found.isEmpty()) {
+            return moveRefused("id", "Fulfillment order does not exist.");
+        }
+        FulfillmentOrder fo = found.get().getValue();
+        if (!fo.supportedActions().contains("MOVE")) {
+            return moveRefused("id", "Cannot move a fulfillment order with status " + fo.status.toLowerCase() + ".");
+        }
+        if (fo.location.equals(locationGid)) {
+            return moveRefused("newLocationId", "Fulfillment order is already assigned to this location.");
+        }
+        var moved = new LinkedHashMap<FoLine, Integer>();
+        if (lines == null) {
+            fo.lines.stream().filter(l -> l.remaining > 0).forEach(l -> moved.put(l, l.remaining));
+        } else {
+            for (Map<String, Object> line : lines) {
+                Optional<FoLine> foLine = fo.lines.stream()
+                        .filter(l -> l.gid.equals(line.get("id")))
+                        .findFirst();
+                int quantity = ((Number) line.get("quantity")).intValue();
+                if (foLine.isEmpty()) {
+                    return moveRefused("fulfillmentOrderLineItems", "Fulfillment order line item does not exist.");
+                }
+                if (quantity <= 0 || quantity > foLine.get().remaining) {
+                    return moveRefused(
+                            "fulfillmentOrderLineItems", "Invalid fulfillment order line item quantity requested.");
+                }
+                moved.merge(foLine.get(), quantity, Integer::sum);
+            }
+        }
+        if (moved.isEmpty()) {
+            return moveRefused("id", "Fulfillment order has nothing left to move.");
+        }
+        FulfillmentOrder target = moveLines(found.get().getKey(), fo, moved, locationGid);
+        return new MoveOutcome(target.asGraphql(), fo.asGraphql(), null);
+    }
+
+    private static MoveOutcome moveRefused(String field, String message) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("field", List.of(field));
+        error.put("message", message);
+        return new MoveOutcome(null, null, error);
+    }
+
+    /**
+     * Takes unfulfilled quantity of a line away, as a refund with restock of unfulfilled items or an order edit removing
+     * it does: the fulfillment orders' line items shrink, and one left with nothing closes
+     * (https://shopify.dev/docs/apps/build/orders-fulfillment/order-management-apps/manage-fulfillments).
+     */
+    public synchronized void removeUnfulfilled(SimulatedOrder order, int lineIndex, int quantity) {
+        String lineGid = lineItemGid(order, lineIndex);
+        int left = quantity;
+        for (FulfillmentOrder fo : state(order).fulfillmentOrders) {
+            for (FoLine line : fo.lines) {
+                if (left > 0 && fo.active() && line.lineItemGid.equals(lineGid) && line.remaining > 0) {
+                    int take = Math.min(left, line.remaining);
+                    line.remaining -= take;
+                    line.total -= take;
+                    left -= take;
+                    fo.refreshStatus();
+                }
+            }
+        }
+        if (left > 0) {
+            throw new IllegalStateException("Only " + (quantity - left) + " of " + lineGid + " is unfulfilled");
+        }
+    }
+
+    /**
+     * Defers the fulfillment order at this location, as a subscription or pre-order does: SCHEDULED until
+     * {@code fulfillAt}, or until {@code fulfillmentOrderOpen}
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderOpen).
+     */
+    public synchronized void schedule(SimulatedOrder order, String locationGid, OffsetDateTime fulfillAt) {
+        activeAt(order, locationGid).forEach(fo -> {
+            fo.status = "SCHEDULED";
+            fo.fulfillAt = fulfillAt;
+        });
+    }
+
+    /** Releases every hold on the order's fulfillment orders at this location, as the merchant does in the admin. */
+    public synchronized void releaseInAdmin(SimulatedOrder order, String locationGid) {
+        activeAt(order, locationGid).forEach(fo -> {
+            fo.holds.clear();
+            fo.status = "OPEN";
+            fo.refreshStatus();
+        });
+    }
+
+    /** The order's fulfillment orders as Shopify holds them, hidden ones included: for tests' assertions. */
+    public synchronized List<FulfillmentOrderView> fulfillmentOrderViews(SimulatedOrder order) {
+        return state(order).fulfillmentOrders.stream()
+                .map(fo -> new FulfillmentOrderView(
+                        fo.gid,
+                        fo.status,
+                        fo.location,
+                        fo.displayable,
+                        fo.lines.stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        l -> l.lineItemGid, l -> l.remaining, Integer::sum, LinkedHashMap::new))))
+                .toList();
+    }
+
+    public record FulfillmentOrderView(
+            String gid, String status, String location, boolean displayable, Map<String, Integer> remaining) {}
+
+    private List<FulfillmentOrder> activeAt(SimulatedOrder order, String locationGid) {
+        return state(order).fulfillmentOrders.stream()
+                .filter(fo -> fo.active() && fo.location.equals(locationGid))
+                .toList();
+    }
+
+    /** Puts the order's fulfillment order at this location on hold, as the merchant or another app would. */
     public synchronized void hold(SimulatedOrder order, String locationGid, String reason) {
-        state(order).fulfillmentOrders.stream()
-                .filter(fo -> fo.location.equals(locationGid))
-                .forEach(fo -> {
-                    fo.status = "ON_HOLD";
-                    fo.holds.add(reason);
-                });
+        hold(order, locationGid, reason, false);
     }
 
-    /** The order's fulfillments that are not cancelled, as the tests count them. */
+    /**
+     * Puts the order's fulfillment order at this location on hold; {@code byThisApp}: placed with the requesting app's
+     * token, so that {@code heldByRequestingApp} reads true
+     * (https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentHold).
+     */
+    public synchronized void hold(SimulatedOrder order, String locationGid, String reason, boolean byThisApp) {
+        activeAt(order, locationGid).forEach(fo -> {
+            fo.status = "ON_HOLD";
+            fo.holds.add(new Hold(nextGid("FulfillmentHold"), reason, byThisApp));
+        });
+    }
+
     /** Fulfillments not cancelled, in every shop: for benchmarks' figures. */
     public synchronized long liveFulfillments() {
         return orders.values().stream()
@@ -97,7 +267,7 @@ public final class SimulatedFulfillments {
         var fulfillment = new Fulfillment(nextGid("Fulfillment"), order, locationGid);
         fulfillment.trackingNumbers.add(trackingNumber);
         for (FulfillmentOrder fo : state.fulfillmentOrders) {
-            if (fo.location.equals(locationGid)) {
+            if (fo.active() && fo.location.equals(locationGid)) {
                 for (FoLine line : fo.lines) {
                     if (line.remaining > 0) {
                         fulfillment.quantities.merge(line.lineItemGid, line.remaining, Integer::sum);
@@ -127,7 +297,7 @@ public final class SimulatedFulfillments {
         final Map<String, Integer> quantities = new LinkedHashMap<>();
         final List<String> trackingNumbers = new ArrayList<>();
         String company;
-        String url;
+        final List<String> urls = new ArrayList<>();
         String status = "SUCCESS";
         final OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime updatedAt = createdAt;
@@ -162,6 +332,11 @@ public final class SimulatedFulfillments {
             return company;
         }
 
+        /** Tracking URLs, by position of the tracking number each belongs to. */
+        public List<String> urls() {
+            return List.copyOf(urls);
+        }
+
         public Map<String, Integer> quantities() {
             return Map.copyOf(quantities);
         }
@@ -173,17 +348,15 @@ public final class SimulatedFulfillments {
             map.put("status", status);
             map.put("createdAt", createdAt.toString());
             map.put("location", Map.of("id", location));
-            map.put(
-                    "trackingInfo",
-                    trackingNumbers.stream()
-                            .map(n -> {
-                                var info = new HashMap<String, Object>();
-                                info.put("number", n);
-                                info.put("company", company);
-                                info.put("url", url);
-                                return info;
-                            })
-                            .toList());
+            var infos = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < trackingNumbers.size(); i++) {
+                var info = new HashMap<String, Object>();
+                info.put("number", trackingNumbers.get(i));
+                info.put("company", company);
+                info.put("url", i < urls.size() ? urls.get(i) : null);
+                infos.add(info);
+            }
+            map.put("trackingInfo", infos);
             map.put(
                     "fulfillmentLineItems",
                     Map.of(
@@ -207,7 +380,8 @@ public final class SimulatedFulfillments {
             payload.put("tracking_company", company);
             payload.put("tracking_number", trackingNumbers.isEmpty() ? null : trackingNumbers.getFirst());
             payload.put("tracking_numbers", List.copyOf(trackingNumbers));
-            payload.put("tracking_url", url);
+            payload.put("tracking_url", urls.isEmpty() ? null : urls.getFirst());
+            payload.put("tracking_urls", List.copyOf(urls));
             payload.put("shipment_status", null);
             payload.put(
                     "line_items",
@@ -225,16 +399,80 @@ public final class SimulatedFulfillments {
 
     // ---- GraphQL side ----
 
-    synchronized Map<String, Object> fulfillmentOrders(SimulatedOrder order) {
-        return Map.of(
-                "nodes",
-                state(order).fulfillmentOrders.stream()
-                        .map(FulfillmentOrder::asGraphql)
-                        .toList());
+    /** {@code displayable: true} leaves out the fulfillment orders closed by a move or merge, as Shopify does. */
+    synchronized List<Map<String, Object>> fulfillmentOrders(SimulatedOrder order, boolean displayable) {
+        return state(order).fulfillmentOrders.stream()
+                .filter(fo -> !displayable || fo.displayable)
+                .map(FulfillmentOrder::asGraphql)
+                .toList();
+    }
+
+    synchronized Optional<Map<String, Object>> fulfillmentOrder(String shop, String gid) {
+        return findFulfillmentOrder(shop, gid).map(found -> found.getValue().asGraphql());
+    }
+
+    synchronized Optional<Map<String, Object>> fulfillment(String shop, String gid) {
+        return findFulfillment(shop, gid).map(Fulfillment::asGraphql);
     }
 
     synchronized List<Map<String, Object>> fulfillmentsGraphql(SimulatedOrder order) {
         return state(order).fulfillments.stream().map(Fulfillment::asGraphql).toList();
+    }
+
+    record FoOutcome(Map<String, Object> fulfillmentOrder, Map<String, Object> userError) {}
+
+    /**
+     * {@code fulfillmentOrderReleaseHold}: the holds named (all when none is named) come off; hold ids must belong to the
+     * fulfillment order, and one that is not on hold has nothing to release
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderReleaseHold).
+     */
+    synchronized FoOutcome releaseHold(String shop, String gid, List<String> holdIds) {
+        Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, gid);
+        if (found.isEmpty()) {
+            return foRefused("id", "Fulfillment order does not exist.", "FULFILLMENT_ORDER_NOT_FOUND");
+        }
+        FulfillmentOrder fo = found.get().getValue();
+        if (!fo.status.equals("ON_HOLD")) {
+            return foRefused("id", "The fulfillment order is not on hold.", null);
+        }
+        if (holdIds != null && holdIds.stream().anyMatch(id -> fo.holds.stream().noneMatch(h -> h.id.equals(id)))) {
+            return foRefused("holdIds", "Fulfillment hold does not belong to the fulfillment order.", null);
+        }
+        fo.holds.removeIf(h -> holdIds == null || holdIds.contains(h.id));
+        if (fo.holds.isEmpty()) {
+            fo.status = "OPEN";
+            fo.refreshStatus();
+        }
+        return new FoOutcome(fo.asGraphql(), null);
+    }
+
+    /**
+     * {@code fulfillmentOrderOpen}: a SCHEDULED fulfillment order becomes OPEN; any other state is refused
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderOpen).
+     */
+    synchronized FoOutcome open(String shop, String gid) {
+        Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, gid);
+        if (found.isEmpty()) {
+            return foRefused("id", "Fulfillment order does not exist.", null);
+        }
+        FulfillmentOrder fo = found.get().getValue();
+        if (!fo.status.equals("SCHEDULED")) {
+            return foRefused("id", "Fulfillment order cannot be marked as open.", null);
+        }
+        fo.status = "OPEN";
+        fo.fulfillAt = null;
+        fo.refreshStatus();
+        return new FoOutcome(fo.asGraphql(), null);
+    }
+
+    private static FoOutcome foRefused(String field, String message, String code) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("field", List.of(field));
+        error.put("message", message);
+        if (code != null) {
+            error.put("code", code);
+        }
+        return new FoOutcome(null, error);
     }
 
     record Outcome(Fulfillment fulfillment, Map<String, Object> userError) {}
@@ -293,6 +531,10 @@ public final class SimulatedFulfillments {
         if (planned.isEmpty()) {
             return refused("fulfillment", "Nothing to fulfil.");
         }
+        String breach = trackingContractBreach((Map<String, Object>) input.get("trackingInfo"));
+        if (breach != null) {
+            return refused("fulfillment.trackingInfo", breach);
+        }
         var fulfillment = new Fulfillment(nextGid("Fulfillment"), orderState.order, location);
         for (var line : planned) {
             line.getKey().remaining -= line.getValue();
@@ -313,6 +555,10 @@ public final class SimulatedFulfillments {
         }
         if (found.get().status.equals("CANCELLED")) {
             return refused("fulfillmentId", "Cannot update tracking of a cancelled fulfillment.");
+        }
+        String breach = trackingContractBreach(tracking);
+        if (breach != null) {
+            return refused("trackingInfoInput", breach);
         }
         found.get().trackingNumbers.clear();
         applyTracking(found.get(), tracking);
@@ -335,7 +581,7 @@ public final class SimulatedFulfillments {
         // The quantities go back to an open fulfillment order at the fulfillment's location.
         fulfillment.quantities.forEach((lineGid, quantity) -> {
             for (FulfillmentOrder fo : state.fulfillmentOrders) {
-                if (fo.location.equals(fulfillment.location)) {
+                if (fo.displayable && fo.location.equals(fulfillment.location)) {
                     for (FoLine line : fo.lines) {
                         if (line.lineItemGid.equals(lineGid) && quantity > 0) {
                             line.remaining += quantity;
@@ -347,6 +593,30 @@ public final class SimulatedFulfillments {
             }
         });
         return new Outcome(fulfillment, null);
+    }
+
+    /**
+     * FulfillmentTrackingInput's contract: {@code number} with {@code url}, or {@code numbers} with {@code urls} paired
+     * by position, never both forms of one
+     * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/FulfillmentTrackingInput).
+     */
+    static String trackingContractBreach(Map<String, Object> tracking) {
+        if (tracking == null) {
+            return null;
+        }
+        if (tracking.get("number") != null && tracking.get("numbers") != null) {
+            return "Provide either number or numbers, not both.";
+        }
+        if (tracking.get("url") != null && tracking.get("urls") != null) {
+            return "Provide either url or urls, not both.";
+        }
+        if (tracking.get("url") != null && tracking.get("number") == null) {
+            return "A tracking url needs a tracking number.";
+        }
+        if (tracking.get("urls") != null && tracking.get("numbers") == null) {
+            return "Tracking urls need tracking numbers.";
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -361,8 +631,13 @@ public final class SimulatedFulfillments {
             fulfillment.trackingNumbers.addAll((List<String>) tracking.get("numbers"));
         }
         fulfillment.company = (String) tracking.get("company");
-        fulfillment.url =
-                tracking.get("url") == null ? null : tracking.get("url").toString();
+        fulfillment.urls.clear();
+        if (tracking.get("url") != null) {
+            fulfillment.urls.add(tracking.get("url").toString());
+        }
+        if (tracking.get("urls") != null) {
+            ((List<?>) tracking.get("urls")).forEach(u -> fulfillment.urls.add(u.toString()));
+        }
     }
 
     private Optional<Map.Entry<OrderState, FulfillmentOrder>> findFulfillmentOrder(String shop, String gid) {
@@ -425,20 +700,35 @@ public final class SimulatedFulfillments {
         }
     }
 
+    private record Hold(String id, String notes, boolean byThisApp) {}
+
     private static final class FulfillmentOrder {
         final String gid;
-        final String location;
+        String location;
         final List<FoLine> lines = new ArrayList<>();
-        final List<String> holds = new ArrayList<>();
+        final List<Hold> holds = new ArrayList<>();
         String status = "OPEN";
+        OffsetDateTime fulfillAt;
+        boolean displayable = true;
 
         FulfillmentOrder(String gid, String location) {
             this.gid = gid;
             this.location = location;
         }
 
+        /** Open to work on: neither closed nor cancelled (a hold or schedule only defers it). */
+        boolean active() {
+            return !status.equals("CLOSED") && !status.equals("CANCELLED");
+        }
+
+        /** Closed by a move or merge: Shopify hides it from {@code displayable: true}. */
+        void closeHidden() {
+            status = "CLOSED";
+            displayable = false;
+        }
+
         void refreshStatus() {
-            if (status.equals("ON_HOLD")) {
+            if (status.equals("ON_HOLD") || status.equals("SCHEDULED") || !displayable) {
                 return;
             }
             int remaining = lines.stream().mapToInt(l -> l.remaining).sum();
@@ -446,18 +736,41 @@ public final class SimulatedFulfillments {
             status = remaining == 0 ? "CLOSED" : remaining == total ? "OPEN" : "IN_PROGRESS";
         }
 
+        /**
+         * What the fulfillment order supports in its state, per
+         * https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction: work and moves while open,
+         * releasing while on hold, opening while scheduled, nothing once closed.
+         */
+        List<String> supportedActions() {
+            return switch (status) {
+                case "OPEN", "IN_PROGRESS" -> List.of("CREATE_FULFILLMENT", "HOLD", "MOVE", "SPLIT");
+                case "ON_HOLD" -> List.of("RELEASE_HOLD", "HOLD", "MOVE");
+                case "SCHEDULED" -> List.of("MARK_AS_OPEN", "MOVE");
+                default -> List.of();
+            };
+        }
+
         Map<String, Object> asGraphql() {
             var map = new LinkedHashMap<String, Object>();
             map.put("id", gid);
             map.put("status", status);
             map.put("requestStatus", "UNSUBMITTED");
+            map.put("fulfillAt", fulfillAt == null ? null : fulfillAt.toString());
+            map.put(
+                    "supportedActions",
+                    supportedActions().stream().map(a -> Map.of("action", a)).toList());
             map.put(
                     "assignedLocation",
                     Map.of("location", Map.of("id", location), "name", "Warehouse", "countryCode", "GB"));
             map.put(
                     "fulfillmentHolds",
                     holds.stream()
-                            .map(h -> Map.of("reason", "OTHER", "reasonNotes", h))
+                            .map(h -> Map.of(
+                                    "id", h.id(),
+                                    "reason", "OTHER",
+                                    "reasonNotes", h.notes(),
+                                    "displayReason", "Other",
+                                    "heldByRequestingApp", h.byThisApp()))
                             .toList());
             map.put(
                     "lineItems",

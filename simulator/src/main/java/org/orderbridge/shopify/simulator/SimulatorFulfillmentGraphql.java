@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fulfillment side of the simulated Admin API: {@code order(id:)} with its fulfillment orders and fulfillments, and the fulfillment mutations. */
+/**
+ * The fulfillment side of the simulated Admin API: {@code order(id:)} with its line items, fulfillment orders and
+ * fulfillments (paged with {@code first}/{@code after}; {@code displayable: true} leaves out hidden fulfillment orders),
+ * {@code fulfillmentOrder(id:)} and {@code fulfillment(id:)}, and the fulfillment mutations.
+ */
 final class SimulatorFulfillmentGraphql {
 
     private SimulatorFulfillmentGraphql() {}
@@ -21,17 +25,32 @@ final class SimulatorFulfillmentGraphql {
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "lineItems"),
                 SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
-                        .map(o -> SimulatedOrderViews.lineItems(o, env.getArgument("first")))
+                        .map(o -> SimulatedPages.connection(
+                                (List<?>) SimulatedOrderViews.lineItems(o, null).get("nodes"),
+                                env.getArgument("first"),
+                                env.getArgument("after")))
                         .orElse(null)));
         fetchers.put(
                 FieldCoordinates.coordinates("Order", "fulfillmentOrders"),
                 SimulatorGraphql.fetcher((env, scope) -> orderOf(env, scope)
                         .map(o -> SimulatedPages.connection(
-                                (List<?>) scope.store()
+                                scope.store()
                                         .fulfillments()
-                                        .fulfillmentOrders(o)
-                                        .get("nodes"),
-                                env.getArgument("first")))
+                                        .fulfillmentOrders(o, Boolean.TRUE.equals(env.getArgument("displayable"))),
+                                env.getArgument("first"),
+                                env.getArgument("after")))
+                        .orElse(null)));
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "fulfillmentOrder"),
+                SimulatorGraphql.fetcher((env, scope) -> scope.store()
+                        .fulfillments()
+                        .fulfillmentOrder(scope.shop(), env.getArgument("id"))
+                        .orElse(null)));
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "fulfillment"),
+                SimulatorGraphql.fetcher((env, scope) -> scope.store()
+                        .fulfillments()
+                        .fulfillment(scope.shop(), env.getArgument("id"))
                         .orElse(null)));
         fetchers.put(FieldCoordinates.coordinates("FulfillmentOrder", "lineItems"), SimulatedPages.nested("lineItems"));
         fetchers.put(
@@ -52,6 +71,36 @@ final class SimulatorFulfillmentGraphql {
         fetchers.put(
                 FieldCoordinates.coordinates(mutation, "fulfillmentCancel"),
                 SimulatorGraphql.fetcher(SimulatorFulfillmentGraphql::cancel));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentOrderReleaseHold"),
+                SimulatorGraphql.fetcher((env, scope) -> {
+                    var outcome = scope.store()
+                            .fulfillments()
+                            .releaseHold(scope.shop(), env.getArgument("id"), env.getArgument("holdIds"));
+                    releasedWebhook(outcome, scope);
+                    return foPayload(outcome);
+                }));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentOrderMove"),
+                SimulatorGraphql.fetcher((env, scope) -> {
+                    var outcome = scope.store()
+                            .fulfillments()
+                            .move(
+                                    scope.shop(),
+                                    env.getArgument("id"),
+                                    env.getArgument("newLocationId"),
+                                    env.getArgument("fulfillmentOrderLineItems"));
+                    var payload = new HashMap<String, Object>();
+                    payload.put("movedFulfillmentOrder", outcome.moved());
+                    payload.put("originalFulfillmentOrder", outcome.original());
+                    payload.put("remainingFulfillmentOrder", null);
+                    payload.put("userErrors", outcome.userError() == null ? List.of() : List.of(outcome.userError()));
+                    return payload;
+                }));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentOrderOpen"),
+                SimulatorGraphql.fetcher((env, scope) ->
+                        foPayload(scope.store().fulfillments().open(scope.shop(), env.getArgument("id")))));
         return fetchers;
     }
 
@@ -82,6 +131,32 @@ final class SimulatorFulfillmentGraphql {
     private static Object cancel(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {
         var outcome = scope.store().fulfillments().cancel(scope.shop(), env.getArgument("id"));
         return payload(outcome, scope, "fulfillments/update");
+    }
+
+    /**
+     * Shopify sends fulfillment_orders/hold_released once, when the last hold is released and the fulfillment order is
+     * no longer ON_HOLD (FULFILLMENT_ORDERS_HOLD_RELEASED,
+     * https://shopify.dev/docs/api/admin-graphql/latest/enums/WebhookSubscriptionTopic); the payload names the
+     * fulfillment order and its status.
+     */
+    private static void releasedWebhook(SimulatedFulfillments.FoOutcome outcome, SimulatorGraphql.Scope scope) {
+        Map<String, Object> fo = outcome.fulfillmentOrder();
+        if (fo == null || "ON_HOLD".equals(fo.get("status"))) {
+            return;
+        }
+        var payload = new HashMap<String, Object>();
+        payload.put(
+                "fulfillment_order",
+                Map.of("id", fo.get("id"), "status", fo.get("status").toString().toLowerCase()));
+        String shop = scope.shop();
+        scope.webhooks().add(sender -> sender.send("fulfillment_orders/hold_released", shop, payload));
+    }
+
+    private static Map<String, Object> foPayload(SimulatedFulfillments.FoOutcome outcome) {
+        var payload = new HashMap<String, Object>();
+        payload.put("fulfillmentOrder", outcome.fulfillmentOrder());
+        payload.put("userErrors", outcome.userError() == null ? List.of() : List.of(outcome.userError()));
+        return payload;
     }
 
     private static Map<String, Object> payload(

@@ -1,0 +1,21 @@
+package org.orderbridge.order;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One line of an order in its view: what Shopify said is left to ship of it, and when. */
+public record LeftToShip(
+        @Schema(description = "Our line item id: the line's 1-based position")
+        int lineItem,
+
+        @Nullable Long shopifyLineItemId,
+        @Nullable String sku,
+
+        @Schema(
+                description = "Left to ship: Shopify's remaining quantity over the line's open, held and scheduled"
+                        + " fulfillment orders")
+        int quantity,
+
+        @Schema(description = "When Shopify's fulfillment orders were read")
+        Instant readAt) {}
