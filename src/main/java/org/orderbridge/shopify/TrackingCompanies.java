@@ -64,7 +64,6 @@ final class TrackingCompanies {
             "Israel Post",
             "Japan Post (EN)",
             "Japan Post (JA)",
-            "La Poste",
             "Lasership",
             "Latvia Post",
             "Lietuvos Paštas",
@@ -123,6 +122,10 @@ final class TrackingCompanies {
             SUPPORTED.stream().collect(Collectors.toMap(TrackingCompanies::key, Function.identity()));
 
     private TrackingCompanies() {}
+
+    static List<String> supported() {
+        return SUPPORTED;
+    }
 
     /**
      * Shopify's spelling of the carrier when it is one Shopify supports, matched ignoring case, spaces and punctuation
