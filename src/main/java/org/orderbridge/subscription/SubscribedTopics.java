@@ -23,6 +23,8 @@ final class SubscribedTopics {
             "orders/delete",
             "fulfillments/create",
             "fulfillments/update",
+            // Needs the read_products access scope, as resolving SKUs does; without it Shopify refuses this one topic.
+            "products/update",
             "app/uninstalled");
 
     private SubscribedTopics() {}

@@ -17,6 +17,7 @@ enum WebhookTopic {
     ORDERS_DELETE("orders/delete"),
     FULFILLMENTS_CREATE("fulfillments/create"),
     FULFILLMENTS_UPDATE("fulfillments/update"),
+    PRODUCTS_UPDATE("products/update"),
     APP_UNINSTALLED("app/uninstalled"),
     CUSTOMERS_DATA_REQUEST("customers/data_request"),
     CUSTOMERS_REDACT("customers/redact"),
