@@ -98,7 +98,7 @@ final class ShopifyPayloads {
                 variantIds.add(id);
             }
             String sku = text(variant, "sku");
-            if (sku != null) {
+            if (sku != null && !sku.isBlank()) {
                 skus.add(sku);
             }
         }

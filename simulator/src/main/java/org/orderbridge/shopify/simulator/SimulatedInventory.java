@@ -77,7 +77,7 @@ public final class SimulatedInventory {
     synchronized List<Catalogued> catalogued(String shop, java.util.function.Predicate<String> sku) {
         var found = new ArrayList<Catalogued>();
         variants.forEach((key, variant) -> {
-            if (key.startsWith(shop + " ") && variant.productId != 0 && variant.sku != null && sku.test(variant.sku)) {
+            if (key.startsWith(shop + " ") && variant.sku != null && sku.test(variant.sku)) {
                 found.add(new Catalogued(
                         variant.productId, Long.parseLong(key.substring(key.lastIndexOf('/') + 1)), variant.sku));
             }

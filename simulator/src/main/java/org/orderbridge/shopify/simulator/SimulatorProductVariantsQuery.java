@@ -76,8 +76,7 @@ final class SimulatorProductVariantsQuery {
         while (at < query.length()) {
             if (!expectTerm) {
                 if (!query.startsWith("OR", at)
-                        || at + 2 >= query.length()
-                        || !Character.isWhitespace(query.charAt(at + 2))) {
+                        || at + 2 < query.length() && !Character.isWhitespace(query.charAt(at + 2))) {
                     throw error("The simulator joins sku terms only with OR: " + query);
                 }
                 at = skipSpace(query, at + 2);
