@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * that are not cached are looked up together, one search per {@link #MAX_SKUS_PER_SEARCH}. Shopify's search may match
  * more than the exact SKU, so only variants whose SKU equals the line's count. Answers are cached per shop and SKU for
  * a short time, and forgotten when a {@code products/update} webhook reports a product holding the SKU or one of the
- * cached variants.
+ * cached variants; that the shop lacks a SKU is cached only where the line then goes as a custom item.
  */
 final class SkuResolver implements ShopifyProductChanges {
 
@@ -115,7 +115,9 @@ final class SkuResolver implements ShopifyProductChanges {
             // Two exact matches already make the SKU ambiguous, however many more there are.
             boolean complete = !page.more() || variants.size() > 1;
             known.put(sku, new Matches(variants, complete));
-            if (complete) {
+            // A SKU the shop lacks parks the order unless custom items are allowed: not cached then, so that the
+            // order's re-push after the merchant adds the product (products/create, which is not subscribed) finds it.
+            if (complete && (!variants.isEmpty() || properties.customItemsAllowed(shop))) {
                 cache.put(new Key(shop, sku), variants);
             }
         }

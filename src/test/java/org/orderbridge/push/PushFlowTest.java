@@ -257,6 +257,29 @@ class PushFlowTest {
         assertThat(orders.needingAttention(Duration.ZERO, 10_000))
                 .extracting(order -> order.id().toString())
                 .contains(unknown);
+
+        // The merchant moves the SKU to a new variant: products/update makes the cached answer go at once.
+        long newMug = mug + 1;
+        inventory.catalogue(shop, 1, mug, null);
+        inventory.catalogue(shop, 1, newMug, "MUG-" + run);
+        e2e.shopify()
+                .sendWebhook(
+                        "products/update",
+                        shop,
+                        Map.of("id", 1, "variants", List.of(Map.of("id", newMug, "sku", "MUG-" + run))));
+        await().atMost(EndToEndFixtures.WAIT)
+                .until(() -> e2e.jdbc()
+                                .queryForObject(
+                                        "select count(*) from webhook_delivery where topic = 'products/update'"
+                                                + " and shop_domain = ? and outcome is not null",
+                                        Long.class,
+                                        shop)
+                        > 0);
+        String moved = accept(shop, skuLine("MUG-" + run, 1));
+        e2e.awaitStatus(moved, "PUSHED");
+        assertThat(e2e.shopifyOrdersFor(moved).getFirst().lineItems())
+                .extracting(line -> line.get("variantId"))
+                .containsExactly("gid://shopify/ProductVariant/" + newMug);
     }
 
     private String accept(String shop, Map<?, ?>... lines) {

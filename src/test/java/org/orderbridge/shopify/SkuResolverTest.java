@@ -68,7 +68,7 @@ class SkuResolverTest {
     @Test
     void forgetsWhatAnUpdatedProductMayHaveChanged() {
         catalogue.add("MUG-1", 11, 1).add("PEN-1", 21, 2).add("CUP-1", 31, 3);
-        SkuResolver resolver = resolver(false);
+        SkuResolver resolver = resolver(true);
         resolver.resolve(draft(skuLine("MUG-1"), skuLine("PEN-1"), skuLine("CUP-1"), skuLine("NEW-1")), DEADLINE);
 
         // The product of MUG-1, a product now holding variant 21, and one that now has the SKU once unknown.
@@ -90,6 +90,18 @@ class SkuResolverTest {
 
         assertThat(resolution)
                 .isEqualTo(new SkuResolution.Unresolved("line 2 (SKU NOPE-1): no variant of the shop has this SKU"));
+    }
+
+    @Test
+    void searchesAgainForAnUnknownSkuThatParkedTheOrder() {
+        SkuResolver resolver = resolver(false);
+
+        resolver.resolve(draft(skuLine("NEW-1")), DEADLINE);
+        catalogue.add("NEW-1", 41, 4);
+        OrderDraft repushed = resolved(resolver.resolve(draft(skuLine("NEW-1")), DEADLINE));
+
+        assertThat(repushed.lines().getFirst().variantId()).isEqualTo(41L);
+        assertThat(catalogue.searches).hasSize(2);
     }
 
     @Test

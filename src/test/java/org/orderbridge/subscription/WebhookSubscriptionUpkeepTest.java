@@ -77,7 +77,7 @@ class WebhookSubscriptionUpkeepTest {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(topicsAtTarget(shopify, shop))
                         .isEqualTo(everyTopic())
-                        .hasSize(10));
+                        .hasSize(SubscribedTopics.TOPICS.size()));
         assertThat(repairs(meters, shop, "orders/create", "created")).isOne();
     }
 
@@ -160,7 +160,7 @@ class WebhookSubscriptionUpkeepTest {
                         .tag("shop", shop)
                         .gauge()
                         .value())
-                .isEqualTo(10);
+                .isEqualTo(SubscribedTopics.TOPICS.size());
 
         shopify.store().webhookSubscriptions().setAppApiVersion(ShopifySimulator.API_VERSION);
         checkNow(jdbc, shop);
@@ -217,7 +217,7 @@ class WebhookSubscriptionUpkeepTest {
         checkNow(jdbc, shop);
 
         assertThat(checks(meters, shop, "refused")).isEqualTo(refusedBefore + 1);
-        assertThat(topicsAtTarget(shopify, shop)).hasSize(9);
+        assertThat(topicsAtTarget(shopify, shop)).hasSize(SubscribedTopics.TOPICS.size() - 1);
         assertThat(failure(jdbc, shop))
                 .hasValueSatisfying(failure -> assertThat(failure).contains("Access denied for topic"));
         assertThat(announced(shop)).containsExactly(new SubscriptionsRepaired(shop, 1));
