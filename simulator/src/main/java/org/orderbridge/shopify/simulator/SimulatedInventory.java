@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Stock of the shops' product variants per location, and what {@code orderCreate} does with it.
@@ -74,7 +75,7 @@ public final class SimulatedInventory {
     }
 
     /** The catalogued variants of the shop whose SKU passes the filter, in the order they were catalogued. */
-    synchronized List<Catalogued> catalogued(String shop, java.util.function.Predicate<String> sku) {
+    synchronized List<Catalogued> catalogued(String shop, Predicate<String> sku) {
         var found = new ArrayList<Catalogued>();
         variants.forEach((key, variant) -> {
             if (key.startsWith(shop + " ") && variant.sku != null && sku.test(variant.sku)) {

@@ -2,7 +2,9 @@ package org.orderbridge.shopify.simulator;
 
 import graphql.GraphqlErrorException;
 import graphql.schema.DataFetchingEnvironment;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,9 +148,9 @@ final class SimulatorProductVariantsQuery {
     }
 
     private static String cursor(SimulatedInventory.Catalogued variant) {
-        return java.util.Base64.getUrlEncoder()
+        return Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(Long.toString(variant.variantId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString(Long.toString(variant.variantId()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static GraphqlErrorException error(String message) {
