@@ -10,12 +10,20 @@ address = {"firstName": "Ada", "lastName": "Lovelace", "address1": "1 Analytical
            "zip": "N1 9GU", "countryCode": "GB"}
 next_index, lock, created = 0, threading.Lock(), [0]
 
+# SKUS=n: each order has two SKU-only lines of the n catalogued SKUs BENCH-SKU-0 … (bench/push.sh's sku mode).
+skus = int(os.environ.get("SKUS", "0"))
+
+def lines(i):
+    if not skus:
+        return [{"sku": "ENGINE-1", "title": "Difference engine", "quantity": 2, "unitPrice": "19.90"}]
+    return [{"sku": f"BENCH-SKU-{(i + k * 7) % skus}", "title": "Bench item", "quantity": 1, "unitPrice": "9.90"}
+            for k in range(2)]
+
 def order(i):
     return json.dumps({"externalId": f"push-bench-{run}-{i}", "shop": "ob-test.myshopify.com",
                        "customer": {"email": f"buyer{i}@example.com", "firstName": "Ada", "lastName": "Lovelace"},
                        "shippingAddress": address, "billingAddress": address,
-                       "lineItems": [{"sku": "ENGINE-1", "title": "Difference engine", "quantity": 2,
-                                      "unitPrice": "19.90"}],
+                       "lineItems": lines(i),
                        "currency": "GBP", "tags": ["bench"]})
 
 def worker():

@@ -148,6 +148,13 @@ class OrderPushHandler implements PushHandler {
                 log.warn("Shopify rejected order {}: {}", id, rejected.reason());
                 settle(id, () -> orders.markPushFailed(id, rejected.reason()));
             }
+            // Parked at once: only the merchant's catalogue (or a corrected order) helps.
+            case PushOutcome.UnresolvedSku unresolved -> {
+                outcome("unresolved_sku");
+                String reason = "SKU not resolved in Shopify: " + unresolved.reason();
+                log.warn("Order {} names SKUs Shopify cannot resolve: {}", id, unresolved.reason());
+                settle(id, () -> orders.markPushFailed(id, reason));
+            }
             // Parked at once like any refusal: only restocking helps, and the merchant has to learn of it now rather
             // than after the push queue's retries have run out.
             case PushOutcome.OutOfStock outOfStock -> {

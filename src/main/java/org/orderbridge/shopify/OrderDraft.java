@@ -126,6 +126,24 @@ public record OrderDraft(
 
     public record Attribute(String key, String value) {}
 
+    /** The same order with other lines, e.g. its SKUs resolved to the shop's variants. */
+    public OrderDraft withLines(List<Line> resolved) {
+        return new OrderDraft(
+                shopDomain,
+                orderId,
+                email,
+                phone,
+                firstName,
+                lastName,
+                shippingAddress,
+                billingAddress,
+                currency,
+                resolved,
+                note,
+                tags,
+                commercial);
+    }
+
     /**
      * A postal address as Shopify takes it: the country and the province by their codes, which Shopify names itself
      * (the names are deprecated input).
@@ -156,5 +174,11 @@ public record OrderDraft(
             int quantity,
             @Nullable BigDecimal unitPrice,
             @Nullable Boolean requiresShipping,
-            @Nullable Boolean taxable) {}
+            @Nullable Boolean taxable) {
+
+        /** The line as one of the shop's variants, which brings its own shipping and tax settings. */
+        public Line withVariantId(long id) {
+            return new Line(sku, id, title, quantity, unitPrice, null, null);
+        }
+    }
 }

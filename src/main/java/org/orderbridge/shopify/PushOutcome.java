@@ -30,4 +30,11 @@ public sealed interface PushOutcome {
      * SKU and variant) with Shopify's message, which names the location.
      */
     record OutOfStock(String reason) implements PushOutcome {}
+
+    /**
+     * A line gives a SKU without a variant, and the shop has no variant with that SKU (and may not take the line as a
+     * custom item) or several. Retrying will not help until the catalogue or the order changes; {@code reason} names
+     * each such line and its SKU.
+     */
+    record UnresolvedSku(String reason) implements PushOutcome {}
 }

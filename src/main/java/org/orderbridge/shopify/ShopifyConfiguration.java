@@ -1,8 +1,10 @@
 package org.orderbridge.shopify;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +17,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ShopifyProperties.class)
+@EnableConfigurationProperties({ShopifyProperties.class, SkuLineProperties.class})
 class ShopifyConfiguration {
 
     @Bean
@@ -42,8 +44,16 @@ class ShopifyConfiguration {
     }
 
     @Bean
-    ShopifyOrders shopifyOrders(ShopifyClient client) {
-        return client.orders();
+    SkuResolver skuResolver(ShopifyClient client, SkuLineProperties properties, ObjectProvider<MeterRegistry> meters) {
+        var resolver = new SkuResolver(client.variants(), properties, Ticker.systemTicker());
+        meters.ifAvailable(
+                registry -> CaffeineCacheMetrics.monitor(registry, resolver.cache(), "shopify.sku-variants"));
+        return resolver;
+    }
+
+    @Bean
+    ShopifyOrders shopifyOrders(ShopifyClient client, SkuResolver skuResolver) {
+        return new SkuResolvingShopifyOrders(client.orders(), skuResolver);
     }
 
     @Bean
@@ -112,7 +122,8 @@ class ShopifyConfiguration {
                 new ShopifyBulkQueryClient(properties, transport, resilience),
                 new AdminWebhookSubscriptions(properties, transport, resilience),
                 new OrderCancellations(transport, resilience),
-                new InstallationAccessScopes(properties, transport, resilience));
+                new InstallationAccessScopes(properties, transport, resilience),
+                new ShopifyVariantLookup(transport, resilience));
     }
 
     record ShopifyClient(
@@ -122,5 +133,6 @@ class ShopifyConfiguration {
             ShopifyBulkQueries bulkQueries,
             ShopifyWebhookSubscriptions webhookSubscriptions,
             ShopifyCancellations cancellations,
-            ShopifyAccessScopes accessScopes) {}
+            ShopifyAccessScopes accessScopes,
+            VariantLookup variants) {}
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * (https://shopify.dev/docs/api/usage/access-scopes), so a feature that writes orders lists {@code write_orders} only.
  */
 public enum ShopifyFeature {
-    ORDER_PUSH("Order push", List.of("write_orders")),
+    ORDER_PUSH("Order push (with SKU resolution)", List.of("read_products", "write_orders")),
     ORDER_CANCEL("Order cancellation", List.of("write_orders")),
     ORDER_SYNC(
             "Order webhooks, reconciliation and backfill", List.of("read_customers", "read_orders", "read_products")),
@@ -60,8 +60,11 @@ public enum ShopifyFeature {
     /** The feature each document serves; a new document must be given one. */
     static ShopifyFeature of(ShopifyOperation operation) {
         return switch (operation) {
-            case FIND_ORDER_ID_DEFINITION, CREATE_ORDER_ID_DEFINITION, CREATE_ORDER, FIND_ORDER_BY_CUSTOM_ID ->
-                ORDER_PUSH;
+            case FIND_ORDER_ID_DEFINITION,
+                    CREATE_ORDER_ID_DEFINITION,
+                    CREATE_ORDER,
+                    FIND_ORDER_BY_CUSTOM_ID,
+                    FIND_VARIANTS_BY_SKU -> ORDER_PUSH;
             case CANCEL_ORDER, FIND_ORDER_CANCELLATION, FIND_ORDER_CANCELLATION_BY_CUSTOM_ID, FIND_JOB -> ORDER_CANCEL;
             case FIND_ORDER_BY_ID, ORDERS_UPDATED_SINCE, ORDER_SNAPSHOT, RUN_BULK_QUERY, FIND_BULK_OPERATION ->
                 ORDER_SYNC;

@@ -281,6 +281,17 @@ enum ShopifyOperation {
             }
             """),
 
+    // SKU resolution: one search for a batch of SKUs (SkuSearch), answered with the variants whose SKU matched.
+    // The page size is a variable (VariantLookup.MAX_PAGE at most), which keeps the requested cost near 500 points.
+    FIND_VARIANTS_BY_SKU("""
+            query FindVariantsBySku($query: String!, $first: Int!) {
+              productVariants(first: $first, query: $query) {
+                pageInfo { hasNextPage }
+                nodes { legacyResourceId sku product { legacyResourceId } }
+              }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { ...CreatedOrder }

@@ -25,6 +25,8 @@ final class SubscribedTopics {
             "fulfillments/update",
             "fulfillment_orders/hold_released",
             "fulfillment_orders/scheduled_fulfillment_order_ready",
+            // Needs the read_products access scope, as resolving SKUs does; without it Shopify refuses this one topic.
+            "products/update",
             "app/uninstalled");
 
     private SubscribedTopics() {}

@@ -88,6 +88,25 @@ final class ShopifyPayloads {
                 optionalId(json, "location_id"));
     }
 
+    /** A {@code products/update} payload: the product and what its variants are now. */
+    static ProductChange product(JsonNode json) {
+        var variantIds = new ArrayList<Long>();
+        var skus = new ArrayList<String>();
+        for (JsonNode variant : json.path("variants")) {
+            Long id = optionalId(variant, "id");
+            if (id != null) {
+                variantIds.add(id);
+            }
+            String sku = text(variant, "sku");
+            if (sku != null && !sku.isBlank()) {
+                skus.add(sku);
+            }
+        }
+        return new ProductChange(requiredId(json, "id"), variantIds, skus);
+    }
+
+    record ProductChange(long productId, List<Long> variantIds, List<String> skus) {}
+
     static long requiredId(JsonNode json, String field) {
         Long id = optionalId(json, field);
         if (id == null) {

@@ -65,8 +65,8 @@ class WebhookController {
             operationId = "receiveShopifyWebhook",
             summary = "Receive a Shopify webhook delivery",
             description = """
-                    Shopify's webhook deliveries (subscribed topics: orders, fulfillments, app/uninstalled and the \
-                    mandatory compliance topics). Not for API clients: there is no API key here. Shopify signs \
+                    Shopify's webhook deliveries (subscribed topics: orders, fulfillments, products/update, app/uninstalled \
+                    and the mandatory compliance topics). Not for API clients: there is no API key here. Shopify signs \
                     each delivery with **HMAC-SHA256** over the raw request body, keyed with the app's client \
                     secret, and sends the Base64 digest in `X-Shopify-Hmac-Sha256`; a delivery is accepted only \
                     when the digest matches under one of the configured secrets (several during a rotation). \

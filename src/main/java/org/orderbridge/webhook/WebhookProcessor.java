@@ -6,6 +6,7 @@ import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
 import org.orderbridge.shipment.Shipments;
 import org.orderbridge.shopify.ShopifyOrders;
+import org.orderbridge.shopify.ShopifyProductChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,6 +29,7 @@ class WebhookProcessor {
     private final ShopRecords shops;
     private final ShopErasure erasure;
     private final ShopifyOrders shopify;
+    private final ShopifyProductChanges products;
     private final Shipments shipments;
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
@@ -39,6 +41,7 @@ class WebhookProcessor {
             ShopRecords shops,
             ShopErasure erasure,
             ShopifyOrders shopify,
+            ShopifyProductChanges products,
             Shipments shipments,
             WebhookMetrics metrics,
             ObjectMapper mapper,
@@ -48,6 +51,7 @@ class WebhookProcessor {
         this.shops = shops;
         this.erasure = erasure;
         this.shopify = shopify;
+        this.products = products;
         this.shipments = shipments;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -89,6 +93,12 @@ class WebhookProcessor {
                 // The payload names the fulfillment order, not its order: every HELD shipment of the shop asks
                 // Shopify again now rather than at its next check.
                 shipments.recheckHeld(shop);
+                yield WebhookOutcome.RECORDED;
+            }
+            // What the push learnt about the product's SKUs may be stale now.
+            case PRODUCTS_UPDATE -> {
+                var change = ShopifyPayloads.product(payload);
+                products.productUpdated(shop, change.productId(), change.variantIds(), change.skus());
                 yield WebhookOutcome.RECORDED;
             }
             case APP_UNINSTALLED -> {

@@ -19,6 +19,7 @@ enum WebhookTopic {
     FULFILLMENTS_UPDATE("fulfillments/update"),
     FULFILLMENT_ORDERS_HOLD_RELEASED("fulfillment_orders/hold_released"),
     FULFILLMENT_ORDERS_SCHEDULED_FULFILLMENT_ORDER_READY("fulfillment_orders/scheduled_fulfillment_order_ready"),
+    PRODUCTS_UPDATE("products/update"),
     APP_UNINSTALLED("app/uninstalled"),
     CUSTOMERS_DATA_REQUEST("customers/data_request"),
     CUSTOMERS_REDACT("customers/redact"),

@@ -65,7 +65,8 @@ public class EmbeddedServices {
             Map.entry("subs-current.myshopify.com", "shpat_local_subs_current"),
             Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"),
             Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"),
-            Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"));
+            Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"),
+            Map.entry("sku-strict.myshopify.com", "shpat_local_sku_strict"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

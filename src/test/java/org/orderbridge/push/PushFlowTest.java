@@ -226,6 +226,75 @@ class PushFlowTest {
                 .queryForObject("select count(*) from push_outbox where subject_id = ?::uuid", Integer.class, id);
     }
 
+    @Test
+    void pushesSkuOnlyLinesAsTheShopsVariantsAndParksAnOrderOfAnUnknownSkuNamingIt() {
+        String shop = "sku-strict.myshopify.com";
+        long run = System.nanoTime() % 100_000_000L;
+        long mug = 7_700_000_000L + run;
+        long pen = 7_800_000_000L + run;
+        var inventory = e2e.shopify().store().inventory();
+        inventory.stock(shop, mug, "gid://shopify/Location/1", 5);
+        inventory.catalogue(shop, 1, mug, "MUG-" + run);
+        inventory.stock(shop, pen, "gid://shopify/Location/1", 5);
+        inventory.catalogue(shop, 2, pen, "PEN-" + run);
+        double unresolvedBefore = pushOutcomes("unresolved_sku");
+
+        String pushed = accept(shop, skuLine("MUG-" + run, 2), skuLine("PEN-" + run, 1));
+        String unknown = accept(shop, skuLine("MUG-" + run, 1), skuLine("NOPE-" + run, 1));
+
+        e2e.awaitStatus(pushed, "PUSHED");
+        assertThat(e2e.shopifyOrdersFor(pushed).getFirst().lineItems())
+                .extracting(line -> line.get("variantId"))
+                .containsExactly("gid://shopify/ProductVariant/" + mug, "gid://shopify/ProductVariant/" + pen);
+        assertThat(inventory.levels(shop, mug).getFirst().available()).isEqualTo(3);
+        assertThat(inventory.levels(shop, pen).getFirst().available()).isEqualTo(4);
+        JsonNode parked = e2e.awaitStatus(unknown, "PUSH_FAILED");
+        assertThat(parked.get("lastError").asString())
+                .isEqualTo("SKU not resolved in Shopify: line 2 (SKU NOPE-" + run
+                        + "): no variant of the shop has this SKU");
+        assertThat(e2e.shopifyOrdersFor(unknown)).isEmpty();
+        assertThat(pushOutcomes("unresolved_sku")).isEqualTo(unresolvedBefore + 1);
+        assertThat(orders.needingAttention(Duration.ZERO, 10_000))
+                .extracting(order -> order.id().toString())
+                .contains(unknown);
+
+        // The merchant moves the SKU to a new variant: products/update makes the cached answer go at once.
+        long newMug = mug + 1;
+        inventory.catalogue(shop, 1, mug, null);
+        inventory.catalogue(shop, 1, newMug, "MUG-" + run);
+        e2e.shopify()
+                .sendWebhook(
+                        "products/update",
+                        shop,
+                        Map.of("id", 1, "variants", List.of(Map.of("id", newMug, "sku", "MUG-" + run))));
+        await().atMost(EndToEndFixtures.WAIT)
+                .until(() -> e2e.jdbc()
+                                .queryForObject(
+                                        "select count(*) from webhook_delivery where topic = 'products/update'"
+                                                + " and shop_domain = ? and outcome is not null",
+                                        Long.class,
+                                        shop)
+                        > 0);
+        String moved = accept(shop, skuLine("MUG-" + run, 1));
+        e2e.awaitStatus(moved, "PUSHED");
+        assertThat(e2e.shopifyOrdersFor(moved).getFirst().lineItems())
+                .extracting(line -> line.get("variantId"))
+                .containsExactly("gid://shopify/ProductVariant/" + newMug);
+    }
+
+    private String accept(String shop, Map<?, ?>... lines) {
+        var request = PushFixtures.orderRequest("ext-" + UUID.randomUUID(), "sku-lines@example.com");
+        request.put("shop", shop);
+        request.put("lineItems", List.of(lines));
+        var response = e2e.call(HttpMethod.POST, "/api/v1/orders", WRITE_KEY, request);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().get("id").asString();
+    }
+
+    private static Map<String, Object> skuLine(String sku, int quantity) {
+        return Map.of("sku", sku, "title", "Item " + sku, "quantity", quantity, "unitPrice", "4.50");
+    }
+
     private double pushOutcomes(String outcome) {
         Counter counter =
                 meters.find("orderbridge.push.outcome").tag("outcome", outcome).counter();

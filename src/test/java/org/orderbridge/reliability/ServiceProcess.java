@@ -137,6 +137,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--orderbridge.push.deadline=" + (PUSH_VISIBILITY_SECONDS - 10) + "s",
                 "--orderbridge.shopify.connect-timeout=1s",
                 "--orderbridge.shopify.read-timeout=3s",
+                // The simulator catalogues nothing here: the traffic's SKU-only lines stay custom items.
+                "--orderbridge.shopify.sku-lines.custom-items-allowed=true",
                 "--spring.cloud.aws.credentials.access-key=local",
                 "--spring.cloud.aws.credentials.secret-key=local"));
         command.addAll(arguments);

@@ -245,6 +245,7 @@ class ShopifyStormIT {
                         case PushOutcome.Created c -> created.put(draft.orderId(), c);
                         case PushOutcome.Rejected r -> rejected.put(draft.orderId(), r.reason());
                         case PushOutcome.OutOfStock o -> rejected.put(draft.orderId(), o.reason());
+                        case PushOutcome.UnresolvedSku u -> rejected.put(draft.orderId(), u.reason());
                     }
                 } catch (ShopifyUnavailableException e) {
                     unavailable.incrementAndGet();

@@ -123,7 +123,8 @@ class AccessScopesTest {
                 .containsExactly("write_merchant_managed_fulfillment_orders");
         assertThat(ShopifyFeature.ORDER_SYNC.missingFrom(Set.of("write_orders", "write_customers", "read_products")))
                 .isEmpty();
-        assertThat(ShopifyFeature.ORDER_PUSH.missingFrom(Set.of("read_orders"))).containsExactly("write_orders");
+        assertThat(ShopifyFeature.ORDER_PUSH.missingFrom(Set.of("read_orders")))
+                .containsExactly("read_products", "write_orders");
     }
 
     private static Map<ShopifyFeature, Set<List<String>>> requirementsByFeature() {

@@ -263,6 +263,15 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void skuSearchVariablesMatchTheSchemaInputTypes() {
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FIND_VARIANTS_BY_SKU,
+                ShopifyVariantLookup.variables(List.of("MUG-1", "PEN 'FINE'"), VariantLookup.MAX_PAGE));
+        assertThat(SkuSearch.query(List.of("MUG-1", "PEN 'FINE' \\ (BLUE)")))
+                .isEqualTo("sku:'MUG-1' OR sku:'PEN \\'FINE\\' \\\\ (BLUE)'");
+    }
+
+    @Test
     void inventoryBehavioursAreThoseOfShopifysOrderCreate() {
         GraphQLEnumType values = AdminSchema.get().getTypeAs("OrderCreateInputsInventoryBehavior");
 
@@ -292,6 +301,7 @@ class ShopifyDocumentsTest {
                         "lines",
                         ShopifyOrderReader.LINES_PER_PAGED_ORDER);
             case ORDER_SNAPSHOT -> Map.of("lines", ShopifyOrderFeed.MAX_LINE_ITEMS);
+            case FIND_VARIANTS_BY_SKU -> Map.of("first", VariantLookup.MAX_PAGE);
             default -> Map.of();
         };
     }

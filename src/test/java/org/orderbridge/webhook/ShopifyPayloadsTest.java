@@ -134,6 +134,24 @@ class ShopifyPayloadsTest {
     }
 
     @Test
+    void readsTheProductAndItsVariantsSkusFromAProductPayload() throws Exception {
+        JsonNode json = JSON.readTree("""
+                {"id": 788032119674292922, "title": "Mug", "variants": [
+                  {"id": 642667041472713922, "product_id": 788032119674292922, "sku": "MUG-1"},
+                  {"id": "757650484644203962", "sku": null},
+                  {"id": 757650484644203963, "sku": ""}]}
+                """);
+
+        assertThat(ShopifyPayloads.product(json))
+                .isEqualTo(new ShopifyPayloads.ProductChange(
+                        788032119674292922L,
+                        java.util.List.of(642667041472713922L, 757650484644203962L, 757650484644203963L),
+                        java.util.List.of("MUG-1")));
+        assertThatThrownBy(() -> ShopifyPayloads.product(JSON.readTree("{\"title\": \"Mug\"}")))
+                .isInstanceOf(UnprocessableWebhookException.class);
+    }
+
+    @Test
     void refusesLineItemWithAPriceThatIsNotADecimal() {
         ObjectNode json = payload(4716L, "bad price");
         ((ObjectNode) json.path("line_items").get(0)).put("price", "29.90 EUR");

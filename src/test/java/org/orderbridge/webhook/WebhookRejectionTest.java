@@ -100,7 +100,7 @@ class WebhookRejectionTest {
     @Test
     void acknowledgesAndDropsTopicsItDoesNotSubscribeToUnderOneMetricSeries() throws Exception {
         double before = dropped("unhandled");
-        assertThat(deliver(port, "products/update", "{\"id\":1}").statusCode()).isEqualTo(200);
+        assertThat(deliver(port, "products/delete", "{\"id\":1}").statusCode()).isEqualTo(200);
         assertThat(deliver(
                                 port,
                                 "attacker/topic_" + UUID.randomUUID().toString().replace("-", ""),

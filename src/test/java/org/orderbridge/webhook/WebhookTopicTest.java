@@ -27,7 +27,7 @@ class WebhookTopicTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ORDERS/CREATE", "orders/create ", "orders_create", "products/update", ""})
+    @ValueSource(strings = {"ORDERS/CREATE", "orders/create ", "orders_create", "products/delete", ""})
     void knowsNoTopicUnderAnyOtherName(String name) {
         assertThat(WebhookTopic.of(name)).isEmpty();
     }

@@ -10,8 +10,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code /_sim/inventory}, for a simulator running in its own process: {@code GET ?shop=} lists the shop's tracked
- * variants with their policy and levels; {@code PUT} with {@code {"shop", "variantId", "location", "available",
- * "inventoryPolicy"}} stocks a variant at a location (and sets its policy, DENY or CONTINUE, when given).
+ * variants with their policy, SKU and levels; {@code PUT} with {@code {"shop", "variantId", "location", "available",
+ * "inventoryPolicy", "productId", "sku"}} stocks a variant at a location (and sets its policy, DENY or CONTINUE, when
+ * given, and catalogues it as the product's variant of that SKU when both are given).
  */
 final class InventoryAdmin {
 
@@ -58,6 +59,9 @@ final class InventoryAdmin {
                     return;
                 }
                 inventory.stock(shop, variantId.longValue(), location, available.intValue());
+                if (level.get("productId") instanceof Number productId && level.get("sku") instanceof String sku) {
+                    inventory.catalogue(shop, productId.longValue(), variantId.longValue(), sku);
+                }
                 if (policy != null) {
                     inventory.setPolicy(shop, variantId.longValue(), policy);
                 }

@@ -178,6 +178,8 @@ public final class ShopifySimulator implements AutoCloseable {
         List<RecordedRequest> seen = requests();
         var byOutcome = new java.util.TreeMap<String, Long>();
         seen.forEach(r -> byOutcome.merge(r.outcome().name(), 1L, Long::sum));
+        var byRootField = new java.util.TreeMap<String, Long>();
+        seen.forEach(r -> r.rootFields().forEach(field -> byRootField.merge(field, 1L, Long::sum)));
         long first =
                 seen.stream().mapToLong(RecordedRequest::receivedAtNanos).min().orElse(0);
         long lateThrottled = seen.stream()
@@ -198,6 +200,8 @@ public final class ShopifySimulator implements AutoCloseable {
                 seen.size(),
                 "byOutcome",
                 byOutcome,
+                "byRootField",
+                byRootField,
                 "orders",
                 store.allOrders().size(),
                 "duplicateOrders",

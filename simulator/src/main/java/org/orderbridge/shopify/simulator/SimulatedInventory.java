@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Stock of the shops' product variants per location, and what {@code orderCreate} does with it.
@@ -65,6 +66,31 @@ public final class SimulatedInventory {
         variants.computeIfAbsent(key(shop, variantGid(variantId)), k -> new Variant()).policy = policy;
     }
 
+    /**
+     * Puts the variant in the shop's catalogue, as a variant of the product with this SKU (null for none); whether it is
+     * tracked is left as it was.
+     */
+    public synchronized void catalogue(String shop, long productId, long variantId, String sku) {
+        Variant variant = variants.computeIfAbsent(key(shop, variantGid(variantId)), k -> new Variant());
+        variant.productId = productId;
+        variant.sku = sku;
+    }
+
+    /** The catalogued variants of the shop whose SKU passes the filter, in the order they were catalogued. */
+    synchronized List<Catalogued> catalogued(String shop, Predicate<String> sku) {
+        var found = new ArrayList<Catalogued>();
+        variants.forEach((key, variant) -> {
+            if (key.startsWith(shop + " ") && variant.sku != null && sku.test(variant.sku)) {
+                found.add(new Catalogued(
+                        variant.productId, Long.parseLong(key.substring(key.lastIndexOf('/') + 1)), variant.sku));
+            }
+        });
+        return found;
+    }
+
+    /** A variant of the shop's catalogue. */
+    record Catalogued(long productId, long variantId, String sku) {}
+
     /** The variant's levels in location priority; empty when the variant is not tracked. */
     public synchronized List<Level> levels(String shop, long variantId) {
         Variant variant = variants.get(key(shop, variantGid(variantId)));
@@ -84,6 +110,9 @@ public final class SimulatedInventory {
                 var entry = new LinkedHashMap<String, Object>();
                 entry.put("variantId", key.substring(shop.length() + 1));
                 entry.put("inventoryPolicy", variant.policy.name());
+                if (variant.sku != null) {
+                    entry.put("sku", variant.sku);
+                }
                 entry.put("levels", List.copyOf(variant.levels.values()));
                 listed.add(entry);
             }
@@ -178,5 +207,7 @@ public final class SimulatedInventory {
     private static final class Variant {
         private final Map<String, Level> levels = new LinkedHashMap<>();
         private Policy policy = Policy.DENY;
+        private long productId;
+        private String sku;
     }
 }

@@ -87,6 +87,9 @@ final class SimulatorGraphql {
                         .dataFetcher(
                                 FieldCoordinates.coordinates(query, "orders"), fetcher(SimulatorOrdersQuery::orders))
                         .dataFetcher(
+                                FieldCoordinates.coordinates(query, "productVariants"),
+                                fetcher(SimulatorProductVariantsQuery::productVariants))
+                        .dataFetcher(
                                 FieldCoordinates.coordinates(query, "orderByIdentifier"),
                                 fetcher(SimulatorGraphql::orderByIdentifier))
                         .dataFetcher(

@@ -32,7 +32,8 @@ final class SimulatorOrdersQuery {
 
     /** Whether the operation is charged by this class's connection cost rather than the simplified one. */
     static boolean charges(OperationDefinition operation) {
-        return SimulatorGraphql.rootFields(operation).contains("orders");
+        List<String> roots = SimulatorGraphql.rootFields(operation);
+        return roots.contains("orders") || roots.contains("productVariants");
     }
 
     static Object orders(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {

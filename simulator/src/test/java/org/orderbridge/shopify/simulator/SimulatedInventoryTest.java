@@ -134,7 +134,20 @@ class SimulatedInventoryTest {
     @Test
     void stocksAndListsThroughTheAdminEndpoint() throws Exception {
         var level = Map.<String, Object>of(
-                "shop", SHOP, "variantId", SHIRT, "location", WAREHOUSE, "available", 4, "inventoryPolicy", "CONTINUE");
+                "shop",
+                SHOP,
+                "variantId",
+                SHIRT,
+                "location",
+                WAREHOUSE,
+                "available",
+                4,
+                "inventoryPolicy",
+                "CONTINUE",
+                "productId",
+                7,
+                "sku",
+                "SHIRT-M");
 
         HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/_sim/inventory"))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(level))));
@@ -149,6 +162,9 @@ class SimulatedInventoryTest {
         JsonNode variant = JSON.readTree(listed.body()).get(0);
         assertThat(variant.path("variantId").asString()).isEqualTo("gid://shopify/ProductVariant/101");
         assertThat(variant.at("/levels/0/available").asInt()).isEqualTo(4);
+        assertThat(variant.path("sku").asString()).isEqualTo("SHIRT-M");
+        assertThat(inventory.catalogued(SHOP, "SHIRT-M"::equals))
+                .containsExactly(new SimulatedInventory.Catalogued(7, SHIRT, "SHIRT-M"));
         assertThat(refused.statusCode()).isEqualTo(400);
     }
 
