@@ -58,6 +58,9 @@ class ReconciliationTest {
     @Autowired
     JdbcClient jdbc;
 
+    // Several pages of the pass, and enough orders that every kind of lost, shuffled and doubled webhook occurs.
+    private static final int DRIFTED_ORDERS = 150;
+
     @AfterEach
     void calm() {
         shopify.webhookFaults().clear();
@@ -66,11 +69,11 @@ class ReconciliationTest {
     @Test
     void onePassStoresEveryOrderWithItsNewestDataAfterLostShuffledAndDoubledWebhooksAndTheNextChangesNothing() {
         String shop = "recon-drift.myshopify.com";
-        // A Plus shop's bucket, so that 500 orders take seconds; the pacing itself is measured in bench/reconcile.sh.
+        // A Plus shop's bucket, so that the orders take seconds; the pacing itself is measured in bench/reconcile.sh.
         shopify.setCostLimits(shop, 10_000, 1_000);
         shopify.webhookFaults().seed(42).set(shop, new WebhookFaults.Settings(0.3, 0.3, true));
         var made = new ArrayList<SimulatedOrder>();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < DRIFTED_ORDERS; i++) {
             SimulatedOrder order = shopify.orderActivity().create(shop, simulatorInput(i, 1 + i % 3));
             made.add(order);
             if (i % 3 == 0) {
@@ -99,7 +102,7 @@ class ReconciliationTest {
         assertThat(first.status()).isEqualTo(ReconciliationPass.Status.COMPLETED);
         assertThat(first.created()).isEqualTo(expectCreated);
         assertThat(first.updated()).isEqualTo(expectUpdated);
-        assertThat(first.current()).isEqualTo(500 - expectCreated - expectUpdated);
+        assertThat(first.current()).isEqualTo(DRIFTED_ORDERS - expectCreated - expectUpdated);
         Map<Long, ReconcileFixtures.Stored> afterFirst = stored(jdbc, shop);
         assertThat(made)
                 .allSatisfy(order -> assertThat(showsRevision(afterFirst.get(order.legacyId()), current(order)))
@@ -111,7 +114,7 @@ class ReconciliationTest {
         ReconciliationPass.Result second = onePass(shop, "instance-b");
 
         assertThat(second.drift()).isZero();
-        assertThat(second.current()).isEqualTo(500);
+        assertThat(second.current()).isEqualTo(DRIFTED_ORDERS);
         assertThat(stored(jdbc, shop)).isEqualTo(afterFirst);
     }
 

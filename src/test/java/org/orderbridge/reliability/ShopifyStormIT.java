@@ -99,6 +99,8 @@ class ShopifyStormIT {
                 .withPropertyValues(
                         "orderbridge.shopify.admin-url=" + simulator.adminUrlTemplate(),
                         "orderbridge.shopify.access-tokens=" + SHOP + "=" + TOKEN,
+                        // The storm is about the create: its lines go as custom items, not through a SKU search.
+                        "orderbridge.shopify.sku-lines.custom-items-allowed=true",
                         "orderbridge.shopify.connect-timeout=1s",
                         "orderbridge.shopify.read-timeout=" + READ_TIMEOUT.toMillis() + "ms",
                         "orderbridge.shopify.retry.max-attempts=" + ATTEMPTS,
