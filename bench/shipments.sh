@@ -3,10 +3,13 @@
 # a standard shop's bucket: 1,000 points refilled at 100 points/s), then one shipment per order; reports the time
 # until Shopify holds all the fulfillments, fulfillments/s against what the bucket allows for the points they
 # really cost, THROTTLED answers after the first second, and duplicate fulfillments.
-# Usage: bench/shipments.sh [shipments=1000]   Needs curl and python3.
+# LOCATIONS=2 spreads every order over two locations first (one item moved, as a merchant's routing would), so that
+# each shipment becomes one fulfillment per location.
+# Usage: [LOCATIONS=1|2] bench/shipments.sh [shipments=1000]   Needs curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shipments="${1:-1000}"
+locations="${LOCATIONS:-1}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 # One client key sends everything here: the benchmark measures the service, not the per-key rate limit.
 export API_RATE_LIMIT_READ=100000 API_RATE_LIMIT_READ_BURST=100000 API_RATE_LIMIT_WRITE=100000 API_RATE_LIMIT_WRITE_BURST=100000
@@ -31,6 +34,9 @@ python3 bench/send_orders.py "${shipments}" 8080 >/dev/null
 until (( $(stats | field orders) >= shipments )); do sleep 1; done
 # Every order is PUSHED in our database too once Shopify holds it (the push worker records it right after).
 sleep 2
+if (( locations > 1 )); then
+  echo "== $(python3 bench/split_orders.py "${simulator}") orders spread over two locations"
+fi
 # The bucket refills before the measured part, and the points spent so far are set aside.
 sleep 10
 before=$(stats)
@@ -38,7 +44,7 @@ before=$(stats)
 echo "== ${shipments} shipments"
 start=$(date +%s.%N)
 accepted=$(python3 bench/send_shipments.py "${since}" 8080)
-until (( $(stats | field fulfillments) >= accepted )); do sleep 1; done
+until (( $(stats | field fulfillments) >= accepted * (locations > 1 ? 2 : 1) )); do sleep 1; done
 finished=$(date +%s.%N)
 stats > "${work}/after.json"
 

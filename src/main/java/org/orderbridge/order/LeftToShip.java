@@ -18,4 +18,9 @@ public record LeftToShip(
         int quantity,
 
         @Schema(description = "When Shopify's fulfillment orders were read")
-        Instant readAt) {}
+        Instant readAt,
+
+        @Schema(
+                description = "Shopify announced a change since (an order edit, a refund, fulfillment orders cancelled,"
+                        + " moved, split or merged); a read is under way and replaces these figures")
+        boolean stale) {}

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.Order;
@@ -39,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class Shipments {
 
     static final String PUSH_KIND = "shipment";
+
+    /** The push kind that reads what is left of an order again; its subject is the order. */
+    static final String LEFT_TO_SHIP_KIND = "order-left-to-ship";
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -216,6 +221,36 @@ public class Shipments {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recheckHeld(String shopDomain) {
         repository.findHeldOfShop(shopDomain).forEach(id -> pushRequests.request(PUSH_KIND, id));
+    }
+
+    /**
+     * Shopify changed what is left of the order outside our shipments (orders/edited, refunds/create): its figures are
+     * marked stale and read again through the push queue, in the webhook's transaction. An order with no figures yet
+     * has nothing to refresh; its first shipment reads them.
+     *
+     * @return whether the order is ours and has figures to refresh
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean leftToShipChanged(String shopDomain, long shopifyOrderId) {
+        Optional<OrderId> orderId = orders.findIdByShopifyOrderId(shopDomain, shopifyOrderId);
+        if (orderId.isEmpty() || !linesLeft.markStale(orderId.get().value(), clock.instant())) {
+            return false;
+        }
+        pushRequests.request(LEFT_TO_SHIP_KIND, orderId.get().value());
+        return true;
+    }
+
+    /**
+     * Shopify changed these fulfillment orders (fulfillment_orders/cancelled, moved, split, merged): the orders whose
+     * lines lay in them at the last read are marked stale and read again, as {@link #leftToShipChanged}.
+     *
+     * @return how many orders are read again
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int fulfillmentOrdersChanged(Collection<String> fulfillmentOrderGids) {
+        List<UUID> stale = linesLeft.markStaleHolding(fulfillmentOrderGids, clock.instant());
+        stale.forEach(orderId -> pushRequests.request(LEFT_TO_SHIP_KIND, orderId));
+        return stale.size();
     }
 
     /** @return whether a shipment of ours was found */

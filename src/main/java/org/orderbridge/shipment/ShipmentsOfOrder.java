@@ -26,7 +26,8 @@ class ShipmentsOfOrder implements OrderShipments {
     @Override
     public List<LeftToShip> leftToShip(OrderId orderId) {
         return linesLeft.of(orderId.value()).stream()
-                .map(l -> new LeftToShip(l.lineItem(), l.shopifyLineItemId(), l.sku(), l.quantity(), l.readAt()))
+                .map(l -> new LeftToShip(
+                        l.lineItem(), l.shopifyLineItemId(), l.sku(), l.quantity(), l.readAt(), l.stale()))
                 .toList();
     }
 }

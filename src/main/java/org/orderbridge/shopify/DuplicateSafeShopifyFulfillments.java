@@ -113,8 +113,16 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
     }
 
     @Override
+    public List<LineLeft> left(String shopDomain, String orderGid) {
+        String shop = shopDomain.toLowerCase();
+        return guarded(shop, () -> left(reader.read(shop, orderGid), Map.of()), e -> List.of());
+    }
+
+    @Override
     public @Nullable String release(String shopDomain, String orderGid, List<Item> items) {
         String shop = shopDomain.toLowerCase();
+        // Set once a release or open went out: its answer may have been lost, and the retry reads it as done.
+        var sent = new java.util.concurrent.atomic.AtomicBoolean();
         return guarded(
                 shop,
                 () -> {
@@ -133,8 +141,9 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
                     }
                     if (release.holdsByFulfillmentOrder().isEmpty()
                             && release.toOpen().isEmpty()) {
-                        return "Nothing of the shipment is on hold or scheduled in Shopify";
+                        return sent.get() ? null : "Nothing of the shipment is on hold or scheduled in Shopify";
                     }
+                    sent.set(true);
                     // Releasing a hold or opening an order twice is refused as "not on hold"/"not scheduled", which
                     // the next read shows as done; so a retried call re-reads first, as this one did.
                     for (var entry : release.holdsByFulfillmentOrder().entrySet()) {
@@ -386,7 +395,12 @@ final class DuplicateSafeShopifyFulfillments implements ShopifyFulfillments {
         for (int i = 0; i < state.lines().size(); i++) {
             FulfillmentState.OrderLine line = state.lines().get(i);
             int quantity = remaining.getOrDefault(line.gid(), 0) - created.getOrDefault(line.gid(), 0);
-            left.add(new LineLeft(legacyId(line.gid()), i, line.sku(), Math.max(0, quantity)));
+            List<String> holding = state.fulfillmentOrders().stream()
+                    .filter(fo ->
+                            fo.lines().stream().anyMatch(l -> l.lineItemGid().equals(line.gid())))
+                    .map(FulfillmentState.FulfillmentOrder::gid)
+                    .toList();
+            left.add(new LineLeft(legacyId(line.gid()), i, line.sku(), Math.max(0, quantity), holding));
         }
         return left;
     }

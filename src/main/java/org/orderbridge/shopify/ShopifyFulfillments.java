@@ -39,6 +39,15 @@ public interface ShopifyFulfillments {
     @Nullable String cancel(String shopDomain, String orderGid, List<String> fulfillmentGids);
 
     /**
+     * Reads what Shopify says is left to fulfil of each line of the order (one read of its fulfillment orders, every
+     * page), as {@link #fulfil} reports it.
+     *
+     * @return empty when Shopify refuses the read (no token, no such order); it is not worth retrying
+     * @throws ShopifyUnavailableException when Shopify stayed unreachable or throttled; try again later
+     */
+    List<LineLeft> left(String shopDomain, String orderGid);
+
+    /**
      * Lets the shipment's items ship: releases the holds this app placed on their fulfillment orders
      * ({@code fulfillmentOrderReleaseHold}) and opens their scheduled ones ({@code fulfillmentOrderOpen}).
      *
@@ -96,9 +105,11 @@ public interface ShopifyFulfillments {
      * What Shopify says is left to fulfil of one line of the order, after this call's creates.
      *
      * @param position 0-based position of the line in Shopify's order
+     * @param fulfillmentOrders Shopify's fulfillment orders (gids) that list the line: how fulfillment_orders webhooks,
+     *     which name those and not the order, find it
      */
     record LineLeft(
-            long shopifyLineItemId, int position, @Nullable String sku, int quantity) {}
+            long shopifyLineItemId, int position, @Nullable String sku, int quantity, List<String> fulfillmentOrders) {}
 
     sealed interface FulfillmentOutcome {
 

@@ -27,7 +27,14 @@ final class SubscribedTopics {
             "fulfillment_orders/scheduled_fulfillment_order_ready",
             // Needs the read_products access scope, as resolving SKUs does; without it Shopify refuses this one topic.
             "products/update",
-            "app/uninstalled");
+            "app/uninstalled",
+            // What is left to ship changes with these; read_orders and read_merchant_managed_fulfillment_orders.
+            "orders/edited",
+            "refunds/create",
+            "fulfillment_orders/cancelled",
+            "fulfillment_orders/moved",
+            "fulfillment_orders/split",
+            "fulfillment_orders/merged");
 
     private SubscribedTopics() {}
 

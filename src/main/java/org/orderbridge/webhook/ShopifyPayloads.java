@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Address;
@@ -22,6 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 final class ShopifyPayloads {
 
     // Compiled once: String.matches compiles its pattern on every call, i.e. for every webhook.
+    private static final String FULFILLMENT_ORDER_GID = "gid://shopify/FulfillmentOrder/";
     private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -106,6 +109,50 @@ final class ShopifyPayloads {
     }
 
     record ProductChange(long productId, List<Long> variantIds, List<String> skus) {}
+
+    /**
+     * Every fulfillment order a {@code fulfillment_orders/*} payload names, wherever it names it: {@code moved} names
+     * {@code original_fulfillment_order} and {@code moved_fulfillment_order}, {@code split} {@code fulfillment_order}
+     * and {@code remaining_fulfillment_order}, {@code merged} each of {@code fulfillment_order_merges}, {@code cancelled}
+     * {@code fulfillment_order} and {@code replacement_fulfillment_order}; all as gids. An id given as a number, under a
+     * key naming a fulfillment order, is taken as that fulfillment order's.
+     *
+     * @throws UnprocessableWebhookException when the payload names none
+     */
+    static Set<String> fulfillmentOrderGids(JsonNode json) {
+        var gids = new LinkedHashSet<String>();
+        collectFulfillmentOrders(json, false, gids);
+        if (gids.isEmpty()) {
+            throw new UnprocessableWebhookException("payload names no fulfillment order");
+        }
+        return gids;
+    }
+
+    private static void collectFulfillmentOrders(JsonNode node, boolean underFulfillmentOrder, Set<String> gids) {
+        if (node.isArray()) {
+            node.forEach(element -> collectFulfillmentOrders(element, underFulfillmentOrder, gids));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        JsonNode id = node.path("id");
+        if (id.isString() && id.asString().startsWith(FULFILLMENT_ORDER_GID)) {
+            gids.add(id.asString());
+        } else if (underFulfillmentOrder && optionalId(node, "id") != null) {
+            gids.add(FULFILLMENT_ORDER_GID + optionalId(node, "id"));
+        }
+        for (var field : node.properties()) {
+            if (field.getValue().isObject() || field.getValue().isArray()) {
+                collectFulfillmentOrders(field.getValue(), field.getKey().endsWith("fulfillment_order"), gids);
+            }
+        }
+    }
+
+    /** The order an {@code orders/edited} payload's {@code order_edit} belongs to. */
+    static long editedOrderId(JsonNode json) {
+        return requiredId(json.path("order_edit"), "order_id");
+    }
 
     static long requiredId(JsonNode json, String field) {
         Long id = optionalId(json, field);

@@ -121,6 +121,22 @@ class WebhookProcessor {
                 yield WebhookOutcome.REDACTED;
             }
             case SHOP_REDACT -> redactShop(delivery, boundToShop(topic, delivery, payload), now);
+            // What is left to ship of the order changed in Shopify: its figures are read again.
+            case ORDERS_EDITED ->
+                shipments.leftToShipChanged(shop, ShopifyPayloads.editedOrderId(payload))
+                        ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.NOT_FOUND;
+            case REFUNDS_CREATE ->
+                shipments.leftToShipChanged(shop, ShopifyPayloads.requiredId(payload, "order_id"))
+                        ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.NOT_FOUND;
+            case FULFILLMENT_ORDERS_CANCELLED,
+                    FULFILLMENT_ORDERS_MOVED,
+                    FULFILLMENT_ORDERS_SPLIT,
+                    FULFILLMENT_ORDERS_MERGED ->
+                shipments.fulfillmentOrdersChanged(ShopifyPayloads.fulfillmentOrderGids(payload)) > 0
+                        ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.NOT_FOUND;
             default -> throw new IllegalStateException("unhandled topic " + topic);
         };
     }

@@ -23,7 +23,13 @@ enum WebhookTopic {
     APP_UNINSTALLED("app/uninstalled"),
     CUSTOMERS_DATA_REQUEST("customers/data_request"),
     CUSTOMERS_REDACT("customers/redact"),
-    SHOP_REDACT("shop/redact");
+    SHOP_REDACT("shop/redact"),
+    ORDERS_EDITED("orders/edited"),
+    REFUNDS_CREATE("refunds/create"),
+    FULFILLMENT_ORDERS_CANCELLED("fulfillment_orders/cancelled"),
+    FULFILLMENT_ORDERS_MOVED("fulfillment_orders/moved"),
+    FULFILLMENT_ORDERS_SPLIT("fulfillment_orders/split"),
+    FULFILLMENT_ORDERS_MERGED("fulfillment_orders/merged");
 
     private static final Map<String, WebhookTopic> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(WebhookTopic::topic, Function.identity()));
@@ -48,6 +54,7 @@ enum WebhookTopic {
     }
 
     boolean carriesOrder() {
-        return name().startsWith("ORDERS_") && this != ORDERS_DELETE;
+        // orders/edited carries the edit (order_edit), not the order.
+        return name().startsWith("ORDERS_") && this != ORDERS_DELETE && this != ORDERS_EDITED;
     }
 }

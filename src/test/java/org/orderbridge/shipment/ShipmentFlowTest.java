@@ -224,6 +224,42 @@ class ShipmentFlowTest {
     }
 
     @Test
+    void readsWhatIsLeftAgainWhenShopifySaysItemsMovedOrWereEditedOrRefundedAway() {
+        String edited = pushedOrder(e2e, "left-edited@example.com", SHOP);
+        String refunded = pushedOrder(e2e, "left-refunded@example.com", SHOP);
+        SimulatedOrder editedInShopify = inShopify(e2e, edited);
+        post(e2e, edited, shipment("left-edit-1", "1Z-LEFT-EDIT-1", Map.of("sku", "ENGINE-1", "quantity", 1)));
+        post(e2e, refunded, shipment("left-refund-1", "1Z-LEFT-REFUND-1", Map.of("sku", "ENGINE-1", "quantity", 1)));
+        awaitShipment(e2e, edited, "left-edit-1", "FULFILLED");
+        awaitShipment(e2e, refunded, "left-refund-1", "FULFILLED");
+        JsonNode before = leftOf(edited);
+        assertThat(before.get("quantity").asInt()).isEqualTo(1);
+
+        e2e.shopify().moveUnfulfilled(editedInShopify, 0, 1, LOCATION_2);
+
+        // fulfillment_orders/moved names fulfillment orders only; the order is found by those it last read.
+        await().atMost(WAIT)
+                .until(() -> !leftOf(edited)
+                        .get("readAt")
+                        .asString()
+                        .equals(before.get("readAt").asString()));
+        assertThat(leftOf(edited).get("quantity").asInt()).isEqualTo(1);
+        assertThat(leftOf(edited).get("stale").asBoolean()).isFalse();
+
+        e2e.shopify().editRemovingUnfulfilled(editedInShopify, 0, 1);
+        e2e.shopify().refundUnfulfilled(inShopify(e2e, refunded), 0, 1);
+
+        await().atMost(WAIT).until(() -> leftOf(edited).get("quantity").asInt() == 0);
+        await().atMost(WAIT).until(() -> leftOf(refunded).get("quantity").asInt() == 0);
+        var more = post(e2e, refunded, shipment("left-refund-2", "1Z-LEFT-REFUND-2"));
+        assertThat(more.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    private JsonNode leftOf(String orderId) {
+        return e2e.order(orderId).get("leftToShip").get(0);
+    }
+
+    @Test
     void movesTheItemsToTheWarehouseTheShipmentLeftFromAndRefusesAnUnknownOne() {
         String orderId = pushedOrder(e2e, "ship-from-north@example.com", SHOP);
         SimulatedOrder order = inShopify(e2e, orderId);

@@ -106,6 +106,27 @@ class ShopifyFulfillmentsTest {
     }
 
     @Test
+    void readsWhatIsLeftOfEachLineWithTheFulfillmentOrdersThatListIt() {
+        SimulatedOrder order = order(2, 3);
+        simulator.store().fulfillments().assign(order, 1, 1, NORTH);
+        simulator.store().fulfillments().removeUnfulfilled(order, 0, 1);
+
+        List<LineLeft> left = fulfillments.left(order.shop(), order.gid());
+
+        var views = simulator.store().fulfillments().fulfillmentOrderViews(order).stream()
+                .filter(SimulatedFulfillments.FulfillmentOrderView::displayable)
+                .toList();
+        assertThat(left).extracting(LineLeft::quantity).containsExactly(1, 3);
+        assertThat(left.get(0).fulfillmentOrders())
+                .containsExactlyInAnyOrderElementsOf(views.stream()
+                        .filter(v -> v.remaining().containsKey(SimulatedFulfillments.lineItemGid(order, 0)))
+                        .map(SimulatedFulfillments.FulfillmentOrderView::gid)
+                        .toList());
+        assertThat(left.get(1).fulfillmentOrders()).hasSize(2);
+        assertThat(fulfillments.left(order.shop(), "gid://shopify/Order/1")).isEmpty();
+    }
+
+    @Test
     void waitsWhileThisAppsHoldIsOnAndShipsOnceItIsReleased() {
         SimulatedOrder order = order(1);
         simulator.store().fulfillments().hold(order, HOME, "packing check", true);

@@ -13,9 +13,10 @@ import tools.jackson.databind.ObjectMapper;
  * to an order's fulfillment orders outside the client under test. The body names {@code shop}, {@code order} (the order's
  * gid) and an {@code action}: {@code hold} ({@code location}, {@code reason}, {@code byThisApp}), {@code release}
  * ({@code location}), {@code schedule} ({@code location}, {@code fulfillAt}), {@code move} ({@code line} 0-based,
- * {@code quantity}, {@code location}), {@code remove} ({@code line}, {@code quantity}: a refund or edit) or {@code fulfil}
- * ({@code location}, {@code trackingNumber}: a fulfillment made by hand). The answer lists the order's fulfillment
- * orders.
+ * {@code quantity}, {@code location}; sends fulfillment_orders/moved), {@code remove} ({@code line}, {@code quantity}: a
+ * refund, which sends refunds/create, or with {@code "as": "edit"} an order edit, which sends orders/edited) or
+ * {@code fulfil} ({@code location}, {@code trackingNumber}: a fulfillment made by hand). The answer lists the order's
+ * fulfillment orders.
  */
 final class FulfillmentOrdersAdmin {
 
@@ -24,7 +25,7 @@ final class FulfillmentOrdersAdmin {
     private FulfillmentOrdersAdmin() {}
 
     @SuppressWarnings("unchecked")
-    static void handle(HttpExchange exchange, SimulatedStore store) throws IOException {
+    static void handle(HttpExchange exchange, SimulatedStore store, ShopifySimulator simulator) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             respond(exchange, 405, Map.of("errors", "POST"));
             return;
@@ -59,9 +60,14 @@ final class FulfillmentOrdersAdmin {
                     fulfillments.schedule(
                             order.get(), location, OffsetDateTime.parse(String.valueOf(body.get("fulfillAt"))));
                 case "move" ->
-                    fulfillments.assign(order.get(), number(body, "line"), number(body, "quantity"), location);
-                case "remove" ->
-                    fulfillments.removeUnfulfilled(order.get(), number(body, "line"), number(body, "quantity"));
+                    simulator.moveUnfulfilled(order.get(), number(body, "line"), number(body, "quantity"), location);
+                case "remove" -> {
+                    if ("edit".equals(body.get("as"))) {
+                        simulator.editRemovingUnfulfilled(order.get(), number(body, "line"), number(body, "quantity"));
+                    } else {
+                        simulator.refundUnfulfilled(order.get(), number(body, "line"), number(body, "quantity"));
+                    }
+                }
                 case "fulfil" ->
                     fulfillments.fulfilInAdmin(order.get(), location, String.valueOf(body.get("trackingNumber")));
                 default -> {

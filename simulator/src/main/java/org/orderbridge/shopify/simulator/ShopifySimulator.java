@@ -136,6 +136,27 @@ public final class ShopifySimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A refund that restocks unfulfilled items of a line, made in the admin: the items leave the fulfillment orders and
+     * Shopify sends refunds/create.
+     */
+    public void refundUnfulfilled(SimulatedOrder order, int lineIndex, int quantity) {
+        store.fulfillments().removeUnfulfilled(order, lineIndex, quantity);
+        sendWebhook("refunds/create", order.shop(), ChangeWebhooks.refund(order, lineIndex, quantity));
+    }
+
+    /** An order edit removing unfulfilled items of a line: as a refund, announced by orders/edited. */
+    public void editRemovingUnfulfilled(SimulatedOrder order, int lineIndex, int quantity) {
+        store.fulfillments().removeUnfulfilled(order, lineIndex, quantity);
+        sendWebhook("orders/edited", order.shop(), ChangeWebhooks.orderEdited(order, lineIndex, quantity));
+    }
+
+    /** The merchant moves items of a line to another location: Shopify sends fulfillment_orders/moved. */
+    public void moveUnfulfilled(SimulatedOrder order, int lineIndex, int quantity, String locationGid) {
+        var payload = store.fulfillments().assign(order, lineIndex, quantity, locationGid);
+        sendWebhook("fulfillment_orders/moved", order.shop(), payload);
+    }
+
     /** Sends orders/create for an order made in the admin, as Shopify does. */
     public void sendOrderCreated(SimulatedOrder order) {
         sendWebhook("orders/create", order.shop(), WebhookSender.payload(order));
@@ -248,7 +269,7 @@ public final class ShopifySimulator implements AutoCloseable {
             } else if (SimulatedBulkOperations.serves(path) && method.equals("GET")) {
                 store.bulkOperations().serve(exchange);
             } else if (path.equals("/_sim/fulfillment-orders")) {
-                FulfillmentOrdersAdmin.handle(exchange, store);
+                FulfillmentOrdersAdmin.handle(exchange, store, this);
             } else if (path.equals("/_sim/inventory")) {
                 InventoryAdmin.handle(exchange, store.inventory());
             } else if (path.equals("/_sim/installations")) {

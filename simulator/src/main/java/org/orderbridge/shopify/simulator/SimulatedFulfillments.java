@@ -43,8 +43,11 @@ public final class SimulatedFulfillments {
      * fulfillment order moved keeps its id and changes its assigned location; a part moved to a location that already
      * has an active fulfillment order of the order closes that one and recreates its lines, with the moved ones, in a
      * new fulfillment order. A closed one is hidden from {@code displayable: true} reads.
+     *
+     * @return the payload of the fulfillment_orders/moved webhook Shopify sends for the move
      */
-    public synchronized void assign(SimulatedOrder order, int lineIndex, int quantity, String locationGid) {
+    public synchronized Map<String, Object> assign(
+            SimulatedOrder order, int lineIndex, int quantity, String locationGid) {
         OrderState state = state(order);
         String lineGid = lineItemGid(order, lineIndex);
         FulfillmentOrder sourceFo = state.fulfillmentOrders.stream()
@@ -57,7 +60,44 @@ public final class SimulatedFulfillments {
                 .filter(l -> l.lineItemGid.equals(lineGid) && l.remaining >= quantity)
                 .findFirst()
                 .orElseThrow();
-        moveLines(state, sourceFo, Map.of(source, quantity), locationGid);
+        String sourceLocation = sourceFo.location;
+        FulfillmentOrder target = moveLines(state, sourceFo, Map.of(source, quantity), locationGid);
+        return movedWebhook(sourceFo, sourceLocation, target, Map.of(source, quantity));
+    }
+
+    /**
+     * The fulfillment_orders/moved payload: the original fulfillment order as it ends, the one now holding the moved
+     * items, the locations and the line items asked for (FULFILLMENT_ORDERS_MOVED in
+     * https://shopify.dev/docs/api/admin-graphql/latest/enums/WebhookSubscriptionTopic; {@code source_location} since
+     * 2023-04, https://shopify.dev/changelog/added-source_location-field-to-fulfillmentordersmove-webhook-payload).
+     */
+    private static Map<String, Object> movedWebhook(
+            FulfillmentOrder original, String sourceLocation, FulfillmentOrder moved, Map<FoLine, Integer> lines) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("original_fulfillment_order", webhookFo(original));
+        payload.put("moved_fulfillment_order", webhookFo(moved));
+        payload.put("destination_location_id", legacy(moved.location));
+        payload.put(
+                "fulfillment_order_line_items_requested",
+                lines.entrySet().stream()
+                        .map(e -> Map.of("id", e.getKey().gid, "quantity", e.getValue()))
+                        .toList());
+        payload.put("source_location", Map.of("id", sourceLocation));
+        return payload;
+    }
+
+    private static Map<String, Object> webhookFo(FulfillmentOrder fo) {
+        return Map.of(
+                "id",
+                fo.gid,
+                "status",
+                fo.status.toLowerCase(java.util.Locale.ROOT),
+                "assigned_location_id",
+                legacy(fo.location));
+    }
+
+    private static long legacy(String gid) {
+        return Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1));
     }
 
     private FulfillmentOrder moveLines(
@@ -94,7 +134,11 @@ public final class SimulatedFulfillments {
         return target;
     }
 
-    record MoveOutcome(Map<String, Object> moved, Map<String, Object> original, Map<String, Object> userError) {}
+    record MoveOutcome(
+            Map<String, Object> moved,
+            Map<String, Object> original,
+            Map<String, Object> userError,
+            Map<String, Object> webhook) {}
 
     /**
      * {@code fulfillmentOrderMove}: only a fulfillment order whose {@code supportedActions} include MOVE, to another
@@ -137,15 +181,17 @@ public final class SimulatedFulfillments {
         if (moved.isEmpty()) {
             return moveRefused("id", "Fulfillment order has nothing left to move.");
         }
+        String sourceLocation = fo.location;
         FulfillmentOrder target = moveLines(found.get().getKey(), fo, moved, locationGid);
-        return new MoveOutcome(target.asGraphql(), fo.asGraphql(), null);
+        return new MoveOutcome(
+                target.asGraphql(), fo.asGraphql(), null, movedWebhook(fo, sourceLocation, target, moved));
     }
 
     private static MoveOutcome moveRefused(String field, String message) {
         var error = new LinkedHashMap<String, Object>();
         error.put("field", List.of(field));
         error.put("message", message);
-        return new MoveOutcome(null, null, error);
+        return new MoveOutcome(null, null, error, null);
     }
 
     /**

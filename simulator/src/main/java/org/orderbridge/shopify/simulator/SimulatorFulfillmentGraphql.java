@@ -95,6 +95,13 @@ final class SimulatorFulfillmentGraphql {
                     payload.put("originalFulfillmentOrder", outcome.original());
                     payload.put("remainingFulfillmentOrder", null);
                     payload.put("userErrors", outcome.userError() == null ? List.of() : List.of(outcome.userError()));
+                    if (outcome.webhook() != null) {
+                        // Shopify announces every move, whoever made it (WebhookSubscriptionTopic
+                        // FULFILLMENT_ORDERS_MOVED).
+                        String shop = scope.shop();
+                        var webhook = outcome.webhook();
+                        scope.webhooks().add(sender -> sender.send("fulfillment_orders/moved", shop, webhook));
+                    }
                     return payload;
                 }));
         fetchers.put(
