@@ -121,7 +121,7 @@ class OpenApiConfiguration {
         ApiResponses responses = operation.getResponses();
         if (path.startsWith("/api/")) {
             operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
-            declare(responses, "401", "No API key, or an unknown one");
+            declare(responses, "401", "No API key, an unknown one, or one that expired");
             declare(responses, "403", "The API key's role does not allow this operation");
             declare(
                     responses,
