@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /** {@link ShopifyAccessScopes} over {@code currentAppInstallation}. */
-final class InstallationAccessScopes implements ShopifyAccessScopes, ShopifyInstallations {
+final class InstallationAccessScopes implements ShopifyAccessScopes {
 
     private static final Duration BUDGET = Duration.ofSeconds(30);
 
@@ -39,17 +39,17 @@ final class InstallationAccessScopes implements ShopifyAccessScopes, ShopifyInst
         }
     }
 
-    @Override
-    public Installation installation(String shop) {
+    /** {@link ShopifyInstallations#installation}, over the same read as the scopes. */
+    ShopifyInstallations.Installation installation(String shop) {
         if (properties.accessTokens().tokenFor(shop).isEmpty()) {
-            return Installation.NOT_CONNECTED;
+            return ShopifyInstallations.Installation.NOT_CONNECTED;
         }
         try {
             read(shop);
-            return Installation.INSTALLED;
+            return ShopifyInstallations.Installation.INSTALLED;
         } catch (PermanentShopifyFailure e) {
             if (e.isTokenRefused()) {
-                return Installation.UNINSTALLED;
+                return ShopifyInstallations.Installation.UNINSTALLED;
             }
             throw new ShopifyUnavailableException("Installation in " + shop + " unknown: " + e.getMessage(), null, e);
         }

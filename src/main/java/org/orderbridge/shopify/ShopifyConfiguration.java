@@ -129,7 +129,7 @@ class ShopifyConfiguration {
                 new AdminWebhookSubscriptions(properties, transport, resilience),
                 new OrderCancellations(transport, resilience),
                 installations,
-                installations,
+                installations::installation,
                 new ShopifyVariantLookup(transport, resilience));
     }
 

@@ -1,6 +1,7 @@
 package org.orderbridge.shopify;
 
 /** Whether the app is still installed in a shop, as Shopify answers it. */
+@FunctionalInterface
 public interface ShopifyInstallations {
 
     enum Installation {

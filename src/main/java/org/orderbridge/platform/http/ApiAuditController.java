@@ -35,7 +35,7 @@ class ApiAuditController {
                     `id` seen as `before` for the next page.""")
     @ApiResponse(responseCode = "200", description = "The newest records, at most `limit`")
     @ApiResponse(responseCode = "400", description = "Invalid limit")
-    List<ApiAuditLog.Entry> list(
+    List<ApiAuditLog.AuditEntry> list(
             @RequestParam(required = false) @Nullable Long before,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return audit.getObject().newest(before == null ? Long.MAX_VALUE : before, limit);

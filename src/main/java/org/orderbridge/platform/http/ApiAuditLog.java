@@ -25,12 +25,12 @@ class ApiAuditLog {
                 .update();
     }
 
-    List<Entry> newest(long before, int limit) {
+    List<AuditEntry> newest(long before, int limit) {
         return jdbc.sql("""
                         select id, key_name, method, path, status, recorded_at from api_audit
                         where id < ? order by id desc limit ?""")
                 .params(before, limit)
-                .query((rs, row) -> new Entry(
+                .query((rs, row) -> new AuditEntry(
                         rs.getLong("id"),
                         rs.getString("key_name"),
                         rs.getString("method"),
@@ -41,5 +41,5 @@ class ApiAuditLog {
     }
 
     /** One operator action: the key's name, the request, and the status it was answered. */
-    record Entry(long id, String keyName, String method, String path, int status, Instant recordedAt) {}
+    record AuditEntry(long id, String keyName, String method, String path, int status, Instant recordedAt) {}
 }
