@@ -5,9 +5,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.orderbridge.shopify.ShopifyOrders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,11 +40,21 @@ class OrderCommandController {
     @ApiResponse(responseCode = "201", description = "Accepted; Location names the new order")
     @ApiResponse(responseCode = "200", description = "The same externalId and content again: the order accepted before")
     @ApiResponse(responseCode = "400", description = "Not JSON, or invalid; errors lists every field")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The API key's role does not allow this operation, or the key is limited to other shops")
     @ApiResponse(responseCode = "409", description = "The externalId is taken by an order with different content")
     @ApiResponse(responseCode = "413", description = "Body larger than allowed")
     @ApiResponse(responseCode = "422", description = "The shop is not connected to OrderBridge")
     @ApiResponse(responseCode = "503", description = "Database unavailable; nothing was stored, retry")
     ResponseEntity<OrderView> create(@Valid @RequestBody CreateOrderRequest request) {
+        if (!ApiCaller.current().mayAccess(request.shop())) {
+            throw new ErrorResponseException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.FORBIDDEN, "This API key is not allowed to create orders for " + request.shop()),
+                    null);
+        }
         if (!shopify.knowsShop(request.shop())) {
             throw new UnknownShopException(request.shop());
         }

@@ -17,6 +17,9 @@ class OrderQueriesImpl implements OrderQueries {
         if (filter.shop() != null) {
             where.add("o.shopDomain = :shop");
         }
+        if (!filter.shops().isEmpty()) {
+            where.add("o.shopDomain in :shops");
+        }
         if (filter.status() != null) {
             where.add("o.status = :status");
         }
@@ -31,6 +34,9 @@ class OrderQueriesImpl implements OrderQueries {
         var query = entityManager.createQuery(jpql, Order.class).setMaxResults(limit);
         if (filter.shop() != null) {
             query.setParameter("shop", filter.shop());
+        }
+        if (!filter.shops().isEmpty()) {
+            query.setParameter("shops", filter.shops());
         }
         if (filter.status() != null) {
             query.setParameter("status", filter.status());

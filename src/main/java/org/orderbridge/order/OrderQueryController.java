@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,7 +40,7 @@ class OrderQueryController {
                     its fulfillment orders).""")
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "400", description = "Malformed order id")
-    @ApiResponse(responseCode = "404", description = "No such order")
+    @ApiResponse(responseCode = "404", description = "No such order, or one of a shop the API key is not limited to")
     OrderView get(@PathVariable String id) {
         return orders.find(OrderId.parse(id))
                 .map(order -> OrderView.of(
@@ -55,7 +56,8 @@ class OrderQueryController {
 
     @GetMapping
     @Operation(operationId = "listOrders", summary = "List orders by last change", description = """
-                    Read role. Orders filtered by shop, status and change time, oldest change first. Pass the answer's \
+                    Read role. Orders filtered by shop, status and change time, oldest change first; a key limited to \
+                    shops sees only theirs. Pass the answer's \
                     `nextCursor` as `cursor` for the next page; it is absent on the last page. Polling with \
                     `updatedSince` and the cursor sees every change exactly once.""")
     @ApiResponse(responseCode = "200", description = "A page of orders and the cursor of the next")
@@ -66,7 +68,8 @@ class OrderQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant updatedSince,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        var filter = new OrderFilter(shop, status, updatedSince);
+        var filter =
+                new OrderFilter(shop, status, updatedSince, ApiCaller.current().shops());
         return OrderListView.of(orders.list(filter, cursor == null ? null : OrderCursor.decode(cursor), limit));
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
 
 /** The API's representation of an order. */
 record OrderView(
@@ -17,9 +18,9 @@ record OrderView(
         @Nullable Long shopifyOrderId,
         @Nullable String shopifyGid,
         @Nullable String name,
-        @Nullable Customer customer,
-        @Nullable Address shippingAddress,
-        @Nullable Address billingAddress,
+        @Schema(description = PERSONAL_DATA) @Nullable Customer customer,
+        @Schema(description = PERSONAL_DATA) @Nullable Address shippingAddress,
+        @Schema(description = PERSONAL_DATA) @Nullable Address billingAddress,
         List<LineItem> lineItems,
         @Nullable Money total,
         @Nullable String financialStatus,
@@ -96,12 +97,17 @@ record OrderView(
         }
     }
 
+    /** Masked in the answers to a reporting key, as in every answer of the orders API. */
+    static final String PERSONAL_DATA =
+            "Personal data: absent from every answer to a key of the report role, which sees no customer or address";
+
     static OrderView of(Order o) {
         return of(o, null, null);
     }
 
     /** With the order's shipments and what is left to ship, which only the single-order view carries. */
     static OrderView of(Order o, @Nullable List<?> shipments, @Nullable List<LeftToShip> leftToShip) {
+        boolean personalData = ApiCaller.current().personalData();
         return new OrderView(
                 o.id().toString(),
                 o.source(),
@@ -111,9 +117,9 @@ record OrderView(
                 o.shopifyOrderId(),
                 o.shopifyGid(),
                 o.name(),
-                o.customer(),
-                o.shippingAddress(),
-                o.billingAddress(),
+                personalData ? o.customer() : null,
+                personalData ? o.shippingAddress() : null,
+                personalData ? o.billingAddress() : null,
                 o.lineItems(),
                 Money.of(o.totalPrice(), o.currency()),
                 o.financialStatus(),

@@ -114,6 +114,9 @@ final class AdminGraphqlTransport {
         if (status >= 500) {
             throw TransientShopifyFailure.ambiguous(operation + ": HTTP " + status, retryAfter.orElse(null), null);
         }
+        if (status == 401) {
+            throw PermanentShopifyFailure.tokenRefused(operation + ": HTTP 401" + abbreviated(reply.body()));
+        }
         if (status != 200) {
             // 401/403 bad or revoked token, 402/423 shop frozen or locked, 404 unknown shop or version, 400/422 bad
             // request.

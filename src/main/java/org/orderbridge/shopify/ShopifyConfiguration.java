@@ -72,6 +72,11 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyInstallations shopifyInstallations(ShopifyClient client) {
+        return client.installations();
+    }
+
+    @Bean
     ShopifyOrderFeed shopifyOrderFeed(ShopifyClient client) {
         return client.orderFeed();
     }
@@ -114,6 +119,7 @@ class ShopifyConfiguration {
                 json,
                 meters);
         var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
+        var installations = new InstallationAccessScopes(properties, transport, resilience);
         // One transport, hence one cost budget per shop, and one breaker per shop for pushes and reads alike.
         return new ShopifyClient(
                 new DuplicateSafeShopifyOrders(properties, transport, resilience),
@@ -122,7 +128,8 @@ class ShopifyConfiguration {
                 new ShopifyBulkQueryClient(properties, transport, resilience),
                 new AdminWebhookSubscriptions(properties, transport, resilience),
                 new OrderCancellations(transport, resilience),
-                new InstallationAccessScopes(properties, transport, resilience),
+                installations,
+                installations::installation,
                 new ShopifyVariantLookup(transport, resilience));
     }
 
@@ -134,5 +141,6 @@ class ShopifyConfiguration {
             ShopifyWebhookSubscriptions webhookSubscriptions,
             ShopifyCancellations cancellations,
             ShopifyAccessScopes accessScopes,
+            ShopifyInstallations installations,
             VariantLookup variants) {}
 }

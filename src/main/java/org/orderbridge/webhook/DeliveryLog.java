@@ -79,13 +79,6 @@ class DeliveryLog {
     }
 
     private static @Nullable Timestamp triggeredAt(WebhookDelivery delivery) {
-        try {
-            return delivery.triggeredAt() == null
-                    ? null
-                    : Timestamp.from(java.time.OffsetDateTime.parse(delivery.triggeredAt())
-                            .toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return ReplayWindow.parse(delivery.triggeredAt()).map(Timestamp::from).orElse(null);
     }
 }

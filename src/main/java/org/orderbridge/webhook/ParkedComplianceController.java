@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** shop/redact requests that wait for an operator because the app is still installed in the shop (admin role). */
+/** shop/redact requests that wait for an operator because Shopify did not confirm the app is uninstalled (admin role). */
 @RestController
 @ApiTags.Compliance
 @RequestMapping("/api/v1/admin/compliance/parked")
@@ -28,8 +28,9 @@ class ParkedComplianceController {
 
     @GetMapping
     @Operation(operationId = "listParkedCompliance", summary = "List parked shop/redact requests", description = """
-                    Admin role. shop/redact requests that were not applied because the shop still has the app \
-                    installed, oldest first.""")
+                    Admin role. shop/redact requests that were not applied, oldest first: Shopify still accepted the \
+                    app's access token (the app is installed, perhaps again), or the shop has no configured token and \
+                    no app/uninstalled was seen. `reason` says which.""")
     @ApiResponse(responseCode = "200", description = "Parked requests, oldest first")
     List<ParkedCompliance.Parked> list() {
         return parked.list();

@@ -26,6 +26,16 @@ class ShopRecords {
                     shop_id = coalesce(shop_installation.shop_id, excluded.shop_id)""").params(shop, shopId, Timestamp.from(at)).update();
     }
 
+    /**
+     * The shop installed the app again: Shopify accepted the app's token after the uninstall was recorded. Cleared
+     * only for an uninstall recorded before the check began, so a check that overlapped the uninstall clears nothing.
+     */
+    void markInstalled(String shop, Instant checkedFrom) {
+        jdbc.sql("update shop_installation set uninstalled_at = null where shop_domain = ? and uninstalled_at < ?")
+                .params(shop, Timestamp.from(checkedFrom))
+                .update();
+    }
+
     boolean isUninstalled(String shop) {
         return jdbc.sql("select count(*) from shop_installation where shop_domain = ? and uninstalled_at is not null")
                         .param(shop)

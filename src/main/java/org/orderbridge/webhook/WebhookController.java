@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.http.ResponseEntity;
@@ -45,19 +46,22 @@ class WebhookController {
     private final WebhookMetrics metrics;
     private final WebhookBodyBudget budget;
     private final ShopAllowList allowList;
+    private final ReplayWindow replayWindow;
 
     WebhookController(
             WebhookProperties properties,
             WebhookQueue queue,
             WebhookMetrics metrics,
             WebhookBodyBudget budget,
-            ShopAllowList allowList) {
+            ShopAllowList allowList,
+            Clock clock) {
         this.properties = properties;
         this.signature = new WebhookSignature(properties.secrets());
         this.queue = queue;
         this.metrics = metrics;
         this.budget = budget;
         this.allowList = allowList;
+        this.replayWindow = new ReplayWindow(properties.replayWindow(), clock);
     }
 
     @PostMapping("/webhooks/shopify")
@@ -105,7 +109,9 @@ class WebhookController {
                 @Parameter(
                         name = ShopifyHeaders.TRIGGERED_AT,
                         in = ParameterIn.HEADER,
-                        description = "When the event happened",
+                        description = "When the event happened. A delivery triggered longer ago than the replay window "
+                                + "(6 hours unless configured) is answered 200 and dropped; the header is not "
+                                + "signed, so one without it is accepted and counted",
                         schema = @Schema(type = "string", format = "date-time")),
                 @Parameter(
                         name = ShopifyHeaders.API_VERSION,
@@ -125,7 +131,10 @@ class WebhookController {
                                                             type = "object",
                                                             additionalProperties =
                                                                     Schema.AdditionalPropertiesValue.TRUE))))
-    @ApiResponse(responseCode = "200", description = "Queued for processing (or a topic that is not handled)")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Queued for processing (or a topic that is not handled, or a delivery older than the replay window)")
     @ApiResponse(
             responseCode = "400",
             description = "Missing Shopify header, a header not in Shopify's form, or a body that is not a JSON object")
@@ -168,6 +177,15 @@ class WebhookController {
                 // Answering anything but 2xx would make Shopify retry a delivery we will never want.
                 metrics.dropped();
                 return ResponseEntity.ok().build();
+            }
+            switch (replayWindow.judge(delivery.triggeredAt())) {
+                case STALE -> {
+                    // Answered 200: Shopify must not retry what it would not send again anyway.
+                    metrics.stale();
+                    return ResponseEntity.ok().build();
+                }
+                case UNCHECKED -> metrics.triggeredAtMissing();
+                case FRESH -> {}
             }
             queue.enqueue(delivery);
             metrics.enqueued(topic.get(), sample);

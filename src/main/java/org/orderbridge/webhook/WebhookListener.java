@@ -2,12 +2,15 @@ package org.orderbridge.webhook;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.platform.FailedAttempts;
 import org.orderbridge.platform.SqsListeners;
+import org.orderbridge.shopify.ShopifyInstallations;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,8 @@ class WebhookListener {
     private final WebhookProperties properties;
     private final OrderDeletions deletions;
     private final WebhookBacklog backlog;
+    private final ShopifyInstallations installations;
+    private final Clock clock;
 
     WebhookListener(
             WebhookProcessor processor,
@@ -44,7 +49,11 @@ class WebhookListener {
             ObjectMapper mapper,
             WebhookProperties properties,
             OrderDeletions deletions,
-            WebhookBacklog backlog) {
+            WebhookBacklog backlog,
+            ShopifyInstallations installations,
+            Clock clock) {
+        this.installations = installations;
+        this.clock = clock;
         this.deletions = deletions;
         this.backlog = backlog;
         this.processor = processor;
@@ -72,7 +81,11 @@ class WebhookListener {
             if (WebhookTopic.ORDERS_DELETE.topic().equals(delivery.topic())) {
                 deletions.requireGoneFromShopify(delivery);
             }
-            WebhookOutcome outcome = processor.process(delivery);
+            // Asked outside the delivery's transaction, so that no database connection waits on Shopify.
+            InstallationCheck installation = WebhookTopic.SHOP_REDACT.topic().equals(delivery.topic())
+                    ? askInstallation(delivery.shopDomain())
+                    : null;
+            WebhookOutcome outcome = processor.process(delivery, installation);
             metrics.processed(delivery.topic(), outcome);
             log.debug("Processed webhook: {}", outcome);
             claimCheck(message).ifPresent(payloads::delete);
@@ -94,6 +107,11 @@ class WebhookListener {
             MDC.remove("shop");
             MDC.remove("shopifyOrderId");
         }
+    }
+
+    private InstallationCheck askInstallation(String shop) {
+        Instant askedAt = clock.instant();
+        return new InstallationCheck(installations.installation(shop), askedAt);
     }
 
     private WebhookDelivery read(Message message) {

@@ -49,6 +49,16 @@ class WebhookMetrics {
         counter("orderbridge.webhooks.dropped", "topic", "unhandled").increment();
     }
 
+    /** A signed delivery triggered before the replay window: a replay, or a retry Shopify would no longer send. */
+    void stale() {
+        counter("orderbridge.webhooks.stale").increment();
+    }
+
+    /** A signed delivery without a readable X-Shopify-Triggered-At, which Shopify always sends. */
+    void triggeredAtMissing() {
+        counter("orderbridge.webhooks.triggered_at_missing").increment();
+    }
+
     void processed(String topic, WebhookOutcome outcome) {
         counter(
                         "orderbridge.webhooks.processed",

@@ -2,10 +2,11 @@ package org.orderbridge.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
 import org.orderbridge.shipment.Shipments;
-import org.orderbridge.shopify.ShopifyOrders;
 import org.orderbridge.shopify.ShopifyProductChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,6 @@ class WebhookProcessor {
     private final Orders orders;
     private final ShopRecords shops;
     private final ShopErasure erasure;
-    private final ShopifyOrders shopify;
     private final ShopifyProductChanges products;
     private final Shipments shipments;
     private final WebhookMetrics metrics;
@@ -40,7 +40,6 @@ class WebhookProcessor {
             Orders orders,
             ShopRecords shops,
             ShopErasure erasure,
-            ShopifyOrders shopify,
             ShopifyProductChanges products,
             Shipments shipments,
             WebhookMetrics metrics,
@@ -50,7 +49,6 @@ class WebhookProcessor {
         this.orders = orders;
         this.shops = shops;
         this.erasure = erasure;
-        this.shopify = shopify;
         this.products = products;
         this.shipments = shipments;
         this.metrics = metrics;
@@ -58,8 +56,12 @@ class WebhookProcessor {
         this.clock = clock;
     }
 
+    /**
+     * @param installation what Shopify answered, before this transaction, on whether the app is still installed in
+     *     the shop: asked for shop/redact only
+     */
     @Transactional
-    WebhookOutcome process(WebhookDelivery delivery) {
+    WebhookOutcome process(WebhookDelivery delivery, @Nullable InstallationCheck installation) {
         WebhookTopic topic = WebhookTopic.of(delivery.topic())
                 .orElseThrow(
                         () -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
@@ -68,13 +70,19 @@ class WebhookProcessor {
         if (!deliveries.claim(delivery, now)) {
             return WebhookOutcome.DUPLICATE;
         }
-        WebhookOutcome outcome =
-                deliveries.eventSeen(delivery) ? WebhookOutcome.DUPLICATE_EVENT : apply(topic, delivery, payload, now);
+        WebhookOutcome outcome = deliveries.eventSeen(delivery)
+                ? WebhookOutcome.DUPLICATE_EVENT
+                : apply(topic, delivery, payload, installation, now);
         deliveries.record(delivery, outcome);
         return outcome;
     }
 
-    private WebhookOutcome apply(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload, Instant now) {
+    private WebhookOutcome apply(
+            WebhookTopic topic,
+            WebhookDelivery delivery,
+            JsonNode payload,
+            @Nullable InstallationCheck installation,
+            Instant now) {
         String shop = delivery.shopDomain();
         if (topic.carriesOrder()) {
             return applyOrder(shop, payload);
@@ -120,7 +128,12 @@ class WebhookProcessor {
                 log.info("Redacted customer data from {} orders of shop {}", redacted, shop);
                 yield WebhookOutcome.REDACTED;
             }
-            case SHOP_REDACT -> redactShop(delivery, boundToShop(topic, delivery, payload), now);
+            case SHOP_REDACT ->
+                redactShop(
+                        delivery,
+                        boundToShop(topic, delivery, payload),
+                        Objects.requireNonNull(installation, "shop/redact is processed only once Shopify was asked"),
+                        now);
             // What is left to ship of the order changed in Shopify: its figures are read again.
             case ORDERS_EDITED ->
                 shipments.leftToShipChanged(shop, ShopifyPayloads.editedOrderId(payload))
@@ -166,18 +179,31 @@ class WebhookProcessor {
     }
 
     /**
-     * Erases the shop only when it has really left: Shopify sends shop/redact 48 hours after the app was
-     * uninstalled. A shop that is still connected (no app/uninstalled seen, and its access token still
-     * configured) and whose orders are stored waits for an operator instead, since a replayed body must not wipe
-     * a live shop. One with no orders (a repeated shop/redact after the erasure, which took the record of the
-     * uninstall with it) has nothing to protect.
+     * Erases the shop only when it has really left. Shopify sends shop/redact 48 hours after the app was uninstalled,
+     * and uninstalling revokes the app's access token: so Shopify refusing the token is the proof, and a shop whose
+     * token Shopify still accepts waits for an operator, since a replayed or late body must not wipe a live (perhaps
+     * reinstalled) shop. A shop without a configured token cannot be asked: it is erased once app/uninstalled was seen
+     * and no later install cleared it, or when it holds no orders (a repeated shop/redact after the erasure, which took
+     * the record of the uninstall with it); otherwise it waits too.
      */
-    private WebhookOutcome redactShop(WebhookDelivery delivery, CompliancePayload request, Instant now) {
+    private WebhookOutcome redactShop(
+            WebhookDelivery delivery, CompliancePayload request, InstallationCheck installation, Instant now) {
         String shop = delivery.shopDomain();
-        if (!shops.isUninstalled(shop) && shopify.knowsShop(shop) && orders.holdsOrdersOf(shop)) {
-            shops.park(delivery, request.shopId(), "the app is still installed in the shop", now);
+        @Nullable String parkedBecause = switch (installation.installation()) {
+            case UNINSTALLED -> null;
+            case INSTALLED -> {
+                shops.markInstalled(shop, installation.askedAt());
+                yield "Shopify still accepts the app's access token: the app is installed";
+            }
+            case NOT_CONNECTED ->
+                shops.isUninstalled(shop) || !orders.holdsOrdersOf(shop)
+                        ? null
+                        : "no app/uninstalled was seen and no access token is configured to ask Shopify";
+        };
+        if (parkedBecause != null) {
+            shops.park(delivery, request.shopId(), parkedBecause, now);
             metrics.compliancePark();
-            log.warn("Parked shop/redact for {}: the app is still installed; an operator must confirm it", shop);
+            log.warn("Parked shop/redact for {}: {}; an operator must confirm it", shop, parkedBecause);
             return WebhookOutcome.PARKED;
         }
         int erased = erasure.erase(shop);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency messages processed at once by one instance
  * @param retry visibility backoff after a failed attempt
  * @param inFlightBodies memory that bodies being received may hold before their signature is checked
+ * @param replayWindow a delivery whose {@code X-Shopify-Triggered-At} is older than this is acknowledged and dropped:
+ *     Shopify retries a failed delivery 8 times over 4 hours
+ *     (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism), so nothing Shopify still sends is older,
+ *     with margin for clock skew and an outage of the queue
  */
 @Validated
 @ConfigurationProperties("orderbridge.webhook")
@@ -37,7 +42,8 @@ record WebhookProperties(
         @DefaultValue("5ms") @NotNull Duration sendBatchWindow,
         @DefaultValue("16") @Min(1) @Max(200) int concurrency,
         @DefaultValue @NotNull Retry retry,
-        @DefaultValue @NotNull InFlightBodies inFlightBodies) {
+        @DefaultValue @NotNull InFlightBodies inFlightBodies,
+        @DefaultValue("6h") @NotNull @DurationMin(hours = 4) Duration replayWindow) {
 
     /**
      * @param maxReceives the webhook queue's maxReceiveCount (the AWS stack sets 6): the attempt that reaches it is

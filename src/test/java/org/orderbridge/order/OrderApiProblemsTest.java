@@ -8,12 +8,17 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.ADMIN_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.EXPIRED_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.LIMITED_SHOP;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.READ_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.REPORT_KEY;
+import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.SHOP_KEY;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.WRITE_KEY;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -45,7 +50,11 @@ import tools.jackson.databind.ObjectMapper;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "org\\.orderbridge\\.(?!order\\.|platform\\.).*"),
-        properties = ApiSecurityTestConfiguration.API_KEYS)
+        properties = {
+            ApiSecurityTestConfiguration.API_KEYS,
+            ApiSecurityTestConfiguration.SHOP_KEY_LIMITS,
+            ApiSecurityTestConfiguration.EXPIRED_KEY_LIMITS
+        })
 @Tag("slice")
 @Import({ApiSecurityTestConfiguration.class, OrderApiAuthorization.class})
 class OrderApiProblemsTest {
@@ -449,6 +458,81 @@ class OrderApiProblemsTest {
         assertProblem(get("/api/v1/orders/" + UUID.randomUUID(), null), 401);
         assertProblem(post("/api/v1/orders", READ_KEY, orderRequest()), 403);
         assertProblem(post("/api/v1/orders/" + UUID.randomUUID() + "/push", WRITE_KEY, null), 403);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void aKeyLimitedToShopsFindsAnotherShopsOrderNotThere() {
+        Order foreign = OrderFixtures.accepted();
+        given(orders.find(foreign.id())).willReturn(Optional.of(foreign));
+
+        assertProblem(get("/api/v1/orders/" + foreign.id(), SHOP_KEY), 404);
+        assertProblem(post("/api/v1/orders/" + foreign.id() + "/cancel", SHOP_KEY, Map.of()), 404);
+        assertThat(get("/api/v1/orders/" + foreign.id(), READ_KEY)).hasStatus(200);
+    }
+
+    @Test
+    void aKeyLimitedToShopsSeesItsOwnShopsOrders() {
+        Order own = OrderFixtures.accepted(LIMITED_SHOP, "ext-own", OrderFixtures.ACCEPTED_AT);
+        given(orders.find(own.id())).willReturn(Optional.of(own));
+
+        assertThat(get("/api/v1/orders/" + own.id(), SHOP_KEY)).hasStatus(200);
+    }
+
+    @Test
+    void aKeyLimitedToShopsListsOnlyItsShops() {
+        given(orders.list(any(), any(), anyInt())).willReturn(new OrderPage(List.of(), null));
+
+        assertThat(get("/api/v1/orders?shop=" + SHOP, SHOP_KEY)).hasStatus(200);
+        assertThat(get("/api/v1/orders", READ_KEY)).hasStatus(200);
+
+        then(orders).should().list(argThat(f -> f.shops().equals(Set.of(LIMITED_SHOP))), any(), anyInt());
+        then(orders).should().list(argThat(f -> f.shops().isEmpty()), any(), anyInt());
+    }
+
+    @Test
+    void aKeyLimitedToShopsCreatesNoOrderForAnotherShop() {
+        var result = post("/api/v1/orders", SHOP_KEY, orderRequest());
+
+        assertProblem(result, 403);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(SHOP);
+        verifyNoInteractions(orders);
+    }
+
+    @Test
+    void aReportingKeySeesNoCustomerOrAddressInAnyAnswer() throws Exception {
+        Order order = OrderFixtures.accepted();
+        given(orders.find(order.id())).willReturn(Optional.of(order));
+        given(orders.list(any(), any(), anyInt())).willReturn(new OrderPage(List.of(order), null));
+
+        var one = get("/api/v1/orders/" + order.id(), REPORT_KEY);
+        var page = get("/api/v1/orders", REPORT_KEY);
+
+        assertThat(one).hasStatus(200);
+        assertThat(one).bodyJson().extractingPath("$.lineItems").asArray().hasSize(2);
+        assertThat(page)
+                .bodyJson()
+                .extractingPath("$.items[0].lineItems")
+                .asArray()
+                .hasSize(2);
+        for (String field : List.of("customer", "shippingAddress", "billingAddress")) {
+            assertThat(one).bodyJson().doesNotHavePath("$." + field);
+            assertThat(page).bodyJson().doesNotHavePath("$.items[0]." + field);
+        }
+        assertThat(one.getResponse().getContentAsString()).doesNotContain(OrderFixtures.ADA.email());
+        assertThat(get("/api/v1/orders/" + order.id(), READ_KEY))
+                .bodyJson()
+                .extractingPath("$.customer.email")
+                .isEqualTo(OrderFixtures.ADA.email());
+        assertProblem(post("/api/v1/orders", REPORT_KEY, orderRequest()), 403);
+    }
+
+    @Test
+    void refusesAnExpiredKeyWith401SayingSo() {
+        var result = get("/api/v1/orders", EXPIRED_KEY);
+
+        assertProblem(result, 401);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("expired");
         verifyNoInteractions(orders);
     }
 

@@ -43,6 +43,7 @@ public class EmbeddedServices {
             Map.entry("slow-db.myshopify.com", "shpat_local_slow_db"),
             Map.entry("redact-live.myshopify.com", "shpat_local_redact_live"),
             Map.entry("uninstalled.myshopify.com", "shpat_local_uninstalled"),
+            Map.entry("reinstalled.myshopify.com", "shpat_local_reinstalled"),
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
             Map.entry("retention-refused.myshopify.com", "shpat_local_retention_refused"),

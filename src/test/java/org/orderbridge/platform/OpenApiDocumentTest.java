@@ -54,6 +54,7 @@ class OpenApiDocumentTest {
             Map.entry("get /api/v1/admin/dead-letters", List.of("400", "401", "403", "429", "500")),
             Map.entry("post /api/v1/admin/dead-letters/redrive", List.of("400", "401", "403", "429", "500")),
             Map.entry("get /api/v1/admin/compliance/parked", List.of("401", "403", "429")),
+            Map.entry("get /api/v1/admin/audit", List.of("400", "401", "403", "429")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/erase", List.of("401", "403", "404", "429")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/dismiss", List.of("401", "403", "404", "429")),
             Map.entry("post /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "409", "429")),
@@ -152,7 +153,7 @@ class OpenApiDocumentTest {
         });
         assertThat(tags)
                 .containsExactlyInAnyOrder(
-                        "Orders", "Shipments", "Dead letters", "Compliance", "Backfills", "Shopify webhooks");
+                        "Orders", "Shipments", "Dead letters", "Compliance", "Backfills", "Shopify webhooks", "Audit");
         Set<String> operationIds = new HashSet<>();
         OPERATIONS.keySet().forEach(name -> {
             JsonNode operation = operation(document.get("paths"), name);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,9 @@ class ShopErasureTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EndToEndFixtures e2e;
 
     @Test
     void redactedCustomerStaysErasedWhenShopifySendsTheOrderAgain() throws Exception {
@@ -98,6 +102,7 @@ class ShopErasureTest {
                         .single())
                 .isTrue();
         deliverAndAwait(shop, "app/uninstalled", appUninstalled(31, shop));
+        e2e.shopify().uninstallApp(shop);
         List<UUID> orders = jdbc.sql("select id from shop_order where shop_domain = ?")
                 .param(shop)
                 .query(UUID.class)
@@ -175,6 +180,7 @@ class ShopErasureTest {
         String shop = "erase-again.myshopify.com";
         deliverAndAwait(shop, "orders/create", order(newShopifyId(), Instant.now(), "once"));
         deliverAndAwait(shop, "app/uninstalled", appUninstalled(32, shop));
+        e2e.shopify().uninstallApp(shop);
         String redaction = UUID.randomUUID().toString();
         String body = shopRedact(32, shop);
         double redactedBefore = redactionsProcessed();

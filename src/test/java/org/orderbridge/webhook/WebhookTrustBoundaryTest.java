@@ -8,16 +8,21 @@ import static org.orderbridge.webhook.WebhookFixtures.customersRedact;
 import static org.orderbridge.webhook.WebhookFixtures.deliver;
 import static org.orderbridge.webhook.WebhookFixtures.newShopifyId;
 import static org.orderbridge.webhook.WebhookFixtures.order;
+import static org.orderbridge.webhook.WebhookFixtures.send;
 import static org.orderbridge.webhook.WebhookFixtures.shopRedact;
+import static org.orderbridge.webhook.WebhookFixtures.signedHeaders;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.deadletter.DeadLetters;
+import org.orderbridge.platform.EmbeddedServices;
 import org.orderbridge.push.PushFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +43,7 @@ class WebhookTrustBoundaryTest {
     private static final String LIVE_SHOP = "redact-live.myshopify.com";
 
     private static final String LEAVING_SHOP = "uninstalled.myshopify.com";
+    private static final String RETURNING_SHOP = "reinstalled.myshopify.com";
     private static final String VICTIM_SHOP = "ob-test.myshopify.com";
 
     @LocalServerPort
@@ -143,12 +149,63 @@ class WebhookTrustBoundaryTest {
                                 .query(Long.class)
                                 .single()
                         == 1);
+        e2e.shopify().uninstallApp(LEAVING_SHOP);
 
         assertThat(deliver(port, "shop/redact", LEAVING_SHOP, redactId, shopRedact(77, LEAVING_SHOP))
                         .statusCode())
                 .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> orderCount(LEAVING_SHOP, id) == 0);
+    }
+
+    @Test
+    void parksALateShopRedactOnceTheShopInstalledTheAppAgain() throws Exception {
+        long id = storeOrder(RETURNING_SHOP, "returning");
+        String uninstall = UUID.randomUUID().toString();
+        assertThat(deliver(port, "app/uninstalled", RETURNING_SHOP, uninstall, appUninstalled(78, RETURNING_SHOP))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RECORDED".equals(outcome(uninstall)));
+        e2e.shopify().uninstallApp(RETURNING_SHOP);
+        e2e.shopify().addShop(RETURNING_SHOP, EmbeddedServices.SIMULATED_SHOPS.get(RETURNING_SHOP));
+        String lateRedact = UUID.randomUUID().toString();
+
+        assertThat(deliver(port, "shop/redact", RETURNING_SHOP, lateRedact, shopRedact(78, RETURNING_SHOP))
+                        .statusCode())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PARKED".equals(outcome(lateRedact)));
+        assertThat(orderCount(RETURNING_SHOP, id)).isOne();
+        assertThat(jdbc.sql("select uninstalled_at is null from shop_installation where shop_domain = ?")
+                        .param(RETURNING_SHOP)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(admin(HttpMethod.GET, "/api/v1/admin/compliance/parked").findValuesAsString("reason"))
+                .contains("Shopify still accepts the app's access token: the app is installed");
+    }
+
+    @Test
+    void acknowledgesButDropsASignedDeliveryReplayedAfterTheReplayWindow() throws Exception {
+        long id = newShopifyId();
+        byte[] body = order(id, Instant.now(), "replayed").getBytes(StandardCharsets.UTF_8);
+        var headers = new HashMap<>(signedHeaders("orders/create", body));
+        headers.put("X-Shopify-Shop-Domain", VICTIM_SHOP);
+        headers.put(
+                "X-Shopify-Triggered-At",
+                Instant.now().minus(Duration.ofHours(7)).toString());
+        double staleBefore = meters.counter("orderbridge.webhooks.stale").count();
+
+        assertThat(send(port, body, headers).statusCode()).isEqualTo(200);
+
+        assertThat(meters.counter("orderbridge.webhooks.stale").count()).isEqualTo(staleBefore + 1);
+        String replayed = headers.get("X-Shopify-Webhook-Id");
+        // The same body inside the window is applied: the drop above was the window's, not the body's.
+        headers.put("X-Shopify-Triggered-At", Instant.now().toString());
+        headers.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
+        assertThat(send(port, body, headers).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> orderCount(VICTIM_SHOP, id) == 1);
+        assertThat(outcome(replayed)).as("the replay was never queued").isNull();
     }
 
     @Test

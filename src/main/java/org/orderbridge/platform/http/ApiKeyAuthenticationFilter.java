@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -23,11 +28,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final List<HashedKey> keys;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiKeyAuthenticationFilter(List<ApiKeyProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
+    private final ProblemSecurityHandlers problems;
+    private final Clock clock;
+
+    ApiKeyAuthenticationFilter(List<ApiKeyProperties.ApiKey> keys, ProblemSecurityHandlers problems, Clock clock) {
         this.keys = keys.stream()
-                .map(k -> new HashedKey(k.name(), k.role(), sha256(k.secret())))
+                .map(k -> new HashedKey(k.name(), k.role(), sha256(k.secret()), k.shops(), k.expiresAt()))
                 .toList();
-        this.entryPoint = entryPoint;
+        this.entryPoint = problems;
+        this.problems = problems;
+        this.clock = clock;
     }
 
     @Override
@@ -44,10 +54,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
             return;
         }
+        Instant expiresAt = match.expiresAt();
+        if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
+            SecurityContextHolder.clearContext();
+            response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\", error=\"expired\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "This API key expired at " + expiresAt);
+            return;
+        }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 match.name(),
                 null,
                 AuthorityUtils.createAuthorityList(match.role().authorities()));
+        authentication.setDetails(new ApiCaller.Limits(match.shops()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }
@@ -83,5 +101,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private record HashedKey(String name, ApiKeyProperties.Role role, byte[] hash) {}
+    private record HashedKey(
+            String name,
+            ApiKeyProperties.Role role,
+            byte[] hash,
+            Set<String> shops,
+            @Nullable Instant expiresAt) {}
 }

@@ -64,7 +64,10 @@ class OpenApiConfiguration {
 
             **Authentication**: every `/api/v1` operation needs an API key in the `X-API-Key` header (or \
             `Authorization: Bearer <key>`). A key has one role: `read` (queries), `write` (also intake, cancel, \
-            shipments) or `admin` (also re-push and the operator endpoints).
+            shipments) or `admin` (also re-push and the operator endpoints), or `report`: queries in which every \
+            customer and address field is absent. A key may be limited to shops (another shop's order is 404, \
+            listings show only its shops) and may expire (then 401, saying so). Operator actions are audited with \
+            the key's name.
 
             **Rate limits**: each key may send the number of requests per second that its role allows, with a burst \
             allowance; beyond it the answer is 429 with `Retry-After` (seconds), and other keys are not affected.
@@ -96,8 +99,9 @@ class OpenApiConfiguration {
                                         .type(SecurityScheme.Type.APIKEY)
                                         .in(SecurityScheme.In.HEADER)
                                         .name("X-API-Key")
-                                        .description("An API key of role read, write or admin (roles are "
-                                                + "cumulative); `Authorization: Bearer <key>` is accepted too"))
+                                        .description(
+                                                "An API key of role read, write or admin (cumulative), or report (reads without "
+                                                        + "personal data); `Authorization: Bearer <key>` is accepted too"))
                         .addHeaders(
                                 RETRY_AFTER,
                                 new Header()
@@ -121,7 +125,7 @@ class OpenApiConfiguration {
         ApiResponses responses = operation.getResponses();
         if (path.startsWith("/api/")) {
             operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
-            declare(responses, "401", "No API key, or an unknown one");
+            declare(responses, "401", "No API key, an unknown one, or one that expired");
             declare(responses, "403", "The API key's role does not allow this operation");
             declare(
                     responses,

@@ -2,6 +2,7 @@ package org.orderbridge.platform.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import java.util.List;
 import org.orderbridge.platform.web.ApiAuthorization;
 import org.orderbridge.platform.web.SelfAuthenticatedRequests;
@@ -65,11 +66,14 @@ class SecurityConfiguration {
             ApiKeyProperties properties,
             ProblemSecurityHandlers problems,
             ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ApiAuthorization> modules)
+            ObjectProvider<ApiAuthorization> modules,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<ApiAuditLog> audit)
             throws Exception {
+
         // Every credential travels in a header that a client (or the ops console's script) sets itself; the browser
         // attaches none on its own, no cookie, no Basic, no session, so a cross-site request arrives unauthenticated.
-        return http.csrf(AbstractHttpConfigurer::disable)
+        http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -79,7 +83,8 @@ class SecurityConfiguration {
                         new RequestBodyLimitFilter(properties.maxRequestSize(), problems),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(properties.keys(), problems),
+                        new ApiKeyAuthenticationFilter(
+                                properties.keys(), problems, clock.getIfAvailable(Clock::systemUTC)),
                         AnonymousAuthenticationFilter.class)
                 // After authentication (the bucket is the key's) and before the body is read.
                 .addFilterBefore(
@@ -109,8 +114,14 @@ class SecurityConfiguration {
                                             : AuthorityAuthorizationManager.hasRole("READ"))
                             .anyRequest()
                             .denyAll();
-                })
-                .build();
+                });
+        // Web slice tests have no database: they run without the audit.
+        ApiAuditLog auditLog = audit.getIfAvailable();
+        if (auditLog != null) {
+            // After authentication, so that the record names the key.
+            http.addFilterAfter(new ApiAuditFilter(auditLog), ApiKeyAuthenticationFilter.class);
+        }
+        return http.build();
     }
 
     /** The firewall's refusals (encoded slashes, NUL, unknown methods...) as problems, like every other 400. */

@@ -71,4 +71,10 @@ public final class ApiTags {
             description = "Reading a shop's orders back from Shopify over a chosen range, for a new shop or after an "
                     + "outage, through the same idempotent path as webhooks (admin role)")
     public @interface Backfills {}
+
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Tag(name = "Audit", description = "Which API key did which operator action, and what it was answered (admin role)")
+    public @interface Audit {}
 }

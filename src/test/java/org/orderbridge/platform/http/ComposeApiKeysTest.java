@@ -14,7 +14,7 @@ class ComposeApiKeysTest {
     void apiKeysAreValid() {
         String apiKeys = ComposeFile.environment("orderbridge").get("API_KEYS");
 
-        assertThat(new ApiKeyProperties(apiKeys, false, null, null).keys())
+        assertThat(new ApiKeyProperties(apiKeys, false, null, null, null).keys())
                 .extracting(ApiKeyProperties.ApiKey::role)
                 .contains(ApiKeyProperties.Role.ADMIN, ApiKeyProperties.Role.READ);
     }

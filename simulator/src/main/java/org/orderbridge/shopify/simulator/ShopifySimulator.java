@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,6 +115,15 @@ public final class ShopifySimulator implements AutoCloseable {
 
     public void addShop(String shop, String accessToken) {
         tokens.put(shop, accessToken);
+    }
+
+    /**
+     * The merchant uninstalls the app: Shopify revokes its access token at once, and every later call with it is
+     * answered 401 (https://shopify.dev/docs/apps/build/authentication-authorization/app-installation/uninstall-app-api-request).
+     * Installing again ({@link #addShop}) grants a token anew.
+     */
+    public void uninstallApp(String shop) {
+        tokens.computeIfPresent(shop, (domain, revoked) -> "revoked-" + UUID.randomUUID());
     }
 
     /**
