@@ -4,6 +4,7 @@
 #   build      - compiles with the Maven wrapper; the dependency layer is rebuilt only when a pom.xml changes
 #   simulator  - the Shopify simulator's stand-alone jar, for docker-compose only (never pushed)
 #   extract    - Spring Boot layered extraction
+#   rds-ca     - the RDS certificate authorities, downloaded and checked against a pinned checksum
 #   runtime    - Temurin 25 JRE, non-root, AOT cache from a training run (default target)
 
 FROM eclipse-temurin:25-jdk-noble AS build
@@ -34,6 +35,16 @@ FROM build AS extract
 # `java -jar` layout, which is what the AOT cache needs (it cannot archive exploded class directories).
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
+# The certificate authorities the database connection verifies the server against (sslmode=verify-full,
+# infra/README.md "Database TLS"). Pinned: the build fails unless the download has exactly the checksum given, so a
+# changed bundle is a reviewed change (the repository variable RDS_CA_BUNDLE_SHA256; AWS publishes new CAs rarely).
+FROM eclipse-temurin:25-jre-noble AS rds-ca
+ARG RDS_CA_BUNDLE_SHA256=""
+ADD https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /rds-ca/rds-global-bundle.pem
+RUN test -n "$RDS_CA_BUNDLE_SHA256" \
+        || { echo "Build argument RDS_CA_BUNDLE_SHA256 (sha256 of the RDS global bundle) is required" >&2; exit 1; } \
+    && echo "$RDS_CA_BUNDLE_SHA256  /rds-ca/rds-global-bundle.pem" | sha256sum --check --strict -
+
 FROM eclipse-temurin:25-jre-noble AS runtime
 RUN groupadd --system --gid 10001 orderbridge \
     && useradd --system --uid 10001 --gid orderbridge --no-create-home --shell /usr/sbin/nologin orderbridge
@@ -43,6 +54,8 @@ COPY --from=extract /workspace/extracted/dependencies/ ./
 COPY --from=extract /workspace/extracted/spring-boot-loader/ ./
 COPY --from=extract /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=extract /workspace/extracted/application/ ./
+# Where the aws profile's orderbridge.database.tls.root-certificate points.
+COPY --from=rds-ca /rds-ca/rds-global-bundle.pem ./rds-global-bundle.pem
 
 # Sized from measurements under load (docs/benchmarks.md, "Levers: start-up and memory"): a live set of about 70 MiB
 # after a full collection, so a fixed 192 MiB heap (the flood and backfill tests run with it); the serial collector,

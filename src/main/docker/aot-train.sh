@@ -8,7 +8,8 @@
 #    the web server never begin serving;
 #  - disables Flyway and JDBC metadata access, and lets Hikari start without a connection;
 #  - passes well-formed placeholder values for the required variables. They are scoped to this process
-#    only (never ENV in the image) and are not credentials.
+#    only (never ENV in the image) and are not credentials;
+#  - connects to no database, so it needs no database TLS (the layout test has no RDS bundle beside the jar).
 set -eu
 app_dir="${1:-/app}"
 cd "${app_dir}"
@@ -19,6 +20,7 @@ env \
   DATABASE_URL='jdbc:postgresql://127.0.0.1:1/training?targetServerType=primary' \
   DATABASE_USERNAME=training \
   DATABASE_PASSWORD=training-placeholder \
+  DATABASE_SSL_MODE=disable \
   SHOPIFY_WEBHOOK_SECRETS=training-placeholder \
   SHOPIFY_ACCESS_TOKENS=training.myshopify.com=training-placeholder \
   API_KEYS=training:read:training-placeholder \

@@ -31,6 +31,7 @@ public interface ShopifyBulkQueries {
     /**
      * Opens a completed operation's result for reading; the caller reads it as it arrives and closes it.
      *
+     * @throws BulkQueryRefused            when the URL is not HTTPS on one of Shopify's storage hosts
      * @throws ShopifyUnavailableException when the file could not be opened; ask again later
      */
     InputStream openResult(URI url);

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
-/** Bulk queries through the shop's transport, retry and circuit breaker; the result file over plain HTTPS. */
+/**
+ * Bulk queries through the shop's transport, retry and circuit breaker; the result file over plain HTTPS, from Shopify's
+ * storage only.
+ */
 final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
 
     /** One bulk call: starting or reading an operation is a single small request, retries included. */
@@ -29,7 +32,8 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
         this.resilience = resilience;
         this.files = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // A redirect would leave the host that was checked.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -80,6 +84,10 @@ final class ShopifyBulkQueryClient implements ShopifyBulkQueries {
 
     @Override
     public InputStream openResult(URI url) {
+        if (!properties.bulkResults().allows(url)) {
+            throw new BulkQueryRefused("Bulk result not read: " + url.getScheme() + "://" + url.getHost()
+                    + " is not one of the allowed storage hosts over HTTPS (orderbridge.shopify.bulk-results)");
+        }
         var request = HttpRequest.newBuilder(url).GET().build();
         try {
             HttpResponse<InputStream> response = files.send(request, HttpResponse.BodyHandlers.ofInputStream());

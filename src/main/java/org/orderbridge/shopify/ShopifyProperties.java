@@ -5,12 +5,14 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *     answer's {@code X-Shopify-API-Version} is compared with it
  * @param adminUrl override of the Admin GraphQL endpoint, e.g. a simulator; must contain {@code {shop}} (in the path when
  *                 the host is fixed) so requests for different shops stay apart
+ * @param bulkResults where a bulk operation's result may be read from
  */
 @Validated
 @ConfigurationProperties("orderbridge.shopify")
@@ -35,7 +38,8 @@ record ShopifyProperties(
         @DefaultValue @Valid @NotNull Retry retry,
         @DefaultValue @Valid @NotNull CircuitBreaker circuitBreaker,
         @DefaultValue @Valid @NotNull Budget budget,
-        @DefaultValue @Valid @NotNull Inventory inventory) {
+        @DefaultValue @Valid @NotNull Inventory inventory,
+        @DefaultValue @Valid @NotNull BulkResults bulkResults) {
 
     static final String DEFAULT_ADMIN_URL = "https://{shop}/admin/api/{version}/graphql.json";
 
@@ -124,6 +128,36 @@ record ShopifyProperties(
 
         InventoryBehaviour behaviourFor(String shop) {
             return shops.getOrDefault(shop.toLowerCase(Locale.ROOT), behaviour);
+        }
+    }
+
+    /**
+     * A bulk operation's {@code url} comes from Shopify's answer; it is followed only to Shopify's storage, so that an
+     * answer from a compromised or stand-in endpoint cannot point the service at an internal address (the task's
+     * metadata endpoint, a database) and have it read what is there. Shopify's bulk operations guide
+     * (https://shopify.dev/docs/api/usage/bulk-operations/queries) shows the results on {@code storage.googleapis.com}.
+     *
+     * @param hosts host names the result may be read from, exactly (case-insensitive)
+     * @param plainHttpAllowed {@code http://} too: only for a simulator on this machine
+     */
+    record BulkResults(
+            @DefaultValue("storage.googleapis.com") @NotEmpty Set<@NotBlank String> hosts,
+
+            @DefaultValue("false") boolean plainHttpAllowed) {
+
+        static final BulkResults SHOPIFY = new BulkResults(Set.of("storage.googleapis.com"), false);
+
+        BulkResults {
+            hosts = hosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        }
+
+        boolean allows(URI url) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            boolean secure = scheme.equals("https") || (plainHttpAllowed && scheme.equals("http"));
+            return secure
+                    && url.getRawUserInfo() == null
+                    && url.getHost() != null
+                    && hosts.contains(url.getHost().toLowerCase(Locale.ROOT));
         }
     }
 }

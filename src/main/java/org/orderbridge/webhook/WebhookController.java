@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -162,8 +161,8 @@ class WebhookController {
         if (declared > limit) {
             throw WebhookRejection.tooLarge(limit);
         }
-        try (var reservation = budget.reserve((int) (declared >= 0 ? declared : limit))) {
-            byte[] body = readBody(request, declared, limit);
+        try (var received = budget.read(request.getInputStream(), declared, limit)) {
+            byte[] body = received.bytes();
             if (!signature.matches(body, hmac)) {
                 throw WebhookRejection.badSignature();
             }
@@ -202,24 +201,6 @@ class WebhookController {
                 optional(request, ShopifyHeaders.TRIGGERED_AT),
                 optional(request, ShopifyHeaders.API_VERSION),
                 body);
-    }
-
-    /**
-     * Shopify declares the length: the body is read into an array of that size (a read of up to the limit would
-     * allocate and copy its way through buffers many times a webhook's size). A chunked body is read up to the limit.
-     */
-    private static byte[] readBody(HttpServletRequest request, long declared, long limit) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            if (declared >= 0) {
-                // Shorter than declared only when the stream ends early: its signature then does not match.
-                return in.readNBytes((int) declared);
-            }
-            byte[] body = in.readNBytes((int) limit + 1);
-            if (body.length > limit) {
-                throw WebhookRejection.tooLarge(limit);
-            }
-            return body;
-        }
     }
 
     private static String required(HttpServletRequest request, String header) {

@@ -30,6 +30,10 @@ class WebhookProblems {
         if (rejection.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
+        if (rejection.getStatusCode().value() == HttpStatus.REQUEST_TIMEOUT.value()) {
+            // Reading the rest of a slow body to keep the connection would hold it as long again.
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         return response.body(rejection.getBody());
     }
 

@@ -58,12 +58,15 @@ record WebhookProperties(
     /**
      * @param smallBodyLimit bodies up to this size draw on {@code smallBodies}, larger ones on {@code largeBodies}
      * @param maxWait how long a request waits for room before it is answered 503
+     * @param readDeadline how long a body may take to arrive before it is answered 408 (checked between reads;
+     *     one read that blocks is bounded by the server's connection timeout); Shopify itself gives up after 5 s
      */
     record InFlightBodies(
             @DefaultValue("64KB") @NotNull DataSize smallBodyLimit,
             @DefaultValue("16MB") @NotNull DataSize smallBodies,
             @DefaultValue("48MB") @NotNull DataSize largeBodies,
-            @DefaultValue("100ms") @NotNull Duration maxWait) {}
+            @DefaultValue("100ms") @NotNull Duration maxWait,
+            @DefaultValue("10s") @NotNull Duration readDeadline) {}
 
     @Override
     public String toString() {

@@ -44,6 +44,13 @@ class WebhookRejection extends ErrorResponseException {
                 "Too many webhook bodies are being received at once; it was not accepted, retry later");
     }
 
+    static WebhookRejection slowBody() {
+        return new WebhookRejection(
+                HttpStatus.REQUEST_TIMEOUT,
+                "slow_body",
+                "The body did not arrive within the read deadline; it was not accepted, retry later");
+    }
+
     static WebhookRejection missingHeader(String header) {
         return new WebhookRejection(HttpStatus.BAD_REQUEST, "missing_header", "The " + header + " header is required");
     }

@@ -96,7 +96,7 @@ class OpsConsoleControllerTest {
             assertThat(result)
                     .hasStatusOk()
                     .doesNotContainHeader("Set-Cookie")
-                    .hasHeader("Content-Security-Policy", OpsConsoleController.CONTENT_SECURITY_POLICY);
+                    .hasHeader("Content-Security-Policy", OpsConfiguration.CONTENT_SECURITY_POLICY);
             // Boot's resource chain names the webjar's version, so a new htmx is a new URL for browser caches.
             assertThat(result)
                     .bodyText()
@@ -104,6 +104,25 @@ class OpsConsoleControllerTest {
                     .containsPattern("src=\"/webjars/htmx.org/[0-9.]+/dist/htmx.min.js\"");
         }
         verifyNoInteractions(orders, shipments, deadLetters);
+    }
+
+    @Test
+    void everyConsoleResponseCarriesTheContentSecurityPolicy() {
+        for (MvcTestResult result : List.of(
+                mvc.get().uri("/ops/parts/attention").exchange(),
+                mvc.get()
+                        .uri("/ops/parts/attention")
+                        .header("X-API-Key", READ_KEY)
+                        .exchange(),
+                mvc.get()
+                        .uri("/ops/parts/session")
+                        .header("X-API-Key", ADMIN_KEY)
+                        .exchange(),
+                mvc.post().uri("/ops/orders/not-an-id/push").exchange(),
+                mvc.get().uri("/ops/assets/no-such-asset.js").exchange(),
+                mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange())) {
+            assertThat(result).hasHeader("Content-Security-Policy", OpsConfiguration.CONTENT_SECURITY_POLICY);
+        }
     }
 
     @Test

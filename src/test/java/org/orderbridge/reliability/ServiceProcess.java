@@ -139,6 +139,9 @@ final class ServiceProcess implements AutoCloseable {
                 "--orderbridge.shopify.read-timeout=3s",
                 // The simulator catalogues nothing here: the traffic's SKU-only lines stay custom items.
                 "--orderbridge.shopify.sku-lines.custom-items-allowed=true",
+                // The simulator serves bulk results itself, over plain HTTP.
+                "--orderbridge.shopify.bulk-results.hosts=127.0.0.1",
+                "--orderbridge.shopify.bulk-results.plain-http-allowed=true",
                 "--spring.cloud.aws.credentials.access-key=local",
                 "--spring.cloud.aws.credentials.secret-key=local"));
         command.addAll(arguments);

@@ -46,7 +46,8 @@ final class ShopifyFixtures {
                 FAST_RETRY,
                 LENIENT_BREAKER,
                 STANDARD_BUDGET,
-                inventory);
+                inventory,
+                ShopifyProperties.BulkResults.SHOPIFY);
     }
 
     static ShopifyProperties properties(
@@ -65,7 +66,8 @@ final class ShopifyFixtures {
                 retry,
                 breaker,
                 budget,
-                OBEYING_INVENTORY_POLICIES);
+                OBEYING_INVENTORY_POLICIES,
+                ShopifyProperties.BulkResults.SHOPIFY);
     }
 
     static ShopifyOrders client(ShopifyProperties properties) {

@@ -26,7 +26,8 @@ public record DeploymentConfig(
         Optional<String> publicUrl,
         Optional<String> alarmEmail,
         int minTasks,
-        int maxTasks) {
+        int maxTasks,
+        boolean databaseIamAuthentication) {
 
     public static final String ENV = "env";
     public static final String REGION = "region";
@@ -42,6 +43,7 @@ public record DeploymentConfig(
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String MIN_TASKS = "minTasks";
     public static final String MAX_TASKS = "maxTasks";
+    public static final String DATABASE_IAM_AUTHENTICATION = "databaseIamAuthentication";
 
     private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern CERTIFICATE_PATTERN =
@@ -142,7 +144,16 @@ public record DeploymentConfig(
                 publicUrl,
                 get.apply(ALARM_EMAIL),
                 integer(get, MIN_TASKS, 2),
-                integer(get, MAX_TASKS, env.isProduction() ? 12 : 4));
+                integer(get, MAX_TASKS, env.isProduction() ? 12 : 4),
+                flag(get, DATABASE_IAM_AUTHENTICATION));
+    }
+
+    private static boolean flag(Function<String, Optional<String>> get, String key) {
+        String value = get.apply(key).orElse("false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidContextException(key, "'" + value + "' must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** Prefix for physical names, so staging and production can share an account. */

@@ -95,6 +95,7 @@ public final class OrderBridgeApp {
                 config.shopifyEventSourceName(),
                 config.minTasks(),
                 config.maxTasks(),
+                config.databaseIamAuthentication(),
                 data.database(),
                 messaging.webhooks(),
                 messaging.push()));

@@ -32,6 +32,15 @@ class DataStackTest {
                     "database open to a CIDR range: " + rule);
         }
         template.resourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Map.of("CidrIp", Match.anyValue()), 0);
+        // The tasks' group lets the database port out towards this group only.
+        template.hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+                "GroupId", Map.of("Fn::ImportValue", Match.stringLikeRegexp("ServiceSecurityGroup")),
+                "IpProtocol", "tcp",
+                "FromPort", 5432,
+                "ToPort", 5432,
+                "DestinationSecurityGroupId", Map.of("Fn::GetAtt", List.of(
+                        Match.stringLikeRegexp("DatabaseSecurityGroup"), "GroupId"))));
+        template.resourcePropertiesCountIs("AWS::EC2::SecurityGroupEgress", Map.of("CidrIp", Match.anyValue()), 0);
     }
 
     /**
@@ -116,6 +125,7 @@ class DataStackTest {
                     "DeletionProtection", true,
                     "BackupRetentionPeriod", 7,
                     "DatabaseName", "orderbridge",
+                    "EnableIAMDatabaseAuthentication", true,
                     "MasterUserPassword", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
                             Match.arrayWith(List.of(Match.stringLikeRegexp("resolve:secretsmanager")))))))));
             template.hasResource("AWS::RDS::DBCluster", Map.of("DeletionPolicy", "Snapshot"));
@@ -164,7 +174,8 @@ class DataStackTest {
                     "MultiAZ", true,
                     "StorageEncrypted", true,
                     "DeletionProtection", true,
-                    "BackupRetentionPeriod", 7));
+                    "BackupRetentionPeriod", 7,
+                    "EnableIAMDatabaseAuthentication", true));
             template.resourceCountIs("AWS::RDS::DBCluster", 0);
             assertNotEquals(0, template.findResources("AWS::RDS::DBInstance").size());
         }

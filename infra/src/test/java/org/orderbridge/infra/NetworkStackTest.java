@@ -43,12 +43,7 @@ class NetworkStackTest {
 
     @Test
     void loadBalancerAcceptsOnlyHttpAndHttpsFromTheInternet() {
-        Map<String, Map<String, Object>> groups = template.findResources("AWS::EC2::SecurityGroup",
-                Map.of("Properties", Map.of("GroupDescription", "OrderBridge public ALB")));
-        assertEquals(1, groups.size());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> ingress = (List<Map<String, Object>>)
-                ((Map<String, Object>) groups.values().iterator().next().get("Properties")).get("SecurityGroupIngress");
+        List<Map<String, Object>> ingress = rules("OrderBridge public ALB", "SecurityGroupIngress");
         assertFalse(ingress.isEmpty());
         for (Map<String, Object> rule : ingress) {
             assertTrue(List.of(80, 443).contains(((Number) rule.get("FromPort")).intValue()), "unexpected port " + rule);
@@ -66,5 +61,27 @@ class NetworkStackTest {
         template.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupDescription", "OrderBridge ECS tasks",
                 "SecurityGroupIngress", Match.absent()));
+    }
+
+    /** HTTPS out, nothing else; the database port is added towards the database's group by the data stack. */
+    @Test
+    void serviceTasksMayOnlyCallOutOverHttps() {
+        List<Map<String, Object>> egress = rules("OrderBridge ECS tasks", "SecurityGroupEgress");
+        assertEquals(1, egress.size(), "egress: " + egress);
+        assertEquals("tcp", egress.get(0).get("IpProtocol"));
+        assertEquals(443, ((Number) egress.get(0).get("FromPort")).intValue());
+        assertEquals(443, ((Number) egress.get(0).get("ToPort")).intValue());
+        template.resourcePropertiesCountIs("AWS::EC2::SecurityGroupEgress", Map.of(
+                "GroupId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ServiceSecurityGroup"), "GroupId"))), 0);
+    }
+
+    /** The inline rules of the one security group with this description. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> rules(String groupDescription, String direction) {
+        Map<String, Map<String, Object>> groups = template.findResources("AWS::EC2::SecurityGroup",
+                Map.of("Properties", Map.of("GroupDescription", groupDescription)));
+        assertEquals(1, groups.size());
+        return (List<Map<String, Object>>)
+                ((Map<String, Object>) groups.values().iterator().next().get("Properties")).get(direction);
     }
 }

@@ -226,4 +226,93 @@ class ServiceStackTest {
         return env.asArray().stream().map(e -> (Map<?, ?>) e)
                 .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("Value")));
     }
+
+    @Test
+    void databaseConnectionVerifiesTheServersCertificateAndName() {
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "DATABASE_SSL_MODE", "Value", "verify-full"))))))));
+    }
+
+    @Test
+    void withIamDatabaseAuthenticationTheTaskRoleMayConnectAsEitherLogin() {
+        Template iam = TestApps.template(TestApps.synth(Map.of("databaseIamAuthentication", "true")).service());
+        iam.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Map.of(
+                        "Effect", "Allow",
+                        "Action", "rds-db:connect",
+                        "Resource", List.of(connectArn("orderbridge_app"), connectArn("orderbridge_app_clone"))))))));
+        // Off by default: the service logs in with the rotating password.
+        template.resourcePropertiesCountIs("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "rds-db:connect")))))), 0);
+    }
+
+    private static Object connectArn(String user) {
+        return Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                Match.stringLikeRegexp(":rds-db:"), Map.of("Fn::ImportValue", Match.stringLikeRegexp("ClusterResourceId")),
+                "/" + user))));
+    }
+
+    @Test
+    void webAclOnTheLoadBalancerRunsTheManagedRulesAndRateLimitsWebhooksAndApi() {
+        template.hasResourceProperties("AWS::WAFv2::WebACL", Map.of(
+                "Scope", "REGIONAL",
+                "DefaultAction", Map.of("Allow", Map.of()),
+                "Rules", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Name", "AWSManagedRulesCommonRuleSet",
+                                "OverrideAction", Map.of("None", Map.of()),
+                                "Statement", Map.of("ManagedRuleGroupStatement", Match.objectLike(Map.of(
+                                        "VendorName", "AWS",
+                                        "Name", "AWSManagedRulesCommonRuleSet",
+                                        // Webhook bodies reach 5 MB; the rule set would block anything over 8 KB.
+                                        "RuleActionOverrides", List.of(Map.of(
+                                                "Name", "SizeRestrictions_BODY",
+                                                "ActionToUse", Map.of("Count", Map.of())))))))),
+                        Match.objectLike(Map.of(
+                                "Name", "AWSManagedRulesKnownBadInputsRuleSet",
+                                "Statement", Map.of("ManagedRuleGroupStatement", Match.objectLike(Map.of(
+                                        "VendorName", "AWS", "Name", "AWSManagedRulesKnownBadInputsRuleSet"))))),
+                        Match.objectLike(Map.of(
+                                "Name", "RateLimitWebhooksAndApi",
+                                "Action", Map.of("Block", Map.of("CustomResponse", Map.of("ResponseCode", 429))),
+                                "Statement", Map.of("RateBasedStatement", Match.objectLike(Map.of(
+                                        "AggregateKeyType", "IP",
+                                        "Limit", 20000,
+                                        "ScopeDownStatement", Map.of("OrStatement", Map.of("Statements", List.of(
+                                                startsWith("/webhooks"), startsWith("/api")))))))))))));
+        template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of(
+                "ResourceArn", Map.of("Ref", Match.stringLikeRegexp("Alb")),
+                "WebACLArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("WebAcl"), "Arn"))));
+    }
+
+    @Test
+    void loadBalancerAccessLogsGoToAnEncryptedPrivateBucketThatExpiresThem() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
+                "LoadBalancerAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "access_logs.s3.enabled", "Value", "true"),
+                        Map.of("Key", "access_logs.s3.bucket", "Value", Map.of("Ref", Match.stringLikeRegexp("AccessLogs")))))));
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+                        "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                "PublicAccessBlockConfiguration", Map.of(
+                        "BlockPublicAcls", true,
+                        "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true,
+                        "RestrictPublicBuckets", true),
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Status", "Enabled", "ExpirationInDays", 30)))))));
+        // Only TLS requests to the bucket.
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    private static Object startsWith(String prefix) {
+        return Map.of("ByteMatchStatement", Match.objectLike(Map.of(
+                "FieldToMatch", Map.of("UriPath", Map.of()),
+                "PositionalConstraint", "STARTS_WITH",
+                "SearchString", prefix)));
+    }
 }

@@ -13,12 +13,18 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** The database login that survives password rotation, and migrations that create objects as their owner. */
+/**
+ * The database connection that verifies the server, the login that survives password rotation, and migrations that
+ * create objects as their owner.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseCredentialsConfiguration {
 
-    /** When a credentials secret is configured, the pool opens its connections through the secret's login. */
+    /**
+     * Every pool connects with the configured TLS; when a credentials secret is configured, it opens its connections
+     * through the secret's login.
+     */
     @Bean
     static BeanPostProcessor rotatingDatabaseCredentials(
             ObjectProvider<DatabaseProperties> properties,
@@ -28,6 +34,7 @@ class DatabaseCredentialsConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof HikariDataSource pool && pool.getDataSource() == null) {
+                    DatabaseTls.apply(pool, properties.getObject().tls());
                     String secretId = properties.getObject().credentialsSecret();
                     if (secretId != null && !secretId.isBlank()) {
                         var secrets = SecretsManagerClient.builder()

@@ -1,8 +1,11 @@
 package org.orderbridge.platform.database;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,10 +15,30 @@ import org.springframework.validation.annotation.Validated;
  * @param secretsManagerEndpoint only for stand-ins; AWS's regional endpoint otherwise
  * @param objectOwner role that owns the schema's objects; migrations run as it ({@code SET ROLE}), so that the
  *     tables do not belong to whichever of the alternating logins happened to be current
+ * @param tls whether and how the connection proves the server is the database
  */
 @Validated
 @ConfigurationProperties("orderbridge.database")
 record DatabaseProperties(
         @Nullable String credentialsSecret,
         @Nullable URI secretsManagerEndpoint,
-        @Nullable String objectOwner) {}
+        @Nullable String objectOwner,
+        @DefaultValue @Valid Tls tls) {
+
+    /**
+     * @param mode {@code verify-full} in production; {@code disable} only for a database on the same host or
+     *     network namespace (local runs, tests)
+     * @param rootCertificate PEM file of the certificate authorities the server's certificate must chain to (the
+     *     RDS global bundle in the image); required when the mode verifies
+     */
+    record Tls(
+            @DefaultValue("disable") DatabaseTlsMode mode,
+            @Nullable Path rootCertificate) {
+        Tls {
+            if (mode == DatabaseTlsMode.VERIFY_FULL && rootCertificate == null) {
+                throw new IllegalArgumentException(
+                        "orderbridge.database.tls.root-certificate is required with mode verify-full");
+            }
+        }
+    }
+}

@@ -2,10 +2,13 @@ package org.orderbridge.infra.stacks;
 
 import java.util.List;
 import org.orderbridge.infra.DatabaseMode;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroupEgress;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
@@ -55,7 +58,18 @@ public final class DataStack extends Stack {
      *
      * @param appUserSecret the service's credentials; the master secret stays with the rotation Lambdas and operators
      */
-    public record Database(DatabaseMode mode, String endpoint, String identifier, ISecret appUserSecret) {
+    public record Database(
+            DatabaseMode mode, String endpoint, String identifier, String resourceId, ISecret appUserSecret) {
+
+        /** What IAM database authentication grants {@code rds-db:connect} on, for one database login. */
+        public String connectArn(Construct scope, String user) {
+            return Stack.of(scope).formatArn(ArnComponents.builder()
+                    .service("rds-db")
+                    .resource("dbuser")
+                    .resourceName(resourceId + "/" + user)
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                    .build());
+        }
 
         /** pgjdbc re-resolves the writer endpoint on reconnect; targetServerType refuses a demoted reader. */
         public String jdbcUrl() {
@@ -82,6 +96,16 @@ public final class DataStack extends Stack {
                 Peer.securityGroupId(props.serviceSecurityGroup().getSecurityGroupId()),
                 Port.tcp(PORT),
                 "OrderBridge service tasks");
+        // The tasks' only way out besides HTTPS. Kept here beside the ingress: in the network stack it would need
+        // this stack's group, a dependency cycle.
+        CfnSecurityGroupEgress.Builder.create(this, "ServiceToDatabase")
+                .groupId(props.serviceSecurityGroup().getSecurityGroupId())
+                .ipProtocol("tcp")
+                .fromPort(PORT)
+                .toPort(PORT)
+                .destinationSecurityGroupId(securityGroup.getSecurityGroupId())
+                .description("OrderBridge service tasks to PostgreSQL")
+                .build();
 
         SubnetSelection isolated = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
         database = props.mode() == DatabaseMode.AURORA
@@ -109,6 +133,8 @@ public final class DataStack extends Stack {
                         .promotionTier(0)
                         .build())))
                 .storageEncrypted(true)
+                // Logins may also use IAM tokens (rds-db:connect); passwords from the rotating secret stay valid.
+                .iamAuthentication(true)
                 .backup(BackupProps.builder().retention(Duration.days(props.backupRetentionDays())).build())
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.SNAPSHOT)
@@ -119,7 +145,8 @@ public final class DataStack extends Stack {
         cluster.addRotationMultiUser("AppUserRotation", appUserRotation(appUser));
         keepMasterSecretExported(cluster.getSecret());
         return new Database(DatabaseMode.AURORA,
-                cluster.getClusterEndpoint().getHostname(), cluster.getClusterIdentifier(), appUser);
+                cluster.getClusterEndpoint().getHostname(), cluster.getClusterIdentifier(),
+                cluster.getClusterResourceIdentifier(), appUser);
     }
 
     private Database multiAz(Props props, SecurityGroup securityGroup, SubnetSelection subnets) {
@@ -134,6 +161,7 @@ public final class DataStack extends Stack {
                 .vpcSubnets(subnets)
                 .securityGroups(List.of(securityGroup))
                 .storageEncrypted(true)
+                .iamAuthentication(true)
                 .allocatedStorage(50)
                 .backupRetention(Duration.days(props.backupRetentionDays()))
                 .deletionProtection(true)
@@ -145,7 +173,8 @@ public final class DataStack extends Stack {
         instance.addRotationMultiUser("AppUserRotation", appUserRotation(appUser));
         keepMasterSecretExported(instance.getSecret());
         return new Database(DatabaseMode.MULTI_AZ,
-                instance.getDbInstanceEndpointAddress(), instance.getInstanceIdentifier(), appUser);
+                instance.getDbInstanceEndpointAddress(), instance.getInstanceIdentifier(),
+                instance.getInstanceResourceId(), appUser);
     }
 
     /**

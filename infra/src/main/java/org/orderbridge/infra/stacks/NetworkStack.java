@@ -8,6 +8,8 @@ import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -16,6 +18,8 @@ import software.constructs.Construct;
 
 /** VPC over three AZs: public for the ALB and NAT, private for tasks, isolated for the database. */
 public final class NetworkStack extends Stack {
+
+    public static final int HTTPS = 443;
 
     /** @param natGateways one per AZ in production so losing an AZ does not cut the others off from SQS and Shopify */
     public record Props(List<String> availabilityZones, String cidr, int natGateways) {}
@@ -52,8 +56,12 @@ public final class NetworkStack extends Stack {
         serviceSecurityGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
                 .vpc(vpc)
                 .description("OrderBridge ECS tasks")
-                .allowAllOutbound(true) // Shopify Admin API is on the internet; SQS/Secrets Manager via NAT.
+                .allowAllOutbound(false)
                 .build();
+        // What the tasks call is all HTTPS: Shopify's Admin API (no published address range), and SQS, Secrets
+        // Manager, ECR, CloudWatch Logs through the NAT or the S3 gateway endpoint. The database port is opened
+        // towards the database's group only, in the data stack. DNS to the VPC resolver is not subject to groups.
+        serviceSecurityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(HTTPS), "HTTPS: Shopify and AWS APIs");
     }
 
     public IVpc vpc() {

@@ -43,6 +43,8 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -75,6 +77,7 @@ public final class ServiceStack extends Stack {
             Optional<String> shopifyEventSourceName,
             int minTasks,
             int maxTasks,
+            boolean databaseIamAuthentication,
             DataStack.Database database,
             MessagingStack.QueuePair webhooks,
             MessagingStack.QueuePair push) {}
@@ -125,6 +128,7 @@ public final class ServiceStack extends Stack {
                 .dropInvalidHeaderFields(true)
                 .build();
         loadBalancer.addRedirect(); // HTTP :80 -> HTTPS :443
+        new EdgeProtection(this, "Edge", loadBalancer, props.namePrefix());
 
         ApplicationListener https = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
                 .port(443)
@@ -160,6 +164,16 @@ public final class ServiceStack extends Stack {
 
         TaskRolePolicy.apply(task.getTaskRole(), ServicePermissions.load(), props.webhooks(), props.push(),
                 props.database().appUserSecret());
+        if (props.databaseIamAuthentication()) {
+            // Both logins of the alternating-users rotation; the service still needs a token-generating data source.
+            task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .effect(Effect.ALLOW)
+                    .actions(List.of("rds-db:connect"))
+                    .resources(List.of(
+                            props.database().connectArn(this, DataStack.APP_USER),
+                            props.database().connectArn(this, DataStack.APP_USER + "_clone")))
+                    .build());
+        }
         new ServiceScaling(this, "Scaling", service, cluster, props.minTasks(), props.maxTasks(),
                 List.of(props.webhooks().queue(), props.push().queue()));
     }
@@ -191,6 +205,9 @@ public final class ServiceStack extends Stack {
         environment.put("SERVER_PORT", Integer.toString(CONTAINER_PORT));
         environment.put("AWS_REGION", props.region());
         environment.put("DATABASE_URL", props.database().jdbcUrl());
+        // The aws profile's default, spelled out: TLS, the certificate checked against the RDS bundle in the image
+        // and the host name against the endpoint.
+        environment.put("DATABASE_SSL_MODE", "verify-full");
         // Where to re-read the credentials when a login fails after rotations; the ARN, never the value.
         environment.put("DATABASE_CREDENTIALS_ARN", dbSecret.getSecretArn());
         // Either alternating login may run the migrations; the tables must belong to the role both share.
