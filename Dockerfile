@@ -36,14 +36,18 @@ FROM build AS extract
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # The certificate authorities the database connection verifies the server against (sslmode=verify-full,
-# infra/README.md "Database TLS"). Pinned: the build fails unless the download has exactly the checksum given, so a
-# changed bundle is a reviewed change (the repository variable RDS_CA_BUNDLE_SHA256; AWS publishes new CAs rarely).
+# infra/README.md "Database TLS"), fetched from AWS over verified HTTPS. The release pipeline pins it: given the
+# repository variable RDS_CA_BUNDLE_SHA256, the build fails unless the download has exactly that checksum, so a changed
+# bundle is a reviewed change (AWS publishes new CAs rarely). Without it (a developer's `docker compose up --build`,
+# which does not verify the database's TLS) the build prints the checksum it took, to be pinned.
 FROM eclipse-temurin:25-jre-noble AS rds-ca
 ARG RDS_CA_BUNDLE_SHA256=""
 ADD https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /rds-ca/rds-global-bundle.pem
-RUN test -n "$RDS_CA_BUNDLE_SHA256" \
-        || { echo "Build argument RDS_CA_BUNDLE_SHA256 (sha256 of the RDS global bundle) is required" >&2; exit 1; } \
-    && echo "$RDS_CA_BUNDLE_SHA256  /rds-ca/rds-global-bundle.pem" | sha256sum --check --strict -
+RUN if [ -n "$RDS_CA_BUNDLE_SHA256" ]; then \
+        echo "$RDS_CA_BUNDLE_SHA256  /rds-ca/rds-global-bundle.pem" | sha256sum --check --strict -; \
+    else \
+        echo "RDS CA bundle not pinned (build argument RDS_CA_BUNDLE_SHA256): $(sha256sum /rds-ca/rds-global-bundle.pem)"; \
+    fi
 
 FROM eclipse-temurin:25-jre-noble AS runtime
 RUN groupadd --system --gid 10001 orderbridge \
