@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The API's representation of an order. */
 record OrderView(
@@ -98,6 +99,14 @@ record OrderView(
 
     static OrderView of(Order o) {
         return of(o, null, null);
+    }
+
+    /** The single-order view: with the order's shipments and what is left to ship. */
+    static OrderView withShipments(Order o, ObjectProvider<OrderShipments> shipments) {
+        return of(
+                o,
+                shipments.stream().flatMap(s -> s.of(o.id()).stream()).toList(),
+                shipments.stream().flatMap(s -> s.leftToShip(o.id()).stream()).toList());
     }
 
     /** With the order's shipments and what is left to ship, which only the single-order view carries. */

@@ -2,9 +2,15 @@ package org.orderbridge.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import org.orderbridge.order.CustomerOrders;
 import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
 import org.orderbridge.shipment.Shipments;
+import org.orderbridge.shop.DataRequests;
+import org.orderbridge.shop.ErasedShops;
+import org.orderbridge.shop.Erasures;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.orderbridge.shopify.ShopifyProductChanges;
 import org.slf4j.Logger;
@@ -34,6 +40,10 @@ class WebhookProcessor {
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ErasedShops erasedShops;
+    private final Erasures erasures;
+    private final CustomerOrders customerOrders;
+    private final DataRequests dataRequests;
 
     WebhookProcessor(
             DeliveryLog deliveries,
@@ -45,7 +55,15 @@ class WebhookProcessor {
             Shipments shipments,
             WebhookMetrics metrics,
             ObjectMapper mapper,
-            Clock clock) {
+            Clock clock,
+            ErasedShops erasedShops,
+            Erasures erasures,
+            CustomerOrders customerOrders,
+            DataRequests dataRequests) {
+        this.erasedShops = erasedShops;
+        this.erasures = erasures;
+        this.customerOrders = customerOrders;
+        this.dataRequests = dataRequests;
         this.deliveries = deliveries;
         this.orders = orders;
         this.shops = shops;
@@ -58,8 +76,15 @@ class WebhookProcessor {
         this.clock = clock;
     }
 
+    /**
+     * A delivery of an erased shop, whenever it was queued (a re-drive, a replayed body), is dropped before anything of
+     * it is recorded: its record would name the shop, and its effect would undo the erasure.
+     */
     @Transactional
     WebhookOutcome process(WebhookDelivery delivery) {
+        if (erasedShops.drops(delivery.shopDomain(), "webhook")) {
+            return WebhookOutcome.ERASED_SHOP;
+        }
         WebhookTopic topic = WebhookTopic.of(delivery.topic())
                 .orElseThrow(
                         () -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
@@ -107,16 +132,18 @@ class WebhookProcessor {
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_DATA_REQUEST -> {
-                // The merchant fulfils the request from the API's order data; we keep the audit record.
                 var request = boundToShop(topic, delivery, payload);
-                shops.recordCompliance(
-                        delivery, request.customerId(), request.orderIds().size(), now);
+                int exported = answerDataRequest(delivery, request, now);
+                shops.recordCompliance(delivery, request.customerId(), exported, now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_REDACT -> {
                 var request = boundToShop(topic, delivery, payload);
-                int redacted = orders.redactCustomer(shop, request.customerId(), request.orderIds());
-                shops.recordCompliance(delivery, request.customerId(), redacted, now);
+                long customer = Objects.requireNonNull(request.customerId());
+                int redacted = orders.redactCustomer(shop, customer, request.orderIds());
+                erasures.eraseCustomer(shop, customer, request.orderIds());
+                // The audit record of an erasure keeps no trace of whom it erased.
+                shops.recordCompliance(delivery, null, redacted, now);
                 log.info("Redacted customer data from {} orders of shop {}", redacted, shop);
                 yield WebhookOutcome.REDACTED;
             }
@@ -138,6 +165,25 @@ class WebhookProcessor {
         } catch (ForeignShopOrderException e) {
             throw new UntrustedWebhookException(e.getMessage());
         }
+    }
+
+    /**
+     * Exports what is held for the customer as the order API shows it, kept for the operator who hands it to the
+     * merchant.
+     *
+     * @return how many orders the export holds
+     */
+    private int answerDataRequest(WebhookDelivery delivery, CompliancePayload request, Instant now) {
+        long customer = Objects.requireNonNull(request.customerId());
+        var held = customerOrders.export(delivery.shopDomain(), customer, request.orderIds());
+        var export = new LinkedHashMap<String, Object>();
+        export.put("shop", delivery.shopDomain());
+        export.put("customerId", customer);
+        export.put("ordersRequested", request.orderIds());
+        export.put("orders", held);
+        dataRequests.record(
+                delivery.shopDomain(), customer, delivery.webhookId(), mapper.writeValueAsString(export), now);
+        return held.size();
     }
 
     private CompliancePayload boundToShop(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload) {
@@ -164,7 +210,7 @@ class WebhookProcessor {
             log.warn("Parked shop/redact for {}: the app is still installed; an operator must confirm it", shop);
             return WebhookOutcome.PARKED;
         }
-        int erased = erasure.erase(shop);
+        int erased = erasure.erase(shop, request.shopId());
         shops.recordCompliance(delivery, null, erased, now);
         log.info("Erased shop {}: {} orders", shop, erased);
         return WebhookOutcome.REDACTED;
