@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.web.ApiTags;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /** The exports answering Shopify's customers/data_request, for the operator who hands them on (admin role). */
@@ -25,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 @ApiTags.Compliance
 @RequestMapping("/api/v1/admin/compliance/data-requests")
 class DataRequestController {
+
+    private static final TypeReference<Map<String, Object>> EXPORT = new TypeReference<>() {};
 
     private final DataRequests requests;
     private final ObjectMapper mapper;
@@ -55,7 +58,7 @@ class DataRequestController {
         UUID requestId = parse(id);
         var request = requests.find(requestId).orElseThrow(() -> notFound(id));
         String export = requests.export(requestId).orElseThrow(() -> notFound(id));
-        return DataRequestView.of(request, mapper.readTree(export));
+        return DataRequestView.of(request, mapper.readValue(export, EXPORT));
     }
 
     @PostMapping("/{id}/delivered")
@@ -106,11 +109,11 @@ class DataRequestController {
             Instant receivedAt,
             Instant dueAt,
             @Nullable Instant deliveredAt,
-            @Schema(types = "object", description = """
+            @Schema(description = """
                     shop, customerId, ordersRequested (Shopify's order ids in the request) and orders: each held \
-                    order as GET /api/v1/orders/{id} shows it""") JsonNode export) {
+                    order as GET /api/v1/orders/{id} shows it""") Map<String, Object> export) {
 
-        static DataRequestView of(DataRequests.DataRequest request, JsonNode export) {
+        static DataRequestView of(DataRequests.DataRequest request, Map<String, Object> export) {
             return new DataRequestView(
                     request.id(),
                     request.shop(),

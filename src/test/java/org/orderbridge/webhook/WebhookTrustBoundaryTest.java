@@ -180,7 +180,12 @@ class WebhookTrustBoundaryTest {
         String replay = order(id, Instant.now().plusSeconds(60), "filed-under-b");
 
         // Under a shop that stays connected: an erased one's deliveries are dropped before they are read.
-        assertThat(deliver(port, "orders/updated", WebhookFixtures.SHOP, UUID.randomUUID().toString(), replay)
+        assertThat(deliver(
+                                port,
+                                "orders/updated",
+                                WebhookFixtures.SHOP,
+                                UUID.randomUUID().toString(),
+                                replay)
                         .statusCode())
                 .isEqualTo(200);
 
