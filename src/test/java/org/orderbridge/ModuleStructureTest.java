@@ -43,6 +43,7 @@ class ModuleStructureTest {
                         "org.orderbridge.platform",
                         "org.orderbridge.push",
                         "org.orderbridge.reconcile",
+                        "org.orderbridge.shop",
                         "org.orderbridge.shipment",
                         "org.orderbridge.shopify",
                         "org.orderbridge.subscription",

@@ -2,12 +2,14 @@ package org.orderbridge.deadletter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.QueueUrls;
@@ -24,6 +26,8 @@ class DeadLetterQueues {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Long enough to send a batch on and delete it; a redrive that dies meanwhile leaves them in place. */
     private static final int REDRIVE_VISIBILITY_SECONDS = 30;
+    /** Ten messages a round: far more than a dead-letter queue holds while it is watched and alarmed on. */
+    private static final int MAX_ERASURE_ROUNDS = 1000;
 
     private final SqsAsyncClient sqs;
     private final QueueUrls queueUrls;
@@ -109,6 +113,41 @@ class DeadLetterQueues {
             }
         }
         return false;
+    }
+
+    /**
+     * Deletes every message of every dead-letter queue that {@code matches}. Each is received (hidden) while the queue
+     * is read through; the others are made visible again at the end.
+     *
+     * @return how many were deleted
+     */
+    int drop(Predicate<DeadLetter> matches) throws Exception {
+        int dropped = 0;
+        for (DeadLetterQueue pair : queues.values()) {
+            String dlq = queueUrls.urlOf(pair.deadLetterQueue(), TIMEOUT);
+            var kept = new ArrayList<String>();
+            for (int round = 0; round < MAX_ERASURE_ROUNDS; round++) {
+                List<Message> messages = receive(dlq, 10, REDRIVE_VISIBILITY_SECONDS);
+                if (messages.isEmpty()) {
+                    break;
+                }
+                for (Message message : messages) {
+                    if (matches.test(DeadLetter.of(message))) {
+                        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
+                                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                        dropped++;
+                    } else {
+                        kept.add(message.receiptHandle());
+                    }
+                }
+            }
+            for (String receipt : kept) {
+                sqs.changeMessageVisibility(
+                                b -> b.queueUrl(dlq).receiptHandle(receipt).visibilityTimeout(0))
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        return dropped;
     }
 
     /** Sent before it is deleted: a re-drive that dies between the two leaves a duplicate, never a loss. */

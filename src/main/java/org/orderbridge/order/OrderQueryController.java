@@ -43,14 +43,7 @@ class OrderQueryController {
     @ApiResponse(responseCode = "404", description = "No such order, or one of a shop the API key is not limited to")
     OrderView get(@PathVariable String id) {
         return orders.find(OrderId.parse(id))
-                .map(order -> OrderView.of(
-                        order,
-                        shipments.stream()
-                                .flatMap(s -> s.of(order.id()).stream())
-                                .toList(),
-                        shipments.stream()
-                                .flatMap(s -> s.leftToShip(order.id()).stream())
-                                .toList()))
+                .map(order -> OrderView.withShipments(order, shipments))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
     }
 

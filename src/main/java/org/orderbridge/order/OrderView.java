@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.web.ApiCaller;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The API's representation of an order. */
 record OrderView(
@@ -103,6 +104,14 @@ record OrderView(
 
     static OrderView of(Order o) {
         return of(o, null, null);
+    }
+
+    /** The single-order view: with the order's shipments and what is left to ship. */
+    static OrderView withShipments(Order o, ObjectProvider<OrderShipments> shipments) {
+        return of(
+                o,
+                shipments.stream().flatMap(s -> s.of(o.id()).stream()).toList(),
+                shipments.stream().flatMap(s -> s.leftToShip(o.id()).stream()).toList());
     }
 
     /** With the order's shipments and what is left to ship, which only the single-order view carries. */

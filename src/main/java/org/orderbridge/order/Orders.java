@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.push.PushRequests;
+import org.orderbridge.shop.ErasedShops;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -32,6 +33,7 @@ public class Orders {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
+    private final ErasedShops erasedShops;
 
     Orders(
             OrderRepository repository,
@@ -39,7 +41,9 @@ public class Orders {
             PushRequests pushRequests,
             Clock clock,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ErasedShops erasedShops) {
+        this.erasedShops = erasedShops;
         this.repository = repository;
         this.leases = leases;
         this.pushRequests = pushRequests;
@@ -292,10 +296,14 @@ public class Orders {
 
     /**
      * Records what a Shopify webhook says about an order. Runs inside the caller's transaction so that the
-     * webhook's delivery record and its effect commit together.
+     * webhook's delivery record and its effect commit together. An erased shop's snapshot (a backfill or pass that
+     * was reading when the shop was erased) is dropped as stale: storing it would undo the erasure.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SyncResult applyShopifySnapshot(ShopifyOrderSnapshot snapshot) {
+        if (erasedShops.drops(snapshot.shopDomain(), "order-snapshot")) {
+            return SyncResult.STALE;
+        }
         Instant now = now();
         // One statement for the order in this shop and the same Shopify id in another shop, which is refused.
         List<Order> sameId = repository.findAllForUpdate(snapshot.shopifyOrderId());

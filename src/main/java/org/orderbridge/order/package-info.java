@@ -1,7 +1,7 @@
 /** The order aggregate, order intake, the read API, and the order's push to Shopify with its push lease. */
 @ApplicationModule(
         displayName = "Orders",
-        allowedDependencies = {"shopify", "platform", "platform :: web", "push"})
+        allowedDependencies = {"shopify", "platform", "platform :: web", "push", "shop"})
 @NullMarked
 package org.orderbridge.order;
 

@@ -12,7 +12,18 @@ final class BackfillExceptions {
     /** 404: OrderBridge has no access token for the shop, so it cannot read its orders. */
     static class UnknownShop extends RuntimeException {
         UnknownShop(String shop) {
-            super("OrderBridge is not connected to " + shop + " (no access token configured)");
+            this(shop, "OrderBridge is not connected to " + shop + " (no access token configured)");
+        }
+
+        UnknownShop(String shop, String message) {
+            super(message);
+        }
+    }
+
+    /** 404: the shop was erased (shop/redact); reading its orders back would undo that. */
+    static class ErasedShop extends UnknownShop {
+        ErasedShop(String shop) {
+            super(shop, "The data of " + shop + " was erased on Shopify's shop/redact; its orders are not read back");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.orderbridge.shop.ErasedShops;
 import org.orderbridge.shopify.ShopifyOrders;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -16,8 +17,15 @@ class Backfills {
     private final ShopifyOrders shopify;
     private final BackfillProperties properties;
     private final Clock clock;
+    private final ErasedShops erasedShops;
 
-    Backfills(BackfillStore store, ShopifyOrders shopify, BackfillProperties properties, Clock clock) {
+    Backfills(
+            BackfillStore store,
+            ShopifyOrders shopify,
+            BackfillProperties properties,
+            Clock clock,
+            ErasedShops erasedShops) {
+        this.erasedShops = erasedShops;
         this.store = store;
         this.shopify = shopify;
         this.properties = properties;
@@ -27,13 +35,16 @@ class Backfills {
     /**
      * Queues a backfill of the shop's orders updated from {@code since} until now.
      *
-     * @throws BackfillExceptions.UnknownShop when no access token is configured for the shop
+     * @throws BackfillExceptions.UnknownShop when no access token is configured for the shop, or it was erased
      * @throws BackfillExceptions.SinceInFuture when {@code since} is not in the past
      * @throws BackfillExceptions.BackfillInProgress when the shop has a backfill queued or running
      */
     Backfill request(String shop, Instant since) {
         if (!shopify.knowsShop(shop)) {
             throw new BackfillExceptions.UnknownShop(shop);
+        }
+        if (erasedShops.drops(shop, "backfill")) {
+            throw new BackfillExceptions.ErasedShop(shop);
         }
         Instant now = clock.instant();
         if (!since.isBefore(now)) {

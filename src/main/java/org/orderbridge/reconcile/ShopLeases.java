@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.platform.RowLease;
+import org.orderbridge.shop.ErasedShops;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +23,21 @@ class ShopLeases {
     record Claim(String shop, String owner, @Nullable Instant watermark) {}
 
     private final JdbcClient jdbc;
+    private final ErasedShops erasedShops;
     private final RowLease lease;
 
-    ShopLeases(JdbcClient jdbc) {
+    ShopLeases(JdbcClient jdbc, ErasedShops erasedShops) {
         this.jdbc = jdbc;
+        this.erasedShops = erasedShops;
         this.lease = new RowLease(jdbc, "reconciliation_shop", "shop_domain", "lease_owner", "lease_until");
     }
 
-    /** Adds the shops not seen before, their first pass due after {@code firstPassIn}. */
+    /**
+     * Adds the shops not seen before, their first pass due after {@code firstPassIn}. An erased shop whose access token
+     * is still configured gets no row: a pass would read its orders back from Shopify.
+     */
     void register(Collection<String> shops, Duration firstPassIn) {
-        for (String shop : shops) {
+        for (String shop : erasedShops.live(shops, "reconciliation")) {
             jdbc.sql("""
                     insert into reconciliation_shop (shop_domain, next_pass_at)
                     values (:shop, clock_timestamp() + :millis * interval '1 millisecond')

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Reconciliation and backfill",
-        allowedDependencies = {"order", "shopify", "platform", "platform :: web", "subscription"})
+        allowedDependencies = {"order", "shopify", "platform", "platform :: web", "subscription", "shop"})
 @NullMarked
 package org.orderbridge.reconcile;
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Shipments",
-        allowedDependencies = {"order", "shopify", "push", "platform", "platform :: web"})
+        allowedDependencies = {"order", "shopify", "push", "platform", "platform :: web", "shop"})
 @NullMarked
 package org.orderbridge.shipment;
 

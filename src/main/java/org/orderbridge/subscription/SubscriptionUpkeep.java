@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.orderbridge.shop.ErasedShops;
 import org.orderbridge.shopify.ShopifyWebhookSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private final SubscriptionProperties properties;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
+    private final ErasedShops erasedShops;
     private final Map<String, AtomicInteger> otherApiVersion = new ConcurrentHashMap<>();
     // Set after the first look that got through; looks never overlap, but may run on different threads.
     private volatile boolean lookedOnce;
@@ -43,7 +45,9 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
             JdbcClient jdbc,
             SubscriptionProperties properties,
             MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ErasedShops erasedShops) {
+        this.erasedShops = erasedShops;
         this.shopify = shopify;
         this.check = new SubscriptionCheck(shopify);
         this.schedule = new CheckSchedule(jdbc);
@@ -75,7 +79,9 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private void checkDueShops() {
         String target = properties.target().orElseThrow();
         boolean startingUp = !lookedOnce;
-        for (String shop : schedule.candidates(shopify.shops(), target, startingUp)) {
+        // An erased shop whose access token is still configured: its check row would name it again.
+        var shops = erasedShops.live(shopify.shops(), "subscription");
+        for (String shop : schedule.candidates(shops, target, startingUp)) {
             if (schedule.claim(shop, target, properties.lease(), startingUp)) {
                 checkClaimed(shop, target);
             }

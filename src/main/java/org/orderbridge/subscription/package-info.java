@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Webhook subscriptions",
-        allowedDependencies = {"shopify", "platform"})
+        allowedDependencies = {"shopify", "platform", "shop"})
 @NullMarked
 package org.orderbridge.subscription;
 

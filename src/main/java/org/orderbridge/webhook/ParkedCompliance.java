@@ -44,7 +44,7 @@ class ParkedCompliance {
     @Transactional
     Erased erase(String webhookId) {
         Parked request = find(webhookId);
-        int orders = erasure.erase(request.shop());
+        int orders = erasure.erase(request.shop(), request.shopId());
         var delivery = new WebhookDelivery(request.topic(), request.shop(), webhookId, null, null, null, new byte[0]);
         shops.recordCompliance(delivery, null, orders, clock.instant());
         log.info(

@@ -12,5 +12,7 @@ enum WebhookOutcome {
     PARKED,
     NOT_FOUND,
     DUPLICATE,
-    DUPLICATE_EVENT
+    DUPLICATE_EVENT,
+    /** The shop was erased: nothing of the delivery is kept or applied. */
+    ERASED_SHOP
 }

@@ -2,11 +2,16 @@ package org.orderbridge.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.order.CustomerOrders;
 import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
 import org.orderbridge.shipment.Shipments;
+import org.orderbridge.shop.DataRequests;
+import org.orderbridge.shop.ErasedShops;
+import org.orderbridge.shop.Erasures;
 import org.orderbridge.shopify.ShopifyProductChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,10 @@ class WebhookProcessor {
     private final WebhookMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ErasedShops erasedShops;
+    private final Erasures erasures;
+    private final CustomerOrders customerOrders;
+    private final DataRequests dataRequests;
 
     WebhookProcessor(
             DeliveryLog deliveries,
@@ -44,7 +53,15 @@ class WebhookProcessor {
             Shipments shipments,
             WebhookMetrics metrics,
             ObjectMapper mapper,
-            Clock clock) {
+            Clock clock,
+            ErasedShops erasedShops,
+            Erasures erasures,
+            CustomerOrders customerOrders,
+            DataRequests dataRequests) {
+        this.erasedShops = erasedShops;
+        this.erasures = erasures;
+        this.customerOrders = customerOrders;
+        this.dataRequests = dataRequests;
         this.deliveries = deliveries;
         this.orders = orders;
         this.shops = shops;
@@ -57,11 +74,17 @@ class WebhookProcessor {
     }
 
     /**
+     * A delivery of an erased shop, whenever it was queued (a re-drive, a replayed body), is dropped before anything of
+     * it is recorded: its record would name the shop, and its effect would undo the erasure.
+     *
      * @param installation what Shopify answered, before this transaction, on whether the app is still installed in
      *     the shop: asked for shop/redact only
      */
     @Transactional
     WebhookOutcome process(WebhookDelivery delivery, @Nullable InstallationCheck installation) {
+        if (erasedShops.drops(delivery.shopDomain(), "webhook")) {
+            return WebhookOutcome.ERASED_SHOP;
+        }
         WebhookTopic topic = WebhookTopic.of(delivery.topic())
                 .orElseThrow(
                         () -> new UnprocessableWebhookException("topic '" + delivery.topic() + "' is not handled"));
@@ -115,16 +138,18 @@ class WebhookProcessor {
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_DATA_REQUEST -> {
-                // The merchant fulfils the request from the API's order data; we keep the audit record.
                 var request = boundToShop(topic, delivery, payload);
-                shops.recordCompliance(
-                        delivery, request.customerId(), request.orderIds().size(), now);
+                int exported = answerDataRequest(delivery, request, now);
+                shops.recordCompliance(delivery, request.customerId(), exported, now);
                 yield WebhookOutcome.RECORDED;
             }
             case CUSTOMERS_REDACT -> {
                 var request = boundToShop(topic, delivery, payload);
-                int redacted = orders.redactCustomer(shop, request.customerId(), request.orderIds());
-                shops.recordCompliance(delivery, request.customerId(), redacted, now);
+                long customer = Objects.requireNonNull(request.customerId());
+                int redacted = orders.redactCustomer(shop, customer, request.orderIds());
+                erasures.eraseCustomer(shop, customer, request.orderIds());
+                // The audit record of an erasure keeps no trace of whom it erased.
+                shops.recordCompliance(delivery, null, redacted, now);
                 log.info("Redacted customer data from {} orders of shop {}", redacted, shop);
                 yield WebhookOutcome.REDACTED;
             }
@@ -169,6 +194,25 @@ class WebhookProcessor {
         }
     }
 
+    /**
+     * Exports what is held for the customer as the order API shows it, kept for the operator who hands it to the
+     * merchant.
+     *
+     * @return how many orders the export holds
+     */
+    private int answerDataRequest(WebhookDelivery delivery, CompliancePayload request, Instant now) {
+        long customer = Objects.requireNonNull(request.customerId());
+        var held = customerOrders.export(delivery.shopDomain(), customer, request.orderIds());
+        var export = new LinkedHashMap<String, Object>();
+        export.put("shop", delivery.shopDomain());
+        export.put("customerId", customer);
+        export.put("ordersRequested", request.orderIds());
+        export.put("orders", held);
+        dataRequests.record(
+                delivery.shopDomain(), customer, delivery.webhookId(), mapper.writeValueAsString(export), now);
+        return held.size();
+    }
+
     private CompliancePayload boundToShop(WebhookTopic topic, WebhookDelivery delivery, JsonNode payload) {
         var request = CompliancePayload.read(topic, delivery.shopDomain(), payload);
         if (!shops.bindShopId(delivery.shopDomain(), request.shopId())) {
@@ -206,7 +250,7 @@ class WebhookProcessor {
             log.warn("Parked shop/redact for {}: {}; an operator must confirm it", shop, parkedBecause);
             return WebhookOutcome.PARKED;
         }
-        int erased = erasure.erase(shop);
+        int erased = erasure.erase(shop, request.shopId());
         shops.recordCompliance(delivery, null, erased, now);
         log.info("Erased shop {}: {} orders", shop, erased);
         return WebhookOutcome.REDACTED;

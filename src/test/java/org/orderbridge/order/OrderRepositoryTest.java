@@ -6,6 +6,8 @@ import static org.orderbridge.order.OrderFixtures.ACCEPTED_AT;
 import static org.orderbridge.order.OrderFixtures.accepted;
 import static org.orderbridge.order.OrderFixtures.snapshot;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
 import org.orderbridge.push.PushRequests;
+import org.orderbridge.shop.ErasedShops;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -43,6 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     Orders.class,
     PushLeases.class,
     PushRequests.class,
+    ErasedShops.class,
     OrderRepositoryTest.FixedClock.class
 })
 class OrderRepositoryTest {
@@ -442,6 +446,11 @@ class OrderRepositoryTest {
         @Bean
         Clock clock() {
             return Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
         }
     }
 }

@@ -57,6 +57,11 @@ class OpenApiDocumentTest {
             Map.entry("get /api/v1/admin/audit", List.of("400", "401", "403", "429")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/erase", List.of("401", "403", "404", "429")),
             Map.entry("post /api/v1/admin/compliance/parked/{webhookId}/dismiss", List.of("401", "403", "404", "429")),
+            Map.entry("get /api/v1/admin/compliance/data-requests", List.of("401", "403", "429")),
+            Map.entry("get /api/v1/admin/compliance/data-requests/{id}", List.of("400", "401", "403", "404", "429")),
+            Map.entry(
+                    "post /api/v1/admin/compliance/data-requests/{id}/delivered",
+                    List.of("400", "401", "403", "404", "429")),
             Map.entry("post /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "409", "429")),
             Map.entry("get /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "429")),
             Map.entry("get /api/v1/admin/shops/{shop}/backfill/{id}", List.of("400", "401", "403", "404", "429")),

@@ -60,6 +60,24 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void overdueDataRequestsAlarmFromTheServiceLogsHourByHour() {
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "FilterPattern", Match.stringLikeRegexp("Overdue data requests"),
+                "MetricTransformations", List.of(Match.objectLike(Map.of(
+                        "MetricNamespace", "OrderBridge", "MetricName", "DataRequestsOverdue", "DefaultValue", 0)))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "DataRequestsOverdue",
+                "Namespace", "OrderBridge",
+                "Statistic", "Sum",
+                "Period", 3600,
+                "Threshold", 1,
+                "EvaluationPeriods", 2,
+                "DatapointsToAlarm", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic")))));
+    }
+
+    @Test
     void reconciliationDriftAlarmsWhenEveryPassForFifteenMinutesFindsMissedOrders() {
         template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
                 "FilterPattern", Match.stringLikeRegexp("Reconciliation found a missed order"),

@@ -51,7 +51,7 @@ public final class ApiTags {
     @Tag(
             name = "Compliance",
             description = "Shopify's mandatory privacy requests that wait for an operator: shop/redact while the "
-                    + "app is still installed (admin role)")
+                    + "app is still installed, and the exports answering customers/data_request (admin role)")
     public @interface Compliance {}
 
     @Documented

@@ -68,6 +68,7 @@ public final class ObservabilityStack extends Stack {
 
         failoverAlarm(props.database());
         complianceAlarm(props.service());
+        dataRequestsOverdueAlarm(props.service());
         reconciliationDriftAlarm(props.service());
         dashboard(props);
     }
@@ -127,31 +128,49 @@ public final class ObservabilityStack extends Stack {
     }
 
     /**
+     * A customers/data_request export is kept for the operator, who must hand it to the merchant within Shopify's 30
+     * days (GET /api/v1/admin/compliance/data-requests). Each instance logs the number overdue once an hour while there
+     * are any, so the alarm looks at hours: it stays in alarm until the requests are marked delivered.
+     */
+    private void dataRequestsOverdueAlarm(ServiceStack service) {
+        logLineAlarm(service, "DataRequestsOverdue", "Overdue data requests", Duration.hours(1), 2, 1,
+                "A customer's data request is past its 30 days: hand its export to the merchant and mark it delivered "
+                        + "(GET /api/v1/admin/compliance/data-requests)");
+    }
+
+    /**
      * Reconciliation logs one line per order whose webhooks never arrived. One such order now and then is a webhook
      * Shopify gave up on; drift in every pass for 15 minutes means deliveries are failing (subscription gone, endpoint
      * refusing, queue lost), so the alarm waits for three 5-minute periods (passes run every 5 minutes) in a row.
      */
     private void reconciliationDriftAlarm(ServiceStack service) {
-        MetricFilter drift = MetricFilter.Builder.create(this, "ReconciliationDriftFilter")
+        logLineAlarm(service, "ReconciliationDrift", "Reconciliation found a missed order", Duration.minutes(5), 3, 3,
+                "Reconciliation keeps finding orders whose webhooks never arrived: check the webhook subscriptions and "
+                        + "deliveries (orderbridge.reconciliation.orders by shop)");
+    }
+
+    /** An alarm on the count of a line the service logs, summed per period, in namespace OrderBridge. */
+    private void logLineAlarm(ServiceStack service, String name, String line, Duration period, int evaluationPeriods,
+            int datapointsToAlarm, String description) {
+        MetricFilter filter = MetricFilter.Builder.create(this, name + "Filter")
                 .logGroup(service.logGroup())
-                .filterPattern(FilterPattern.literal("\"Reconciliation found a missed order\""))
+                .filterPattern(FilterPattern.literal("\"" + line + "\""))
                 .metricNamespace("OrderBridge")
-                .metricName("ReconciliationDrift")
+                .metricName(name)
                 .metricValue("1")
                 .defaultValue(0)
                 .build();
-        Alarm alarm = Alarm.Builder.create(this, "ReconciliationDrift")
-                .metric(drift.metric(MetricOptions.builder()
+        Alarm alarm = Alarm.Builder.create(this, name)
+                .metric(filter.metric(MetricOptions.builder()
                         .statistic("Sum")
-                        .period(Duration.minutes(5))
+                        .period(period)
                         .build()))
                 .threshold(1)
-                .evaluationPeriods(3)
-                .datapointsToAlarm(3)
+                .evaluationPeriods(evaluationPeriods)
+                .datapointsToAlarm(datapointsToAlarm)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .alarmDescription("Reconciliation keeps finding orders whose webhooks never arrived: check the webhook "
-                        + "subscriptions and deliveries (orderbridge.reconciliation.orders by shop)")
+                .alarmDescription(description)
                 .build();
         alarm.addAlarmAction(new SnsAction(alarmTopic));
         alarm.addOkAction(new SnsAction(alarmTopic));

@@ -1,0 +1,66 @@
+package org.orderbridge.deadletter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.orderbridge.shop.CustomerErased;
+import org.orderbridge.shop.ShopErased;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Dead letters are copies of deliveries and may name an erased shop or customer. A queue cannot be changed inside the
+ * erasing transaction, so they are dropped once it has committed: all of an erased shop's, and those of the
+ * customer's shop that mention the customer's or one of the orders' ids. A re-drive would otherwise replay them. When the
+ * queue cannot be read, {@code orderbridge.erasure.dead_letters_failed} counts it and an operator purges them.
+ */
+@Component
+class DeadLetterErasure {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterErasure.class);
+
+    private final DeadLetterQueues queues;
+    private final MeterRegistry registry;
+
+    DeadLetterErasure(DeadLetterQueues queues, MeterRegistry registry) {
+        this.queues = queues;
+        this.registry = registry;
+    }
+
+    @TransactionalEventListener
+    void on(ShopErased erased) {
+        String shop = erased.shopDomain().toLowerCase(Locale.ROOT);
+        drop(letter -> mentions(letter, shop), "shop");
+    }
+
+    @TransactionalEventListener
+    void on(CustomerErased erased) {
+        String shop = erased.shopDomain().toLowerCase(Locale.ROOT);
+        Pattern mentioned = Pattern.compile(erased.mentionedIn());
+        drop(
+                letter -> mentions(letter, shop)
+                        && mentioned.matcher(letter.body()).find(),
+                "customer");
+    }
+
+    private void drop(Predicate<DeadLetterQueues.DeadLetter> matches, String erasure) {
+        try {
+            int dropped = queues.drop(matches);
+            registry.counter("orderbridge.erasure.dead_letters_dropped", "erasure", erasure)
+                    .increment(dropped);
+            log.info("Dropped {} dead letters of an erased {}", dropped, erasure);
+        } catch (Exception e) {
+            registry.counter("orderbridge.erasure.dead_letters_failed").increment();
+            log.error("Could not drop the dead letters of an erased {}; purge them by hand", erasure, e);
+        }
+    }
+
+    private static boolean mentions(DeadLetterQueues.DeadLetter letter, String shop) {
+        return letter.body().toLowerCase(Locale.ROOT).contains(shop)
+                || letter.attributes().values().stream()
+                        .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains(shop));
+    }
+}

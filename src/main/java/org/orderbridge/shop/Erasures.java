@@ -1,0 +1,34 @@
+package org.orderbridge.shop;
+
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where an erasure starts: it leaves the shop's tombstone and asks every feature, through {@link ShopErased} or
+ * {@link CustomerErased}, to delete what it keeps, in the caller's transaction.
+ */
+@Component
+public class Erasures {
+
+    private final ErasedShops tombstones;
+    private final ApplicationEventPublisher events;
+
+    Erasures(ErasedShops tombstones, ApplicationEventPublisher events) {
+        this.tombstones = tombstones;
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eraseShop(String shopDomain, long shopId) {
+        tombstones.bury(shopDomain, shopId);
+        events.publishEvent(new ShopErased(shopDomain));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eraseCustomer(String shopDomain, long customerId, List<Long> shopifyOrderIds) {
+        events.publishEvent(new CustomerErased(shopDomain, customerId, shopifyOrderIds));
+    }
+}
