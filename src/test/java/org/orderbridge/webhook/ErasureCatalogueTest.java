@@ -93,6 +93,8 @@ class ErasureCatalogueTest {
         deliverAndAwait(GONE, "customers/data_request", dataRequest(GONE_SHOP_ID, GONE, GONE_SHOPS_BUYER, goneOrder));
         deliverAndAwait(KEPT, "customers/data_request", dataRequest(KEPT_SHOP_ID, KEPT, ERASED, erasedOrder));
         deliverAndAwait(KEPT, "customers/data_request", dataRequest(KEPT_SHOP_ID, KEPT, STAYS, keptOrder));
+        // Uninstalling revokes the app's token: Shopify refusing it is what lets shop/redact erase.
+        e2e.shopify().uninstallApp(GONE);
         deliverAndAwait(GONE, "app/uninstalled", appUninstalled(GONE_SHOP_ID, GONE));
         assertThat(e2e.call(HttpMethod.POST, "/api/v1/admin/shops/" + GONE + "/backfill?since=2026-01-01", ADMIN_KEY)
                         .getStatusCode()
