@@ -46,7 +46,9 @@ class DeadLetterErasure {
                 "customer");
     }
 
-    private void drop(Predicate<DeadLetterQueues.DeadLetter> matches, String erasure) {
+    // One sweep at a time: a sweep holds every letter it reads invisible until it is done, so a second one running
+    // beside it (a customers/redact and a shop/redact processed together) would see an empty queue and miss its own.
+    private synchronized void drop(Predicate<DeadLetterQueues.DeadLetter> matches, String erasure) {
         try {
             int dropped = queues.drop(matches);
             registry.counter("orderbridge.erasure.dead_letters_dropped", "erasure", erasure)
