@@ -41,6 +41,11 @@ public enum ShopifyFeature {
         return scopes;
     }
 
+    /** Whether a shop uses the feature: fulfillment-service mode only in shops configured so. */
+    public boolean usedIn(boolean fulfillmentServiceMode) {
+        return this != FULFILLMENT_SERVICE || fulfillmentServiceMode;
+    }
+
     /** The feature's scopes that {@code granted} lacks; a granted write scope covers its read scope. */
     public List<String> missingFrom(Set<String> granted) {
         return scopes.stream().filter(scope -> !covered(scope, granted)).toList();
