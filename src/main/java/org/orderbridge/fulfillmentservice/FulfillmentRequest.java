@@ -27,6 +27,30 @@ public record FulfillmentRequest(
         Instant updatedAt) {
 
     FulfillmentRequest moved(RequestStatus to, AnswerState answerState, Instant at) {
+        return with(to, answerState, reason, message, answeredBy, null, at);
+    }
+
+    FulfillmentRequest answered(
+            RequestStatus to, @Nullable String reason, @Nullable String message, String by, Instant at) {
+        return with(to, AnswerState.PENDING, reason, message, by, null, at);
+    }
+
+    FulfillmentRequest answerSent(Instant at) {
+        return with(status, AnswerState.SENT, reason, message, answeredBy, null, at);
+    }
+
+    FulfillmentRequest answerRefused(String error, Instant at) {
+        return with(status, AnswerState.REFUSED, reason, message, answeredBy, error, at);
+    }
+
+    private FulfillmentRequest with(
+            RequestStatus to,
+            AnswerState answerState,
+            @Nullable String reason,
+            @Nullable String message,
+            @Nullable String by,
+            @Nullable String error,
+            Instant at) {
         return new FulfillmentRequest(
                 id,
                 shop,
@@ -37,59 +61,7 @@ public record FulfillmentRequest(
                 merchantMessage,
                 reason,
                 message,
-                answeredBy,
-                null,
-                receivedAt,
-                at);
-    }
-
-    FulfillmentRequest answered(
-            RequestStatus to, @Nullable String reason, @Nullable String message, String by, Instant at) {
-        return new FulfillmentRequest(
-                id,
-                shop,
-                fulfillmentOrderGid,
-                orderGid,
-                to,
-                AnswerState.PENDING,
-                merchantMessage,
-                reason,
-                message,
                 by,
-                null,
-                receivedAt,
-                at);
-    }
-
-    FulfillmentRequest answerSent(Instant at) {
-        return new FulfillmentRequest(
-                id,
-                shop,
-                fulfillmentOrderGid,
-                orderGid,
-                status,
-                AnswerState.SENT,
-                merchantMessage,
-                reason,
-                message,
-                answeredBy,
-                null,
-                receivedAt,
-                at);
-    }
-
-    FulfillmentRequest answerRefused(String error, Instant at) {
-        return new FulfillmentRequest(
-                id,
-                shop,
-                fulfillmentOrderGid,
-                orderGid,
-                status,
-                AnswerState.REFUSED,
-                merchantMessage,
-                reason,
-                message,
-                answeredBy,
                 error,
                 receivedAt,
                 at);

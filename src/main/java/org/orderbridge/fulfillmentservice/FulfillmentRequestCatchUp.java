@@ -1,8 +1,10 @@
 package org.orderbridge.fulfillmentservice;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.shopify.ShopifyFulfillmentService;
+import org.orderbridge.shopify.ShopifyFulfillmentService.Assigned;
 import org.orderbridge.shopify.ShopifyFulfillmentService.AssignedPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,32 +41,38 @@ class FulfillmentRequestCatchUp {
         if (location.isEmpty()) {
             return 0;
         }
-        int found = 0;
-        @Nullable String after = null;
-        do {
-            AssignedPage page = shopify.assigned(shop, "FULFILLMENT_REQUESTED", location.get(), after);
-            for (var fo : page.fulfillmentOrders()) {
-                if (requests.fulfillmentRequested(shop, fo.fulfillmentOrderGid(), fo.orderGid(), null)) {
-                    found++;
-                }
-            }
-            after = page.endCursor();
-        } while (after != null);
-        do {
-            AssignedPage page = shopify.assigned(shop, "CANCELLATION_REQUESTED", location.get(), after);
-            for (var fo : page.fulfillmentOrders()) {
-                if (requests.cancellationRequested(shop, fo.fulfillmentOrderGid())) {
-                    found++;
-                }
-            }
-            after = page.endCursor();
-        } while (after != null);
+        int found = read(
+                shop,
+                "FULFILLMENT_REQUESTED",
+                location.get(),
+                fo -> requests.fulfillmentRequested(shop, fo.fulfillmentOrderGid(), fo.orderGid(), null));
+        found += read(
+                shop,
+                "CANCELLATION_REQUESTED",
+                location.get(),
+                fo -> requests.cancellationRequested(shop, fo.fulfillmentOrderGid()));
         if (found > 0) {
             log.warn(
                     "{} fulfillment or cancellation requests of {} found by the catch-up read: their webhooks were lost",
                     found,
                     shop);
         }
+        return found;
+    }
+
+    /** Every page of the assigned fulfillment orders in this status; counts those the recorder found new. */
+    private int read(String shop, String status, String location, Predicate<Assigned> recorder) {
+        int found = 0;
+        @Nullable String after = null;
+        do {
+            AssignedPage page = shopify.assigned(shop, status, location, after);
+            for (Assigned fo : page.fulfillmentOrders()) {
+                if (recorder.test(fo)) {
+                    found++;
+                }
+            }
+            after = page.endCursor();
+        } while (after != null);
         return found;
     }
 }

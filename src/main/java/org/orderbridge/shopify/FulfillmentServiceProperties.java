@@ -81,7 +81,7 @@ public record FulfillmentServiceProperties(
                     || name != null
                             && !name.isBlank()
                             && callbackUrl != null
-                            && ("https".equals(callbackUrl.getScheme()) || "http".equals(callbackUrl.getScheme()))
+                            && "https".equals(callbackUrl.getScheme())
                             && callbackUrl.getHost() != null;
         }
 

@@ -166,7 +166,14 @@ class OpenApiDocumentTest {
         });
         assertThat(tags)
                 .containsExactlyInAnyOrder(
-                        "Orders", "Shipments", "Dead letters", "Compliance", "Backfills", "Shopify webhooks", "Audit");
+                        "Orders",
+                        "Shipments",
+                        "Dead letters",
+                        "Compliance",
+                        "Backfills",
+                        "Shopify webhooks",
+                        "Audit",
+                        "Fulfillment requests");
         Set<String> operationIds = new HashSet<>();
         OPERATIONS.keySet().forEach(name -> {
             JsonNode operation = operation(document.get("paths"), name);
