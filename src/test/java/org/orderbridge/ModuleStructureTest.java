@@ -38,6 +38,7 @@ class ModuleStructureTest {
                 .containsExactlyInAnyOrder(
                         "org.orderbridge.access",
                         "org.orderbridge.deadletter",
+                        "org.orderbridge.fulfillmentservice",
                         "org.orderbridge.ops",
                         "org.orderbridge.order",
                         "org.orderbridge.platform",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.orderbridge.shopify.FulfillmentServiceProperties;
 import org.orderbridge.shopify.ShopifyAccessScopes;
 import org.orderbridge.shopify.ShopifyFeature;
 import org.orderbridge.shopify.ShopifyUnavailableException;
@@ -26,13 +27,19 @@ public class AccessScopes {
     private static final Logger log = LoggerFactory.getLogger(AccessScopes.class);
 
     private final ShopifyAccessScopes shopify;
+    private final FulfillmentServiceProperties fulfillmentService;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, ShopAccess> byShop = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-    AccessScopes(ShopifyAccessScopes shopify, MeterRegistry meters, Clock clock) {
+    AccessScopes(
+            ShopifyAccessScopes shopify,
+            FulfillmentServiceProperties fulfillmentService,
+            MeterRegistry meters,
+            Clock clock) {
         this.shopify = shopify;
+        this.fulfillmentService = fulfillmentService;
         this.meters = meters;
         this.clock = clock;
     }
@@ -67,7 +74,11 @@ public class AccessScopes {
         try {
             Set<String> granted = shopify.granted(shop);
             var missing = new EnumMap<ShopifyFeature, List<String>>(ShopifyFeature.class);
+            boolean serviceMode = fulfillmentService.isServiceMode(shop);
             for (ShopifyFeature feature : ShopifyFeature.values()) {
+                if (!feature.usedIn(serviceMode)) {
+                    continue;
+                }
                 List<String> lacking = feature.missingFrom(granted);
                 if (!lacking.isEmpty()) {
                     missing.put(feature, lacking);

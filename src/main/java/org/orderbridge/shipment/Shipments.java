@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.fulfillmentservice.FulfillmentRequests;
 import org.orderbridge.order.LineItem;
 import org.orderbridge.order.Order;
 import org.orderbridge.order.OrderId;
@@ -58,6 +59,7 @@ public class Shipments {
     private final ShipmentProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FulfillmentRequests fulfillmentRequests;
 
     Shipments(
             ShipmentRepository repository,
@@ -67,7 +69,9 @@ public class Shipments {
             OrderLinesLeft linesLeft,
             ShipmentProperties properties,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            FulfillmentRequests fulfillmentRequests) {
+        this.fulfillmentRequests = fulfillmentRequests;
         this.linesLeft = linesLeft;
         this.properties = properties;
         this.repository = repository;
@@ -79,6 +83,23 @@ public class Shipments {
     }
 
     record Intake(Shipment shipment, boolean created) {}
+
+    /**
+     * A fulfillment service ships only what the merchant requested of it and it accepted: Shopify refuses a fulfillment
+     * on a fulfillment order whose request was not accepted, so such a shipment is refused here, saying why.
+     */
+    private void requireAcceptedRequest(Order order) {
+        if (!fulfillmentRequests.serviceMode(order.shopDomain())) {
+            return;
+        }
+        String gid = order.shopifyGid();
+        if (gid == null || !fulfillmentRequests.acceptedFor(order.shopDomain(), gid)) {
+            throw new ShipmentExceptions.OrderNotShippable("Order " + order.id()
+                    + " has no accepted fulfillment request:"
+                    + " " + order.shopDomain() + " runs OrderBridge as its fulfillment service, which ships only what"
+                    + " the merchant requested and was accepted (GET /api/v1/fulfillment-requests)");
+        }
+    }
 
     /**
      * Accepts a shipment. Shipments of one order are accepted one at a time (a transaction-scoped advisory lock on the
@@ -107,6 +128,7 @@ public class Shipments {
             throw new ShipmentExceptions.OrderNotShippable("Order " + orderId + " is cancelled"
                     + (order.status() == OrderStatus.DELETED ? " (deleted)" : "") + "; nothing of it can be shipped");
         }
+        requireAcceptedRequest(order);
         List<Shipment> shipments = repository.findByOrderIdOrderByCreatedAt(orderId.value());
         for (Shipment other : shipments) {
             if (other.isActive() && other.trackingNumbers().stream().anyMatch(request.trackingNumbers()::contains)) {

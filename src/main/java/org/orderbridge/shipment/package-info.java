@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Shipments",
-        allowedDependencies = {"order", "shopify", "push", "platform", "platform :: web", "shop"})
+        allowedDependencies = {"order", "shopify", "push", "platform", "platform :: web", "shop", "fulfillmentservice"})
 @NullMarked
 package org.orderbridge.shipment;
 

@@ -17,7 +17,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ShopifyProperties.class, SkuLineProperties.class})
+@EnableConfigurationProperties({ShopifyProperties.class, SkuLineProperties.class, FulfillmentServiceProperties.class})
 class ShopifyConfiguration {
 
     @Bean
@@ -87,6 +87,11 @@ class ShopifyConfiguration {
     }
 
     @Bean
+    ShopifyFulfillmentService shopifyFulfillmentService(ShopifyClient client) {
+        return client.fulfillmentService();
+    }
+
+    @Bean
     ShopifyWebhookSubscriptions shopifyWebhookSubscriptions(ShopifyClient client) {
         return client.webhookSubscriptions();
     }
@@ -130,7 +135,8 @@ class ShopifyConfiguration {
                 new OrderCancellations(transport, resilience),
                 installations,
                 installations::installation,
-                new ShopifyVariantLookup(transport, resilience));
+                new ShopifyVariantLookup(transport, resilience),
+                new AdminFulfillmentServices(properties, transport, resilience));
     }
 
     record ShopifyClient(
@@ -142,5 +148,6 @@ class ShopifyConfiguration {
             ShopifyCancellations cancellations,
             ShopifyAccessScopes accessScopes,
             ShopifyInstallations installations,
-            VariantLookup variants) {}
+            VariantLookup variants,
+            ShopifyFulfillmentService fulfillmentService) {}
 }

@@ -19,6 +19,9 @@ public enum ShopifyFeature {
     FULFILLMENT(
             "Shipments (fulfillments)",
             List.of("read_locations", "read_orders", "write_merchant_managed_fulfillment_orders")),
+    FULFILLMENT_SERVICE(
+            "Fulfillment service (3PL) mode",
+            List.of("read_locations", "write_assigned_fulfillment_orders", "write_fulfillments")),
     WEBHOOK_SUBSCRIPTIONS("Webhook subscriptions", List.of()),
     ACCESS_SCOPE_CHECK("Access scope check", List.of());
 
@@ -36,6 +39,11 @@ public enum ShopifyFeature {
 
     public List<String> scopes() {
         return scopes;
+    }
+
+    /** Whether a shop uses the feature: fulfillment-service mode only in shops configured so. */
+    public boolean usedIn(boolean fulfillmentServiceMode) {
+        return this != FULFILLMENT_SERVICE || fulfillmentServiceMode;
     }
 
     /** The feature's scopes that {@code granted} lacks; a granted write scope covers its read scope. */
@@ -80,6 +88,14 @@ public enum ShopifyFeature {
                     CREATE_FULFILLMENT,
                     UPDATE_FULFILLMENT_TRACKING,
                     CANCEL_FULFILLMENT -> FULFILLMENT;
+            case FIND_FULFILLMENT_SERVICES,
+                    CREATE_FULFILLMENT_SERVICE,
+                    ASSIGNED_FULFILLMENT_ORDERS,
+                    FIND_REQUESTED_FULFILLMENT_ORDER,
+                    ACCEPT_FULFILLMENT_REQUEST,
+                    REJECT_FULFILLMENT_REQUEST,
+                    ACCEPT_CANCELLATION_REQUEST,
+                    REJECT_CANCELLATION_REQUEST -> FULFILLMENT_SERVICE;
             case LIST_WEBHOOK_SUBSCRIPTIONS, CREATE_WEBHOOK_SUBSCRIPTION, UPDATE_WEBHOOK_SUBSCRIPTION ->
                 WEBHOOK_SUBSCRIPTIONS;
             case READ_ACCESS_SCOPES -> ACCESS_SCOPE_CHECK;

@@ -292,6 +292,87 @@ enum ShopifyOperation {
             }
             """),
 
+    // Fulfillment service mode: the app's services (Shopify lists only a handful per shop, without paging), the one it
+    // registers, the fulfillment orders assigned to its location by assignment status (the catch-up for lost webhooks;
+    // 2 + 100 x 3 = 302 points), one fulfillment order's request status and what of it is fulfilled, and the answers.
+    FIND_FULFILLMENT_SERVICES("""
+            query FindFulfillmentServices {
+              shop { fulfillmentServices { id serviceName callbackUrl location { id } } }
+            }
+            """),
+
+    CREATE_FULFILLMENT_SERVICE("""
+            mutation CreateFulfillmentService($name: String!, $callbackUrl: URL!) {
+              fulfillmentServiceCreate(
+                name: $name, callbackUrl: $callbackUrl, trackingSupport: true, inventoryManagement: false
+              ) {
+                fulfillmentService { id serviceName callbackUrl location { id } }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    ASSIGNED_FULFILLMENT_ORDERS("""
+            query AssignedFulfillmentOrders(
+              $status: FulfillmentOrderAssignmentStatus!, $locationIds: [ID!], $after: String
+            ) {
+              assignedFulfillmentOrders(
+                first: %d, after: $after, assignmentStatus: $status, locationIds: $locationIds
+              ) {
+                pageInfo { hasNextPage endCursor }
+                nodes { id orderId status requestStatus }
+              }
+            }
+            """.formatted(AdminFulfillmentServices.ASSIGNED_PAGE)),
+
+    FIND_REQUESTED_FULFILLMENT_ORDER("""
+            query FindRequestedFulfillmentOrder($id: ID!) {
+              fulfillmentOrder(id: $id) {
+                id
+                orderId
+                status
+                requestStatus
+                lineItems(first: %d) { pageInfo { hasNextPage } nodes { totalQuantity remainingQuantity } }
+              }
+            }
+            """.formatted(AdminFulfillmentServices.LINES_PAGE)),
+
+    ACCEPT_FULFILLMENT_REQUEST("""
+            mutation AcceptFulfillmentRequest($id: ID!, $message: String) {
+              fulfillmentOrderAcceptFulfillmentRequest(id: $id, message: $message) {
+                fulfillmentOrder { id status requestStatus }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    REJECT_FULFILLMENT_REQUEST("""
+            mutation RejectFulfillmentRequest($id: ID!, $reason: FulfillmentOrderRejectionReason, $message: String) {
+              fulfillmentOrderRejectFulfillmentRequest(id: $id, reason: $reason, message: $message) {
+                fulfillmentOrder { id status requestStatus }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    ACCEPT_CANCELLATION_REQUEST("""
+            mutation AcceptCancellationRequest($id: ID!, $message: String) {
+              fulfillmentOrderAcceptCancellationRequest(id: $id, message: $message) {
+                fulfillmentOrder { id status requestStatus }
+                userErrors { field message }
+              }
+            }
+            """),
+
+    REJECT_CANCELLATION_REQUEST("""
+            mutation RejectCancellationRequest($id: ID!, $message: String) {
+              fulfillmentOrderRejectCancellationRequest(id: $id, message: $message) {
+                fulfillmentOrder { id status requestStatus }
+                userErrors { field message }
+              }
+            }
+            """),
+
     FIND_ORDER_BY_CUSTOM_ID("""
             query FindOrderByCustomId($identifier: OrderIdentifierInput!) {
               orderByIdentifier(identifier: $identifier) { ...CreatedOrder }

@@ -36,7 +36,24 @@ final class SubscribedTopics {
             "fulfillment_orders/split",
             "fulfillment_orders/merged");
 
+    /**
+     * Only for a shop whose fulfillment service this app is: the merchant's requests to it. Each needs one of the
+     * fulfillment-order read scopes, which write_assigned_fulfillment_orders grants.
+     */
+    static final List<String> FULFILLMENT_SERVICE_TOPICS = List.of(
+            "fulfillment_orders/fulfillment_request_submitted", "fulfillment_orders/cancellation_request_submitted");
+
     private SubscribedTopics() {}
+
+    /** The shop's topics: every shop's, and the fulfillment service's where the shop runs in that mode. */
+    static List<String> forShop(boolean fulfillmentService) {
+        if (!fulfillmentService) {
+            return TOPICS;
+        }
+        var all = new java.util.ArrayList<>(TOPICS);
+        all.addAll(FULFILLMENT_SERVICE_TOPICS);
+        return List.copyOf(all);
+    }
 
     /** {@code orders/partially_fulfilled} is {@code ORDERS_PARTIALLY_FULFILLED} in GraphQL. */
     static String graphqlName(String topic) {
@@ -44,6 +61,10 @@ final class SubscribedTopics {
     }
 
     static List<String> graphqlNames() {
-        return TOPICS.stream().map(SubscribedTopics::graphqlName).toList();
+        return graphqlNames(TOPICS);
+    }
+
+    static List<String> graphqlNames(List<String> topics) {
+        return topics.stream().map(SubscribedTopics::graphqlName).toList();
     }
 }

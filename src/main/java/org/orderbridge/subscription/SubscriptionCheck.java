@@ -40,11 +40,15 @@ final class SubscriptionCheck {
      * @throws IllegalStateException when Shopify refused to list the subscriptions
      */
     Result run(String shop, String target) {
-        Map<String, List<Subscription>> byTopic = shopify.list(shop, SubscribedTopics.graphqlNames()).stream()
+        return run(shop, target, SubscribedTopics.TOPICS);
+    }
+
+    Result run(String shop, String target, List<String> topics) {
+        Map<String, List<Subscription>> byTopic = shopify.list(shop, SubscribedTopics.graphqlNames(topics)).stream()
                 .collect(Collectors.groupingBy(Subscription::topic));
         var repairs = new ArrayList<Repair>();
         var refusals = new ArrayList<String>();
-        for (String topic : SubscribedTopics.TOPICS) {
+        for (String topic : topics) {
             String name = SubscribedTopics.graphqlName(topic);
             List<Subscription> existing = byTopic.getOrDefault(name, List.of());
             if (existing.stream().anyMatch(s -> correct(s, target))) {

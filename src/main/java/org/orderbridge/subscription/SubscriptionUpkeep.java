@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.orderbridge.shop.ErasedShops;
+import org.orderbridge.shopify.FulfillmentServiceProperties;
 import org.orderbridge.shopify.ShopifyWebhookSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final ErasedShops erasedShops;
+    private final FulfillmentServiceProperties fulfillmentService;
     private final Map<String, AtomicInteger> otherApiVersion = new ConcurrentHashMap<>();
     // Set after the first look that got through; looks never overlap, but may run on different threads.
     private volatile boolean lookedOnce;
@@ -46,8 +48,10 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
             SubscriptionProperties properties,
             MeterRegistry meters,
             ApplicationEventPublisher events,
-            ErasedShops erasedShops) {
+            ErasedShops erasedShops,
+            FulfillmentServiceProperties fulfillmentService) {
         this.erasedShops = erasedShops;
+        this.fulfillmentService = fulfillmentService;
         this.shopify = shopify;
         this.check = new SubscriptionCheck(shopify);
         this.schedule = new CheckSchedule(jdbc);
@@ -92,7 +96,7 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
     private void checkClaimed(String shop, String target) {
         SubscriptionCheck.Result result;
         try {
-            result = check.run(shop, target);
+            result = check.run(shop, target, SubscribedTopics.forShop(fulfillmentService.isServiceMode(shop)));
         } catch (RuntimeException e) {
             log.warn(
                     "Webhook subscriptions of {} not checked, again in {}: {}",

@@ -154,6 +154,26 @@ final class ShopifyPayloads {
         return requiredId(json.path("order_edit"), "order_id");
     }
 
+    /**
+     * The fulfillment order a request webhook is about: fulfillment_request_submitted names the one submitted (and the
+     * original it was split from, the same when the whole of it was requested), cancellation_request_submitted names it
+     * as {@code fulfillment_order}.
+     */
+    static String requestedFulfillmentOrder(JsonNode json) {
+        for (String field : List.of("submitted_fulfillment_order", "fulfillment_order", "original_fulfillment_order")) {
+            JsonNode id = json.path(field).path("id");
+            if (id.isString() && id.asString().startsWith("gid://shopify/FulfillmentOrder/")) {
+                return id.asString();
+            }
+        }
+        throw new UnprocessableWebhookException("payload names no requested fulfillment order");
+    }
+
+    static @Nullable String merchantMessage(JsonNode json) {
+        JsonNode message = json.path("fulfillment_order_merchant_request").path("message");
+        return message.isString() ? message.asString() : null;
+    }
+
     static long requiredId(JsonNode json, String field) {
         Long id = optionalId(json, field);
         if (id == null) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.fulfillmentservice.FulfillmentRequests;
 import org.orderbridge.order.CustomerOrders;
 import org.orderbridge.order.ForeignShopOrderException;
 import org.orderbridge.order.Orders;
@@ -43,6 +44,7 @@ class WebhookProcessor {
     private final Erasures erasures;
     private final CustomerOrders customerOrders;
     private final DataRequests dataRequests;
+    private final FulfillmentRequests fulfillmentRequests;
 
     WebhookProcessor(
             DeliveryLog deliveries,
@@ -57,7 +59,9 @@ class WebhookProcessor {
             ErasedShops erasedShops,
             Erasures erasures,
             CustomerOrders customerOrders,
-            DataRequests dataRequests) {
+            DataRequests dataRequests,
+            FulfillmentRequests fulfillmentRequests) {
+        this.fulfillmentRequests = fulfillmentRequests;
         this.erasedShops = erasedShops;
         this.erasures = erasures;
         this.customerOrders = customerOrders;
@@ -174,6 +178,19 @@ class WebhookProcessor {
                     FULFILLMENT_ORDERS_MERGED ->
                 shipments.fulfillmentOrdersChanged(ShopifyPayloads.fulfillmentOrderGids(payload)) > 0
                         ? WebhookOutcome.UPDATED
+                        : WebhookOutcome.NOT_FOUND;
+            // The fulfillment service's requests: recorded, and answered by the shop's rule or an operator.
+            case FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_SUBMITTED ->
+                fulfillmentRequests.fulfillmentRequested(
+                                shop,
+                                ShopifyPayloads.requestedFulfillmentOrder(payload),
+                                null,
+                                ShopifyPayloads.merchantMessage(payload))
+                        ? WebhookOutcome.RECORDED
+                        : WebhookOutcome.STALE;
+            case FULFILLMENT_ORDERS_CANCELLATION_REQUEST_SUBMITTED ->
+                fulfillmentRequests.cancellationRequested(shop, ShopifyPayloads.requestedFulfillmentOrder(payload))
+                        ? WebhookOutcome.RECORDED
                         : WebhookOutcome.NOT_FOUND;
             default -> throw new IllegalStateException("unhandled topic " + topic);
         };

@@ -29,7 +29,9 @@ enum WebhookTopic {
     FULFILLMENT_ORDERS_CANCELLED("fulfillment_orders/cancelled"),
     FULFILLMENT_ORDERS_MOVED("fulfillment_orders/moved"),
     FULFILLMENT_ORDERS_SPLIT("fulfillment_orders/split"),
-    FULFILLMENT_ORDERS_MERGED("fulfillment_orders/merged");
+    FULFILLMENT_ORDERS_MERGED("fulfillment_orders/merged"),
+    FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_SUBMITTED("fulfillment_orders/fulfillment_request_submitted"),
+    FULFILLMENT_ORDERS_CANCELLATION_REQUEST_SUBMITTED("fulfillment_orders/cancellation_request_submitted");
 
     private static final Map<String, WebhookTopic> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(WebhookTopic::topic, Function.identity()));

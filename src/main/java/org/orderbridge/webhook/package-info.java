@@ -1,7 +1,16 @@
 /** Shopify webhooks: verified, queued and acknowledged, then applied idempotently from the queue. */
 @ApplicationModule(
         displayName = "Shopify webhooks",
-        allowedDependencies = {"order", "shopify", "shipment", "platform", "platform :: web", "deadletter", "shop"})
+        allowedDependencies = {
+            "order",
+            "shopify",
+            "shipment",
+            "fulfillmentservice",
+            "platform",
+            "platform :: web",
+            "deadletter",
+            "shop"
+        })
 @NullMarked
 package org.orderbridge.webhook;
 

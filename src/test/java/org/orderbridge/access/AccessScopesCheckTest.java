@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.orderbridge.shopify.FulfillmentServiceProperties;
 import org.orderbridge.shopify.ShopifyAccessScopes;
 import org.orderbridge.shopify.ShopifyFeature;
 import org.orderbridge.shopify.ShopifyUnavailableException;
@@ -43,8 +44,49 @@ class AccessScopesCheckTest {
                     return granted.get(shop);
                 }
             },
+            new FulfillmentServiceProperties(
+                    Map.of(
+                            FULL,
+                            new FulfillmentServiceProperties.Shop(
+                                    FulfillmentServiceProperties.Mode.FULFILLMENT_SERVICE,
+                                    "Warehouse",
+                                    java.net.URI.create("https://orders.example.com/fs"),
+                                    FulfillmentServiceProperties.AcceptRule.AUTO)),
+                    java.time.Duration.ofHours(1),
+                    java.time.Duration.ofMinutes(5)),
             meters,
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aFulfillmentServiceShopNeedsItsModesScopesAndAMerchantManagedShopDoesNot() {
+        granted.put(
+                FULL,
+                Set.of(
+                        "write_orders",
+                        "read_customers",
+                        "read_products",
+                        "read_locations",
+                        "write_merchant_managed_fulfillment_orders"));
+        granted.put(
+                PARTIAL,
+                Set.of(
+                        "write_orders",
+                        "read_customers",
+                        "read_products",
+                        "read_locations",
+                        "write_merchant_managed_fulfillment_orders"));
+
+        assertThat(scopes.checkAll()).isTrue();
+
+        assertThat(scopes.lacking()).singleElement().satisfies(shop -> {
+            assertThat(shop.shop()).isEqualTo(FULL);
+            assertThat(shop.missing())
+                    .containsOnlyKeys(ShopifyFeature.FULFILLMENT_SERVICE)
+                    .containsEntry(
+                            ShopifyFeature.FULFILLMENT_SERVICE,
+                            List.of("write_assigned_fulfillment_orders", "write_fulfillments"));
+        });
+    }
 
     @Test
     void reportsTheScopesEachFeatureOfAShopLacksAndStaysUp() {

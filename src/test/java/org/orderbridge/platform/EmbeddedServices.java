@@ -70,7 +70,8 @@ public class EmbeddedServices {
             Map.entry("subs-failing.myshopify.com", "shpat_local_subs_failing"),
             Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"),
             Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"),
-            Map.entry("sku-strict.myshopify.com", "shpat_local_sku_strict"));
+            Map.entry("sku-strict.myshopify.com", "shpat_local_sku_strict"),
+            Map.entry("threepl.myshopify.com", "shpat_local_threepl"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -65,6 +65,14 @@ class OpenApiDocumentTest {
             Map.entry("post /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "409", "429")),
             Map.entry("get /api/v1/admin/shops/{shop}/backfill", List.of("400", "401", "403", "404", "429")),
             Map.entry("get /api/v1/admin/shops/{shop}/backfill/{id}", List.of("400", "401", "403", "404", "429")),
+            Map.entry("get /api/v1/fulfillment-requests", List.of("400", "401", "403", "429")),
+            Map.entry("get /api/v1/fulfillment-requests/{id}", List.of("400", "401", "403", "404", "429")),
+            Map.entry(
+                    "post /api/v1/fulfillment-requests/{id}/accept",
+                    List.of("400", "401", "403", "404", "409", "413", "429")),
+            Map.entry(
+                    "post /api/v1/fulfillment-requests/{id}/reject",
+                    List.of("400", "401", "403", "404", "409", "413", "429")),
             Map.entry("post /webhooks/shopify", List.of("400", "401", "403", "413", "503")));
 
     @Autowired
@@ -158,7 +166,14 @@ class OpenApiDocumentTest {
         });
         assertThat(tags)
                 .containsExactlyInAnyOrder(
-                        "Orders", "Shipments", "Dead letters", "Compliance", "Backfills", "Shopify webhooks", "Audit");
+                        "Orders",
+                        "Shipments",
+                        "Dead letters",
+                        "Compliance",
+                        "Backfills",
+                        "Shopify webhooks",
+                        "Audit",
+                        "Fulfillment requests");
         Set<String> operationIds = new HashSet<>();
         OPERATIONS.keySet().forEach(name -> {
             JsonNode operation = operation(document.get("paths"), name);

@@ -263,6 +263,26 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void fulfillmentServiceVariablesMatchTheSchemaInputTypes() {
+        assertVariablesMatchTheSchema(ShopifyOperation.FIND_FULFILLMENT_SERVICES, Map.of());
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.CREATE_FULFILLMENT_SERVICE,
+                AdminFulfillmentServices.variables("OrderBridge Warehouse", "https://orders.example.com/fs"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.ASSIGNED_FULFILLMENT_ORDERS,
+                AdminFulfillmentServices.assignedVariables(
+                        "FULFILLMENT_REQUESTED", "gid://shopify/Location/9", "cursor"));
+        assertVariablesMatchTheSchema(
+                ShopifyOperation.FIND_REQUESTED_FULFILLMENT_ORDER, Map.of("id", "gid://shopify/FulfillmentOrder/1"));
+        for (ShopifyFulfillmentService.Answer answer : ShopifyFulfillmentService.Answer.values()) {
+            assertVariablesMatchTheSchema(
+                    AdminFulfillmentServices.operation(answer),
+                    AdminFulfillmentServices.answerVariables(
+                            "gid://shopify/FulfillmentOrder/1", answer, "a message", "INVENTORY_OUT_OF_STOCK"));
+        }
+    }
+
+    @Test
     void skuSearchVariablesMatchTheSchemaInputTypes() {
         assertVariablesMatchTheSchema(
                 ShopifyOperation.FIND_VARIANTS_BY_SKU,

@@ -29,7 +29,9 @@ class SubscribedTopicsTest {
             }
         }
 
-        assertThat(SubscribedTopics.TOPICS).containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(SubscribedTopics.forShop(true)).containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(SubscribedTopics.forShop(false))
+                .doesNotContainAnyElementsOf(SubscribedTopics.FULFILLMENT_SERVICE_TOPICS);
     }
 
     @Test
@@ -38,7 +40,7 @@ class SubscribedTopicsTest {
                 .getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
 
         assertThat(subscribable)
-                .containsAll(SubscribedTopics.graphqlNames())
+                .containsAll(SubscribedTopics.graphqlNames(SubscribedTopics.forShop(true)))
                 .doesNotContain("CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT");
     }
 }

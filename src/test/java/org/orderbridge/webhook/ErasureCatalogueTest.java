@@ -250,6 +250,13 @@ class ErasureCatalogueTest {
             jdbc.sql("""
                     insert into reconciliation_shop (shop_domain, next_pass_at) values (?, now() + interval '1 day')
                     on conflict do nothing""").param(shop).update();
+            jdbc.sql("""
+                    insert into fulfillment_request (id, shop, fulfillment_order_gid, status, answer, received_at,
+                                                     updated_at)
+                    values (?, ?, 'gid://shopify/FulfillmentOrder/1', 'SUBMITTED', 'NONE', now(), now())""").params(UUID.randomUUID(), shop).update();
+            jdbc.sql("""
+                    insert into fulfillment_service_registration (shop, name, checked_at) values (?, 'Warehouse', now())
+                    on conflict do nothing""").param(shop).update();
         }
         // A claim-checked body SQS refused, and a parked shop/redact: neither stays long, both name the shop.
         jdbc.sql("insert into webhook_payload (id, shop_domain, body, created_at) values (?, ?, ?, ?)")

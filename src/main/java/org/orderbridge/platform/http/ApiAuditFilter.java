@@ -23,7 +23,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Records each operator action with the name of the key that asked for it and the answer it got (refusals included):
  * every change under {@code /api/v1/admin} (erasures, dismissals, re-drives, backfills) and the actions on one order or
- * shipment that undo or override what the service would do on its own (push again, cancel, release a held shipment).
+ * shipment that undo or override what the service would do on its own (push again, cancel, release a held shipment),
+ * and the answers to a merchant's fulfillment requests.
  * Order intake and tracking updates are a client's everyday work, not audited.
  */
 class ApiAuditFilter extends ApiRequestFilter {
@@ -35,7 +36,9 @@ class ApiAuditFilter extends ApiRequestFilter {
             PathPatternParser.defaultInstance.parse("/api/v1/orders/{id}/push"),
             PathPatternParser.defaultInstance.parse("/api/v1/orders/{id}/cancel"),
             PathPatternParser.defaultInstance.parse("/api/v1/orders/{id}/shipments/{shipmentId}/release"),
-            PathPatternParser.defaultInstance.parse("/api/v1/orders/{id}/shipments/{shipmentId}/cancel"));
+            PathPatternParser.defaultInstance.parse("/api/v1/orders/{id}/shipments/{shipmentId}/cancel"),
+            PathPatternParser.defaultInstance.parse("/api/v1/fulfillment-requests/{id}/accept"),
+            PathPatternParser.defaultInstance.parse("/api/v1/fulfillment-requests/{id}/reject"));
 
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
 

@@ -77,4 +77,13 @@ public final class ApiTags {
     @Target(ElementType.TYPE)
     @Tag(name = "Audit", description = "Which API key did which operator action, and what it was answered (admin role)")
     public @interface Audit {}
+
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @Tag(
+            name = "Fulfillment requests",
+            description = "The merchant's fulfillment and cancellation requests to a shop's fulfillment service (3PL "
+                    + "mode), and the operator's accept or reject (admin role)")
+    public @interface FulfillmentRequests {}
 }

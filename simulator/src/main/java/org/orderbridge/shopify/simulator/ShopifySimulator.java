@@ -168,6 +168,25 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     /** Sends orders/create for an order made in the admin, as Shopify does. */
+    /**
+     * The merchant requests fulfillment of a fulfillment order from the app's fulfillment service; the service hears of
+     * it through fulfillment_orders/fulfillment_request_submitted.
+     */
+    public void submitFulfillmentRequest(String shop, String fulfillmentOrderGid, String message) {
+        sendWebhook(
+                "fulfillment_orders/fulfillment_request_submitted",
+                shop,
+                store.fulfillments().submitFulfillmentRequest(shop, fulfillmentOrderGid, message));
+    }
+
+    /** The merchant asks the service to cancel an accepted request (fulfillment_orders/cancellation_request_submitted). */
+    public void submitCancellationRequest(String shop, String fulfillmentOrderGid, String message) {
+        sendWebhook(
+                "fulfillment_orders/cancellation_request_submitted",
+                shop,
+                store.fulfillments().submitCancellationRequest(shop, fulfillmentOrderGid, message));
+    }
+
     public void sendOrderCreated(SimulatedOrder order) {
         sendWebhook("orders/create", order.shop(), WebhookSender.payload(order));
     }
@@ -280,6 +299,8 @@ public final class ShopifySimulator implements AutoCloseable {
                 store.bulkOperations().serve(exchange);
             } else if (path.equals("/_sim/fulfillment-orders")) {
                 FulfillmentOrdersAdmin.handle(exchange, store, this);
+            } else if (path.equals("/_sim/fulfillment-requests")) {
+                FulfillmentRequestsAdmin.handle(exchange, this);
             } else if (path.equals("/_sim/inventory")) {
                 InventoryAdmin.handle(exchange, store.inventory());
             } else if (path.equals("/_sim/installations")) {

@@ -26,6 +26,7 @@ public final class SimulatedFulfillments {
 
     private final SimulatedStore store;
     private final Map<String, OrderState> orders = new HashMap<>();
+    private final Map<String, String> routing = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(9_100_000_000L);
 
     SimulatedFulfillments(SimulatedStore store) {
@@ -110,6 +111,7 @@ public final class SimulatedFulfillments {
                 .findFirst();
         if (whole && existing.isEmpty()) {
             sourceFo.location = locationGid;
+            sourceFo.byService = byService(state.order.shop(), locationGid);
             return sourceFo;
         }
         moved.forEach((line, quantity) -> {
@@ -122,6 +124,7 @@ public final class SimulatedFulfillments {
             sourceFo.refreshStatus();
         }
         var target = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), locationGid));
+        target.byService = byService(state.order.shop(), locationGid);
         existing.ifPresent(old -> {
             old.lines.stream()
                     .filter(l -> l.remaining > 0)
@@ -521,6 +524,173 @@ public final class SimulatedFulfillments {
         return new FoOutcome(null, error);
     }
 
+    // ---- Fulfillment requests, as a fulfillment service app sees them ----
+
+    /**
+     * The merchant requests fulfillment of an open fulfillment order assigned to the app's fulfillment service, as
+     * {@code fulfillmentOrderSubmitFulfillmentRequest} or the admin's "Request fulfillment" does
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitFulfillmentRequest): its request
+     * status becomes SUBMITTED, and Shopify tells the service with fulfillment_orders/fulfillment_request_submitted, whose
+     * payload names the original and the submitted fulfillment order and the merchant's request
+     * (FULFILLMENT_ORDERS_FULFILLMENT_REQUEST_SUBMITTED, https://shopify.dev/docs/api/admin-graphql/latest/enums/WebhookSubscriptionTopic).
+     *
+     * @return the webhook's payload
+     * @throws IllegalStateException where Shopify refuses the request
+     */
+    public synchronized Map<String, Object> submitFulfillmentRequest(String shop, String gid, String message) {
+        FulfillmentOrder fo = serviceFulfillmentOrder(shop, gid);
+        if (!fo.supportedActions().contains("REQUEST_FULFILLMENT")) {
+            throw new IllegalStateException("Fulfillment order " + gid + " cannot be requested for fulfillment (status "
+                    + fo.status.toLowerCase(java.util.Locale.ROOT) + ", request status "
+                    + fo.requestStatus.toLowerCase(java.util.Locale.ROOT) + ").");
+        }
+        Map<String, Object> original = requestView(fo);
+        fo.requestStatus = "SUBMITTED";
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("original_fulfillment_order", original);
+        payload.put("submitted_fulfillment_order", requestView(fo));
+        payload.put("unsubmitted_fulfillment_order", null);
+        payload.put("fulfillment_order_merchant_request", merchantRequest(message, Map.of("notify_customer", false)));
+        return payload;
+    }
+
+    /**
+     * The merchant asks the service to cancel an accepted fulfillment request
+     * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderSubmitCancellationRequest): request
+     * status CANCELLATION_REQUESTED, announced with fulfillment_orders/cancellation_request_submitted
+     * (FULFILLMENT_ORDERS_CANCELLATION_REQUEST_SUBMITTED: "after that request was approved by a 3PL").
+     *
+     * @return the webhook's payload
+     * @throws IllegalStateException where Shopify refuses the request
+     */
+    public synchronized Map<String, Object> submitCancellationRequest(String shop, String gid, String message) {
+        FulfillmentOrder fo = serviceFulfillmentOrder(shop, gid);
+        if (!fo.supportedActions().contains("REQUEST_CANCELLATION")) {
+            throw new IllegalStateException("Fulfillment order " + gid + " cannot be requested for cancellation"
+                    + " (request status " + fo.requestStatus.toLowerCase(java.util.Locale.ROOT) + ").");
+        }
+        fo.requestStatus = "CANCELLATION_REQUESTED";
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("fulfillment_order", requestView(fo));
+        payload.put("fulfillment_order_merchant_request", merchantRequest(message, Map.of()));
+        return payload;
+    }
+
+    private FulfillmentOrder serviceFulfillmentOrder(String shop, String gid) {
+        FulfillmentOrder fo = findFulfillmentOrder(shop, gid)
+                .map(Map.Entry::getValue)
+                .orElseThrow(() -> new IllegalStateException("Fulfillment order " + gid + " does not exist."));
+        if (!fo.byService) {
+            throw new IllegalStateException("Fulfillment order " + gid + " is not assigned to a fulfillment service.");
+        }
+        return fo;
+    }
+
+    private Map<String, Object> merchantRequest(String message, Map<String, Object> options) {
+        var request = new LinkedHashMap<String, Object>();
+        request.put("id", nextGid("FulfillmentOrderMerchantRequest"));
+        request.put("message", message);
+        request.put("request_options", options);
+        return request;
+    }
+
+    private static Map<String, Object> requestView(FulfillmentOrder fo) {
+        return Map.of(
+                "id",
+                fo.gid,
+                "status",
+                fo.status.toLowerCase(java.util.Locale.ROOT),
+                "request_status",
+                fo.requestStatus.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The service's answers: {@code fulfillmentOrderAcceptFulfillmentRequest} and {@code ...RejectFulfillmentRequest}
+     * take a SUBMITTED request (accepted: IN_PROGRESS; rejected: the fulfillment order stays OPEN for the merchant to
+     * move), {@code fulfillmentOrderAcceptCancellationRequest} and {@code ...RejectCancellationRequest} a
+     * CANCELLATION_REQUESTED one (accepted: the fulfillment order is cancelled and what was not fulfilled goes back to an
+     * unsubmitted one at the location; rejected: it stays in progress). Anything else, an answer repeated or
+     * contradicting an earlier one among it, is refused
+     * (https://shopify.dev/docs/apps/build/orders-fulfillment/fulfillment-service-apps/build-for-fulfillment-services,
+     * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptFulfillmentRequest,
+     * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentOrderAcceptCancellationRequest).
+     */
+    synchronized FoOutcome answer(String shop, String gid, String answer) {
+        Optional<Map.Entry<OrderState, FulfillmentOrder>> found = findFulfillmentOrder(shop, gid);
+        if (found.isEmpty() || !found.get().getValue().byService) {
+            // Another app's or the merchant's fulfillment orders are invisible to a fulfillment service's token.
+            return foRefused("id", "Fulfillment order does not exist.", null);
+        }
+        FulfillmentOrder fo = found.get().getValue();
+        boolean cancellation = answer.endsWith("Cancellation");
+        String expected = cancellation ? "CANCELLATION_REQUESTED" : "SUBMITTED";
+        if (!fo.requestStatus.equals(expected) || !fo.active()) {
+            return foRefused(
+                    "id",
+                    cancellation
+                            ? "Fulfillment order has no pending cancellation request."
+                            : "Fulfillment order has no submitted fulfillment request.",
+                    null);
+        }
+        switch (answer) {
+            case "acceptFulfillment" -> {
+                fo.requestStatus = "ACCEPTED";
+                fo.status = "IN_PROGRESS";
+            }
+            case "rejectFulfillment" -> fo.requestStatus = "REJECTED";
+            case "acceptCancellation" -> {
+                fo.requestStatus = "CANCELLATION_ACCEPTED";
+                fo.status = "CANCELLED";
+                OrderState state = found.get().getKey();
+                if (fo.lines.stream().anyMatch(l -> l.remaining > 0)) {
+                    var replacement = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), fo.location));
+                    replacement.byService = true;
+                    fo.lines.stream()
+                            .filter(l -> l.remaining > 0)
+                            .forEach(l -> replacement.lines.add(
+                                    new FoLine(nextGid("FulfillmentOrderLineItem"), l.lineItemGid, l.remaining)));
+                }
+            }
+            case "rejectCancellation" -> fo.requestStatus = "CANCELLATION_REJECTED";
+            default -> throw new IllegalArgumentException(answer);
+        }
+        return new FoOutcome(fo.asGraphql(), null);
+    }
+
+    /**
+     * {@code assignedFulfillmentOrders}: the fulfillment orders assigned to the app's services' locations (those named
+     * in {@code locationIds}, if any), by assignment status
+     * (https://shopify.dev/docs/api/admin-graphql/latest/queries/assignedFulfillmentOrders,
+     * https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAssignmentStatus).
+     */
+    synchronized List<Map<String, Object>> assigned(String shop, String assignmentStatus, List<String> locationIds) {
+        var found = new ArrayList<Map<String, Object>>();
+        for (SimulatedOrder order : store.orders(shop)) {
+            for (FulfillmentOrder fo : state(order).fulfillmentOrders) {
+                if (fo.byService
+                        && fo.displayable
+                        && (locationIds == null || locationIds.contains(fo.location))
+                        && (assignmentStatus == null || assignmentStatus.equals(assignment(fo)))) {
+                    found.add(fo.asGraphql());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String assignment(FulfillmentOrder fo) {
+        if (!fo.active()) {
+            return null;
+        }
+        return switch (fo.requestStatus) {
+            case "UNSUBMITTED" -> "FULFILLMENT_UNSUBMITTED";
+            case "SUBMITTED" -> "FULFILLMENT_REQUESTED";
+            case "ACCEPTED", "CANCELLATION_REJECTED" -> fo.status.equals("CLOSED") ? null : "FULFILLMENT_ACCEPTED";
+            case "CANCELLATION_REQUESTED" -> "CANCELLATION_REQUESTED";
+            default -> null;
+        };
+    }
+
     record Outcome(Fulfillment fulfillment, Map<String, Object> userError) {}
 
     @SuppressWarnings("unchecked")
@@ -548,6 +718,16 @@ public final class SimulatedFulfillments {
                 return refused("fulfillment", "All fulfillment orders must be assigned to the same location.");
             }
             location = fo.location;
+            if (fo.byService && !fo.acceptedByService()) {
+                // Only an accepted fulfillment request lets the service fulfil (FulfillmentOrderAssignmentStatus
+                // FULFILLMENT_ACCEPTED,
+                // https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAssignmentStatus).
+                return refused(
+                        "fulfillment",
+                        "Fulfillment order " + foGid + " has a request status of "
+                                + fo.requestStatus.toLowerCase(java.util.Locale.ROOT)
+                                + "; the fulfillment service must accept its fulfillment request first.");
+            }
             if (!fo.status.equals("OPEN") && !fo.status.equals("IN_PROGRESS")) {
                 return refused(
                         "fulfillment",
@@ -716,10 +896,29 @@ public final class SimulatedFulfillments {
         return "gid://shopify/" + type + "/" + ids.incrementAndGet();
     }
 
+    /**
+     * The merchant stocks the shop's products at this location only (a fulfillment service's, say), so that Shopify's
+     * order routing assigns new orders' fulfillment orders there
+     * (https://help.shopify.com/en/manual/fulfillment/setup/order-routing); null goes back to {@link #DEFAULT_LOCATION}.
+     */
+    public synchronized void routeNewOrdersTo(String shop, String locationGid) {
+        if (locationGid == null) {
+            routing.remove(shop.toLowerCase(java.util.Locale.ROOT));
+        } else {
+            routing.put(shop.toLowerCase(java.util.Locale.ROOT), locationGid);
+        }
+    }
+
+    private boolean byService(String shop, String locationGid) {
+        return store.fulfillmentServices().isServiceLocation(shop, locationGid);
+    }
+
     private OrderState state(SimulatedOrder order) {
         return orders.computeIfAbsent(order.gid(), gid -> {
             var state = new OrderState(order);
-            var fo = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), DEFAULT_LOCATION));
+            String location = routing.getOrDefault(order.shop().toLowerCase(java.util.Locale.ROOT), DEFAULT_LOCATION);
+            var fo = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), location));
+            fo.byService = byService(order.shop(), location);
             List<Map<String, Object>> lines = order.lineItems();
             for (int i = 0; i < lines.size(); i++) {
                 fo.lines.add(new FoLine(
@@ -741,6 +940,7 @@ public final class SimulatedFulfillments {
         }
 
         FulfillmentOrder add(FulfillmentOrder fo) {
+            fo.orderGid = order.gid();
             fulfillmentOrders.add(fo);
             return fo;
         }
@@ -756,6 +956,11 @@ public final class SimulatedFulfillments {
         String status = "OPEN";
         OffsetDateTime fulfillAt;
         boolean displayable = true;
+        String orderGid;
+        /** Assigned to a location of one of the app's fulfillment services: worked through fulfillment requests. */
+        boolean byService;
+        /** https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderRequestStatus */
+        String requestStatus = "UNSUBMITTED";
 
         FulfillmentOrder(String gid, String location) {
             this.gid = gid;
@@ -779,7 +984,16 @@ public final class SimulatedFulfillments {
             }
             int remaining = lines.stream().mapToInt(l -> l.remaining).sum();
             int total = lines.stream().mapToInt(l -> l.total).sum();
-            status = remaining == 0 ? "CLOSED" : remaining == total ? "OPEN" : "IN_PROGRESS";
+            // A fulfillment service's accepted fulfillment order is in progress until fulfilled, whatever is shipped.
+            boolean accepted = byService && acceptedByService();
+            status = remaining == 0 ? "CLOSED" : remaining == total && !accepted ? "OPEN" : "IN_PROGRESS";
+        }
+
+        /** Whether the app's fulfillment service said it would fulfil it, so that it may create fulfillments. */
+        boolean acceptedByService() {
+            return requestStatus.equals("ACCEPTED")
+                    || requestStatus.equals("CANCELLATION_REQUESTED")
+                    || requestStatus.equals("CANCELLATION_REJECTED");
         }
 
         /**
@@ -788,6 +1002,9 @@ public final class SimulatedFulfillments {
          * releasing while on hold, opening while scheduled, nothing once closed.
          */
         List<String> supportedActions() {
+            if (byService) {
+                return serviceActions();
+            }
             return switch (status) {
                 case "OPEN", "IN_PROGRESS" -> List.of("CREATE_FULFILLMENT", "HOLD", "MOVE", "SPLIT");
                 case "ON_HOLD" -> List.of("RELEASE_HOLD", "HOLD", "MOVE");
@@ -796,11 +1013,35 @@ public final class SimulatedFulfillments {
             };
         }
 
+        /**
+         * A fulfillment service's fulfillment order is worked through requests
+         * (https://shopify.dev/docs/apps/build/orders-fulfillment/fulfillment-service-apps/build-for-fulfillment-services
+         * and https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction): the merchant requests
+         * fulfillment of an open one, the service creates fulfillments only once it accepted the request, and the merchant
+         * may request cancellation of an accepted one.
+         */
+        private List<String> serviceActions() {
+            if (!active() || status.equals("CLOSED")) {
+                return List.of();
+            }
+            if (status.equals("ON_HOLD")) {
+                return List.of("RELEASE_HOLD", "HOLD", "MOVE");
+            }
+            return switch (requestStatus) {
+                case "UNSUBMITTED", "REJECTED" -> List.of("REQUEST_FULFILLMENT", "HOLD", "MOVE");
+                case "SUBMITTED" -> List.of("CANCEL_FULFILLMENT_ORDER");
+                case "ACCEPTED", "CANCELLATION_REJECTED" -> List.of("CREATE_FULFILLMENT", "REQUEST_CANCELLATION");
+                case "CANCELLATION_REQUESTED" -> List.of("CREATE_FULFILLMENT");
+                default -> List.of();
+            };
+        }
+
         Map<String, Object> asGraphql() {
             var map = new LinkedHashMap<String, Object>();
             map.put("id", gid);
+            map.put("orderId", orderGid);
             map.put("status", status);
-            map.put("requestStatus", "UNSUBMITTED");
+            map.put("requestStatus", requestStatus);
             map.put("fulfillAt", fulfillAt == null ? null : fulfillAt.toString());
             map.put(
                     "supportedActions",

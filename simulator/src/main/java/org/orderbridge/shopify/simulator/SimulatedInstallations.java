@@ -24,6 +24,8 @@ public final class SimulatedInstallations {
             "read_locations",
             "read_orders",
             "read_products",
+            "write_assigned_fulfillment_orders",
+            "write_fulfillments",
             "write_merchant_managed_fulfillment_orders",
             "write_orders");
 

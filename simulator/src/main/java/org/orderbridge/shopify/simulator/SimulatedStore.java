@@ -66,6 +66,13 @@ public final class SimulatedStore {
 
     private final SimulatedWebhookSubscriptions webhookSubscriptions = new SimulatedWebhookSubscriptions();
 
+    private final SimulatedFulfillmentServices fulfillmentServices = new SimulatedFulfillmentServices();
+
+    /** The fulfillment services the app registered, each with its location. */
+    public SimulatedFulfillmentServices fulfillmentServices() {
+        return fulfillmentServices;
+    }
+
     private final SimulatedInventory inventory = new SimulatedInventory();
     private final SimulatedCancellations cancellations = new SimulatedCancellations(this);
     private final SimulatedInstallations installations = new SimulatedInstallations();

@@ -108,7 +108,58 @@ final class SimulatorFulfillmentGraphql {
                 FieldCoordinates.coordinates(mutation, "fulfillmentOrderOpen"),
                 SimulatorGraphql.fetcher((env, scope) ->
                         foPayload(scope.store().fulfillments().open(scope.shop(), env.getArgument("id")))));
+        fulfillmentServiceFetchers(query, mutation, fetchers);
         return fetchers;
+    }
+
+    /** The fulfillment service side: its registration, its assigned fulfillment orders and its answers to requests. */
+    private static void fulfillmentServiceFetchers(
+            String query, String mutation, Map<FieldCoordinates, DataFetcher<?>> fetchers) {
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "shop"),
+                SimulatorGraphql.fetcher((env, scope) -> Map.of(
+                        "fulfillmentServices",
+                        scope.store().fulfillmentServices().services(scope.shop()).stream()
+                                .map(SimulatedFulfillmentServices.Service::asGraphql)
+                                .toList())));
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "fulfillmentService"),
+                SimulatorGraphql.fetcher((env, scope) -> scope.store()
+                        .fulfillmentServices()
+                        .service(scope.shop(), env.getArgument("id"))
+                        .map(SimulatedFulfillmentServices.Service::asGraphql)
+                        .orElse(null)));
+        fetchers.put(
+                FieldCoordinates.coordinates(mutation, "fulfillmentServiceCreate"),
+                SimulatorGraphql.fetcher((env, scope) -> {
+                    var result = scope.store()
+                            .fulfillmentServices()
+                            .create(scope.shop(), env.getArgument("name"), env.getArgument("callbackUrl"));
+                    var payload = new HashMap<String, Object>();
+                    payload.put("fulfillmentService", result.value());
+                    payload.put("userErrors", result.userError() == null ? List.of() : List.of(result.userError()));
+                    return payload;
+                }));
+        fetchers.put(
+                FieldCoordinates.coordinates(query, "assignedFulfillmentOrders"),
+                SimulatorGraphql.fetcher((env, scope) -> SimulatedPages.connection(
+                        scope.store()
+                                .fulfillments()
+                                .assigned(
+                                        scope.shop(),
+                                        env.getArgument("assignmentStatus"),
+                                        env.getArgument("locationIds")),
+                        env.getArgument("first"),
+                        env.getArgument("after"))));
+        Map.of(
+                        "fulfillmentOrderAcceptFulfillmentRequest", "acceptFulfillment",
+                        "fulfillmentOrderRejectFulfillmentRequest", "rejectFulfillment",
+                        "fulfillmentOrderAcceptCancellationRequest", "acceptCancellation",
+                        "fulfillmentOrderRejectCancellationRequest", "rejectCancellation")
+                .forEach((field, answer) -> fetchers.put(
+                        FieldCoordinates.coordinates(mutation, field),
+                        SimulatorGraphql.fetcher((env, scope) -> foPayload(
+                                scope.store().fulfillments().answer(scope.shop(), env.getArgument("id"), answer)))));
     }
 
     private static Object order(DataFetchingEnvironment env, SimulatorGraphql.Scope scope) {

@@ -1,0 +1,220 @@
+package org.orderbridge.shopify.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** A fulfillment service, its location, the merchant's requests and the service's answers, as Shopify has them. */
+@Tag("unit")
+class SimulatedFulfillmentServicesTest {
+
+    private static final String SHOP = "fs-test.myshopify.com";
+    private static final String TOKEN = "shpat_fs";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CREATE = """
+            mutation($name: String!) {
+              fulfillmentServiceCreate(name: $name, callbackUrl: "https://wh.example.com/fs") {
+                fulfillmentService { id serviceName location { id } }
+                userErrors { field message }
+              }
+            }
+            """;
+    private static final String FULFILLMENT_ORDER = """
+            query($id: ID!) {
+              fulfillmentOrder(id: $id) { id orderId status requestStatus supportedActions { action } }
+            }
+            """;
+
+    private final ShopifySimulator simulator =
+            ShopifySimulator.builder().port(0).shop(SHOP, TOKEN).start();
+    private final SimulatedFulfillments fulfillments = simulator.store().fulfillments();
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void registersAServiceWithItsOwnLocationOncePerName() throws Exception {
+        JsonNode created = graphql(CREATE, Map.of("name", "Warehouse")).at("/data/fulfillmentServiceCreate");
+        String location = created.at("/fulfillmentService/location/id").asString();
+
+        assertThat(location).startsWith("gid://shopify/Location/").isNotEqualTo(SimulatedFulfillments.DEFAULT_LOCATION);
+        assertThat(graphql(CREATE, Map.of("name", "warehouse"))
+                        .at("/data/fulfillmentServiceCreate/userErrors/0/message")
+                        .asString())
+                .isEqualTo("Name has already been taken");
+        assertThat(graphql(CREATE, Map.of("name", " "))
+                        .at("/data/fulfillmentServiceCreate/userErrors/0/message")
+                        .asString())
+                .isEqualTo("Name can't be blank");
+        JsonNode listed = graphql("{ shop { fulfillmentServices { id serviceName location { id } } } }", Map.of())
+                .at("/data/shop/fulfillmentServices");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).at("/location/id").asString()).isEqualTo(location);
+    }
+
+    @Test
+    void aRequestIsAnsweredOnceAndOnlyAnAcceptedOneIsFulfilled() throws Exception {
+        String fo = serviceFulfillmentOrder();
+        assertThat(actions(fo)).containsExactly("REQUEST_FULFILLMENT", "HOLD", "MOVE");
+        assertThat(answer("fulfillmentOrderAcceptFulfillmentRequest", fo))
+                .isEqualTo("Fulfillment order has no submitted fulfillment request.");
+        assertThat(fulfil(fo)).contains("must accept its fulfillment request first");
+
+        Map<String, Object> webhook = fulfillments.submitFulfillmentRequest(SHOP, fo, "Fragile");
+        assertThat(webhook).containsKeys("original_fulfillment_order", "submitted_fulfillment_order");
+        assertThat(state(fo).path("requestStatus").asString()).isEqualTo("SUBMITTED");
+        assertThat(assigned("FULFILLMENT_REQUESTED")).containsExactly(fo);
+
+        assertThat(answer("fulfillmentOrderAcceptFulfillmentRequest", fo)).isNull();
+        assertThat(answer("fulfillmentOrderAcceptFulfillmentRequest", fo))
+                .isEqualTo("Fulfillment order has no submitted fulfillment request.");
+        assertThat(answer("fulfillmentOrderRejectFulfillmentRequest", fo))
+                .isEqualTo("Fulfillment order has no submitted fulfillment request.");
+        assertThat(state(fo).path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(state(fo).path("orderId").asString()).startsWith("gid://shopify/Order/");
+        assertThat(actions(fo)).contains("CREATE_FULFILLMENT", "REQUEST_CANCELLATION");
+        assertThat(assigned("FULFILLMENT_ACCEPTED")).containsExactly(fo);
+        assertThat(fulfil(fo)).isNull();
+    }
+
+    @Test
+    void aCancellationRequestIsTakenOnlyForAnAcceptedRequestAndAnsweredOnce() throws Exception {
+        String fo = serviceFulfillmentOrder();
+        assertThatThrownBy(() -> fulfillments.submitCancellationRequest(SHOP, fo, null))
+                .isInstanceOf(IllegalStateException.class);
+        fulfillments.submitFulfillmentRequest(SHOP, fo, null);
+        assertThat(answer("fulfillmentOrderAcceptFulfillmentRequest", fo)).isNull();
+
+        fulfillments.submitCancellationRequest(SHOP, fo, "Changed mind");
+        assertThat(assigned("CANCELLATION_REQUESTED")).containsExactly(fo);
+        assertThat(answer("fulfillmentOrderAcceptCancellationRequest", fo)).isNull();
+        assertThat(answer("fulfillmentOrderRejectCancellationRequest", fo))
+                .isEqualTo("Fulfillment order has no pending cancellation request.");
+        assertThat(state(fo).path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(state(fo).path("requestStatus").asString()).isEqualTo("CANCELLATION_ACCEPTED");
+        // What was not fulfilled goes back to an unsubmitted fulfillment order at the service's location.
+        assertThat(assigned("FULFILLMENT_UNSUBMITTED")).hasSize(1).doesNotContain(fo);
+    }
+
+    @Test
+    void theMerchantsRequestsComeThroughTheAdminEndpoint() throws Exception {
+        String fo = serviceFulfillmentOrder();
+        assertThat(post("/_sim/fulfillment-requests", Map.of("shop", SHOP, "fulfillmentOrder", fo, "kind", "x"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post(
+                                "/_sim/fulfillment-requests",
+                                Map.of("shop", SHOP, "fulfillmentOrder", fo, "kind", "cancellation"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(post(
+                                "/_sim/fulfillment-requests",
+                                Map.of("shop", SHOP, "fulfillmentOrder", fo, "kind", "fulfillment"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(state(fo).path("requestStatus").asString()).isEqualTo("SUBMITTED");
+    }
+
+    private String serviceFulfillmentOrder() throws Exception {
+        String location = graphql(CREATE, Map.of("name", "Warehouse"))
+                .at("/data/fulfillmentServiceCreate/fulfillmentService/location/id")
+                .asString();
+        fulfillments.routeNewOrdersTo(SHOP, location);
+        SimulatedOrder order = simulator
+                .store()
+                .createOrderInAdmin(
+                        SHOP,
+                        Map.of(
+                                "currency",
+                                "EUR",
+                                "lineItems",
+                                List.of(Map.of("sku", "SKU-0", "title", "Item", "quantity", 2))));
+        return fulfillments.fulfillmentOrderViews(order).getFirst().gid();
+    }
+
+    private JsonNode state(String fo) throws Exception {
+        return graphql(FULFILLMENT_ORDER, Map.of("id", fo)).at("/data/fulfillmentOrder");
+    }
+
+    private List<String> actions(String fo) throws Exception {
+        var actions = new java.util.ArrayList<String>();
+        state(fo)
+                .path("supportedActions")
+                .forEach(a -> actions.add(a.path("action").asString()));
+        return actions;
+    }
+
+    private List<String> assigned(String status) throws Exception {
+        var ids = new java.util.ArrayList<String>();
+        graphql(
+                        "query($s: FulfillmentOrderAssignmentStatus) { assignedFulfillmentOrders(first: 10,"
+                                + " assignmentStatus: $s) { nodes { id } } }",
+                        Map.of("s", status))
+                .at("/data/assignedFulfillmentOrders/nodes")
+                .forEach(n -> ids.add(n.path("id").asString()));
+        return ids;
+    }
+
+    /** @return the first userError's message, or null when Shopify took the answer */
+    private String answer(String mutation, String fo) throws Exception {
+        JsonNode payload = graphql(
+                        "mutation($id: ID!) { " + mutation
+                                + "(id: $id) { fulfillmentOrder { id } userErrors { message } } }",
+                        Map.of("id", fo))
+                .at("/data/" + mutation);
+        return payload.path("userErrors").isEmpty()
+                ? null
+                : payload.path("userErrors").get(0).path("message").asString();
+    }
+
+    private String fulfil(String fo) throws Exception {
+        JsonNode payload = graphql(
+                        "mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) {"
+                                + " fulfillment { id } userErrors { message } } }",
+                        Map.of(
+                                "f",
+                                Map.of(
+                                        "lineItemsByFulfillmentOrder",
+                                        List.of(Map.of("fulfillmentOrderId", fo)),
+                                        "trackingInfo",
+                                        Map.of("number", "1Z1"))))
+                .at("/data/fulfillmentCreate");
+        return payload.path("userErrors").isEmpty()
+                ? null
+                : payload.path("userErrors").get(0).path("message").asString();
+    }
+
+    private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
+        var body = new HashMap<String, Object>();
+        body.put("query", query);
+        body.put("variables", variables);
+        HttpResponse<String> response = post("/" + SHOP + "/admin/api/2026-10/graphql.json", body);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.path("errors")).as(response.body()).isEmpty();
+        return json;
+    }
+
+    private HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + path))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Access-Token", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
