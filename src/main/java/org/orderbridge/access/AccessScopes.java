@@ -14,6 +14,7 @@ import org.orderbridge.shopify.ShopifyFeature;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,13 +29,15 @@ public class AccessScopes {
     private final ShopifyAccessScopes shopify;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, ShopAccess> byShop = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-    AccessScopes(ShopifyAccessScopes shopify, MeterRegistry meters, Clock clock) {
+    AccessScopes(ShopifyAccessScopes shopify, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.shopify = shopify;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every connected shop as last checked, by domain. */
@@ -63,9 +66,12 @@ public class AccessScopes {
         return allRead;
     }
 
-    private boolean check(String shop) {
+    boolean check(String shop) {
         try {
+            var askedAt = clock.instant();
             Set<String> granted = shopify.granted(shop);
+            // A token Shopify accepts is the only sign of an installation: a shop that left and came back learns here.
+            events.publishEvent(new AppInstallationConfirmed(shop, askedAt));
             var missing = new EnumMap<ShopifyFeature, List<String>>(ShopifyFeature.class);
             for (ShopifyFeature feature : ShopifyFeature.values()) {
                 List<String> lacking = feature.missingFrom(granted);
