@@ -15,6 +15,7 @@ import org.orderbridge.shopify.ShopifyFeature;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +31,7 @@ public class AccessScopes {
     private final FulfillmentServiceProperties fulfillmentService;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, ShopAccess> byShop = new ConcurrentHashMap<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
@@ -37,11 +39,13 @@ public class AccessScopes {
             ShopifyAccessScopes shopify,
             FulfillmentServiceProperties fulfillmentService,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.shopify = shopify;
         this.fulfillmentService = fulfillmentService;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every connected shop as last checked, by domain. */
@@ -70,9 +74,12 @@ public class AccessScopes {
         return allRead;
     }
 
-    private boolean check(String shop) {
+    boolean check(String shop) {
         try {
+            var askedAt = clock.instant();
             Set<String> granted = shopify.granted(shop);
+            // A token Shopify accepts is the only sign of an installation: a shop that left and came back learns here.
+            events.publishEvent(new AppInstallationConfirmed(shop, askedAt));
             var missing = new EnumMap<ShopifyFeature, List<String>>(ShopifyFeature.class);
             boolean serviceMode = fulfillmentService.isServiceMode(shop);
             for (ShopifyFeature feature : ShopifyFeature.values()) {

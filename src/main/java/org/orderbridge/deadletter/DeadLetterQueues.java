@@ -32,10 +32,12 @@ class DeadLetterQueues {
     private final SqsAsyncClient sqs;
     private final QueueUrls queueUrls;
     private final Map<String, DeadLetterQueue> queues;
+    private final ErasedShopLetters erased;
 
-    DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, List<DeadLetterQueue> queues) {
+    DeadLetterQueues(SqsAsyncClient sqs, QueueUrls queueUrls, List<DeadLetterQueue> queues, ErasedShopLetters erased) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
+        this.erased = erased;
         this.queues = queues.stream().collect(Collectors.toUnmodifiableMap(DeadLetterQueue::name, q -> q));
     }
 
@@ -62,7 +64,10 @@ class DeadLetterQueues {
         return List.copyOf(seen.values()).subList(0, Math.min(max, seen.size()));
     }
 
-    /** Moves up to {@code max} messages back to their source queue: each is sent there before it is deleted. */
+    /**
+     * Moves up to {@code max} messages back to their source queue: each is sent there before it is deleted. A letter of
+     * an erased shop is deleted instead.
+     */
     int redrive(String queue, int max) throws Exception {
         DeadLetterQueue pair = pair(queue);
         String dlq = queueUrls.urlOf(pair.deadLetterQueue(), TIMEOUT);
@@ -74,8 +79,9 @@ class DeadLetterQueues {
                 break;
             }
             for (Message message : messages) {
-                move(message, dlq, source);
-                moved++;
+                if (moveUnlessErased(message, dlq, source)) {
+                    moved++;
+                }
             }
         }
         return moved;
@@ -85,7 +91,8 @@ class DeadLetterQueues {
      * Moves the one message back to its source queue. The others received while looking for it are made visible
      * again at once rather than hidden for the re-drive's visibility timeout.
      *
-     * @return false when the message is not (or no longer) in the dead-letter queue
+     * @return false when the message is not (or no longer) in the dead-letter queue, or was of an erased shop and
+     *     has been deleted
      */
     boolean redriveOne(String queue, String messageId) throws Exception {
         DeadLetterQueue pair = pair(queue);
@@ -108,8 +115,7 @@ class DeadLetterQueues {
                 }
             }
             if (found != null) {
-                move(found, dlq, source);
-                return true;
+                return moveUnlessErased(found, dlq, source);
             }
         }
         return false;
@@ -148,6 +154,21 @@ class DeadLetterQueues {
             }
         }
         return dropped;
+    }
+
+    /** @return false when the letter was of an erased shop: deleted rather than moved */
+    private boolean moveUnlessErased(Message message, String dlq, String source) throws Exception {
+        if (erased.drops(DeadLetter.of(message), "redrive")) {
+            delete(dlq, message);
+            return false;
+        }
+        move(message, dlq, source);
+        return true;
+    }
+
+    private void delete(String dlq, Message message) throws Exception {
+        sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(message.receiptHandle()))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sent before it is deleted: a re-drive that dies between the two leaves a duplicate, never a loss. */

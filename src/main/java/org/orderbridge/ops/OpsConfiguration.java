@@ -49,6 +49,6 @@ class OpsConfiguration {
                         "/webjars/htmx.org/**")
                 .permitAll()
                 .requestMatchers("/ops/**")
-                .hasRole("ADMIN");
+                .access(ApiAuthorization.forEveryShop("ADMIN"));
     }
 }

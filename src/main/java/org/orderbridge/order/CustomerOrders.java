@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * shipments): the content of an answer to Shopify's customers/data_request.
  */
 @Component
-public class CustomerOrders {
+class CustomerOrders {
 
     private final OrderRepository repository;
     private final ObjectProvider<OrderShipments> shipments;
@@ -26,7 +26,7 @@ public class CustomerOrders {
      * @return the orders' API views, oldest first
      */
     @Transactional(readOnly = true)
-    public List<?> export(String shop, long shopifyCustomerId, List<Long> shopifyOrderIds) {
+    List<?> export(String shop, long shopifyCustomerId, List<Long> shopifyOrderIds) {
         return repository
                 .findCustomerOrders(shop, shopifyCustomerId, shopifyOrderIds.isEmpty() ? List.of(-1L) : shopifyOrderIds)
                 .stream()

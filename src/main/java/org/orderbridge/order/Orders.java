@@ -301,7 +301,8 @@ public class Orders {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SyncResult applyShopifySnapshot(ShopifyOrderSnapshot snapshot) {
-        if (erasedShops.drops(snapshot.shopDomain(), "order-snapshot")) {
+        // Shopify's updated_at: an order read back or replayed from before the erasure stays erased after a reinstall.
+        if (erasedShops.drops(snapshot.shopDomain(), "order-snapshot", snapshot.updatedAt())) {
             return SyncResult.STALE;
         }
         Instant now = now();

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -65,6 +66,7 @@ class BackfillController {
                             example = "2026-11-01T00:00:00Z")
                     @RequestParam
                     @Size(max = 64) String since) {
+        ApiCaller.requireAccessTo(shop);
         Backfill backfill = backfills.request(shop, parse(since));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/admin/shops/" + shop + "/backfill/" + backfill.id()))
@@ -81,6 +83,7 @@ class BackfillController {
     BackfillView latest(
             @PathVariable
                     @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop) {
+        ApiCaller.requireAccessTo(shop);
         return BackfillView.of(backfills.latest(shop));
     }
 
@@ -95,6 +98,7 @@ class BackfillController {
             @PathVariable
                     @Size(max = 255) @Pattern(regexp = SHOP_DOMAIN, message = "must be a shop domain such as example.myshopify.com") String shop,
             @PathVariable UUID id) {
+        ApiCaller.requireAccessTo(shop);
         return BackfillView.of(backfills.find(shop, id));
     }
 

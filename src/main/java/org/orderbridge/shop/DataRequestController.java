@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,7 +44,10 @@ class DataRequestController {
                     due first. Each is due 30 days after Shopify sent it.""")
     @ApiResponse(responseCode = "200", description = "The requests")
     List<DataRequests.DataRequest> list() {
-        return requests.list();
+        ApiCaller caller = ApiCaller.current();
+        return requests.list().stream()
+                .filter(request -> caller.mayAccess(request.shop()))
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -56,7 +60,7 @@ class DataRequestController {
     @ApiResponse(responseCode = "404", description = "No such request (or the customer or shop was erased since)")
     DataRequestView get(@PathVariable String id) {
         UUID requestId = parse(id);
-        var request = requests.find(requestId).orElseThrow(() -> notFound(id));
+        var request = ownRequest(requestId, id);
         String export = requests.export(requestId).orElseThrow(() -> notFound(id));
         return DataRequestView.of(request, mapper.readValue(export, EXPORT));
     }
@@ -69,10 +73,19 @@ class DataRequestController {
     @ApiResponse(responseCode = "400", description = "The id is not a UUID")
     @ApiResponse(responseCode = "404", description = "No such request")
     ResponseEntity<Void> delivered(@PathVariable String id) {
-        if (!requests.markDelivered(parse(id))) {
+        UUID requestId = parse(id);
+        ownRequest(requestId, id);
+        if (!requests.markDelivered(requestId)) {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Another shop's request is not there for a key limited to shops, as another shop's order is not. */
+    private DataRequests.DataRequest ownRequest(UUID requestId, String id) {
+        return requests.find(requestId)
+                .filter(request -> ApiCaller.current().mayAccess(request.shop()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static UUID parse(String id) {

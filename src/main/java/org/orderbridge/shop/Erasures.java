@@ -21,9 +21,13 @@ public class Erasures {
         this.events = events;
     }
 
+    /**
+     * @param appUninstalled Shopify refused the app's token, or none is configured: a token it accepts later proves
+     *     that the shop installed the app again
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void eraseShop(String shopDomain, long shopId) {
-        tombstones.bury(shopDomain, shopId);
+    public void eraseShop(String shopDomain, long shopId, boolean appUninstalled) {
+        tombstones.bury(shopDomain, shopId, appUninstalled);
         events.publishEvent(new ShopErased(shopDomain));
     }
 

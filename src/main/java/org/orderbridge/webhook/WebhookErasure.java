@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WebhookErasure {
 
-    private final ShopRecords shops;
+    private final DeliveryLog deliveries;
     private final PayloadStore payloads;
     private final JdbcClient jdbc;
 
-    WebhookErasure(ShopRecords shops, PayloadStore payloads, JdbcClient jdbc) {
-        this.shops = shops;
+    WebhookErasure(DeliveryLog deliveries, PayloadStore payloads, JdbcClient jdbc) {
+        this.deliveries = deliveries;
         this.payloads = payloads;
         this.jdbc = jdbc;
     }
@@ -25,7 +25,7 @@ class WebhookErasure {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ShopErased erased) {
-        shops.forgetShop(erased.shopDomain());
+        deliveries.forgetShop(erased.shopDomain());
         payloads.deleteShop(erased.shopDomain());
     }
 
@@ -33,16 +33,13 @@ class WebhookErasure {
      * The stored bodies of the shop's deliveries that name the customer or one of the orders (escaped, so that the
      * match reads the bytes as text whatever their encoding): their message, still
      * queued, then finds its body gone and is dead-lettered without it. Reconciliation reads any order it carried back
-     * from Shopify, whose snapshot stays redacted. The audit records of the customer's earlier requests keep no id.
+     * from Shopify, whose snapshot stays redacted.
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(CustomerErased erased) {
         jdbc.sql("delete from webhook_payload where shop_domain = ? and encode(body, 'escape') ~ ?")
                 .params(erased.shopDomain(), erased.mentionedIn())
-                .update();
-        jdbc.sql("update compliance_request set customer_id = null where shop_domain = ? and customer_id = ?")
-                .params(erased.shopDomain(), erased.customerId())
                 .update();
     }
 }

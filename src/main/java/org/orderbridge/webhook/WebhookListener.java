@@ -2,15 +2,14 @@ package org.orderbridge.webhook;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.orderbridge.deadletter.DeadLetters;
 import org.orderbridge.platform.FailedAttempts;
 import org.orderbridge.platform.SqsListeners;
-import org.orderbridge.shopify.ShopifyInstallations;
+import org.orderbridge.shop.ComplianceRequests;
+import org.orderbridge.shop.InstallationCheck;
 import org.orderbridge.shopify.ShopifyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +37,7 @@ class WebhookListener {
     private final WebhookProperties properties;
     private final OrderDeletions deletions;
     private final WebhookBacklog backlog;
-    private final ShopifyInstallations installations;
-    private final Clock clock;
+    private final ComplianceRequests compliance;
 
     WebhookListener(
             WebhookProcessor processor,
@@ -50,10 +48,8 @@ class WebhookListener {
             WebhookProperties properties,
             OrderDeletions deletions,
             WebhookBacklog backlog,
-            ShopifyInstallations installations,
-            Clock clock) {
-        this.installations = installations;
-        this.clock = clock;
+            ComplianceRequests compliance) {
+        this.compliance = compliance;
         this.deletions = deletions;
         this.backlog = backlog;
         this.processor = processor;
@@ -83,7 +79,7 @@ class WebhookListener {
             }
             // Asked outside the delivery's transaction, so that no database connection waits on Shopify.
             InstallationCheck installation = WebhookTopic.SHOP_REDACT.topic().equals(delivery.topic())
-                    ? askInstallation(delivery.shopDomain())
+                    ? compliance.askInstallation(delivery.shopDomain())
                     : null;
             WebhookOutcome outcome = processor.process(delivery, installation);
             metrics.processed(delivery.topic(), outcome);
@@ -107,11 +103,6 @@ class WebhookListener {
             MDC.remove("shop");
             MDC.remove("shopifyOrderId");
         }
-    }
-
-    private InstallationCheck askInstallation(String shop) {
-        Instant askedAt = clock.instant();
-        return new InstallationCheck(installations.installation(shop), askedAt);
     }
 
     private WebhookDelivery read(Message message) {

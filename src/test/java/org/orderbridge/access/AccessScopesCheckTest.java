@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ class AccessScopesCheckTest {
     private final Map<String, Set<String>> granted = new HashMap<>();
     private final Map<String, RuntimeException> failing = new HashMap<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<Object> confirmed = new ArrayList<>();
     private final AccessScopes scopes = new AccessScopes(
             new ShopifyAccessScopes() {
                 @Override
@@ -55,7 +57,8 @@ class AccessScopesCheckTest {
                     java.time.Duration.ofHours(1),
                     java.time.Duration.ofMinutes(5)),
             meters,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            confirmed::add);
 
     @Test
     void aFulfillmentServiceShopNeedsItsModesScopesAndAMerchantManagedShopDoesNot() {
@@ -142,6 +145,16 @@ class AccessScopesCheckTest {
         assertThat(partial.failure()).contains("HTTP 503");
         assertThat(partial.missing()).containsKey(ShopifyFeature.ORDER_PUSH);
         assertThat(scopes.shops()).hasSize(2);
+    }
+
+    @Test
+    void confirmsTheInstallationOfEachShopWhoseTokenShopifyAcceptsAndNoOther() {
+        granted.put(FULL, Set.of("read_orders"));
+        failing.put(PARTIAL, new ShopifyUnavailableException("token refused (HTTP 401)", null, null));
+
+        scopes.checkAll();
+
+        assertThat(confirmed).containsExactly(new AppInstallationConfirmed(FULL, NOW));
     }
 
     private double gauge(String shop, ShopifyFeature feature) {

@@ -51,7 +51,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "org\\.orderbridge\\.(?!ops\\.|platform\\.).*"),
-        properties = {ApiSecurityTestConfiguration.API_KEYS, "orderbridge.ops.pending-push-after=30m"})
+        properties = {
+            ApiSecurityTestConfiguration.API_KEYS,
+            ApiSecurityTestConfiguration.SHOP_ADMIN_KEY_LIMITS,
+            "orderbridge.ops.pending-push-after=30m"
+        })
 @Tag("slice")
 @Import({ApiSecurityTestConfiguration.class, OpsConfiguration.class, OpsConsoleControllerTest.Fixed.class})
 class OpsConsoleControllerTest {
@@ -151,6 +155,12 @@ class OpsConsoleControllerTest {
         assertThat(mvc.post()
                         .uri("/ops/orders/{id}/push", OrderId.newId())
                         .header("X-API-Key", READ_KEY)
+                        .exchange())
+                .hasStatus(403);
+        // The console shows every shop: an admin key limited to shops is refused it.
+        assertThat(mvc.get()
+                        .uri("/ops/parts/dead-letters")
+                        .header("X-API-Key", ApiSecurityTestConfiguration.SHOP_ADMIN_KEY)
                         .exchange())
                 .hasStatus(403);
         verifyNoInteractions(orders, shipments, deadLetters);

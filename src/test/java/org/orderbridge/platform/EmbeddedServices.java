@@ -46,6 +46,7 @@ public class EmbeddedServices {
             Map.entry("reinstalled.myshopify.com", "shpat_local_reinstalled"),
             Map.entry("erase.myshopify.com", "shpat_local_erase"),
             Map.entry("erase-again.myshopify.com", "shpat_local_erase_again"),
+            Map.entry("erase-reinstall.myshopify.com", "shpat_local_erase_reinstall"),
             Map.entry("erase-customer.myshopify.com", "shpat_local_erase_customer"),
             Map.entry("erasure-gone.myshopify.com", "shpat_local_erasure_gone"),
             Map.entry("erasure-kept.myshopify.com", "shpat_local_erasure_kept"),

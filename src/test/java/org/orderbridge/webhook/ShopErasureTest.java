@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
+import org.orderbridge.access.AccessFixtures;
+import org.orderbridge.access.AccessScopes;
+import org.orderbridge.platform.EmbeddedServices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -45,6 +48,9 @@ class ShopErasureTest {
 
     @Autowired
     EndToEndFixtures e2e;
+
+    @Autowired
+    AccessScopes accessScopes;
 
     @Test
     void redactedCustomerStaysErasedWhenShopifySendsTheOrderAgain() throws Exception {
@@ -211,6 +217,73 @@ class ShopErasureTest {
                                 .query(Long.class)
                                 .single()
                         == 0);
+    }
+
+    @Test
+    void anErasedShopThatInstallsTheAppAgainTakesWhatComesAfterButNothingFromBeforeItsErasure() throws Exception {
+        String shop = "erase-reinstall.myshopify.com";
+        long old = newShopifyId();
+        String oldOrder = order(old, Instant.now().minusSeconds(60), "from before the erasure");
+        deliverAndAwait(shop, "orders/create", oldOrder);
+        deliverAndAwait(shop, "app/uninstalled", appUninstalled(34, shop));
+        e2e.shopify().uninstallApp(shop);
+        Instant beforeErasure = Instant.now();
+        assertThat(deliver(port, "shop/redact", shop, UUID.randomUUID().toString(), shopRedact(34, shop))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> orders(shop) == 0 && reinstalled(shop).equals(List.of(false)));
+
+        e2e.shopify().addShop(shop, EmbeddedServices.SIMULATED_SHOPS.get(shop));
+        assertThat(AccessFixtures.checkNow(accessScopes, shop)).isTrue();
+
+        assertThat(reinstalled(shop)).containsExactly(true);
+        assertThat(meters.counter("orderbridge.shop.reinstalled", "after", "erasure")
+                        .count())
+                .isOne();
+        // A delivery Shopify triggered before the erasure, replayed or re-driven now: dropped.
+        double droppedBefore = WebhookFixtures.processed(meters, "orders/create", "erased_shop");
+        assertThat(deliverTriggeredAt(shop, oldOrder, beforeErasure.minusSeconds(30))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> WebhookFixtures.processed(meters, "orders/create", "erased_shop") > droppedBefore);
+        // The same body under a fresh (unsigned) trigger time: the order's own updated_at is older than the erasure.
+        deliverAndAwait(shop, "orders/create", oldOrder);
+        // What the new installation sends is taken.
+        long fresh = newShopifyId();
+        deliverAndAwait(shop, "orders/create", order(fresh, Instant.now(), "after the reinstall"));
+
+        assertThat(jdbc.sql("select shopify_order_id from shop_order where shop_domain = ?")
+                        .param(shop)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(fresh);
+    }
+
+    /** Per tombstone of the shop (one at most), whether it records a reinstall. */
+    private List<Boolean> reinstalled(String shop) {
+        return jdbc.sql("select reinstalled_at is not null from erased_shop"
+                        + " where shop_key = encode(sha256(convert_to(lower(?), 'UTF8')), 'hex')")
+                .param(shop)
+                .query(Boolean.class)
+                .list();
+    }
+
+    private long orders(String shop) {
+        return jdbc.sql("select count(*) from shop_order where shop_domain = ?")
+                .param(shop)
+                .query(Long.class)
+                .single();
+    }
+
+    private java.net.http.HttpResponse<String> deliverTriggeredAt(String shop, String body, Instant triggeredAt)
+            throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var headers = new java.util.HashMap<>(WebhookFixtures.signedHeaders("orders/create", bytes));
+        headers.put("X-Shopify-Shop-Domain", shop);
+        headers.put("X-Shopify-Triggered-At", triggeredAt.toString());
+        return WebhookFixtures.send(port, bytes, headers);
     }
 
     private double redactionsProcessed() {

@@ -90,11 +90,11 @@ public final class WebhookFixtures {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String shopRedact(long shopId, String shop) {
+    public static String shopRedact(long shopId, String shop) {
         return "{\"shop_id\":%d,\"shop_domain\":\"%s\"}".formatted(shopId, shop);
     }
 
-    static String customersRedact(long shopId, String shop, long customerId, Object... orderIds) {
+    public static String customersRedact(long shopId, String shop, long customerId, Object... orderIds) {
         String ids = java.util.Arrays.stream(orderIds)
                 .map(id -> id instanceof String text ? "\"" + text + "\"" : String.valueOf(id))
                 .collect(java.util.stream.Collectors.joining(","));
@@ -103,7 +103,7 @@ public final class WebhookFixtures {
                  "orders_to_redact":[%s]}""".formatted(shopId, shop, customerId, ids);
     }
 
-    static String appUninstalled(long shopId, String shop) {
+    public static String appUninstalled(long shopId, String shop) {
         return """
                 {"id":%d,"name":"Shop","domain":"shop.example","myshopify_domain":"%s","email":"owner@example.com"}""".formatted(shopId, shop);
     }

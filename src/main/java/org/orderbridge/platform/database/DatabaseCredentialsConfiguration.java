@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class DatabaseCredentialsConfiguration {
 
     /**
-     * Every pool connects with the configured TLS; when a credentials secret is configured, it opens its connections
-     * through the secret's login.
+     * Every pool connects with the configured TLS, and with an IAM token for password when so configured; when a
+     * credentials secret is configured, it opens its connections through the secret's login.
      */
     @Bean
     static BeanPostProcessor rotatingDatabaseCredentials(
@@ -35,6 +35,9 @@ class DatabaseCredentialsConfiguration {
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof HikariDataSource pool && pool.getDataSource() == null) {
                     DatabaseTls.apply(pool, properties.getObject().tls());
+                    if (properties.getObject().iamAuth()) {
+                        DatabaseIamAuthentication.apply(pool);
+                    }
                     String secretId = properties.getObject().credentialsSecret();
                     if (secretId != null && !secretId.isBlank()) {
                         var secrets = SecretsManagerClient.builder()

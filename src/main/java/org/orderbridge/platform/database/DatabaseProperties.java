@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param objectOwner role that owns the schema's objects; migrations run as it ({@code SET ROLE}), so that the
  *     tables do not belong to whichever of the alternating logins happened to be current
  * @param tls whether and how the connection proves the server is the database
+ * @param iamAuth log in with IAM database authentication (a token from the task role) instead of the secret's
+ *     password; the connection then goes through the AWS JDBC wrapper
  */
 @Validated
 @ConfigurationProperties("orderbridge.database")
@@ -23,7 +25,8 @@ record DatabaseProperties(
         @Nullable String credentialsSecret,
         @Nullable URI secretsManagerEndpoint,
         @Nullable String objectOwner,
-        @DefaultValue @Valid Tls tls) {
+        @DefaultValue @Valid Tls tls,
+        @DefaultValue("false") boolean iamAuth) {
 
     /**
      * @param mode {@code verify-full} in production; {@code disable} only for a database on the same host or

@@ -62,10 +62,6 @@ record ApiKeyProperties(
             }
             Role role = Role.parse(parts[1], parts[0]);
             KeyLimits limits = keyLimits == null ? null : keyLimits.get(parts[0]);
-            if (limits != null && !limits.shops().isEmpty() && role == Role.ADMIN) {
-                throw new IllegalStateException("API key '" + parts[0]
-                        + "' is limited to shops but has the admin role, whose operations are not per shop");
-            }
             keys.add(new ApiKey(
                     parts[0],
                     role,

@@ -3,11 +3,13 @@ package org.orderbridge.platform.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.orderbridge.platform.web.ApiCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -33,7 +35,14 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "This API key's role does not allow this request");
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                ApiCaller.actsForEveryShop(SecurityContextHolder.getContext().getAuthentication())
+                        ? "This API key's role does not allow this request"
+                        : "This API key's role does not allow this request, or the request concerns every shop"
+                                + " and the key is limited to some");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

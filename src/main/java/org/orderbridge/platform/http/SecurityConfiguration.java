@@ -98,7 +98,9 @@ class SecurityConfiguration {
                             .requestMatchers("/error")
                             .permitAll()
                             .requestMatchers(EndpointRequest.toAnyEndpoint())
-                            .hasRole("READ");
+                            .hasRole("READ")
+                            .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
+                            .access(ApiAuthorization.forEveryShop("ADMIN"));
                     modules.orderedStream().forEach(module -> module.authorize(auth));
                     // The API's convention, for what no module's rule decided (see ApiAuthorization).
                     auth.requestMatchers("/api/v1/admin/**")

@@ -1,7 +1,12 @@
 package org.orderbridge.platform.web;
 
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * A module's rules in the API's filter chain, for the paths it serves that the API's convention does not cover: pages
@@ -15,4 +20,17 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 public interface ApiAuthorization {
 
     void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests);
+
+    /**
+     * The role, held by a key for every shop: for operations over all shops at once (a queue of every shop's messages,
+     * the log of every key's actions), which a key limited to shops is refused with 403.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> forEveryShop(String role) {
+        AuthorizationManager<RequestAuthorizationContext> hasRole = AuthorityAuthorizationManager.hasRole(role);
+        return (authentication, context) -> {
+            AuthorizationResult byRole = hasRole.authorize(authentication, context);
+            return new AuthorizationDecision(
+                    byRole != null && byRole.isGranted() && ApiCaller.actsForEveryShop(authentication.get()));
+        };
+    }
 }

@@ -2,9 +2,12 @@ package org.orderbridge.platform.web;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The API key a request came with, as far as a feature's answer depends on it: which shops it may see, and whether it
@@ -36,6 +39,30 @@ public record ApiCaller(String keyName, Set<String> shops, boolean personalData)
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(PERSONAL_DATA::equals);
         return new ApiCaller(authentication.getName(), limits.shops(), personalData);
+    }
+
+    /**
+     * Whether the authenticated key may act for every shop: work that concerns all shops at once (the dead-letter
+     * queues, the audit log, the ops console) is refused to a key limited to shops.
+     */
+    public static boolean actsForEveryShop(@Nullable Authentication authentication) {
+        return authentication == null
+                || !(authentication.getDetails() instanceof Limits limits)
+                || limits.shops().isEmpty();
+    }
+
+    /**
+     * For an operation on a shop the request names: refused with 403 when the caller is limited to other shops (the
+     * caller named the shop, so the refusal tells nothing it did not know).
+     */
+    public static void requireAccessTo(String shop) {
+        if (!current().mayAccess(shop)) {
+            throw new ErrorResponseException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.FORBIDDEN, "This API key is limited to other shops than " + shop),
+                    null);
+        }
     }
 
     /** Whether the caller may see and change the orders of this shop. */

@@ -59,11 +59,14 @@ class ApiKeyLimitsTest {
     }
 
     @Test
-    void refusesAnAdminKeyLimitedToShops() {
-        assertThatIllegalStateException()
-                .isThrownBy(() -> properties(Map.of("ops", new KeyLimits(Set.of("a.myshopify.com"), null)))
-                        .keys())
-                .withMessageContaining("admin");
+    void limitsAnAdminKeyToShopsToo() {
+        var keys = properties(Map.of("ops", new KeyLimits(Set.of("a.myshopify.com"), null)))
+                .keys();
+
+        assertThat(keys).filteredOn(k -> k.name().equals("ops")).singleElement().satisfies(k -> {
+            assertThat(k.role()).isEqualTo(Role.ADMIN);
+            assertThat(k.shops()).containsExactly("a.myshopify.com");
+        });
     }
 
     @Test

@@ -22,6 +22,8 @@ public class ApiSecurityTestConfiguration {
     public static final String REPORT_KEY = "slice-report-key-0001";
     /** A write key, limited to {@link #LIMITED_SHOP} where {@link #SHOP_KEY_LIMITS} is set. */
     public static final String SHOP_KEY = "slice-shop-key-000001";
+    /** An admin key, limited to {@link #LIMITED_SHOP} where {@link #SHOP_ADMIN_KEY_LIMITS} is set. */
+    public static final String SHOP_ADMIN_KEY = "slice-shop-admin-key1";
     /** A read key that expired where {@link #EXPIRED_KEY_LIMITS} is set. */
     public static final String EXPIRED_KEY = "slice-expired-key-001";
 
@@ -29,9 +31,11 @@ public class ApiSecurityTestConfiguration {
     /** For {@code @WebMvcTest(properties = ...)}. */
     public static final String API_KEYS = "orderbridge.security.api-keys=reader:read:" + READ_KEY + ",writer:write:"
             + WRITE_KEY + ",admin:admin:" + ADMIN_KEY + ",reporter:report:" + REPORT_KEY + ",shopkeeper:write:"
-            + SHOP_KEY + ",expired:read:" + EXPIRED_KEY;
+            + SHOP_KEY + ",expired:read:" + EXPIRED_KEY + ",shopadmin:admin:" + SHOP_ADMIN_KEY;
 
     public static final String SHOP_KEY_LIMITS = "orderbridge.security.key-limits.shopkeeper.shops=" + LIMITED_SHOP;
+    public static final String SHOP_ADMIN_KEY_LIMITS =
+            "orderbridge.security.key-limits.shopadmin.shops=" + LIMITED_SHOP;
     public static final String EXPIRED_KEY_LIMITS =
             "orderbridge.security.key-limits.expired.expires-at=2020-01-01T00:00:00Z";
 }

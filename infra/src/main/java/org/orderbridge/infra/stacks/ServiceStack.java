@@ -165,7 +165,7 @@ public final class ServiceStack extends Stack {
         TaskRolePolicy.apply(task.getTaskRole(), ServicePermissions.load(), props.webhooks(), props.push(),
                 props.database().appUserSecret());
         if (props.databaseIamAuthentication()) {
-            // Both logins of the alternating-users rotation; the service still needs a token-generating data source.
+            // Both logins of the alternating-users rotation: the service signs its token as whichever is current.
             task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .effect(Effect.ALLOW)
                     .actions(List.of("rds-db:connect"))
@@ -212,6 +212,10 @@ public final class ServiceStack extends Stack {
         environment.put("DATABASE_CREDENTIALS_ARN", dbSecret.getSecretArn());
         // Either alternating login may run the migrations; the tables must belong to the role both share.
         environment.put("DATABASE_OBJECT_OWNER", DataStack.APP_USER);
+        if (props.databaseIamAuthentication()) {
+            // The login's token comes from the task role, granted rds-db:connect below.
+            environment.put("DATABASE_IAM_AUTH", "true");
+        }
         environment.put("WEBHOOK_QUEUE", props.webhooks().queue().getQueueName());
         environment.put("WEBHOOK_DLQ", props.webhooks().deadLetterQueue().getQueueName());
         environment.put("PUSH_QUEUE", props.push().queue().getQueueName());

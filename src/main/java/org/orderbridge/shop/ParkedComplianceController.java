@@ -1,9 +1,10 @@
-package org.orderbridge.webhook;
+package org.orderbridge.shop;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +34,10 @@ class ParkedComplianceController {
                     no app/uninstalled was seen. `reason` says which.""")
     @ApiResponse(responseCode = "200", description = "Parked requests, oldest first")
     List<ParkedCompliance.Parked> list() {
-        return parked.list();
+        ApiCaller caller = ApiCaller.current();
+        return parked.list().stream()
+                .filter(request -> caller.mayAccess(request.shop()))
+                .toList();
     }
 
     @PostMapping("/{webhookId}/erase")
@@ -45,6 +49,7 @@ class ParkedComplianceController {
     @ApiResponse(responseCode = "200", description = "The shop was erased")
     @ApiResponse(responseCode = "404", description = "No parked request with this webhook id")
     ParkedCompliance.Erased erase(@PathVariable @Size(max = 255) String webhookId) {
+        requireOwn(webhookId);
         return parked.erase(webhookId);
     }
 
@@ -55,7 +60,18 @@ class ParkedComplianceController {
     @ApiResponse(responseCode = "204", description = "Dismissed; nothing was erased")
     @ApiResponse(responseCode = "404", description = "No parked request with this webhook id")
     ResponseEntity<Void> dismiss(@PathVariable @Size(max = 255) String webhookId) {
+        requireOwn(webhookId);
         parked.dismiss(webhookId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Another shop's request is not there for a key limited to shops, as another shop's order is not. */
+    private void requireOwn(String webhookId) {
+        ApiCaller caller = ApiCaller.current();
+        if (parked.peek(webhookId)
+                .filter(request -> !caller.mayAccess(request.shop()))
+                .isPresent()) {
+            throw ParkedCompliance.notFound(webhookId);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.orderbridge.webhook;
+package org.orderbridge.shop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,9 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
     /** A number, or an order's GraphQL id, as Shopify writes order ids into strings. */
     private static final Pattern ORDER_ID = Pattern.compile("(?:gid://shopify/Order/)?([1-9]\\d{0,17})");
 
-    static CompliancePayload read(WebhookTopic topic, String headerShop, JsonNode payload) {
+    private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
+
+    static CompliancePayload read(ComplianceTopic topic, String headerShop, JsonNode payload) {
         return switch (topic) {
             case APP_UNINSTALLED -> {
                 requireShop(topic, headerShop, payload, "myshopify_domain");
@@ -52,11 +54,10 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
                         customerId(topic, payload),
                         ids(topic, payload, "orders_requested"));
             }
-            default -> throw new IllegalArgumentException(topic + " is not a compliance topic");
         };
     }
 
-    private static void requireShop(WebhookTopic topic, String headerShop, JsonNode payload, String field) {
+    private static void requireShop(ComplianceTopic topic, String headerShop, JsonNode payload, String field) {
         JsonNode shop = payload.path(field);
         if (!shop.isString()) {
             throw untrusted(topic, "has no " + field);
@@ -66,7 +67,7 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
         }
     }
 
-    private static void requireAbsent(WebhookTopic topic, JsonNode payload, String... fields) {
+    private static void requireAbsent(ComplianceTopic topic, JsonNode payload, String... fields) {
         for (String field : fields) {
             if (payload.has(field)) {
                 throw untrusted(topic, "has '" + field + "', which belongs to another topic");
@@ -74,22 +75,33 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
         }
     }
 
-    private static long requiredId(WebhookTopic topic, JsonNode payload, String field) {
-        Long id = ShopifyPayloads.optionalId(payload, field);
+    private static long requiredId(ComplianceTopic topic, JsonNode payload, String field) {
+        Long id = optionalId(payload, field);
         if (id == null) {
             throw untrusted(topic, "has no numeric " + field);
         }
         return id;
     }
 
-    private static long customerId(WebhookTopic topic, JsonNode payload) {
+    private static @Nullable Long optionalId(JsonNode json, String field) {
+        JsonNode node = json.path(field);
+        if (node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isString() && NUMERIC_ID.matcher(node.asString()).matches()) {
+            return Long.parseLong(node.asString());
+        }
+        return null;
+    }
+
+    private static long customerId(ComplianceTopic topic, JsonNode payload) {
         if (!payload.path("customer").isObject()) {
             throw untrusted(topic, "has no customer object");
         }
         return requiredId(topic, payload.path("customer"), "id");
     }
 
-    private static List<Long> ids(WebhookTopic topic, JsonNode payload, String field) {
+    private static List<Long> ids(ComplianceTopic topic, JsonNode payload, String field) {
         JsonNode values = payload.path(field);
         if (values.isMissingNode() || values.isNull()) {
             return List.of();
@@ -112,7 +124,7 @@ record CompliancePayload(long shopId, @Nullable Long customerId, List<Long> orde
         return List.copyOf(ids);
     }
 
-    private static UntrustedWebhookException untrusted(WebhookTopic topic, String what) {
-        return new UntrustedWebhookException(topic.topic() + " payload " + what);
+    private static UntrustedComplianceRequest untrusted(ComplianceTopic topic, String what) {
+        return new UntrustedComplianceRequest(topic.topic() + " payload " + what);
     }
 }

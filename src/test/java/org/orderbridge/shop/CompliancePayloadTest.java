@@ -1,4 +1,4 @@
-package org.orderbridge.webhook;
+package org.orderbridge.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ class CompliancePayloadTest {
     @Test
     void readsCustomersRedactWithOrderIdsAsNumbersOrStrings() {
         var request = CompliancePayload.read(
-                WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L, "1002")));
+                ComplianceTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L, "1002")));
 
         assertThat(request.shopId()).isEqualTo(7);
         assertThat(request.customerId()).isEqualTo(42);
@@ -29,31 +29,32 @@ class CompliancePayloadTest {
 
     @Test
     void refusesPayloadNamingAnotherShopThanTheHeader() {
-        assertThatThrownBy(() ->
-                        CompliancePayload.read(WebhookTopic.SHOP_REDACT, SHOP, json(shopRedact(7, "b.myshopify.com"))))
-                .isInstanceOf(UntrustedWebhookException.class)
+        assertThatThrownBy(() -> CompliancePayload.read(
+                        ComplianceTopic.SHOP_REDACT, SHOP, json(shopRedact(7, "b.myshopify.com"))))
+                .isInstanceOf(UntrustedComplianceRequest.class)
                 .hasMessageContaining("names another shop");
     }
 
     @Test
     void refusesCustomerRequestBodyUnderTheShopRedactTopic() {
         assertThatThrownBy(() -> CompliancePayload.read(
-                        WebhookTopic.SHOP_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L))))
-                .isInstanceOf(UntrustedWebhookException.class)
+                        ComplianceTopic.SHOP_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1001L))))
+                .isInstanceOf(UntrustedComplianceRequest.class)
                 .hasMessageContaining("belongs to another topic");
     }
 
     @Test
     void refusesShopRedactBodyUnderTheCustomersRedactTopic() {
-        assertThatThrownBy(() -> CompliancePayload.read(WebhookTopic.CUSTOMERS_REDACT, SHOP, json(shopRedact(7, SHOP))))
-                .isInstanceOf(UntrustedWebhookException.class)
+        assertThatThrownBy(
+                        () -> CompliancePayload.read(ComplianceTopic.CUSTOMERS_REDACT, SHOP, json(shopRedact(7, SHOP))))
+                .isInstanceOf(UntrustedComplianceRequest.class)
                 .hasMessageContaining("no customer");
     }
 
     @Test
     void readsOrderIdsGivenAsDigitsPaddedOrAsGraphqlIds() {
         var request = CompliancePayload.read(
-                WebhookTopic.CUSTOMERS_REDACT,
+                ComplianceTopic.CUSTOMERS_REDACT,
                 SHOP,
                 json(customersRedact(7, SHOP, 42, 299938L, "280263", " 220458 ", "gid://shopify/Order/5100000000001")));
 
@@ -64,27 +65,27 @@ class CompliancePayloadTest {
     void refusesAnEntryThatIsNoOrderIdRatherThanSkipIt() {
         for (String entry : new String[] {"1 or 1=1", "abc", "12a", "-3", "0", "99999999999999999999"}) {
             assertThatThrownBy(() -> CompliancePayload.read(
-                            WebhookTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1L, entry))))
+                            ComplianceTopic.CUSTOMERS_REDACT, SHOP, json(customersRedact(7, SHOP, 42, 1L, entry))))
                     .as(entry)
-                    .isInstanceOf(UntrustedWebhookException.class)
+                    .isInstanceOf(UntrustedComplianceRequest.class)
                     .hasMessageContaining("orders_to_redact");
         }
         for (String entry : new String[] {"1.5", "-3", "0", "null", "{\"id\":1}"}) {
             String body = customersRedact(7, SHOP, 42, 1L).replace("[1]", "[1, " + entry + "]");
-            assertThatThrownBy(() -> CompliancePayload.read(WebhookTopic.CUSTOMERS_REDACT, SHOP, json(body)))
+            assertThatThrownBy(() -> CompliancePayload.read(ComplianceTopic.CUSTOMERS_REDACT, SHOP, json(body)))
                     .as(entry)
-                    .isInstanceOf(UntrustedWebhookException.class);
+                    .isInstanceOf(UntrustedComplianceRequest.class);
         }
     }
 
     @Test
     void bindsAppUninstalledToTheMyshopifyDomainItNames() {
-        assertThat(CompliancePayload.read(WebhookTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, SHOP)))
+        assertThat(CompliancePayload.read(ComplianceTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, SHOP)))
                         .shopId())
                 .isEqualTo(9);
         assertThatThrownBy(() -> CompliancePayload.read(
-                        WebhookTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, "b.myshopify.com"))))
-                .isInstanceOf(UntrustedWebhookException.class);
+                        ComplianceTopic.APP_UNINSTALLED, SHOP, json(appUninstalled(9, "b.myshopify.com"))))
+                .isInstanceOf(UntrustedComplianceRequest.class);
     }
 
     private static JsonNode json(String text) {

@@ -1,10 +1,11 @@
-package org.orderbridge.webhook;
+package org.orderbridge.shop;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -41,12 +42,20 @@ class ParkedCompliance {
                 .list();
     }
 
+    /** The request, without waiting for an erasure or dismissal of it that is under way. */
+    Optional<Parked> peek(String webhookId) {
+        return jdbc.sql(SELECT + "where webhook_id = ?")
+                .param(webhookId)
+                .query(ParkedCompliance::parked)
+                .optional();
+    }
+
     @Transactional
     Erased erase(String webhookId) {
         Parked request = find(webhookId);
-        int orders = erasure.erase(request.shop(), request.shopId());
-        var delivery = new WebhookDelivery(request.topic(), request.shop(), webhookId, null, null, null, new byte[0]);
-        shops.recordCompliance(delivery, null, orders, clock.instant());
+        // Shopify may still accept the app's token: a working token later proves no new installation.
+        int orders = erasure.erase(request.shop(), request.shopId(), false);
+        shops.recordCompliance(ComplianceTopic.SHOP_REDACT, request.shop(), webhookId, null, orders, clock.instant());
         log.info(
                 "Erased shop {} on an operator's confirmation of shop/redact {}: {} orders",
                 request.shop(),
@@ -69,10 +78,14 @@ class ParkedCompliance {
                 .param(webhookId)
                 .query(ParkedCompliance::parked)
                 .optional()
-                .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.NOT_FOUND,
-                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No parked request " + webhookId),
-                        null));
+                .orElseThrow(() -> notFound(webhookId));
+    }
+
+    static ErrorResponseException notFound(String webhookId) {
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No parked request " + webhookId),
+                null);
     }
 
     private static Parked parked(ResultSet rs, int row) throws SQLException {

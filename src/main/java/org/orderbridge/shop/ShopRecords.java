@@ -1,22 +1,23 @@
-package org.orderbridge.webhook;
+package org.orderbridge.shop;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the app and compliance topics leave behind: installations and compliance requests. */
 @Component
 class ShopRecords {
 
     private final JdbcClient jdbc;
-    private final DeliveryLog deliveries;
 
-    ShopRecords(JdbcClient jdbc, DeliveryLog deliveries) {
+    ShopRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.deliveries = deliveries;
     }
 
     void markUninstalled(String shop, long shopId, Instant at) {
@@ -30,10 +31,12 @@ class ShopRecords {
      * The shop installed the app again: Shopify accepted the app's token after the uninstall was recorded. Cleared
      * only for an uninstall recorded before the check began, so a check that overlapped the uninstall clears nothing.
      */
-    void markInstalled(String shop, Instant checkedFrom) {
-        jdbc.sql("update shop_installation set uninstalled_at = null where shop_domain = ? and uninstalled_at < ?")
-                .params(shop, Timestamp.from(checkedFrom))
-                .update();
+    boolean markInstalled(String shop, Instant checkedFrom) {
+        return jdbc.sql(
+                                "update shop_installation set uninstalled_at = null where shop_domain = ? and uninstalled_at < ?")
+                        .params(shop, Timestamp.from(checkedFrom))
+                        .update()
+                > 0;
     }
 
     boolean isUninstalled(String shop) {
@@ -60,17 +63,11 @@ class ShopRecords {
                 .equals(shopId);
     }
 
-    void park(WebhookDelivery delivery, long shopId, String reason, Instant at) {
+    void park(ComplianceTopic topic, String shop, String webhookId, long shopId, String reason, Instant at) {
         jdbc.sql("""
                 insert into parked_compliance_request (webhook_id, shop_domain, topic, shop_id, reason, received_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""")
-                .params(
-                        delivery.webhookId(),
-                        delivery.shopDomain(),
-                        delivery.topic(),
-                        shopId,
-                        reason,
-                        Timestamp.from(at))
+                .params(webhookId, shop, topic.topic(), shopId, reason, Timestamp.from(at))
                 .update();
     }
 
@@ -80,16 +77,22 @@ class ShopRecords {
      * audit needs. A repeated delivery of a request already recorded (its delivery record went with the shop) adds
      * nothing.
      */
-    void recordCompliance(WebhookDelivery delivery, @Nullable Long customerId, int ordersAffected, Instant at) {
-        boolean erasure = WebhookTopic.SHOP_REDACT.topic().equals(delivery.topic());
+    void recordCompliance(
+            ComplianceTopic topic,
+            String shop,
+            String webhookId,
+            @Nullable Long customerId,
+            int ordersAffected,
+            Instant at) {
+        boolean erasure = topic == ComplianceTopic.SHOP_REDACT;
         jdbc.sql("""
                 insert into compliance_request (webhook_id, shop_domain, topic, customer_id, orders_affected, received_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""")
                 // As a list: params(Object...) declares its values non-null, and two of these bind SQL NULL.
                 .params(Arrays.asList(
-                        delivery.webhookId(),
-                        erasure ? null : delivery.shopDomain(),
-                        delivery.topic(),
+                        webhookId,
+                        erasure ? null : shop,
+                        topic.topic(),
                         customerId,
                         ordersAffected,
                         Timestamp.from(at)))
@@ -97,11 +100,14 @@ class ShopRecords {
     }
 
     /**
-     * shop/redact: deletes what the webhooks left of the shop: the installation, earlier compliance requests (they name
-     * customers) and the delivery records, this delivery's own included. Nothing of the shop stays but the anonymous
-     * record of its erasure ({@link #recordCompliance}); orders, fulfillments and payloads are erased by their owners.
+     * What the compliance topics left of an erased shop goes in the erasing transaction: the installation, parked
+     * requests and earlier compliance records (they name customers). Nothing of the shop stays but the anonymous
+     * record of its erasure ({@link #recordCompliance}).
      */
-    void forgetShop(String shop) {
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ShopErased erased) {
+        String shop = erased.shopDomain();
         jdbc.sql("delete from shop_installation where shop_domain = ?")
                 .param(shop)
                 .update();
@@ -111,6 +117,14 @@ class ShopRecords {
         jdbc.sql("delete from compliance_request where shop_domain = ?")
                 .param(shop)
                 .update();
-        deliveries.forgetShop(shop);
+    }
+
+    /** The audit records of the customer's earlier requests keep no id. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(CustomerErased erased) {
+        jdbc.sql("update compliance_request set customer_id = null where shop_domain = ? and customer_id = ?")
+                .params(erased.shopDomain(), erased.customerId())
+                .update();
     }
 }
