@@ -178,17 +178,29 @@ class Drill:
 
     # ---- the proof --------------------------------------------------------------------------------------------------
 
-    def listed(self, since):
+    def listed(self, since, attempts=30):
+        """Every order of the shop changed since the run began, page by page; a page the service cannot answer yet
+        (503 while the fault lasts, no connection) is asked for again."""
         orders, cursor, conn = [], None, self.connection()
         while True:
             query = {"shop": self.args.shop, "updatedSince": since, "limit": 500}
             if cursor:
                 query["cursor"] = cursor
-            conn.request("GET", "/api/v1/orders?" + urllib.parse.urlencode(query), headers={"X-API-Key": self.args.read_key})
-            response = conn.getresponse()
-            page = json.loads(response.read())
-            if response.status != 200:
-                raise RuntimeError(f"GET /api/v1/orders answered {response.status}: {page}")
+            for attempt in range(attempts):
+                try:
+                    conn.request("GET", "/api/v1/orders?" + urllib.parse.urlencode(query),
+                                 headers={"X-API-Key": self.args.read_key})
+                    response = conn.getresponse()
+                    page = json.loads(response.read())
+                    if response.status == 200:
+                        break
+                    problem = f"GET /api/v1/orders answered {response.status}: {page}"
+                except (OSError, http.client.HTTPException, ValueError) as e:
+                    conn.close()
+                    conn, problem = self.connection(), f"GET /api/v1/orders failed: {e}"
+                time.sleep(2)
+            else:
+                raise RuntimeError(problem)
             orders += page["items"]
             cursor = page.get("nextCursor")
             if not cursor:
