@@ -143,6 +143,12 @@ class ResilienceDrillStackTest {
         Object fis = Match.objectLike(Map.of("Principal", Map.of("Service", "fis.amazonaws.com")));
         template.hasResourceProperties("AWS::IAM::Role",
                 Map.of("AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(fis)))));
+        Object passOnlyToSsm = Match.objectLike(Map.of(
+                "Sid", "PassAutomationRole",
+                "Action", "iam:PassRole",
+                "Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "ssm.amazonaws.com"))));
+        template.hasResourceProperties("AWS::IAM::Policy",
+                Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(passOnlyToSsm)))));
     }
 
     @Test

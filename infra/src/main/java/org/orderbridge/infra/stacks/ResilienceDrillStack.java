@@ -181,7 +181,13 @@ public final class ResilienceDrillStack extends Stack {
                 List.of(formatArn(ArnComponents.builder()
                         .service("ssm").resource("automation-execution").resourceName("*")
                         .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())));
-        allow("PassAutomationRole", List.of("iam:PassRole"), List.of(automationRole.getRoleArn()));
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("PassAutomationRole")
+                .effect(Effect.ALLOW)
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(automationRole.getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ssm.amazonaws.com")))
+                .build());
         String documentArn = formatArn(ArnComponents.builder()
                 .service("ssm").resource("document").resourceName(documentName)
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
