@@ -44,6 +44,7 @@ class OpsConsoleController {
     private final DeadLetters deadLetters;
     private final AccessScopes accessScopes;
     private final MetricsHistory history;
+    private final ShopifyApiVersionUse apiVersion;
     private final OpsProperties properties;
     private final Clock clock;
 
@@ -53,6 +54,7 @@ class OpsConsoleController {
             DeadLetters deadLetters,
             AccessScopes accessScopes,
             MetricsHistory history,
+            ShopifyApiVersionUse apiVersion,
             OpsProperties properties,
             Clock clock) {
         this.orders = orders;
@@ -60,6 +62,7 @@ class OpsConsoleController {
         this.deadLetters = deadLetters;
         this.accessScopes = accessScopes;
         this.history = history;
+        this.apiVersion = apiVersion;
         this.properties = properties;
         this.clock = clock;
     }
@@ -152,6 +155,7 @@ class OpsConsoleController {
         model.addAttribute("shipments", failed);
         model.addAttribute(
                 "shops", accessScopes.lacking().stream().map(ShopScopeRow::of).toList());
+        model.addAttribute("apiVersion", apiVersion.view());
         model.addAttribute("pendingAfter", AttentionRow.age(properties.pendingPushAfter()));
         return "ops/parts :: attention";
     }

@@ -1,5 +1,6 @@
 package org.orderbridge.shopify;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,11 @@ final class ApiVersionHeaders {
     ApiVersionHeaders(String pinned, MeterRegistry meters) {
         this.pinned = pinned;
         this.meters = meters;
+        // An info gauge: the version is its tag, so a dashboard or the ops console can show what is pinned.
+        Gauge.builder("orderbridge.shopify.api_version.pinned", () -> 1)
+                .tag("version", pinned)
+                .description("The Admin API version every request names (orderbridge.shopify.api-version)")
+                .register(meters);
     }
 
     void observe(String shop, ShopifyOperation operation, HttpHeaders headers) {

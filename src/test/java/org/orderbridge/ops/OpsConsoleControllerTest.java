@@ -7,6 +7,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.ADMIN_KEY;
 import static org.orderbridge.platform.http.ApiSecurityTestConfiguration.READ_KEY;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +77,15 @@ class OpsConsoleControllerTest {
         MetricsHistory metricsHistory(OpsProperties properties) {
             return new MetricsHistory(properties);
         }
+
+        @Bean
+        ShopifyApiVersionUse shopifyApiVersionUse() {
+            return new ShopifyApiVersionUse(METERS);
+        }
     }
+
+    /** The Shopify client's meters as the console reads them; filled by the test that looks at them. */
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
     @Autowired
     MockMvcTester mvc;
@@ -197,6 +207,31 @@ class OpsConsoleControllerTest {
                 .contains("after\n        <span>30 min</span>")
                 .contains("SHIP-7", "Line 2 is already fulfilled", "10 min")
                 .contains("href=\"https://admin.shopify.com/store/ops-shop/orders/4242\"");
+    }
+
+    @Test
+    void showsThePinnedApiVersionAndPerShopWhatShopifySaidOfIt() throws Exception {
+        assertThat(admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString())
+                .contains("Pinned <strong>not yet used</strong>");
+        Gauge.builder(ShopifyApiVersionUse.PINNED, () -> 1)
+                .tag("version", "2026-10")
+                .register(METERS);
+
+        assertThat(admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString())
+                .contains("Pinned <strong>2026-10</strong>", "every answer came from it");
+
+        METERS.counter(ShopifyApiVersionUse.MISMATCH, "shop", SHOP, "served", "2026-07")
+                .increment(3);
+        METERS.counter(ShopifyApiVersionUse.DEPRECATED, "shop", SHOP, "operation", "CREATE_ORDER")
+                .increment(1);
+        METERS.counter(ShopifyApiVersionUse.DEPRECATED, "shop", "b.myshopify.com", "operation", "ORDER_SNAPSHOT")
+                .increment(2);
+
+        assertThat(admin(mvc.get().uri("/ops/parts/attention")).getResponse().getContentAsString())
+                .doesNotContain("every answer came from it")
+                .contains("id=\"api-version-" + SHOP + "\"", "2026-07 (3 answers)", "CREATE_ORDER (1 call)")
+                .contains("id=\"api-version-b.myshopify.com\"", "ORDER_SNAPSHOT (2 calls)");
+        METERS.clear();
     }
 
     @Test

@@ -18,7 +18,23 @@ class ApiVersionHeadersTest {
     void countsNothingWhenThePinnedVersionServedWithoutDeprecation() {
         headers.observe("a.myshopify.com", ShopifyOperation.CREATE_ORDER, answer("2026-10", null));
 
-        assertThat(meters.getMeters()).isEmpty();
+        assertThat(countedMeters()).isEmpty();
+    }
+
+    @Test
+    void showsThePinnedVersionAsAGaugeTag() {
+        assertThat(meters.get("orderbridge.shopify.api_version.pinned")
+                        .gauge()
+                        .getId()
+                        .getTag("version"))
+                .isEqualTo("2026-10");
+    }
+
+    /** The mismatch and deprecation counters; the pinned-version gauge is always there. */
+    private java.util.List<io.micrometer.core.instrument.Meter> countedMeters() {
+        return meters.getMeters().stream()
+                .filter(meter -> !meter.getId().getName().equals("orderbridge.shopify.api_version.pinned"))
+                .toList();
     }
 
     @Test
@@ -55,7 +71,7 @@ class ApiVersionHeadersTest {
     void anAnswerWithoutTheHeaderIsNotAMismatch() {
         headers.observe("a.myshopify.com", ShopifyOperation.CREATE_ORDER, new HttpHeaders());
 
-        assertThat(meters.getMeters()).isEmpty();
+        assertThat(countedMeters()).isEmpty();
     }
 
     private double deprecated(String operation) {

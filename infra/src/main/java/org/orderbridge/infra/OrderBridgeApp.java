@@ -2,10 +2,12 @@ package org.orderbridge.infra;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.orderbridge.infra.stacks.DataStack;
 import org.orderbridge.infra.stacks.MessagingStack;
 import org.orderbridge.infra.stacks.NetworkStack;
 import org.orderbridge.infra.stacks.ObservabilityStack;
+import org.orderbridge.infra.stacks.ResilienceDrillStack;
 import org.orderbridge.infra.stacks.ServiceStack;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -29,7 +31,8 @@ public final class OrderBridgeApp {
             DataStack data,
             MessagingStack messaging,
             ServiceStack service,
-            ObservabilityStack observability) {}
+            ObservabilityStack observability,
+            Optional<ResilienceDrillStack> drill) {}
 
     private OrderBridgeApp() {}
 
@@ -105,7 +108,14 @@ public final class OrderBridgeApp {
                         config.prefix(), config.alarmEmail(), messaging.webhooks(), messaging.push(), service,
                         data.database()));
 
-        return new Stacks(config, network, data, messaging, service, observability);
+        // The drill breaks things on purpose: its templates must not exist where an operator could start one by mistake.
+        Optional<ResilienceDrillStack> drill = production
+                ? Optional.empty()
+                : Optional.of(new ResilienceDrillStack(app, name + "ResilienceDrill", props,
+                        new ResilienceDrillStack.Props(config.prefix(), data.database(), service, messaging.webhooks(),
+                                messaging.push(), observability.alarms())));
+
+        return new Stacks(config, network, data, messaging, service, observability, drill);
     }
 
     /** Accepts the CLI's own syntax ({@code -c key=value}) as well as bare {@code key=value}. */

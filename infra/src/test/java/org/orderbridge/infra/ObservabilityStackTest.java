@@ -97,6 +97,27 @@ class ObservabilityStackTest {
     }
 
     @Test
+    void deprecatedShopifyUseAndAnUnpinnedVersionAlarmFromTheServiceLogs() {
+        for (var alarm : Map.of(
+                "ShopifyDeprecatedUse", "Shopify reports deprecated use in",
+                "ShopifyApiVersionMismatch", "not the pinned").entrySet()) {
+            template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                    "FilterPattern", Match.stringLikeRegexp(alarm.getValue()),
+                    "MetricTransformations", List.of(Match.objectLike(Map.of(
+                            "MetricNamespace", "OrderBridge", "MetricName", alarm.getKey(), "DefaultValue", 0)))));
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "MetricName", alarm.getKey(),
+                    "Namespace", "OrderBridge",
+                    "Statistic", "Sum",
+                    "Period", 3600,
+                    "Threshold", 1,
+                    "EvaluationPeriods", 1,
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                    "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmTopic")))));
+        }
+    }
+
+    @Test
     void serviceCpuAndMemoryAlarm() {
         hasAlarm("CPUUtilization", Match.anyValue(), 85);
         hasAlarm("MemoryUtilization", Match.anyValue(), 85);

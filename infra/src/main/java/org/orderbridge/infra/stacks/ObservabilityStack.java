@@ -70,6 +70,7 @@ public final class ObservabilityStack extends Stack {
         complianceAlarm(props.service());
         dataRequestsOverdueAlarm(props.service());
         reconciliationDriftAlarm(props.service());
+        shopifyApiVersionAlarms(props.service());
         dashboard(props);
     }
 
@@ -147,6 +148,21 @@ public final class ObservabilityStack extends Stack {
         logLineAlarm(service, "ReconciliationDrift", "Reconciliation found a missed order", Duration.minutes(5), 3, 3,
                 "Reconciliation keeps finding orders whose webhooks never arrived: check the webhook subscriptions and "
                         + "deliveries (orderbridge.reconciliation.orders by shop)");
+    }
+
+    /**
+     * Shopify answers a request that uses something deprecated with X-Shopify-API-Deprecated-Reason, and a request for a
+     * version it no longer serves with another X-Shopify-API-Version; the service logs each once per shop and operation
+     * (per shop for the version) and task. Either means the next quarterly version upgrade (docs/shopify.md) is due
+     * before Shopify drops what the service still uses.
+     */
+    private void shopifyApiVersionAlarms(ServiceStack service) {
+        logLineAlarm(service, "ShopifyDeprecatedUse", "Shopify reports deprecated use in", Duration.hours(1), 1, 1,
+                "A Shopify Admin call uses something deprecated (the log line names the operation, the shop and Shopify's "
+                        + "reason): change it before the pinned API version is retired (docs/shopify.md, API versions)");
+        logLineAlarm(service, "ShopifyApiVersionMismatch", "not the pinned", Duration.hours(1), 1, 1,
+                "Shopify served another API version than orderbridge.shopify.api-version: the pinned version is no longer "
+                        + "supported; upgrade it (docs/shopify.md, API versions)");
     }
 
     /** An alarm on the count of a line the service logs, summed per period, in namespace OrderBridge. */

@@ -33,6 +33,8 @@ import graphql.schema.idl.WiringFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,9 +69,29 @@ public final class AdminSchema {
         return loaded;
     }
 
-    @SuppressWarnings("unchecked")
     private static GraphQLSchema load() {
-        try (InputStream in = new GZIPInputStream(AdminSchema.class.getResourceAsStream(RESOURCE))) {
+        try (InputStream in = AdminSchema.class.getResourceAsStream(RESOURCE)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Another version's schema from its gzipped introspection result, as Shopify publishes one per version (and
+     * {@code unstable}): what the tests check the service's documents against before the pinned version moves on.
+     */
+    public static GraphQLSchema of(Path introspectionGz) {
+        try (InputStream in = Files.newInputStream(introspectionGz)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + introspectionGz, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GraphQLSchema read(InputStream gzipped) throws IOException {
+        try (InputStream in = new GZIPInputStream(gzipped)) {
             Map<String, Object> introspection = new ObjectMapper().readValue(in, Map.class);
             Map<String, Object> data = (Map<String, Object>) introspection.getOrDefault("data", introspection);
             Document sdl = withInputDirectives(new IntrospectionResultToSchema().createSchemaDefinition(data), data);
@@ -79,8 +101,6 @@ public final class AdminSchema {
                             RuntimeWiring.newRuntimeWiring()
                                     .wiringFactory(new PassThroughWiring())
                                     .build());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
     }
 
