@@ -2,9 +2,13 @@
 # Webhook benchmark on the embedded defaults: acknowledgement throughput and latency at 32
 # connections against the liveness ceiling, then 20,000 webhooks end to end (acknowledged → in PostgreSQL).
 # Usage: bench/webhooks.sh [duration=30s]   Needs wrk and python3. Prints a markdown block for docs/benchmarks.md.
+# Traces are sampled as in production (0.1) unless TRACING_SAMPLING_PROBABILITY says otherwise: 0 and 1.0 measure the
+# acknowledgement with every trace sampled out and in (docs/benchmarks.md, "Tracing"); no span is exported unless
+# OTEL_EXPORTER_OTLP_TRACES_ENDPOINT names a collector.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-30s}"
+export TRACING_SAMPLING_PROBABILITY="${TRACING_SAMPLING_PROBABILITY:-0.1}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 work="$(mktemp -d)"
 log="${work}/service.log"
