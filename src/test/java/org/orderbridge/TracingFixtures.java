@@ -72,31 +72,16 @@ public class TracingFixtures {
                 HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
         String callerSpanId = HexFormat.of().toHexDigits(random.nextLong() | 1);
         watched.add(traceId);
-        return new Trace(traceId, callerSpanId);
+        return new Trace(traceId, callerSpanId, spans);
     }
 
     /**
      * The trace a test follows.
      *
      * @param callerSpanId the span id of the (fictitious) caller: the parent of the service's first span
+     * @param finished where the spans of watched traces go as they end
      */
-    public final class Trace {
-
-        private final String id;
-        private final String callerSpanId;
-
-        Trace(String id, String callerSpanId) {
-            this.id = id;
-            this.callerSpanId = callerSpanId;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public String callerSpanId() {
-            return callerSpanId;
-        }
+    public record Trace(String id, String callerSpanId, InMemorySpanExporter finished) {
 
         /** The W3C header value a caller sends. */
         public String traceparent() {
@@ -104,7 +89,7 @@ public class TracingFixtures {
         }
 
         public List<SpanData> spans() {
-            return spans.getFinishedSpanItems().stream()
+            return finished.getFinishedSpanItems().stream()
                     .filter(s -> s.getTraceId().equals(id))
                     .toList();
         }

@@ -100,18 +100,15 @@ class ShopifyConfiguration {
             ObjectMapper json,
             RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers) {
-        return client(properties, restClient, json, retries, circuitBreakers, new SimpleMeterRegistry())
+        return client(
+                        properties,
+                        restClient,
+                        json,
+                        retries,
+                        circuitBreakers,
+                        new SimpleMeterRegistry(),
+                        ObservationRegistry.NOOP)
                 .orders();
-    }
-
-    static ShopifyClient client(
-            ShopifyProperties properties,
-            RestClient.Builder restClient,
-            ObjectMapper json,
-            RetryRegistry retries,
-            CircuitBreakerRegistry circuitBreakers,
-            MeterRegistry meters) {
-        return client(properties, restClient, json, retries, circuitBreakers, meters, ObservationRegistry.NOOP);
     }
 
     /**

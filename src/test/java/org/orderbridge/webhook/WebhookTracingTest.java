@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.TracingFixtures;
 import org.orderbridge.deadletter.DeadLetters;
+import org.orderbridge.platform.LogCapture;
 import org.orderbridge.platform.MessageTracing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * One trace from the acknowledgement to the database: the webhook's request span is the parent of the queue send,
  * whose context the listener continues, and the processing's statements are spans under the listener's; by claim check
- * and after a re-drive from the dead-letter queue too.
+ * and after a re-drive from the dead-letter queue too. The listener's log lines carry its trace and span ids.
  */
 @OrderBridgeTest
 class WebhookTracingTest {
@@ -38,6 +40,9 @@ class WebhookTracingTest {
 
     @Autowired
     DeadLetters deadLetters;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(WebhookListener.class);
 
     @Test
     void acknowledgementQueueProcessingAndDatabaseFormOneTrace() throws Exception {
@@ -90,6 +95,20 @@ class WebhookTracingTest {
                 kind(SpanKind.SERVER).and(s -> s.getName().contains("/webhooks/shopify")));
         SpanData send = trace.awaitChild(acknowledgement, "the queue send", named(QUEUE + " send"));
         SpanData first = trace.awaitChild(send, "the listener", named(QUEUE + " receive"));
+
+        // The listener's lines carry its span: the trace of the request that acknowledged the webhook.
+        assertThat(log.events())
+                .filteredOn(e -> e.getFormattedMessage().contains("Dead-lettering"))
+                .anySatisfy(e -> {
+                    assertThat(e.getMDCPropertyMap()).containsEntry("traceId", trace.id());
+                    String spanId = e.getMDCPropertyMap().get("spanId");
+                    assertThat(spanId.equals(first.getSpanId())
+                                    || trace.spans().stream()
+                                            .anyMatch(
+                                                    s -> s.getSpanId().equals(spanId) && trace.descendsFrom(s, first)))
+                            .as("span %s is the listener's or under it", spanId)
+                            .isTrue();
+                });
 
         String letter = awaitLetter(marker);
         assertThat(deadLetters.redriveOne("webhook", letter)).isTrue();
