@@ -2,9 +2,17 @@
 # Webhook benchmark on the embedded defaults: acknowledgement throughput and latency at 32
 # connections against the liveness ceiling, then 20,000 webhooks end to end (acknowledged → in PostgreSQL).
 # Usage: bench/webhooks.sh [duration=30s]   Needs wrk and python3. Prints a markdown block for docs/benchmarks.md.
+# Traces are sampled as in production (0.1) unless TRACING_SAMPLING_PROBABILITY says otherwise; no span is exported
+# unless OTEL_EXPORTER_OTLP_TRACES_ENDPOINT names a collector.
+# bench/webhooks.sh [duration] tracing [rounds=2]: instead, what tracing costs the acknowledgement: rounds of
+# acknowledgements with every trace sampled out, then in, alternating on one service, so that both are measured in
+# one sitting on whatever else the machine runs (the caller's traceparent flags decide; the sampler follows its parent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-30s}"
+mode="${2:-all}"
+rounds="${3:-2}"
+export TRACING_SAMPLING_PROBABILITY="${TRACING_SAMPLING_PROBABILITY:-0.1}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 work="$(mktemp -d)"
 log="${work}/service.log"
@@ -16,7 +24,7 @@ python3 bench/make_webhooks.py 20000 local-webhook-secret "${work}/deliveries.tx
 ./mvnw -q -pl service -am spring-boot:test-run \
   -Dspring-boot.run.arguments="--server.port=8080 --orderbridge.webhook.allowed-shops=bench.myshopify.com" > "${log}" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do
   curl -fs http://127.0.0.1:8080/actuator/health/readiness >/dev/null 2>&1 && break
   sleep 1
 done
@@ -30,6 +38,18 @@ processed() {
 echo "== warm-up"
 DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d10s -s bench/webhook.lua http://127.0.0.1:8080 >/dev/null
 wrk -t2 -c32 -d5s http://127.0.0.1:8080/actuator/health/liveness >/dev/null
+
+if [[ "${mode}" == tracing ]]; then
+  for round in $(seq 1 "${rounds}"); do
+    for trace in out in; do
+      echo "== round ${round}, every trace sampled ${trace} (32 connections, ${duration})"
+      TRACE="${trace}" DELIVERIES="${work}/deliveries.txt" wrk -t2 -c32 -d"${duration}" --latency \
+        -s bench/webhook.lua http://127.0.0.1:8080 | tee "${work}/${trace}-${round}.txt"
+    done
+  done
+  python3 bench/tracing_table.py "${work}" "${rounds}"
+  exit 0
+fi
 
 echo "== liveness ceiling (32 connections, ${duration})"
 wrk -t2 -c32 -d"${duration}" --latency http://127.0.0.1:8080/actuator/health/liveness | tee "${work}/liveness.txt"

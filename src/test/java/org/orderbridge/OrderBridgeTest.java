@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
  * start once per test run. Shopify retries and circuit waits are short, so that a test's outage is over
  * within a second of its end; the queue's redelivery backoff still spans several attempts. Every shop's webhook
  * subscriptions are created at start; each instance looks for shops due a check twice a second, and a check cut
- * short by a database outage is taken over after 15 s. The tests reach the context through {@link EndToEndFixtures}
+ * short by a database outage is taken over after 15 s. Every trace is sampled, and the spans of the traces a test
+ * starts are kept in memory ({@link TracingFixtures}). The tests reach the context through {@link EndToEndFixtures}
  * and the features' fixtures bound to it, and the simulator's faults are cleared after each test.
  */
 @Target(ElementType.TYPE)
@@ -43,11 +44,13 @@ import org.springframework.test.context.ActiveProfiles;
             "orderbridge.subscriptions.lease=15s",
             // A HELD shipment asks Shopify again within a test's patience.
             "orderbridge.shipment.held-recheck-interval=1s",
-            "orderbridge.shipment.locations[ob-test.myshopify.com].WH-NORTH=gid://shopify/Location/2"
+            "orderbridge.shipment.locations[ob-test.myshopify.com].WH-NORTH=gid://shopify/Location/2",
+            // Every trace is kept; a test reads the spans of its own traces (TracingFixtures).
+            "management.tracing.sampling.probability=1.0"
         })
 @Tag("end-to-end")
 @AutoConfigureTestRestTemplate
-@Import({EmbeddedServices.class, EndToEndFixtures.class, ReconcileFixtures.Passes.class})
+@Import({EmbeddedServices.class, EndToEndFixtures.class, TracingFixtures.class, ReconcileFixtures.Passes.class})
 @ExtendWith(EndToEndFixtures.ShopifyRepair.class)
 @ActiveProfiles("local")
 public @interface OrderBridgeTest {}

@@ -10,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -66,12 +67,19 @@ public class DeadLetters {
                         .dataType("String")
                         .stringValue(reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                         .build());
-        // SQS allows ten attributes a message; the reason must fit beside the others.
-        while (withReason.size() > 10) {
-            withReason.keySet().stream()
-                    .filter(k -> !k.equals(REASON))
-                    .findFirst()
-                    .ifPresent(withReason::remove);
+        // SQS allows ten attributes a message; the reason must fit beside the others. The trace context's go first:
+        // what the message is about matters more than which trace it continues.
+        var tracing = MessageTracing.FIELDS.reversed().iterator();
+        while (withReason.size() > MessageTracing.MAX_ATTRIBUTES) {
+            String next = tracing.hasNext() ? tracing.next() : null;
+            if (next == null) {
+                withReason.keySet().stream()
+                        .filter(k -> !k.equals(REASON))
+                        .findFirst()
+                        .ifPresent(withReason::remove);
+            } else {
+                withReason.remove(next);
+            }
         }
         String url = queueUrls.urlOf(deadLetterQueue, TIMEOUT);
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(withReason))

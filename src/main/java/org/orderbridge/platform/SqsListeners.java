@@ -11,6 +11,7 @@ import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMod
 import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.Jitter;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -35,12 +36,18 @@ public final class SqsListeners {
      * Deletes messages on success, up to ten in one call ({@link BatchedDeletes}: a graceful stop still deletes
      * every processed message before the container stops). After a failure, the message's visibility timeout grows
      * exponentially from the receive count, with full jitter; the queue's maxReceiveCount then moves it to the dead-letter queue. In-flight
-     * messages get 20 s to finish at shutdown.
+     * messages get 20 s to finish at shutdown. Each message is processed in the span of Spring Cloud AWS's listener
+     * observation, which continues the trace context of the message's attributes ({@link MessageTracing}).
      */
     public static SqsMessageListenerContainerFactory<Message> deleteOnSuccessWithBackoff(
-            SqsAsyncClient sqs, int concurrency, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+            SqsAsyncClient sqs,
+            ObservationRegistry observations,
+            int concurrency,
+            Duration initialBackoff,
+            double multiplier,
+            Duration maxBackoff) {
         return deleteOnSuccessWithBackoff(
-                sqs, concurrency, Math.min(10, concurrency), initialBackoff, multiplier, maxBackoff);
+                sqs, observations, concurrency, Math.min(10, concurrency), initialBackoff, multiplier, maxBackoff);
     }
 
     /**
@@ -51,6 +58,7 @@ public final class SqsListeners {
      */
     public static SqsMessageListenerContainerFactory<Message> deleteOnSuccessWithBackoff(
             SqsAsyncClient sqs,
+            ObservationRegistry observations,
             int concurrency,
             int messagesPerPoll,
             Duration initialBackoff,
@@ -66,7 +74,8 @@ public final class SqsListeners {
                         .listenerShutdownTimeout(Duration.ofSeconds(20))
                         .acknowledgementShutdownTimeout(Duration.ofSeconds(5))
                         .messageAttributeNames(List.of("All"))
-                        .messageSystemAttributeNames(List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+                        .messageSystemAttributeNames(List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .observationRegistry(observations))
                 .containerComponentFactories(List.of(new BatchedDeletesComponents()))
                 .acknowledgementResultCallback(new DeleteFailures())
                 .errorHandler(new LoggedOnce(ExponentialBackoffErrorHandler.<Message>builder()

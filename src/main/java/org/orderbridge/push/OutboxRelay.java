@@ -3,9 +3,12 @@ package org.orderbridge.push;
 import java.sql.Array;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,14 +35,17 @@ class OutboxRelay {
     private final String queue;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final MessageTracing tracing;
 
     OutboxRelay(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             SqsAsyncClient sqs,
             QueueUrls queueUrls,
-            PushProperties properties) {
+            PushProperties properties,
+            MessageTracing tracing) {
         this.jdbc = jdbc;
+        this.tracing = tracing;
         this.transactions = new TransactionTemplate(transactionManager);
         // Rows stay locked while SQS answers; bound that, so a hung SQS cannot hold them for long.
         this.transactions.setTimeout(
@@ -59,9 +65,13 @@ class OutboxRelay {
         return transactions.execute(status -> {
             // Rows of the earlier release, written before or while a deploy rolls, name their order in order_id.
             List<Row> rows = jdbc.query(
-                    "select id, kind, coalesce(subject_id, order_id) as subject from push_outbox order by id limit ?"
-                            + " for update skip locked",
-                    (rs, n) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getObject("subject", UUID.class)),
+                    "select id, kind, coalesce(subject_id, order_id) as subject, traceparent from push_outbox order by id"
+                            + " limit ? for update skip locked",
+                    (rs, n) -> new Row(
+                            rs.getLong("id"),
+                            rs.getString("kind"),
+                            rs.getObject("subject", UUID.class),
+                            rs.getString("traceparent")),
                     batchSize);
             if (rows.isEmpty()) {
                 return 0;
@@ -100,11 +110,18 @@ class OutboxRelay {
         var sent = new ArrayList<Long>();
         for (int from = 0; from < rows.size(); from += SQS_BATCH) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + SQS_BATCH));
+            // Each row's send is a span of the trace that asked for the push; the listener continues it.
+            var sends = new HashMap<String, MessageTracing.StoredSend>();
             List<SendMessageBatchRequestEntry> entries = chunk.stream()
-                    .map(row -> SendMessageBatchRequestEntry.builder()
-                            .id(String.valueOf(row.id()))
-                            .messageBody(PushMessages.body(row.kind(), row.subjectId()))
-                            .build())
+                    .map(row -> {
+                        var send = tracing.continueStored(row.traceparent(), queue);
+                        sends.put(String.valueOf(row.id()), send);
+                        return SendMessageBatchRequestEntry.builder()
+                                .id(String.valueOf(row.id()))
+                                .messageBody(PushMessages.body(row.kind(), row.subjectId()))
+                                .messageAttributes(send.attributes())
+                                .build();
+                    })
                     .toList();
             SendMessageBatchResponse response;
             try {
@@ -112,8 +129,10 @@ class OutboxRelay {
                         .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                sends.values().forEach(send -> send.end("interrupted"));
                 break;
             } catch (Exception e) {
+                sends.values().forEach(send -> send.end("SQS did not accept the batch: " + e));
                 if (sent.isEmpty()) {
                     throw new RelayFailedException("SQS did not accept push requests: " + e, e);
                 }
@@ -121,11 +140,19 @@ class OutboxRelay {
                 break;
             }
             response.successful().forEach(ok -> sent.add(Long.parseLong(ok.id())));
+            response.failed().forEach(failed -> {
+                var send = sends.remove(failed.id());
+                if (send != null) {
+                    send.end(failed.code() + ": " + failed.message());
+                }
+            });
+            sends.values().forEach(send -> send.end(null));
         }
         return sent;
     }
 
-    private record Row(long id, String kind, UUID subjectId) {}
+    private record Row(
+            long id, String kind, UUID subjectId, @Nullable String traceparent) {}
 
     record Backlog(long rows, double oldestAgeSeconds) {}
 

@@ -2,6 +2,7 @@ package org.orderbridge.push;
 
 import java.time.Duration;
 import org.orderbridge.platform.BackgroundLoop;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,9 @@ class OutboxRelayScheduler implements SmartLifecycle {
             SqsAsyncClient sqs,
             QueueUrls queueUrls,
             PushProperties properties,
-            PushMetrics metrics) {
-        this.relay = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties);
+            PushMetrics metrics,
+            MessageTracing tracing) {
+        this.relay = new OutboxRelay(jdbc, transactionManager, sqs, queueUrls, properties, tracing);
         this.properties = properties.relay();
         this.metrics = metrics;
         // The pass in progress waits for SQS at most its send timeout.

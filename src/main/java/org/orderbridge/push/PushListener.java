@@ -103,7 +103,8 @@ class PushListener {
 
     private void deadLetter(Message message, String reason) throws Exception {
         log.warn("Dead-lettering push message {}: {}", message.messageId(), reason);
-        deadLetters.send(properties.deadLetterQueue(), message.body(), Map.of(), reason);
+        // With its attributes, so that a re-drive continues the message's trace.
+        deadLetters.send(properties.deadLetterQueue(), message.body(), message.messageAttributes(), reason);
     }
 
     private void busy(PushMessages.Push push, int attempt, Visibility visibility, PushHandler.SubjectBusyException e) {

@@ -1,6 +1,7 @@
 package org.orderbridge.push;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.micrometer.observation.ObservationRegistry;
 import org.orderbridge.deadletter.DeadLetterQueue;
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +16,14 @@ class PushListenerConfiguration {
 
     @Bean(FACTORY)
     SqsMessageListenerContainerFactory<Message> pushListenerContainerFactory(
-            SqsAsyncClient sqs, PushProperties properties) {
+            SqsAsyncClient sqs, ObservationRegistry observations, PushProperties properties) {
         var retry = properties.retry();
         // A push takes up to its deadline; with receives of a quarter of the concurrency, one slow push does not keep
         // the idle workers from the messages behind it (a duplicate of its subject among them, which must see the
         // lease).
         return SqsListeners.deleteOnSuccessWithBackoff(
                 sqs,
+                observations,
                 properties.concurrency(),
                 Math.max(1, properties.concurrency() / 4),
                 retry.initialBackoff(),

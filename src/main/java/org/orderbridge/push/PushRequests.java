@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.UUID;
+import org.orderbridge.platform.MessageTracing;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,20 +19,26 @@ public class PushRequests {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final MessageTracing tracing;
 
-    PushRequests(JdbcTemplate jdbc, Clock clock) {
+    PushRequests(JdbcTemplate jdbc, Clock clock, MessageTracing tracing) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** Must run in the transaction that made the push necessary, so that the request commits or rolls back with it. */
+    /**
+     * Must run in the transaction that made the push necessary, so that the request commits or rolls back with it. The
+     * current trace goes with it: the relay's send and the push are its spans.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void request(String kind, UUID subjectId) {
         jdbc.update(
-                "insert into push_outbox (kind, subject_id, created_at) values (?, ?, ?)",
+                "insert into push_outbox (kind, subject_id, created_at, traceparent) values (?, ?, ?, ?)",
                 kind,
                 subjectId,
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()),
+                tracing.currentTraceparent());
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.orderbridge.shopify;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -33,11 +35,18 @@ final class AdminGraphqlTransport {
     private final CostBudget budget;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final ObservationRegistry observations;
     private final ApiVersionHeaders versionHeaders;
 
     AdminGraphqlTransport(
-            RestClient http, ShopifyProperties properties, CostBudget budget, ObjectMapper json, MeterRegistry meters) {
+            RestClient http,
+            ShopifyProperties properties,
+            CostBudget budget,
+            ObjectMapper json,
+            MeterRegistry meters,
+            ObservationRegistry observations) {
         this.http = http;
+        this.observations = observations;
         this.properties = properties;
         this.budget = budget;
         this.json = json;
@@ -53,6 +62,17 @@ final class AdminGraphqlTransport {
      *     is sent then
      */
     JsonNode execute(String shop, ShopifyOperation operation, Map<String, ?> variables, Deadline deadline) {
+        // The request's span: the cost budget's wait, Shopify's cost and throttle state; the HTTP client span is its
+        // child.
+        Observation span = Observation.createNotStarted("orderbridge.shopify.graphql", observations)
+                .contextualName("shopify " + operation.name())
+                .lowCardinalityKeyValue("shopify.operation", operation.name())
+                .highCardinalityKeyValue("shopify.shop", shop);
+        return span.observe(() -> send(shop, operation, variables, deadline, span));
+    }
+
+    private JsonNode send(
+            String shop, ShopifyOperation operation, Map<String, ?> variables, Deadline deadline, Observation span) {
         String token = properties
                 .accessTokens()
                 .tokenFor(shop)
@@ -69,8 +89,14 @@ final class AdminGraphqlTransport {
                     Duration.ZERO);
         }
         Duration maxServerWait = properties.retry().maxServerWait();
+        long waitStarted = System.nanoTime();
         CostBudget.Reservation reservation =
                 budget.reserve(shop, operation, spare.compareTo(maxServerWait) < 0 ? spare : maxServerWait);
+        long waitedMillis = (System.nanoTime() - waitStarted) / 1_000_000;
+        if (waitedMillis > 0) {
+            span.highCardinalityKeyValue("shopify.budget.wait_ms", String.valueOf(waitedMillis));
+            span.event(Observation.Event.of("shopify.budget.waited", "waited " + waitedMillis + " ms for query cost"));
+        }
         Reply reply;
         try {
             reply = http.post()
@@ -90,7 +116,7 @@ final class AdminGraphqlTransport {
             reservation.settleUnknown();
             throw new PermanentShopifyFailure("Cannot serialise variables of " + operation + ": " + e.getMessage());
         }
-        return interpret(shop, operation, reply, reservation);
+        return interpret(shop, operation, reply, reservation, span);
     }
 
     /** The longest one request can take: connecting, then the whole response. */
@@ -99,15 +125,26 @@ final class AdminGraphqlTransport {
     }
 
     private JsonNode interpret(
-            String shop, ShopifyOperation operation, Reply reply, CostBudget.Reservation reservation) {
+            String shop,
+            ShopifyOperation operation,
+            Reply reply,
+            CostBudget.Reservation reservation,
+            Observation span) {
         versionHeaders.observe(shop, operation, reply.headers());
         JsonNode root = parse(reply.body());
         Optional<QueryCost> cost = root == null ? Optional.empty() : QueryCost.from(root);
         cost.ifPresentOrElse(reservation::settle, reservation::settleUnknown);
+        if (root != null) {
+            QuerySpans.tagCost(span, root);
+        }
         int status = reply.status();
+        span.highCardinalityKeyValue("http.response.status_code", String.valueOf(status));
         Optional<Duration> retryAfter = status == 429 || status >= 500 ? retryAfter(reply.headers()) : Optional.empty();
         retryAfter.ifPresent(reservation::holdOff);
+        retryAfter.ifPresent(
+                wait -> span.highCardinalityKeyValue("shopify.retry_after_ms", String.valueOf(wait.toMillis())));
         if (status == 429) {
+            span.event(Observation.Event.of("shopify.throttled", "HTTP 429"));
             throttled(shop, "http_429");
             throw TransientShopifyFailure.refused(operation + ": HTTP 429", retryAfter.orElse(null));
         }
@@ -128,6 +165,7 @@ final class AdminGraphqlTransport {
         JsonNode errors = root.path("errors");
         if (!errors.isEmpty()) {
             if (hasErrorCode(errors, "THROTTLED")) {
+                span.event(Observation.Event.of("shopify.throttled", "THROTTLED"));
                 throttled(shop, "throttled");
             }
             throw graphqlFailure(operation, errors, cost);

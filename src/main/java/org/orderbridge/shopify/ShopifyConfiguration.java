@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -33,14 +34,16 @@ class ShopifyConfiguration {
             ObjectProvider<ObjectMapper> objectMapper,
             ObjectProvider<RetryRegistry> retryRegistry,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
         return client(
                 properties,
                 restClients.getIfAvailable(RestClient::builder),
                 objectMapper.getIfAvailable(ObjectMapper::new),
                 retryRegistry.getIfAvailable(RetryRegistry::ofDefaults),
                 circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults),
-                meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -102,17 +105,29 @@ class ShopifyConfiguration {
             ObjectMapper json,
             RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers) {
-        return client(properties, restClient, json, retries, circuitBreakers, new SimpleMeterRegistry())
+        return client(
+                        properties,
+                        restClient,
+                        json,
+                        retries,
+                        circuitBreakers,
+                        new SimpleMeterRegistry(),
+                        ObservationRegistry.NOOP)
                 .orders();
     }
 
+    /**
+     * @param observations where each call and each GraphQL request is a span, with the request's cost and the waits
+     *     before it; the RestClient's own observation (from Boot's builder) adds the HTTP client span under it
+     */
     static ShopifyClient client(
             ShopifyProperties properties,
             RestClient.Builder restClient,
             ObjectMapper json,
             RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObservationRegistry observations) {
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
@@ -122,8 +137,9 @@ class ShopifyConfiguration {
                 properties,
                 new CostBudget(properties.budget()),
                 json,
-                meters);
-        var resilience = new ShopifyResilience(properties, retries, circuitBreakers);
+                meters,
+                observations);
+        var resilience = new ShopifyResilience(properties, retries, circuitBreakers, observations);
         var installations = new InstallationAccessScopes(properties, transport, resilience);
         // One transport, hence one cost budget per shop, and one breaker per shop for pushes and reads alike.
         return new ShopifyClient(

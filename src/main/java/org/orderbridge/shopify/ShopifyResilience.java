@@ -8,8 +8,11 @@ import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +27,15 @@ final class ShopifyResilience {
     private final CircuitBreakerConfig circuitBreakerConfig;
     private final ShopifyProperties.Retry retrySettings;
     private final Duration openStateWait;
+    private final ObservationRegistry observations;
 
-    ShopifyResilience(ShopifyProperties properties, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+    ShopifyResilience(
+            ShopifyProperties properties,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers,
+            ObservationRegistry observations) {
         this.retries = retries;
+        this.observations = observations;
         this.circuitBreakers = circuitBreakers;
         this.retrySettings = properties.retry();
         this.retryConfig = RetryConfig.<Object>custom()
@@ -75,9 +84,18 @@ final class ShopifyResilience {
      * @param what the call, for messages ("Push of order … to …")
      */
     <T> T call(String shop, String what, Supplier<T> attempt) {
+        var attempts = new AtomicInteger();
+        Supplier<T> counted = () -> {
+            int number = attempts.incrementAndGet();
+            if (number > 1) {
+                event("shopify.retry", "attempt " + number + " of " + retrySettings.maxAttempts());
+            }
+            return attempt.get();
+        };
         try {
-            return circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retryFor(shop), attempt));
+            return circuitBreakerFor(shop).executeSupplier(Retry.decorateSupplier(retryFor(shop), counted));
         } catch (CallNotPermittedException e) {
+            event("shopify.circuit_open", "circuit open for " + shop);
             throw new ShopifyUnavailableException(
                     "Circuit open for " + shop + "; not calling Shopify", openStateWait, e);
         } catch (TransientShopifyFailure e) {
@@ -88,6 +106,14 @@ final class ShopifyResilience {
                     e);
         } catch (CallCutShort e) {
             throw new ShopifyUnavailableException(what + " ended early: " + e.getMessage(), e.retryAfter(), e);
+        }
+    }
+
+    /** On the span of whatever made the call (a push, a listener), beside the spans of its requests. */
+    private void event(String name, String description) {
+        Observation current = observations.getCurrentObservation();
+        if (current != null) {
+            current.event(Observation.Event.of(name, description));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.orderbridge.webhook;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.micrometer.observation.ObservationRegistry;
 import org.orderbridge.deadletter.DeadLetterQueue;
 import org.orderbridge.platform.SqsListeners;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +16,15 @@ class WebhookListenerConfiguration {
 
     @Bean(FACTORY)
     SqsMessageListenerContainerFactory<Message> webhookListenerContainerFactory(
-            SqsAsyncClient sqs, WebhookProperties properties) {
+            SqsAsyncClient sqs, ObservationRegistry observations, WebhookProperties properties) {
         var retry = properties.retry();
         return SqsListeners.deleteOnSuccessWithBackoff(
-                sqs, properties.concurrency(), retry.initialBackoff(), retry.multiplier(), retry.maxBackoff());
+                sqs,
+                observations,
+                properties.concurrency(),
+                retry.initialBackoff(),
+                retry.multiplier(),
+                retry.maxBackoff());
     }
 
     @Bean

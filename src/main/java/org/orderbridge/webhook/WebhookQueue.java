@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,19 @@ class WebhookQueue implements DisposableBean {
     private final WebhookProperties properties;
     private final PayloadStore payloads;
     private final QueueUrls queueUrls;
+    private final MessageTracing tracing;
     private final ScheduledExecutorService batchScheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-send-batches").daemon().factory());
     private final SqsAsyncBatchManager batches;
 
-    WebhookQueue(SqsAsyncClient sqs, WebhookProperties properties, QueueUrls queueUrls, PayloadStore payloads) {
+    WebhookQueue(
+            SqsAsyncClient sqs,
+            WebhookProperties properties,
+            QueueUrls queueUrls,
+            PayloadStore payloads,
+            MessageTracing tracing) {
         this.sqs = sqs;
+        this.tracing = tracing;
         this.properties = properties;
         this.payloads = payloads;
         this.queueUrls = queueUrls;
@@ -56,9 +64,13 @@ class WebhookQueue implements DisposableBean {
         try {
             String url = queueUrls.urlOf(properties.queue(), timeout);
             var attributes = WebhookQueueMessages.attributes(delivery, claimCheck);
-            long remaining = Math.max(1, deadline - System.nanoTime());
-            batches.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
-                    .get(remaining, TimeUnit.NANOSECONDS);
+            // The acknowledgement's span is the parent of the send's, whose context the listener continues.
+            tracing.send(properties.queue(), attributes, () -> {
+                long remaining = Math.max(1, deadline - System.nanoTime());
+                return batches.sendMessage(
+                                b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes))
+                        .get(remaining, TimeUnit.NANOSECONDS);
+            });
             if (claimCheck != null) {
                 // Unmarked, the payload would count as orphaned after an hour even though a message refers to it; if
                 // marking fails, the 503 makes Shopify send the delivery again, under a new claim check.

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.orderbridge.EndToEndFixtures;
 import org.orderbridge.OrderBridgeTest;
 import org.orderbridge.order.Orders;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
 import org.orderbridge.shopify.simulator.Fault;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,7 +188,8 @@ class PushFlowTest {
             assertThat(e2e.order(id).get("status").asString()).isEqualTo("PENDING_PUSH");
 
             // A new relay, as in a restarted instance, knows nothing but the table.
-            var fresh = new OutboxRelay(e2e.jdbc(), transactionManager, sqs, queueUrls, properties);
+            var fresh =
+                    new OutboxRelay(e2e.jdbc(), transactionManager, sqs, queueUrls, properties, MessageTracing.off());
             assertThat(fresh.relayBatch()).isPositive();
         } finally {
             relayScheduler.start();

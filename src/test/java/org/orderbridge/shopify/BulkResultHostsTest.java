@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -67,7 +68,8 @@ class BulkResultHostsTest {
                         new ObjectMapper(),
                         RetryRegistry.ofDefaults(),
                         CircuitBreakerRegistry.ofDefaults(),
-                        new SimpleMeterRegistry())
+                        new SimpleMeterRegistry(),
+                        ObservationRegistry.NOOP)
                 .bulkQueries();
 
         assertThatThrownBy(() -> bulk.openResult(URI.create("http://169.254.169.254/latest/meta-data/")))

@@ -6,6 +6,7 @@ import static org.orderbridge.shopify.ShopifyFixtures.SHOP;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,8 @@ class ShopifyFulfillmentsTest {
                     new ObjectMapper(),
                     RetryRegistry.ofDefaults(),
                     CircuitBreakerRegistry.ofDefaults(),
-                    new SimpleMeterRegistry())
+                    new SimpleMeterRegistry(),
+                    ObservationRegistry.NOOP)
             .fulfillments();
 
     @AfterEach

@@ -36,7 +36,7 @@ class ServiceStackTest {
         assertTrue(((Number) group.get("HealthCheckTimeoutSeconds")).intValue() < 10, "timeout must be below the interval");
         // Spring drains for up to 25 s after SIGTERM; ECS must wait longer than that before SIGKILL.
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("StopTimeout", 40)))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "StopTimeout", 40))))));
     }
 
     @Test
@@ -80,7 +80,7 @@ class ServiceStackTest {
         Capture env = new Capture();
         Capture secrets = new Capture();
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env, "Secrets", secrets)))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "Environment", env, "Secrets", secrets))))));
         Map<String, Object> plain = env.asArray().stream().map(e -> (Map<?, ?>) e)
                 .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("Value")));
         Set<String> secretNames = secrets.asArray().stream().map(e -> (String) ((Map<?, ?>) e).get("Name"))
@@ -104,7 +104,7 @@ class ServiceStackTest {
         Capture env = new Capture();
         Capture secrets = new Capture();
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env, "Secrets", secrets)))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "Environment", env, "Secrets", secrets))))));
         Map<String, Object> fromSecrets = secrets.asArray().stream().map(e -> (Map<?, ?>) e)
                 .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("ValueFrom")));
         Map<String, Object> appUserSecretArn = Map.of("Fn::ImportValue", appUserSecretExport());
@@ -222,16 +222,32 @@ class ServiceStackTest {
     private static Map<String, Object> plainEnvironment(OrderBridgeApp.Stacks stacks) {
         Capture env = new Capture();
         TestApps.template(stacks.service()).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", env)))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "Environment", env))))));
         return env.asArray().stream().map(e -> (Map<?, ?>) e)
                 .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get("Value")));
     }
 
     @Test
+    void traceCollectorRunsBesideTheServiceWhichSendsItsSpansThere() {
+        template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Name", "otel-collector",
+                        "Image", Match.stringLikeRegexp("^public\\.ecr\\.aws/aws-observability/aws-otel-collector:v[0-9.]+$"),
+                        // Losing the collector costs traces, not the task.
+                        "Essential", false,
+                        "Environment", List.of(Map.of(
+                                "Name", "AOT_CONFIG_CONTENT",
+                                "Value", Match.stringLikeRegexp("endpoint: 127\\.0\\.0\\.1:4318[\\s\\S]*exporters: \\[awsxray\\]"))),
+                        "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
+        assertEquals("http://localhost:4318/v1/traces",
+                plainEnvironment(TestApps.staging()).get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+    }
+
+    @Test
     void databaseConnectionVerifiesTheServersCertificateAndName() {
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
-                        Map.of("Name", "DATABASE_SSL_MODE", "Value", "verify-full"))))))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "Environment", Match.arrayWith(List.of(
+                        Map.of("Name", "DATABASE_SSL_MODE", "Value", "verify-full")))))))));
     }
 
     @Test

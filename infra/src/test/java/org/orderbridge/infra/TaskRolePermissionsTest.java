@@ -62,6 +62,13 @@ class TaskRolePermissionsTest {
     }
 
     @Test
+    void traceCollectorMayOnlyWriteTracesToXRay() {
+        // PutTraceSegments for the spans, PutTelemetryRecords for the collector's own health; sampling is the
+        // service's, so no sampling-rule reads.
+        assertEquals(Set.of("xray:PutTelemetryRecords", "xray:PutTraceSegments"), granted().get("xray.traces"));
+    }
+
+    @Test
     void taskRoleHasNoInlineOrManagedPoliciesBesideTheGeneratedOne() {
         Map<String, Object> role = template.findResources("AWS::IAM::Role").get(taskRole());
         Map<?, ?> properties = (Map<?, ?>) role.get("Properties");
@@ -82,8 +89,10 @@ class TaskRolePermissionsTest {
             for (Object action : list(statement.get("Action"))) {
                 assertFalse(action.toString().contains("*"), "wildcard action: " + statement);
             }
+            boolean xray = list(statement.get("Action")).stream().allMatch(a -> a.toString().startsWith("xray:"));
             for (Object resource : list(statement.get("Resource"))) {
-                assertFalse(resource.toString().contains("*"), "wildcard resource: " + statement);
+                // X-Ray's trace calls take no resource; everything else names its own.
+                assertFalse(!xray && resource.toString().contains("*"), "wildcard resource: " + statement);
                 String name = resourceNames.get(importName(resource));
                 assertNotNull(name, "resource outside the manifest's: " + resource);
                 list(statement.get("Action")).forEach(a -> granted.computeIfAbsent(name, n -> new TreeSet<>()).add(a.toString()));
@@ -107,13 +116,14 @@ class TaskRolePermissionsTest {
         });
         // "database" is the secret whose credentials the container receives.
         names.put(databaseCredentialsExport(), "secretsmanager.database");
+        names.put("*", "xray.traces");
         return names;
     }
 
     private String databaseCredentialsExport() {
         Capture secrets = new Capture();
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Secrets", secrets)))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "orderbridge", "Secrets", secrets))))));
         Map<?, ?> password = secrets.asArray().stream().map(s -> (Map<?, ?>) s)
                 .filter(s -> "DATABASE_PASSWORD".equals(s.get("Name"))).findFirst().orElseThrow();
         List<String> imports = new ArrayList<>();

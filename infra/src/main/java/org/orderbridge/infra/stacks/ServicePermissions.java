@@ -24,7 +24,9 @@ record ServicePermissions(Map<String, Map<String, List<String>>> byService) {
     /** Resources the infra knows how to name, per service; anything else in the file fails synth. */
     static final Map<String, Set<String>> KNOWN_RESOURCES = Map.of(
             "sqs", Set.of("webhooks", "webhooksDeadLetter", "push", "pushDeadLetter"),
-            "secretsmanager", Set.of("database"));
+            "secretsmanager", Set.of("database"),
+            // The trace collector beside the service (TraceCollector) sends the service's spans.
+            "xray", Set.of("traces"));
 
     private static final Pattern ACTION = Pattern.compile("([a-z0-9-]+):([A-Z][A-Za-z]+)");
     // IAM has no separate batch actions: SendMessageBatch is authorised as sqs:SendMessage, and so on. A batch name

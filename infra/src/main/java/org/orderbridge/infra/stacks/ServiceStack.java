@@ -105,6 +105,7 @@ public final class ServiceStack extends Stack {
                         .build())
                 .build();
         ContainerDefinition container = addContainer(task, props);
+        TraceCollector.add(task, logs);
 
         service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
@@ -224,6 +225,7 @@ public final class ServiceStack extends Stack {
         props.allowedShops().ifPresent(shops -> environment.put("SHOPIFY_ALLOWED_SHOPS", shops));
         props.publicUrl().ifPresent(url -> environment.put("API_PUBLIC_URL", url));
         environment.putAll(webhookSubscriptionTarget(props));
+        environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", TraceCollector.SERVICE_ENDPOINT);
 
         // Credentials only ever reach the task as ECS secrets: resolved by the agent at start, never in the
         // task definition, and read through the execution role rather than the application's role. Username and

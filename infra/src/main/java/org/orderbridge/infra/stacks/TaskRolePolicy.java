@@ -28,6 +28,8 @@ final class TaskRolePolicy {
         queues.forEach((name, queue) ->
                 allow(taskRole, permissions.actions("sqs", name), queue.getQueueArn()));
         allow(taskRole, permissions.actions("secretsmanager", "database"), databaseSecret.getSecretArn());
+        // X-Ray's trace and telemetry calls name no resource: IAM authorises them on "*" only.
+        allow(taskRole, permissions.actions("xray", "traces"), "*");
     }
 
     private static void allow(IRole role, List<String> actions, String resourceArn) {
