@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param objectOwner role that owns the schema's objects; migrations run as it ({@code SET ROLE}), so that the
  *     tables do not belong to whichever of the alternating logins happened to be current
  * @param tls whether and how the connection proves the server is the database
+ * @param migrateOnStart whether an instance applies pending migrations as it starts (local runs, tests); when not,
+ *     it refuses to start while any is pending or failed, and the deploy runs the jar's migrate-only mode first
+ *     ({@link SchemaMigration})
  */
 @Validated
 @ConfigurationProperties("orderbridge.database")
@@ -23,7 +26,8 @@ record DatabaseProperties(
         @Nullable String credentialsSecret,
         @Nullable URI secretsManagerEndpoint,
         @Nullable String objectOwner,
-        @DefaultValue @Valid Tls tls) {
+        @DefaultValue @Valid Tls tls,
+        @DefaultValue("true") boolean migrateOnStart) {
 
     /**
      * @param mode {@code verify-full} in production; {@code disable} only for a database on the same host or
