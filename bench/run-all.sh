@@ -8,8 +8,10 @@
 # committed). Writes the table into docs/benchmarks.md between the run-all markers.
 # Usage: bench/run-all.sh [duration=20s] [webhooks=5000]   Needs wrk, curl, python3, PostgreSQL 15 in PG_BIN.
 # To compare a change, ONLY=start,ack,processing,intake,shipment (any of them; liveness always runs) measures just
-# those and leaves docs/benchmarks.md alone; JVM_OPTS replaces the service's JVM options, MALLOC_ARENA_MAX= (empty)
-# leaves glibc's default, START_RUNS sets how many starts of each kind (default 3).
+# those and leaves docs/benchmarks.md alone; the service starts as production does, after the migration task and
+# without migrating itself; JVM_OPTS replaces the service's JVM options, MALLOC_ARENA_MAX= (empty)
+# leaves glibc's default, START_RUNS sets how many starts of each kind (default 3), START_VARIANTS which (default
+# "fatjar extracted aot-image aot-served").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20s}"
@@ -94,7 +96,8 @@ export SERVER_PORT=${port} DATABASE_URL="jdbc:postgresql://127.0.0.1:${pg_port}/
   DATABASE_PASSWORD=postgres SQS_ENDPOINT="http://127.0.0.1:${sqs_port}" AWS_REGION=us-east-1 \
   SHOPIFY_WEBHOOK_SECRETS=local-webhook-secret SHOPIFY_ADMIN_URL="${admin_url}" \
   SHOPIFY_ACCESS_TOKENS="ob-test.myshopify.com=shpat_bench,bench.myshopify.com=shpat_bench" \
-  API_KEYS="local-admin:admin:local-admin-key-0001,local-writer:write:local-write-key-0001,local-reader:read:local-read-key-00001"
+  API_KEYS="local-admin:admin:local-admin-key-0001,local-writer:write:local-write-key-0001,local-reader:read:local-read-key-00001" \
+  DATABASE_MIGRATE_ON_START=false
 # The image's JVM options (the Dockerfile's JAVA_TOOL_OPTIONS, read from it so that the two cannot drift) and its
 # MALLOC_ARENA_MAX; JVM_OPTS replaces the options, MALLOC_ARENA_MAX= (empty) leaves glibc's default.
 read -r -a jvm <<< "${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}"
@@ -135,6 +138,14 @@ stop_service() {
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# As a deploy does (infra/README.md, "Schema migrations"): the migration task, the jar's migrate-only mode, brings the
+# schema up to date once; the instances, started as production starts them (DATABASE_MIGRATE_ON_START=false above),
+# only check that no migration is pending.
+migrate_started=$(ms_now)
+(cd "${app}" && "${java}" "${jvm[@]}" -jar app.jar --orderbridge.database.migrate-only=true "${service_args[@]}" \
+  > "${work}/migrate.log" 2>&1) || { tail -50 "${work}/migrate.log"; exit 1; }
+echo "migrate wall_ms=$(( $(ms_now) - migrate_started ))" | tee -a "${results}/raw.txt"
+
 # The image's AOT cache (src/main/docker/aot-train.sh: the context refreshed, then exit; no database or queue at
 # build time), with the JVM options the service runs with, as the Dockerfile's JAVA_TOOL_OPTIONS apply to it there.
 PATH="${JAVA_HOME}/bin:${PATH}" JAVA_TOOL_OPTIONS="${jvm[*]}" sh src/main/docker/aot-train.sh "${app}" \
@@ -143,12 +154,14 @@ PATH="${JAVA_HOME}/bin:${PATH}" JAVA_TOOL_OPTIONS="${jvm[*]}" sh src/main/docker
 if runs start; then
   echo "== start to ready: the fat jar and the image's layout without the AOT cache, and with it"
   # For comparison, a cache from a run that served requests (possible here, not in the image build: no stand-ins).
-  start_service "${app}/app.jar" -XX:AOTCacheOutput="${work}/served.aot"
-  python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
-  DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
-  RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
-  stop_service
-  variants=(fatjar extracted aot-image aot-served)
+  if [[ " ${START_VARIANTS:-aot-served} " == *" aot-served "* ]]; then
+    start_service "${app}/app.jar" -XX:AOTCacheOutput="${work}/served.aot"
+    python3 bench/make_webhooks.py 200 local-webhook-secret "${work}/train.txt" 90
+    DELIVERIES="${work}/train.txt" wrk -t1 -c4 -d3s -s bench/webhook.lua "http://127.0.0.1:${port}" >/dev/null
+    RUN_ID="train-${run}" wrk -t1 -c4 -d3s -s bench/intake.lua "http://127.0.0.1:${port}" >/dev/null
+    stop_service
+  fi
+  read -r -a variants <<< "${START_VARIANTS:-fatjar extracted aot-image aot-served}"
   declare -A walls cpus
   # Round robin, so that a burst of load on the shared machine does not land on one variant only.
   for _ in $(seq 1 "${START_RUNS:-3}"); do
@@ -348,11 +361,15 @@ starts = [
     ("start-aot-image", "the image's layout with the image's AOT cache (training run exits at refresh)"),
     ("start-aot-served", "the image's layout with an AOT cache from a training run that served requests"),
 ]
-if all(k in raw for k, _ in starts):
-    out += ["", f"| start to ready (readiness 200), median of {raw['start-fatjar']['ops']} | wall | service CPU |",
+measured = [(k, label) for k, label in starts if k in raw]
+if measured:
+    out += ["", f"| start to ready (readiness 200), median of {raw[measured[0][0]]['ops']} | wall | service CPU |",
             "|---|---|---|"]
     out += [f"| {label} | {int(raw[k]['wall_ms']) / 1000:.1f} s | {int(raw[k]['cpu_ms']) / 1000:.1f} s |"
-            for k, label in starts]
+            for k, label in measured]
+if "migrate" in raw:
+    out += ["", f"The migration task (the jar's migrate-only mode, every migration applied to an empty database) before"
+            f" the starts: {int(raw['migrate']['wall_ms']) / 1000:.1f} s wall."]
 arenas = os.environ.get("SERVICE_MALLOC_ARENA_MAX") or "glibc's default"
 out += ["", f"Peak RSS (VmHWM) after the run: {rss / 1024:.0f} MiB (JVM options: {' '.join(jvm)};"
         f" MALLOC_ARENA_MAX {arenas})."]

@@ -1,6 +1,7 @@
 package org.orderbridge.platform;
 
 import java.util.List;
+import org.orderbridge.platform.database.SchemaMigration;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -8,9 +9,12 @@ import org.springframework.core.env.Profiles;
 
 /**
  * In production (profile {@code aws}) the service refuses to start when the environment lacks what it needs,
- * and names each missing variable, instead of failing later with a driver or binding error.
+ * and names each missing variable, instead of failing later with a driver or binding error. The migrate-only mode
+ * needs the database's only: its task gets no Shopify or API secrets.
  */
 class RequiredEnvironment implements EnvironmentPostProcessor {
+
+    static final List<String> REQUIRED_TO_MIGRATE = List.of("DATABASE_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD");
 
     static final List<String> REQUIRED = List.of(
             "DATABASE_URL",
@@ -25,12 +29,14 @@ class RequiredEnvironment implements EnvironmentPostProcessor {
         if (!environment.acceptsProfiles(Profiles.of("aws"))) {
             return;
         }
-        List<String> missing = REQUIRED.stream()
-                .filter(name -> {
-                    String value = environment.getProperty(name);
-                    return value == null || value.isBlank();
-                })
-                .toList();
+        boolean migrateOnly = Boolean.parseBoolean(environment.getProperty(SchemaMigration.MIGRATE_ONLY));
+        List<String> missing = (migrateOnly ? REQUIRED_TO_MIGRATE : REQUIRED)
+                .stream()
+                        .filter(name -> {
+                            String value = environment.getProperty(name);
+                            return value == null || value.isBlank();
+                        })
+                        .toList();
         if (!missing.isEmpty()) {
             throw new MissingEnvironmentException(missing);
         }

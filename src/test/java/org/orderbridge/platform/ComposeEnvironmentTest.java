@@ -36,6 +36,22 @@ class ComposeEnvironmentTest {
     }
 
     @Test
+    void theMigrationRunsWithTheServicesDatabaseSettingsAndPassesTheProductionStartupCheck() {
+        Map<String, String> migrate = ComposeFile.environment("migrate");
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        var values = new HashMap<String, Object>(migrate);
+        values.put("orderbridge.database.migrate-only", "true");
+        environment.getPropertySources().addFirst(new MapPropertySource("compose", values));
+        environment.setActiveProfiles(migrate.get("SPRING_PROFILES_ACTIVE").split(","));
+
+        assertThatCode(() -> new RequiredEnvironment().postProcessEnvironment(environment, new SpringApplication()))
+                .doesNotThrowAnyException();
+        migrate.forEach((name, value) -> assertThat(service).containsEntry(name, value));
+    }
+
+    @Test
     void serviceAndSimulatorAgreeOnShopTokenAndWebhookSecret() {
         assertThat(service.get("SHOPIFY_ADMIN_URL"))
                 .startsWith("http://shopify-simulator:8089/")

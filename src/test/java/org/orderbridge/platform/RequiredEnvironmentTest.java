@@ -26,6 +26,15 @@ class RequiredEnvironmentTest {
     }
 
     @Test
+    void theMigrationTaskNeedsTheDatabaseOnly() {
+        var environment = environment(Map.of("orderbridge.database.migrate-only", "true", "DATABASE_URL", "jdbc:x"));
+        environment.setActiveProfiles("aws");
+
+        assertThatThrownBy(() -> new RequiredEnvironment().postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessage("Missing required environment variables: DATABASE_USERNAME, DATABASE_PASSWORD");
+    }
+
+    @Test
     void explainsTheFailureWithTheVariableNames() {
         var analysis = new MissingEnvironmentFailureAnalyzer()
                 .analyze(new RequiredEnvironment.MissingEnvironmentException(java.util.List.of("DATABASE_URL")));

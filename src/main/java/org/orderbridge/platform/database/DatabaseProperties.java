@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tls whether and how the connection proves the server is the database
  * @param iamAuth log in with IAM database authentication (a token from the task role) instead of the secret's
  *     password; the connection then goes through the AWS JDBC wrapper
+ * @param migrateOnStart whether an instance applies pending migrations as it starts (local runs, tests); when not,
+ *     it refuses to start while any is pending or failed, and the deploy runs the jar's migrate-only mode first
+ *     ({@link SchemaMigration})
  */
 @Validated
 @ConfigurationProperties("orderbridge.database")
@@ -26,7 +29,8 @@ record DatabaseProperties(
         @Nullable URI secretsManagerEndpoint,
         @Nullable String objectOwner,
         @DefaultValue @Valid Tls tls,
-        @DefaultValue("false") boolean iamAuth) {
+        @DefaultValue("false") boolean iamAuth,
+        @DefaultValue("true") boolean migrateOnStart) {
 
     /**
      * @param mode {@code verify-full} in production; {@code disable} only for a database on the same host or

@@ -85,6 +85,7 @@ public final class ServiceStack extends Stack {
     private final Cluster cluster;
     private final FargateService service;
     private LogGroup logs;
+    private IRepository repository;
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup;
 
@@ -177,6 +178,12 @@ public final class ServiceStack extends Stack {
         }
         new ServiceScaling(this, "Scaling", service, cluster, props.minTasks(), props.maxTasks(),
                 List.of(props.webhooks().queue(), props.push().queue()));
+
+        // The schema is migrated before CloudFormation touches the service: a failed migration fails (and rolls back)
+        // the deploy while the running tasks carry on.
+        SchemaMigrationTask migration = new SchemaMigrationTask(this, "SchemaMigration", props, cluster, logs,
+                ContainerImage.fromEcrRepository(repository, props.imageTag()));
+        service.getNode().addDependency(migration.migrated());
     }
 
     /**
@@ -195,26 +202,48 @@ public final class ServiceStack extends Stack {
                 .orElse(Map.of("WEBHOOK_SUBSCRIPTIONS_ENABLED", "false"));
     }
 
-    private ContainerDefinition addContainer(FargateTaskDefinition task, Props props) {
-        IRepository repository = Repository.fromRepositoryName(this, "Repository", props.ecrRepository());
-        ISecret appSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(
-                this, "AppSecret", props.appSecretName());
-        ISecret dbSecret = props.database().appUserSecret();
-
+    /** What both the service and the migration task need to reach the database, none of it a credential. */
+    static Map<String, String> databaseEnvironment(Props props) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "aws");
-        environment.put("SERVER_PORT", Integer.toString(CONTAINER_PORT));
         environment.put("AWS_REGION", props.region());
         environment.put("DATABASE_URL", props.database().jdbcUrl());
         // The aws profile's default, spelled out: TLS, the certificate checked against the RDS bundle in the image
         // and the host name against the endpoint.
         environment.put("DATABASE_SSL_MODE", "verify-full");
         // Where to re-read the credentials when a login fails after rotations; the ARN, never the value.
-        environment.put("DATABASE_CREDENTIALS_ARN", dbSecret.getSecretArn());
+        environment.put("DATABASE_CREDENTIALS_ARN", props.database().appUserSecret().getSecretArn());
         // Either alternating login may run the migrations; the tables must belong to the role both share.
         environment.put("DATABASE_OBJECT_OWNER", DataStack.APP_USER);
+        return environment;
+    }
+
+    /**
+     * Credentials only ever reach a task as ECS secrets: resolved by the agent at start, never in the task
+     * definition, and read through the execution role rather than the application's role. Username and password both
+     * come from the app user's secret: rotation alternates the username too.
+     */
+    static Map<String, Secret> databaseSecrets(ISecret dbSecret) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        secrets.put("DATABASE_USERNAME", Secret.fromSecretsManager(dbSecret, "username"));
+        secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(dbSecret, "password"));
+        return secrets;
+    }
+
+    private ContainerDefinition addContainer(FargateTaskDefinition task, Props props) {
+        repository = Repository.fromRepositoryName(this, "Repository", props.ecrRepository());
+        ISecret appSecret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretNameV2(
+                this, "AppSecret", props.appSecretName());
+        ISecret dbSecret = props.database().appUserSecret();
+
+        Map<String, String> environment = databaseEnvironment(props);
+        environment.put("SERVER_PORT", Integer.toString(CONTAINER_PORT));
+        // The aws profile's default, spelled out: the deploy's migration task has brought the schema up to date
+        // (SchemaMigrationTask), and an instance only checks that nothing is pending.
+        environment.put("DATABASE_MIGRATE_ON_START", "false");
         if (props.databaseIamAuthentication()) {
-            // The login's token comes from the task role, granted rds-db:connect below.
+            // The login's token comes from the task role, granted rds-db:connect above. The migration task keeps the
+            // secret's password, which IAM authentication leaves valid.
             environment.put("DATABASE_IAM_AUTH", "true");
         }
         environment.put("WEBHOOK_QUEUE", props.webhooks().queue().getQueueName());
@@ -227,12 +256,7 @@ public final class ServiceStack extends Stack {
         environment.putAll(webhookSubscriptionTarget(props));
         environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", TraceCollector.SERVICE_ENDPOINT);
 
-        // Credentials only ever reach the task as ECS secrets: resolved by the agent at start, never in the
-        // task definition, and read through the execution role rather than the application's role. Username and
-        // password both come from the app user's secret: rotation alternates the username too.
-        Map<String, Secret> secrets = new LinkedHashMap<>();
-        secrets.put("DATABASE_USERNAME", Secret.fromSecretsManager(dbSecret, "username"));
-        secrets.put("DATABASE_PASSWORD", Secret.fromSecretsManager(dbSecret, "password"));
+        Map<String, Secret> secrets = databaseSecrets(dbSecret);
         for (String key : APP_SECRET_KEYS) {
             secrets.put(key, Secret.fromSecretsManager(appSecret, key));
         }
