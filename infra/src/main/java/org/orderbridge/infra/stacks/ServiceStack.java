@@ -242,7 +242,7 @@ public final class ServiceStack extends Stack {
         // (SchemaMigrationTask), and an instance only checks that nothing is pending.
         environment.put("DATABASE_MIGRATE_ON_START", "false");
         if (props.databaseIamAuthentication()) {
-            // The login's token comes from the task role, granted rds-db:connect above. The migration task keeps the
+            // The login's token comes from the task role (granted rds-db:connect). The migration task keeps the
             // secret's password, which IAM authentication leaves valid.
             environment.put("DATABASE_IAM_AUTH", "true");
         }
