@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.platform.QueueUrls;
+import org.orderbridge.shop.ErasedShops;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
@@ -37,7 +38,8 @@ class DeadLettersTest {
                     SendMessageResponse.builder().build());
         });
         var urls = new QueueUrls(sqs);
-        deadLetters = new DeadLetters(sqs, urls, new DeadLetterQueues(sqs, urls, List.of()));
+        deadLetters = new DeadLetters(
+                sqs, urls, new DeadLetterQueues(sqs, urls, List.of(), new ErasedShopLetters(mock(ErasedShops.class))));
     }
 
     @Test
