@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The resilience drill's proof (bench/drill.py: what counts as lost, duplicated, the RTO windows, the PostgreSQL rows)
  * is Python beside the other load scripts; its own tests run here so that a change to it cannot pass the build
- * unchecked. Takes well under a second.
+ * unchecked. Takes about 2 s (two short runs against a stand-in service).
  */
 @Tag("unit")
 class DrillScriptTest {
