@@ -1,5 +1,6 @@
 package org.orderbridge.shop;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,10 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ShopErasure {
 
-    private final HeldOrders orders;
+    // Looked up when needed: a module test that starts this module without the order feature never erases.
+    private final ObjectProvider<HeldOrders> orders;
     private final Erasures erasures;
 
-    ShopErasure(HeldOrders orders, Erasures erasures) {
+    ShopErasure(ObjectProvider<HeldOrders> orders, Erasures erasures) {
         this.orders = orders;
         this.erasures = erasures;
     }
@@ -25,7 +27,7 @@ class ShopErasure {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int erase(String shop, long shopId, boolean appUninstalled) {
-        int erased = orders.eraseShop(shop);
+        int erased = orders.getObject().eraseShop(shop);
         erasures.eraseShop(shop, shopId, appUninstalled);
         return erased;
     }
