@@ -49,7 +49,10 @@ class FulfillmentRequestController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getFulfillmentRequest", summary = "Read a fulfillment request")
+    @Operation(
+            operationId = "getFulfillmentRequest",
+            summary = "Read a fulfillment request",
+            description = "Admin role. One request, with our answer and whether Shopify took it.")
     @ApiResponse(responseCode = "200", description = "The request")
     @ApiResponse(responseCode = "400", description = "Malformed id")
     @ApiResponse(responseCode = "404", description = "No such request")

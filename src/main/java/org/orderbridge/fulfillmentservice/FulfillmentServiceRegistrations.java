@@ -62,17 +62,27 @@ class FulfillmentServiceRegistrations {
     /** @return the registration, or empty when it failed (recorded) */
     Optional<Registration> check(String shop, FulfillmentServiceProperties.Shop settings) {
         try {
-            Registration registration = shopify.find(shop, settings.serviceName())
-                    .orElseGet(() -> {
-                        log.info("Registering fulfillment service {} in {}", settings.serviceName(), shop);
-                        return shopify.register(shop, settings.serviceName(), String.valueOf(settings.callbackUrl()));
-                    });
+            Registration registration =
+                    shopify.find(shop, settings.serviceName()).orElseGet(() -> register(shop, settings));
             record(shop, settings.serviceName(), registration, null);
             return Optional.of(registration);
         } catch (RuntimeException e) {
             log.warn("Fulfillment service of {} not registered, again at the next check: {}", shop, e.getMessage());
             record(shop, settings.serviceName(), null, String.valueOf(e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Another instance may have registered it since this one looked: Shopify then refuses the name as taken, and a second
+     * look finds that instance's service.
+     */
+    private Registration register(String shop, FulfillmentServiceProperties.Shop settings) {
+        log.info("Registering fulfillment service {} in {}", settings.serviceName(), shop);
+        try {
+            return shopify.register(shop, settings.serviceName(), String.valueOf(settings.callbackUrl()));
+        } catch (IllegalStateException refused) {
+            return shopify.find(shop, settings.serviceName()).orElseThrow(() -> refused);
         }
     }
 
