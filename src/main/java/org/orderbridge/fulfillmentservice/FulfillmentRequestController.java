@@ -11,6 +11,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.orderbridge.platform.web.ApiCaller;
 import org.orderbridge.platform.web.ApiTags;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,9 @@ class FulfillmentRequestController {
             @RequestParam(required = false) @Nullable String shop,
             @RequestParam(required = false) @Nullable RequestStatus status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        ApiCaller caller = ApiCaller.current();
         return requests.list(shop, status, limit).stream()
+                .filter(request -> caller.mayAccess(request.shop()))
                 .map(FulfillmentRequestView::of)
                 .toList();
     }
@@ -57,7 +60,7 @@ class FulfillmentRequestController {
     @ApiResponse(responseCode = "400", description = "Malformed id")
     @ApiResponse(responseCode = "404", description = "No such request")
     FulfillmentRequestView get(@PathVariable UUID id) {
-        return FulfillmentRequestView.of(requests.find(id));
+        return FulfillmentRequestView.of(own(id));
     }
 
     @PostMapping("/{id}/accept")
@@ -72,6 +75,7 @@ class FulfillmentRequestController {
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable AcceptRequest body,
             Principal caller) {
+        own(id);
         return FulfillmentRequestView.of(requests.accept(id, body == null ? null : body.message(), caller.getName()));
     }
 
@@ -84,7 +88,17 @@ class FulfillmentRequestController {
     @ApiResponse(responseCode = "404", description = "No such request")
     @ApiResponse(responseCode = "409", description = "The request was accepted, or is not waiting for an answer")
     FulfillmentRequestView reject(@PathVariable UUID id, @Valid @RequestBody RejectRequest body, Principal caller) {
+        own(id);
         return FulfillmentRequestView.of(requests.reject(id, body.reason(), body.message(), caller.getName()));
+    }
+
+    /** Another shop's request is not there for a key limited to shops, as another shop's order is not. */
+    private FulfillmentRequest own(UUID id) {
+        var request = requests.find(id);
+        if (!ApiCaller.current().mayAccess(request.shop())) {
+            throw new RequestNotFoundException(id);
+        }
+        return request;
     }
 
     /** @param message shown to the merchant */
