@@ -21,6 +21,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderbridge.platform.EmbeddedPostgresTestConfiguration;
+import org.orderbridge.platform.MessageTracing;
 import org.orderbridge.push.PushRequests;
 import org.orderbridge.shop.ErasedShops;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     Orders.class,
     PushLeases.class,
     PushRequests.class,
+    MessageTracing.class,
     ErasedShops.class,
     OrderRepositoryTest.FixedClock.class
 })
