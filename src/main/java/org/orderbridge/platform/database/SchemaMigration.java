@@ -12,6 +12,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The jar's migrate-only mode, which the deploy runs as a one-off task before the service's instances are replaced:
@@ -19,6 +20,7 @@ import org.springframework.core.env.StandardEnvironment;
  * service's own database configuration (TLS, rotating login, object owner) and exits 0, or non-zero when they fail.
  * Its context holds the data source and Flyway only: no web server, no queue listeners, no Hibernate.
  */
+@NamedInterface("schema-migration") // for the entry point, which chooses this mode before any context exists
 public final class SchemaMigration {
 
     public static final String MIGRATE_ONLY = "orderbridge.database.migrate-only";
