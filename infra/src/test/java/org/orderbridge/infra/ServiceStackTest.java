@@ -259,14 +259,15 @@ class ServiceStackTest {
                         "Action", "rds-db:connect",
                         "Resource", List.of(connectArn("orderbridge_app"), connectArn("orderbridge_app_clone"))))))));
         iam.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
-                        Map.of("Name", "DATABASE_IAM_AUTH", "Value", "true"))))))));
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Name", "orderbridge",
+                        "Environment", Match.arrayWith(List.of(Map.of("Name", "DATABASE_IAM_AUTH", "Value", "true")))))))));
         // Off by default: the service logs in with the rotating password.
         template.resourcePropertiesCountIs("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "rds-db:connect")))))), 0);
         template.resourcePropertiesCountIs("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Name", "DATABASE_IAM_AUTH")))))))), 0);
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Environment", Match.arrayWith(
+                        List.of(Match.objectLike(Map.of("Name", "DATABASE_IAM_AUTH"))))))))), 0);
     }
 
     private static Object connectArn(String user) {
