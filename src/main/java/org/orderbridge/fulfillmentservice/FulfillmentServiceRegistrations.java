@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -95,25 +97,29 @@ class FulfillmentServiceRegistrations {
                 .optional();
     }
 
-    /** Per fulfillment-service shop: registered or the last failure. */
+    /**
+     * Per fulfillment-service shop: registered or the last failure. A row may hold neither (the service is known but
+     * not yet its location), so only what is there is shown.
+     */
     Map<String, Object> states() {
-        var states = new java.util.TreeMap<String, Object>();
+        var states = new TreeMap<String, Object>();
         jdbc.sql("select shop, service_gid, location_gid, last_error from fulfillment_service_registration")
                 .query((rs, row) -> {
-                    String error = rs.getString("last_error");
-                    states.put(
-                            rs.getString("shop"),
-                            error == null
-                                    ? Map.of(
-                                            "service",
-                                            rs.getString("service_gid"),
-                                            "location",
-                                            rs.getString("location_gid"))
-                                    : Map.of("error", error));
+                    var state = new LinkedHashMap<String, String>();
+                    putIfPresent(state, "service", rs.getString("service_gid"));
+                    putIfPresent(state, "location", rs.getString("location_gid"));
+                    putIfPresent(state, "error", rs.getString("last_error"));
+                    states.put(rs.getString("shop"), state);
                     return row;
                 })
                 .list();
         return states;
+    }
+
+    private static void putIfPresent(Map<String, String> state, String key, @Nullable String value) {
+        if (value != null) {
+            state.put(key, value);
+        }
     }
 
     private void record(String shop, String name, @Nullable Registration registration, @Nullable String error) {
