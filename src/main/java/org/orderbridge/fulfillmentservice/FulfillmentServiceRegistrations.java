@@ -38,6 +38,7 @@ class FulfillmentServiceRegistrations {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, AtomicInteger> registered = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
 
     FulfillmentServiceRegistrations(
             ShopifyFulfillmentService shopify,
@@ -98,28 +99,12 @@ class FulfillmentServiceRegistrations {
     }
 
     /**
-     * Per fulfillment-service shop: registered or the last failure. A row may hold neither (the service is known but
-     * not yet its location), so only what is there is shown.
+     * Per fulfillment-service shop, as this instance last checked it: the service and its location, or the failure.
+     * Held in memory because every instance checks every shop itself, and because health must answer without the
+     * database (an exhausted pool would hold the answer past the load balancer's timeout).
      */
     Map<String, Object> states() {
-        var states = new TreeMap<String, Object>();
-        jdbc.sql("select shop, service_gid, location_gid, last_error from fulfillment_service_registration")
-                .query((rs, row) -> {
-                    var state = new LinkedHashMap<String, String>();
-                    putIfPresent(state, "service", rs.getString("service_gid"));
-                    putIfPresent(state, "location", rs.getString("location_gid"));
-                    putIfPresent(state, "error", rs.getString("last_error"));
-                    states.put(rs.getString("shop"), state);
-                    return row;
-                })
-                .list();
-        return states;
-    }
-
-    private static void putIfPresent(Map<String, String> state, String key, @Nullable String value) {
-        if (value != null) {
-            state.put(key, value);
-        }
+        return new TreeMap<>(states);
     }
 
     private void record(String shop, String name, @Nullable Registration registration, @Nullable String error) {
@@ -147,5 +132,31 @@ class FulfillmentServiceRegistrations {
                         s -> meters.gauge(
                                 "orderbridge.fulfillment_service.registered", Tags.of("shop", s), new AtomicInteger()))
                 .set(registration == null ? 0 : 1);
+        states.merge(
+                shop,
+                state(registration, error),
+                (before, latest) -> registration == null ? merged(before, latest) : latest);
+    }
+
+    private static Map<String, String> state(@Nullable Registration registration, @Nullable String error) {
+        var state = new LinkedHashMap<String, String>();
+        if (registration != null) {
+            state.put("service", registration.serviceGid());
+            if (registration.locationGid() != null) {
+                state.put("location", registration.locationGid());
+            }
+        }
+        if (error != null) {
+            state.put("error", error);
+        }
+        return Map.copyOf(state);
+    }
+
+    /** A failed check keeps the ids found before, as the table does. */
+    private static Map<String, String> merged(Map<String, String> before, Map<String, String> failure) {
+        var state = new LinkedHashMap<>(before);
+        state.remove("error");
+        state.putAll(failure);
+        return Map.copyOf(state);
     }
 }

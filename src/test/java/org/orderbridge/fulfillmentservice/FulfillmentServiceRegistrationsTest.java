@@ -3,6 +3,7 @@ package org.orderbridge.fulfillmentservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -11,6 +12,7 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,35 @@ class FulfillmentServiceRegistrationsTest {
         when(shopify.find(SHOP, "Warehouse")).thenThrow(new IllegalStateException("no access token"));
 
         assertThat(registrations.check(SHOP, SETTINGS)).isEmpty();
+    }
+
+    @Test
+    void healthShowsTheLastCheckOfThisInstanceWithoutAskingTheDatabase() {
+        when(shopify.find(SHOP, "Warehouse"))
+                .thenReturn(Optional.of(REGISTERED))
+                .thenThrow(new IllegalStateException("Shopify unavailable"));
+
+        registrations.check(SHOP, SETTINGS);
+        assertThat(registrations.states())
+                .containsEntry(
+                        SHOP,
+                        Map.of(
+                                "service",
+                                "gid://shopify/FulfillmentService/1",
+                                "location",
+                                "gid://shopify/Location/9"));
+
+        registrations.check(SHOP, SETTINGS);
+        assertThat(registrations.states())
+                .containsEntry(
+                        SHOP,
+                        Map.of(
+                                "service",
+                                "gid://shopify/FulfillmentService/1",
+                                "location",
+                                "gid://shopify/Location/9",
+                                "error",
+                                "Shopify unavailable"));
+        verify(jdbc, never()).sql(startsWith("select"));
     }
 }
