@@ -75,6 +75,13 @@ final class CheckSchedule {
                 == 1;
     }
 
+    /** The shop's row goes: its shop was erased. */
+    void forget(String shop) {
+        jdbc.sql("delete from webhook_subscription_check where shop_key = ?")
+                .param(key(shop))
+                .update();
+    }
+
     void checked(String shop, int repairs, Duration interval) {
         jdbc.sql("""
                         update webhook_subscription_check

@@ -11,17 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SubscriptionErasure {
 
-    private final JdbcClient jdbc;
+    private final CheckSchedule schedule;
 
     SubscriptionErasure(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.schedule = new CheckSchedule(jdbc);
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ShopErased erased) {
-        jdbc.sql("delete from webhook_subscription_check where shop_key = ?")
-                .param(CheckSchedule.key(erased.shopDomain()))
-                .update();
+        schedule.forget(erased.shopDomain());
     }
 }

@@ -2,6 +2,7 @@ package org.orderbridge.subscription;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,9 +87,15 @@ class SubscriptionUpkeep implements SchedulingConfigurer {
         // An erased shop whose access token is still configured: its check row would name it again.
         var shops = erasedShops.live(shopify.shops(), "subscription");
         for (String shop : schedule.candidates(shops, target, startingUp)) {
-            if (schedule.claim(shop, target, properties.lease(), startingUp)) {
-                checkClaimed(shop, target);
+            if (!schedule.claim(shop, target, properties.lease(), startingUp)) {
+                continue;
             }
+            // An erasure that committed after the list above was read found no row of this claim to delete.
+            if (erasedShops.live(List.of(shop), "subscription").isEmpty()) {
+                schedule.forget(shop);
+                continue;
+            }
+            checkClaimed(shop, target);
         }
         lookedOnce = true;
     }

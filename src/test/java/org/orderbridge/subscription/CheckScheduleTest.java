@@ -112,6 +112,21 @@ class CheckScheduleTest {
     }
 
     /** What an instance's look does: the shop when it is due and this instance claimed it. */
+    @Test
+    void aForgottenShopLeavesNoRow() {
+        String shop = shop();
+        var schedule = new CheckSchedule(jdbc);
+        claimDue(schedule, shop, TARGET, LEASE);
+
+        schedule.forget(shop);
+
+        assertThat(jdbc.sql("select count(*) from webhook_subscription_check where shop_key = ?")
+                        .param(CheckSchedule.key(shop))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private static List<String> claimDue(CheckSchedule schedule, String shop, String target, Duration lease) {
         return claimDue(schedule, shop, target, lease, false);
     }
