@@ -38,6 +38,7 @@ class SimulatedBulkOperationsTest {
 
     private final ShopifySimulator simulator =
             ShopifySimulator.builder().port(0).shop(SHOP, TOKEN).start();
+    private final SimulatorFixtures shopify = new SimulatorFixtures(simulator, SHOP, TOKEN);
 
     @AfterEach
     void stop() {
@@ -212,16 +213,6 @@ class SimulatedBulkOperationsTest {
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        try (var http = HttpClient.newHttpClient()) {
-            var request = HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + simulator.port() + "/" + SHOP + "/admin/api/2026-10/graphql.json"))
-                    .header("Content-Type", "application/json")
-                    .header("X-Shopify-Access-Token", TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(
-                            JSON.writeValueAsBytes(Map.of("query", query, "variables", variables))))
-                    .build();
-            return JSON.readTree(
-                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        }
+        return shopify.graphql(query, variables);
     }
 }

@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +48,7 @@ class SimulatedCancellationsTest {
             .shop(SHOP, TOKEN)
             .webhooks(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks"), "secret")
             .start();
+    private final SimulatorFixtures shopify = new SimulatorFixtures(simulator, SHOP, TOKEN);
     private final SimulatedInventory inventory = simulator.store().inventory();
 
     @AfterEach
@@ -149,17 +147,7 @@ class SimulatedCancellationsTest {
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + simulator.port() + "/" + SHOP + "/admin/api/2026-10/graphql.json"))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Access-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(
-                        JSON.writeValueAsBytes(Map.of("query", query, "variables", variables))))
-                .build();
-        try (var http = HttpClient.newHttpClient()) {
-            return JSON.readTree(
-                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        }
+        return shopify.graphql(query, variables);
     }
 
     @SuppressWarnings("unchecked")

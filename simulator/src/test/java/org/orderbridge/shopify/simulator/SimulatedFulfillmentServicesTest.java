@@ -3,11 +3,7 @@ package org.orderbridge.shopify.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +35,7 @@ class SimulatedFulfillmentServicesTest {
 
     private final ShopifySimulator simulator =
             ShopifySimulator.builder().port(0).shop(SHOP, TOKEN).start();
+    private final SimulatorFixtures shopify = new SimulatorFixtures(simulator, SHOP, TOKEN);
     private final SimulatedFulfillments fulfillments = simulator.store().fulfillments();
 
     @AfterEach
@@ -199,22 +196,10 @@ class SimulatedFulfillmentServicesTest {
     }
 
     private JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
-        var body = new HashMap<String, Object>();
-        body.put("query", query);
-        body.put("variables", variables);
-        HttpResponse<String> response = post("/" + SHOP + "/admin/api/2026-10/graphql.json", body);
-        JsonNode json = JSON.readTree(response.body());
-        assertThat(json.path("errors")).as(response.body()).isEmpty();
-        return json;
+        return shopify.graphqlWithoutErrors(query, variables);
     }
 
     private HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.port() + path))
-                .header("Content-Type", "application/json")
-                .header("X-Shopify-Access-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        try (var http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+        return shopify.post(path, body);
     }
 }
