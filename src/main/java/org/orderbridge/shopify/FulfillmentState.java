@@ -38,6 +38,7 @@ record FulfillmentState(
             fragment FulfillmentOrderFields on FulfillmentOrder {
               id
               status
+              requestStatus
               fulfillAt
               supportedActions { action }
               assignedLocation { location { id } }
@@ -61,6 +62,7 @@ record FulfillmentState(
     record FulfillmentOrder(
             String gid,
             String status,
+            String requestStatus,
             @Nullable String locationGid,
             @Nullable String fulfillAt,
             List<Hold> holds,
@@ -77,6 +79,23 @@ record FulfillmentState(
             return status.equals("ON_HOLD") || status.equals("SCHEDULED");
         }
 
+        /**
+         * Open but without CREATE_FULFILLMENT: a fulfillment service's fulfillment order whose request the service has
+         * not accepted (https://shopify.dev/docs/apps/build/orders-fulfillment/fulfillment-service-apps/build-for-fulfillment-services).
+         */
+        boolean awaitsAcceptedRequest() {
+            return !fulfillable() && (status.equals("OPEN") || status.equals("IN_PROGRESS"));
+        }
+
+        /** Why its items cannot ship, as the shortfall problem names it. */
+        String whyBlocked() {
+            return gid + " is " + status
+                    + (awaitsAcceptedRequest()
+                            ? " with its fulfillment request " + requestStatus
+                                    + " (a fulfillment service ships only what it accepted)"
+                            : "");
+        }
+
         String whyDeferred() {
             return "fulfillment order " + gid + (locationGid == null ? "" : " at " + locationGid) + " is " + status
                     + (holds.isEmpty()
@@ -91,7 +110,8 @@ record FulfillmentState(
         FulfillmentOrder withLines(List<FoLine> more) {
             var all = new ArrayList<>(lines);
             all.addAll(more);
-            return new FulfillmentOrder(gid, status, locationGid, fulfillAt, holds, supportedActions, List.copyOf(all));
+            return new FulfillmentOrder(
+                    gid, status, requestStatus, locationGid, fulfillAt, holds, supportedActions, List.copyOf(all));
         }
     }
 
@@ -165,6 +185,7 @@ record FulfillmentState(
         return new FulfillmentOrder(
                 n.path("id").asString(),
                 n.path("status").asString(),
+                n.path("requestStatus").asString("UNSUBMITTED"),
                 text(n.path("assignedLocation").path("location").path("id")),
                 text(n.path("fulfillAt")),
                 List.copyOf(holds),
@@ -454,7 +475,7 @@ record FulfillmentState(
         List<String> blocked = fulfillmentOrders.stream()
                 .filter(fo -> !fo.fulfillable() && !fo.deferred())
                 .filter(fo -> fo.lines().stream().anyMatch(l -> l.lineItemGid().equals(lineGid) && l.remaining() > 0))
-                .map(fo -> fo.gid() + " is " + fo.status())
+                .map(FulfillmentOrder::whyBlocked)
                 .toList();
         return sku + ": " + missing + " of " + wanted + " cannot be fulfilled"
                 + (blocked.isEmpty()

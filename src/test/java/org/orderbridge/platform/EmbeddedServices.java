@@ -72,7 +72,8 @@ public class EmbeddedServices {
             Map.entry("ops-console.myshopify.com", "shpat_local_ops_console"),
             Map.entry("failing-push.myshopify.com", "shpat_local_failing_push"),
             Map.entry("sku-strict.myshopify.com", "shpat_local_sku_strict"),
-            Map.entry("threepl.myshopify.com", "shpat_local_threepl"));
+            Map.entry("threepl.myshopify.com", "shpat_local_threepl"),
+            Map.entry("threepl-storm.myshopify.com", "shpat_local_threepl_storm"));
 
     /** Runs after the service's own customizers, and keeps what they configured. */
     @Bean

@@ -97,10 +97,43 @@ class FulfillmentStateTest {
     }
 
     @Test
+    void shipsOnlyWhatAFulfillmentServiceAcceptedNamingTheRequestOfTheRest() {
+        var accepted = new FulfillmentOrder(
+                "fo-1",
+                "IN_PROGRESS",
+                "ACCEPTED",
+                NORTH,
+                null,
+                List.of(),
+                Set.of("CREATE_FULFILLMENT", "REQUEST_CANCELLATION"),
+                List.of(new FoLine("fol-1", LINE_A, 1)));
+        var submitted = new FulfillmentOrder(
+                "fo-2",
+                "OPEN",
+                "SUBMITTED",
+                NORTH,
+                null,
+                List.of(),
+                Set.of("CANCEL_FULFILLMENT_ORDER"),
+                List.of(new FoLine("fol-2", LINE_A, 1), new FoLine("fol-3", LINE_B, 2)));
+        var state = state(accepted, submitted);
+
+        assertThat(state.left()).containsExactly(Map.entry(LINE_A, 1), Map.entry(LINE_B, 0));
+        assertThat(state.plan(Map.of(LINE_A, 1))).isInstanceOf(Plan.Create.class);
+        assertThat(state.plan(Map.of(LINE_B, 1)))
+                .isInstanceOfSatisfying(
+                        Plan.Refuse.class,
+                        refuse -> assertThat(refuse.reason())
+                                .contains("B: 1 of 1 cannot be fulfilled")
+                                .contains("fo-2 is OPEN with its fulfillment request SUBMITTED"));
+    }
+
+    @Test
     void shipsFromTheNamedLocationMovingWhatLiesElsewhereWhereShopifyAllowsIt() {
         var movable = new FulfillmentOrder(
                 "fo-1",
                 "OPEN",
+                "UNSUBMITTED",
                 HOME,
                 null,
                 List.of(),
@@ -109,6 +142,7 @@ class FulfillmentStateTest {
         var stuck = new FulfillmentOrder(
                 "fo-2",
                 "IN_PROGRESS",
+                "UNSUBMITTED",
                 HOME,
                 null,
                 List.of(),
@@ -180,7 +214,7 @@ class FulfillmentStateTest {
     }
 
     private static FulfillmentOrder fo(String id, String status, String location, List<Hold> holds, FoLine... lines) {
-        return new FulfillmentOrder("fo-" + id, status, location, null, holds, Set.of(), List.of(lines));
+        return new FulfillmentOrder("fo-" + id, status, "UNSUBMITTED", location, null, holds, Set.of(), List.of(lines));
     }
 
     private static FulfillmentState state(FulfillmentOrder... fulfillmentOrders) {

@@ -179,6 +179,15 @@ public final class ShopifySimulator implements AutoCloseable {
                 store.fulfillments().submitFulfillmentRequest(shop, fulfillmentOrderGid, message));
     }
 
+    /** The merchant requests only part of a fulfillment order (per line index of the order, a quantity). */
+    public void submitFulfillmentRequest(
+            String shop, String fulfillmentOrderGid, String message, Map<Integer, Integer> quantities) {
+        sendWebhook(
+                "fulfillment_orders/fulfillment_request_submitted",
+                shop,
+                store.fulfillments().submitFulfillmentRequest(shop, fulfillmentOrderGid, message, quantities));
+    }
+
     /** The merchant asks the service to cancel an accepted request (fulfillment_orders/cancellation_request_submitted). */
     public void submitCancellationRequest(String shop, String fulfillmentOrderGid, String message) {
         sendWebhook(

@@ -27,6 +27,9 @@ public final class SimulatedFulfillments {
     private final SimulatedStore store;
     private final Map<String, OrderState> orders = new HashMap<>();
     private final Map<String, String> routing = new HashMap<>();
+    /** Per fulfillment order, the service's answers Shopify took, in order: what a test counts as effects. */
+    private final Map<String, List<String>> answersTaken = new HashMap<>();
+
     private final AtomicLong ids = new AtomicLong(9_100_000_000L);
 
     SimulatedFulfillments(SimulatedStore store) {
@@ -538,6 +541,19 @@ public final class SimulatedFulfillments {
      * @throws IllegalStateException where Shopify refuses the request
      */
     public synchronized Map<String, Object> submitFulfillmentRequest(String shop, String gid, String message) {
+        return submitFulfillmentRequest(shop, gid, message, Map.of());
+    }
+
+    /**
+     * A partial request: only {@code quantities} (per line index of the order) are requested. As the mutation's page
+     * says, "Shopify splits the original fulfillment order into two: one with the submitted items and another with the
+     * remaining unsubmitted items"; its payload's {@code submittedFulfillmentOrder} differs from the original for a
+     * partial request and {@code unsubmittedFulfillmentOrder} "will represent the new fulfillment order with the
+     * remaining line items". Modelled as the original closed and both parts new, so that a service that kept the
+     * original's id instead of the submitted one's is caught. An empty map requests everything.
+     */
+    public synchronized Map<String, Object> submitFulfillmentRequest(
+            String shop, String gid, String message, Map<Integer, Integer> quantities) {
         FulfillmentOrder fo = serviceFulfillmentOrder(shop, gid);
         if (!fo.supportedActions().contains("REQUEST_FULFILLMENT")) {
             throw new IllegalStateException("Fulfillment order " + gid + " cannot be requested for fulfillment (status "
@@ -545,13 +561,63 @@ public final class SimulatedFulfillments {
                     + fo.requestStatus.toLowerCase(java.util.Locale.ROOT) + ").");
         }
         Map<String, Object> original = requestView(fo);
-        fo.requestStatus = "SUBMITTED";
+        FulfillmentOrder submitted = fo;
+        FulfillmentOrder unsubmitted = null;
+        if (!quantities.isEmpty()) {
+            OrderState state = findFulfillmentOrder(shop, gid).orElseThrow().getKey();
+            Map<String, Integer> requested = requestedLines(state.order, fo, quantities);
+            if (requested.values().stream().mapToInt(Integer::intValue).sum()
+                    < fo.lines.stream().mapToInt(l -> l.remaining).sum()) {
+                submitted = splitOff(state, fo, requested, true);
+                unsubmitted = splitOff(state, fo, requested, false);
+                fo.closeHidden();
+            }
+        }
+        submitted.requestStatus = "SUBMITTED";
         var payload = new LinkedHashMap<String, Object>();
         payload.put("original_fulfillment_order", original);
-        payload.put("submitted_fulfillment_order", requestView(fo));
-        payload.put("unsubmitted_fulfillment_order", null);
+        payload.put("submitted_fulfillment_order", requestView(submitted));
+        payload.put("unsubmitted_fulfillment_order", unsubmitted == null ? null : requestView(unsubmitted));
         payload.put("fulfillment_order_merchant_request", merchantRequest(message, Map.of("notify_customer", false)));
         return payload;
+    }
+
+    /** Per fulfillment order line gid, how much of it the partial request asks for; refused beyond what remains. */
+    private static Map<String, Integer> requestedLines(
+            SimulatedOrder order, FulfillmentOrder fo, Map<Integer, Integer> quantities) {
+        var requested = new LinkedHashMap<String, Integer>();
+        quantities.forEach((lineIndex, quantity) -> {
+            if (lineIndex < 0 || lineIndex >= order.lineItems().size()) {
+                throw new IllegalStateException("The order has no line " + lineIndex + ".");
+            }
+            String lineItemGid = lineItemGid(order, lineIndex);
+            FoLine line = fo.lines.stream()
+                    .filter(l -> l.lineItemGid.equals(lineItemGid))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Fulfillment order " + fo.gid + " has no line item " + lineItemGid + "."));
+            if (quantity <= 0 || quantity > line.remaining) {
+                throw new IllegalStateException("Requested quantity " + quantity + " of " + lineItemGid
+                        + " is not between 1 and the " + line.remaining + " that remain.");
+            }
+            requested.put(line.gid, quantity);
+        });
+        return requested;
+    }
+
+    /** A new fulfillment order at the same location holding the requested part of {@code fo}, or the rest of it. */
+    private FulfillmentOrder splitOff(
+            OrderState state, FulfillmentOrder fo, Map<String, Integer> requested, boolean requestedPart) {
+        var part = state.add(new FulfillmentOrder(nextGid("FulfillmentOrder"), fo.location));
+        part.byService = true;
+        for (FoLine line : fo.lines) {
+            int asked = requested.getOrDefault(line.gid, 0);
+            int quantity = requestedPart ? asked : line.remaining - asked;
+            if (quantity > 0) {
+                part.lines.add(new FoLine(nextGid("FulfillmentOrderLineItem"), line.lineItemGid, quantity));
+            }
+        }
+        return part;
     }
 
     /**
@@ -654,7 +720,13 @@ public final class SimulatedFulfillments {
             case "rejectCancellation" -> fo.requestStatus = "CANCELLATION_REJECTED";
             default -> throw new IllegalArgumentException(answer);
         }
+        answersTaken.computeIfAbsent(gid, k -> new ArrayList<>()).add(answer);
         return new FoOutcome(fo.asGraphql(), null);
+    }
+
+    /** The answers to the fulfillment order's requests that Shopify took (refused ones are not listed). */
+    public synchronized List<String> answersTaken(String fulfillmentOrderGid) {
+        return List.copyOf(answersTaken.getOrDefault(fulfillmentOrderGid, List.of()));
     }
 
     /**

@@ -108,6 +108,37 @@ class SimulatedFulfillmentServicesTest {
     }
 
     @Test
+    void aPartialRequestSplitsOffTheRequestedItemsAndLeavesTheRestUnsubmitted() throws Exception {
+        SimulatedOrder order = serviceOrder(
+                Map.of("sku", "SKU-0", "title", "Item", "quantity", 2),
+                Map.of("sku", "SKU-1", "title", "Other", "quantity", 1));
+        String fo = fulfillments.fulfillmentOrderViews(order).getFirst().gid();
+
+        Map<String, Object> webhook = fulfillments.submitFulfillmentRequest(SHOP, fo, null, Map.of(0, 1));
+
+        String submitted = gid(webhook, "submitted_fulfillment_order");
+        String unsubmitted = gid(webhook, "unsubmitted_fulfillment_order");
+        assertThat(gid(webhook, "original_fulfillment_order")).isEqualTo(fo);
+        assertThat(List.of(submitted, unsubmitted)).doesNotContain(fo).doesNotHaveDuplicates();
+        assertThat(state(submitted).path("requestStatus").asString()).isEqualTo("SUBMITTED");
+        assertThat(state(unsubmitted).path("requestStatus").asString()).isEqualTo("UNSUBMITTED");
+        assertThat(state(fo).path("status").asString()).isEqualTo("CLOSED");
+        assertThat(assigned("FULFILLMENT_REQUESTED")).containsExactly(submitted);
+        assertThat(assigned("FULFILLMENT_UNSUBMITTED")).containsExactly(unsubmitted);
+        String first = SimulatedFulfillments.lineItemGid(order, 0);
+        String second = SimulatedFulfillments.lineItemGid(order, 1);
+        assertThat(remaining(order, submitted)).containsExactly(Map.entry(first, 1));
+        assertThat(remaining(order, unsubmitted)).containsExactly(Map.entry(first, 1), Map.entry(second, 1));
+        assertThat(actions(unsubmitted)).doesNotContain("CREATE_FULFILLMENT");
+        assertThatThrownBy(() -> fulfillments.submitFulfillmentRequest(SHOP, unsubmitted, null, Map.of(1, 2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not between 1 and the 1 that remain");
+        assertThatThrownBy(() -> fulfillments.submitFulfillmentRequest(SHOP, unsubmitted, null, Map.of(5, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no line 5");
+    }
+
+    @Test
     void theMerchantsRequestsComeThroughTheAdminEndpoint() throws Exception {
         String fo = serviceFulfillmentOrder();
         assertThat(post("/_sim/fulfillment-requests", Map.of("shop", SHOP, "fulfillmentOrder", fo, "kind", "x"))
@@ -127,20 +158,31 @@ class SimulatedFulfillmentServicesTest {
     }
 
     private String serviceFulfillmentOrder() throws Exception {
+        SimulatedOrder order = serviceOrder(Map.of("sku", "SKU-0", "title", "Item", "quantity", 2));
+        return fulfillments.fulfillmentOrderViews(order).getFirst().gid();
+    }
+
+    /** An order placed in the admin whose items the app's fulfillment service stocks. */
+    @SafeVarargs
+    private SimulatedOrder serviceOrder(Map<String, Object>... lineItems) throws Exception {
         String location = graphql(CREATE, Map.of("name", "Warehouse"))
                 .at("/data/fulfillmentServiceCreate/fulfillmentService/location/id")
                 .asString();
         fulfillments.routeNewOrdersTo(SHOP, location);
-        SimulatedOrder order = simulator
-                .store()
-                .createOrderInAdmin(
-                        SHOP,
-                        Map.of(
-                                "currency",
-                                "EUR",
-                                "lineItems",
-                                List.of(Map.of("sku", "SKU-0", "title", "Item", "quantity", 2))));
-        return fulfillments.fulfillmentOrderViews(order).getFirst().gid();
+        return simulator.store().createOrderInAdmin(SHOP, Map.of("currency", "EUR", "lineItems", List.of(lineItems)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String gid(Map<String, Object> webhook, String field) {
+        return String.valueOf(((Map<String, Object>) webhook.get(field)).get("id"));
+    }
+
+    private Map<String, Integer> remaining(SimulatedOrder order, String fo) {
+        return fulfillments.fulfillmentOrderViews(order).stream()
+                .filter(v -> v.gid().equals(fo))
+                .findFirst()
+                .orElseThrow()
+                .remaining();
     }
 
     private JsonNode state(String fo) throws Exception {
