@@ -28,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * A backfill of 20,000 orders through a bulk operation, by a service with the image's heap (the Dockerfile's
- * {@code -Xmx}) and its tiered compilation, and which is killed while it applies the result: the new JVM resumes the same bulk operation from
+ * {@code -Xmx}) and which is killed while it applies the result: the new JVM resumes the same bulk operation from
  * the last checkpoint, and every order ends up stored once.
  */
 @Tag("reliability")
@@ -56,7 +56,6 @@ class BackfillHeapIT {
                         sqs,
                         shopify,
                         ServiceProcess.IMAGE_HEAP,
-                        ServiceProcess.Compilation.TIERED,
                         List.of(
                                 "--orderbridge.backfill.worker-interval=200ms",
                                 "--orderbridge.backfill.poll-interval=200ms",

@@ -74,23 +74,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(
             String name, PostgresServers database, String sqsEndpoint, ShopifySimulator shopify, Duration readyTimeout)
             throws IOException {
-        return start(name, database, sqsEndpoint, shopify, "384m", Compilation.QUICK_START, List.of(), readyTimeout);
-    }
-
-    /**
-     * How the JVM compiles. A scenario's service lives for seconds and mostly waits, where compiling with C1 alone
-     * reaches ready far sooner; one that works flat out for a minute, like a large backfill, finishes sooner with C2,
-     * as the image runs it.
-     */
-    enum Compilation {
-        QUICK_START("-XX:TieredStopAtLevel=1"),
-        TIERED("-XX:+TieredCompilation");
-
-        private final String option;
-
-        Compilation(String option) {
-            this.option = option;
-        }
+        return start(name, database, sqsEndpoint, shopify, "384m", List.of(), readyTimeout);
     }
 
     /**
@@ -105,20 +89,7 @@ final class ServiceProcess implements AutoCloseable {
             String heap,
             List<String> arguments)
             throws IOException {
-        return start(name, database, sqs, shopify, heap, Compilation.QUICK_START, arguments);
-    }
-
-    static ServiceProcess start(
-            String name,
-            PostgresServers database,
-            SqsServer sqs,
-            ShopifySimulator shopify,
-            String heap,
-            Compilation compilation,
-            List<String> arguments)
-            throws IOException {
-        return start(
-                name, database, sqs.serviceEndpoint(), shopify, heap, compilation, arguments, Duration.ofSeconds(120));
+        return start(name, database, sqs.serviceEndpoint(), shopify, heap, arguments, Duration.ofSeconds(120));
     }
 
     private static String imageHeap() {
@@ -140,7 +111,6 @@ final class ServiceProcess implements AutoCloseable {
             String sqsEndpoint,
             ShopifySimulator shopify,
             String heap,
-            Compilation compilation,
             List<String> arguments,
             Duration readyTimeout)
             throws IOException {
@@ -153,7 +123,7 @@ final class ServiceProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
-                compilation.option,
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-cp",
                 classpath,
