@@ -3,7 +3,6 @@ package org.orderbridge.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.orderbridge.platform.MessageTracing;
@@ -25,7 +24,7 @@ class WebhookQueue implements DisposableBean {
     private final PayloadStore payloads;
     private final QueueUrls queueUrls;
     private final MessageTracing tracing;
-    private final ScheduledExecutorService batchScheduler = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledExecutorService batchScheduler = new GuardedFlushScheduler(
             Thread.ofPlatform().name("webhook-send-batches").daemon().factory());
     private final SqsAsyncBatchManager batches;
 
