@@ -44,7 +44,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The real {@link ShopifyOrders} client, wired by the application's own configuration, pushes a batch of orders
- * through half a minute of THROTTLED, 429, 5xx, resets, timeouts and commits whose answer is lost, then through the
+ * through twenty seconds of THROTTLED, 429, 5xx, resets, timeouts and commits whose answer is lost, then through the
  * recovery. Workers treat the client like the push listener treats it behind SQS: a
  * {@link ShopifyUnavailableException} puts the order back for redelivery after the client's hint. Its Spring
  * context is its own (an {@link ApplicationContextRunner} with the Shopify package's configuration), so it needs
@@ -55,7 +55,7 @@ class ShopifyStormIT {
 
     private static final String SHOP = "storm.myshopify.com";
     private static final String TOKEN = "shpat_storm";
-    private static final int ORDERS = 150;
+    private static final int ORDERS = 100;
     private static final int WORKERS = 6;
     private static final int ATTEMPTS = 3;
     private static final Duration LATENCY = Duration.ofMillis(30);
@@ -63,9 +63,9 @@ class ShopifyStormIT {
     private static final Duration OPEN_WAIT = Duration.ofMillis(1500);
     // The service was pushing before Shopify got into trouble: its first, cold requests are not the storm's.
     private static final Duration CALM = Duration.ofSeconds(3);
-    private static final Duration STORM = Duration.ofSeconds(30);
+    private static final Duration STORM = Duration.ofSeconds(20);
     // Orders keep arriving a little beyond the storm, so the breaker has to close again to push the last ones.
-    private static final Duration ARRIVALS = Duration.ofSeconds(38);
+    private static final Duration ARRIVALS = Duration.ofSeconds(26);
     private static final Duration RETRY_AFTER = Duration.ofMillis(800);
     // A request the client sent before it read a refusal may still arrive after it: one round trip plus scheduling.
     private static final Duration IN_FLIGHT = LATENCY.plus(Duration.ofMillis(120));
