@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     it only has to outlast one Shopify call with its retries or one checkpoint's worth of orders
  * @param pollInterval how often a running bulk operation's status is asked for
  * @param checkpointEvery orders applied from a bulk result between two commits of the progress
+ * @param applyBatch orders of a bulk result applied in one transaction (at most {@code checkpointEvery}); a batch
+ *     holding an order that cannot be applied is applied order by order
  * @param concurrency backfills (of different shops) one instance works on at once
  */
 @Validated
@@ -36,4 +38,5 @@ record BackfillProperties(
         Duration pollInterval,
 
         @DefaultValue("500") @Min(1) int checkpointEvery,
+        @DefaultValue("100") @Min(1) int applyBatch,
         @DefaultValue("2") @Min(1) int concurrency) {}

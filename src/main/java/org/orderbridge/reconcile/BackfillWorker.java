@@ -3,6 +3,8 @@ package org.orderbridge.reconcile;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -237,16 +239,61 @@ class BackfillWorker implements SmartLifecycle {
             long skipped = state.linesProcessed();
             InputStream body = bulk.openResult(resultUrl);
             try (var reader = new BulkOrderReader(body, json, BulkOrderQuery.CONNECTIONS, skipped)) {
-                Backfill.Counts counts = state.counts();
+                int batchSize = Math.min(properties.applyBatch(), properties.checkpointEvery());
+                var batch = new ArrayList<ObjectNode>(batchSize);
                 ObjectNode order;
                 while ((order = next(reader)) != null) {
-                    counts = apply(order, counts);
-                    state = state.progress(
-                            operation.id(), operation.status().name(), null, reader.linesConsumed(), counts);
-                    if (++sinceCheckpoint >= properties.checkpointEvery()) {
-                        checkpoint();
+                    batch.add(order);
+                    if (batch.size() == batchSize) {
+                        applyBatch(operation, batch, reader.linesConsumed());
                     }
                 }
+                applyBatch(operation, batch, reader.linesConsumed());
+            }
+        }
+
+        /**
+         * Applies the batch in one transaction, or order by order when that fails, then records the lines it came
+         * from; a checkpoint only ever follows a committed batch, so a resumed backfill never skips an order.
+         */
+        private void applyBatch(BulkOperation operation, List<ObjectNode> batch, long linesConsumed) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Backfill.Counts counts = state.counts();
+            List<ApplyOutcome> together = applyTogether(batch);
+            if (together != null) {
+                for (ApplyOutcome outcome : together) {
+                    counts = counts.plus(outcome);
+                }
+            } else {
+                for (ObjectNode node : batch) {
+                    counts = apply(node, counts);
+                }
+            }
+            state = state.progress(operation.id(), operation.status().name(), null, linesConsumed, counts);
+            sinceCheckpoint += batch.size();
+            batch.clear();
+            if (sinceCheckpoint >= properties.checkpointEvery()) {
+                checkpoint();
+            }
+        }
+
+        /**
+         * @return the outcomes, or null when the batch failed and each order must be tried alone: one of them cannot be
+         *     applied, or what failed (the database, Shopify) fails the first order tried alone too and ends the pass
+         *     as it always did
+         */
+        private @Nullable List<ApplyOutcome> applyTogether(List<ObjectNode> batch) {
+            try {
+                return orders.applyTogether(state.shopDomain(), batch);
+            } catch (RuntimeException oneOfThem) {
+                log.debug(
+                        "Backfill {}: a batch of {} orders is applied one by one: {}",
+                        state.id(),
+                        batch.size(),
+                        oneOfThem.toString());
+                return null;
             }
         }
 

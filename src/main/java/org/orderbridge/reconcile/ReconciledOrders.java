@@ -1,5 +1,10 @@
 package org.orderbridge.reconcile;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.orderbridge.order.Orders;
 import org.orderbridge.order.ShopifyOrderSnapshot;
 import org.orderbridge.shopify.ShopifyOrderFeed;
@@ -12,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Applies orders read from Shopify through the same idempotent path as order webhooks: the newest {@code updated_at}
  * wins, so an order read here never overwrites a newer webhook, and a webhook newer than what was read here still
- * applies after it. Each order commits on its own.
+ * applies after it. Each order commits on its own, or a bulk result's in batches ({@link #applyTogether}).
  */
 @Service
 public class ReconciledOrders {
@@ -37,17 +42,37 @@ public class ReconciledOrders {
      *     not answer
      */
     public ApplyOutcome apply(String shop, JsonNode node) {
-        JsonNode complete = node;
-        if (ShopifyOrderNodes.hasMoreLineItems(node)) {
-            String gid = node.path("id").asString();
-            var reread = feed.order(shop, gid);
-            if (reread.isEmpty()) {
-                // Deleted since the page was read; its orders/delete webhook, or the next pass, settles it.
-                return ApplyOutcome.CURRENT;
-            }
-            complete = reread.get();
+        Optional<JsonNode> complete = complete(shop, node);
+        return complete.isEmpty() ? ApplyOutcome.CURRENT : apply(ShopifyOrderNodes.snapshot(shop, complete.get()));
+    }
+
+    /**
+     * Applies several nodes in one transaction, as {@link #apply(String, JsonNode)} would one by one: a bulk result's
+     * orders commit a batch at a time instead of one each. All or nothing: when one of them cannot be applied (not
+     * mapped, stored under another shop, a webhook's insert of the same order won the race) it throws and none is, and
+     * the caller applies them one by one to find the one that fails.
+     *
+     * @return the outcome of each node, in order
+     */
+    public List<ApplyOutcome> applyTogether(String shop, List<? extends JsonNode> nodes) {
+        var snapshots = new ArrayList<@Nullable ShopifyOrderSnapshot>(nodes.size());
+        for (JsonNode node : nodes) {
+            snapshots.add(complete(shop, node)
+                    .map(complete -> ShopifyOrderNodes.snapshot(shop, complete))
+                    .orElse(null));
         }
-        return apply(ShopifyOrderNodes.snapshot(shop, complete));
+        return Objects.requireNonNull(transactions.execute(status -> snapshots.stream()
+                .map(snapshot -> snapshot == null ? ApplyOutcome.CURRENT : applyInTransaction(snapshot))
+                .toList()));
+    }
+
+    /** The node with all its lines: read again from Shopify when its page left lines out; empty once deleted there. */
+    private Optional<JsonNode> complete(String shop, JsonNode node) {
+        if (!ShopifyOrderNodes.hasMoreLineItems(node)) {
+            return Optional.of(node);
+        }
+        // Empty when deleted since the page was read; its orders/delete webhook, or the next pass, settles it.
+        return feed.order(shop, node.path("id").asString());
     }
 
     /** Applies a snapshot already mapped from a node. */
