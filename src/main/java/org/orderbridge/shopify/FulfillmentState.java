@@ -80,11 +80,17 @@ record FulfillmentState(
         }
 
         /**
-         * Open but without CREATE_FULFILLMENT: a fulfillment service's fulfillment order whose request the service has
-         * not accepted (https://shopify.dev/docs/apps/build/orders-fulfillment/fulfillment-service-apps/build-for-fulfillment-services).
+         * Open but without CREATE_FULFILLMENT because it is a fulfillment service's and its request was not accepted
+         * (https://shopify.dev/docs/apps/build/orders-fulfillment/fulfillment-service-apps/build-for-fulfillment-services):
+         * requested, rejected or in a cancellation, or still to be requested (REQUEST_FULFILLMENT is offered only on a
+         * fulfillment service's fulfillment orders,
+         * https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentOrderAction). A merchant's fulfillment
+         * order without the action is not blamed on a request.
          */
         boolean awaitsAcceptedRequest() {
-            return !fulfillable() && (status.equals("OPEN") || status.equals("IN_PROGRESS"));
+            return !fulfillable()
+                    && (status.equals("OPEN") || status.equals("IN_PROGRESS"))
+                    && (!requestStatus.equals("UNSUBMITTED") || supportedActions.contains("REQUEST_FULFILLMENT"));
         }
 
         /** Why its items cannot ship, as the shortfall problem names it. */

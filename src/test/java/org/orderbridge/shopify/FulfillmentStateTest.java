@@ -126,6 +126,22 @@ class FulfillmentStateTest {
                         refuse -> assertThat(refuse.reason())
                                 .contains("B: 1 of 1 cannot be fulfilled")
                                 .contains("fo-2 is OPEN with its fulfillment request SUBMITTED"));
+        var merchants = new FulfillmentOrder(
+                "fo-3",
+                "OPEN",
+                "UNSUBMITTED",
+                HOME,
+                null,
+                List.of(),
+                Set.of("HOLD"),
+                List.of(new FoLine("fol-4", LINE_B, 1)));
+        assertThat(state(merchants).plan(Map.of(LINE_B, 1)))
+                .as("a merchant's fulfillment order is not blamed on a fulfillment request")
+                .isInstanceOfSatisfying(
+                        Plan.Refuse.class,
+                        refuse -> assertThat(refuse.reason())
+                                .contains("fo-3 is OPEN")
+                                .doesNotContain("fulfillment request"));
     }
 
     @Test
